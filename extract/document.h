@@ -1,0 +1,54 @@
+// Documents: reading the inputs kg extracts from.
+//
+// A PATH is a text file (optional first line "date YYYY-MM-DD", spaces around it
+// allowed), a directory (read recursively, *.txt and *.jsonl, in byte order of
+// their paths), "-" for standard input, or a .jsonl file of documents
+// ({"id", "text", "date"?, "title"?, "url"?} a line). UTF-8 with a BOM and CRLF
+// line ends are accepted and normalised (BOM dropped, CRLF -> LF); invalid
+// UTF-8, NUL bytes (binary files) and missing files are errors naming the file.
+// Document::text is the normalised body without the date line: fact spans are
+// byte offsets into it.
+#ifndef KG_EXTRACT_DOCUMENT_H_
+#define KG_EXTRACT_DOCUMENT_H_
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/model/date.h"
+#include "graph/model/status.h"
+
+namespace kg {
+
+struct Document {
+  std::string id;    // file name relative to the PATH's directory, or the JSONL "id"
+  std::string text;  // normalised UTF-8 body
+  std::optional<Date> date;
+  std::string title;
+  std::string url;
+};
+
+struct ReadOptions {
+  std::optional<Date> default_date;  // --date: for documents that carry none
+  std::string stdin_name = "-";       // the id given to a document read from stdin
+};
+
+// Parses one text document's bytes (BOM, CRLF, date line); `name` locates errors.
+Result<Document> ParseTextDocument(std::string_view bytes, const std::string& name,
+                                   const ReadOptions& options);
+
+// Calls `sink` for every document under `paths`, in a deterministic order,
+// streaming: one document (or one JSONL line) is held at a time. Stops at the
+// first error (from reading or from `sink`) and returns it.
+Status ForEachDocument(const std::vector<std::string>& paths, const ReadOptions& options,
+                       const std::function<Status(Document&&)>& sink);
+
+// Convenience: all documents in memory.
+Result<std::vector<Document>> ReadDocuments(const std::vector<std::string>& paths,
+                                            const ReadOptions& options);
+
+}  // namespace kg
+
+#endif  // KG_EXTRACT_DOCUMENT_H_

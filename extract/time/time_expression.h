@@ -1,0 +1,55 @@
+// Time expressions: finding and normalising them in text (TIMEX3-style).
+//
+//   Result<TimeTagger> tagger = TimeTagger::FromYaml(DefaultTimeRules(), "time.yaml");
+//   for (const TimeExpression& t : tagger->Find(text, Date{2024, 3, 13})) ...
+//
+// `Find` resolves relative expressions ("last summer", "in October") against the
+// reference date; without one they keep their value where it can be written
+// (e.g. "PXY" durations, "XXXX-10") and get no start/end.
+#ifndef KG_EXTRACT_TIME_TIME_EXPRESSION_H_
+#define KG_EXTRACT_TIME_TIME_EXPRESSION_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/model/date.h"
+#include "graph/model/status.h"
+
+namespace kg {
+
+struct TimeExpression {
+  size_t begin = 0;  // byte offsets into the text searched
+  size_t end = 0;
+  std::string text;
+  std::string type;   // DATE, TIME, DURATION, SET
+  std::string value;  // "2022-11", "2023-SU", "P3Y", "XXXX-WXX", "PRESENT_REF", ...
+  std::optional<Date> start;  // inclusive, for DATE (and TIME) values that resolve
+  std::optional<Date> end;
+  bool relative = false;  // resolved against the reference date (source "relative")
+};
+
+class TimeTagger {
+ public:
+  ~TimeTagger();
+  TimeTagger(TimeTagger&&) noexcept;
+  TimeTagger& operator=(TimeTagger&&) noexcept;
+
+  // Loads the time rules (rules/time.yaml format); errors carry file:line:column.
+  static Result<TimeTagger> FromYaml(std::string_view yaml_text, const std::string& file);
+
+  // All time expressions in `text`, left to right, non-overlapping.
+  std::vector<TimeExpression> Find(std::string_view text,
+                                   const std::optional<Date>& reference) const;
+
+ private:
+  struct Impl;
+  explicit TimeTagger(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kg
+
+#endif  // KG_EXTRACT_TIME_TIME_EXPRESSION_H_

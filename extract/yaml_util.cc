@@ -1,0 +1,63 @@
+#include "extract/yaml_util.h"
+
+#include <algorithm>
+
+namespace kg {
+
+Result<YAML::Node> ParseYaml(std::string_view text, const std::string& file) {
+  try {
+    return YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    // yaml-cpp marks are 0-based; a mark of -1 means "unknown".
+    int line = e.mark.line >= 0 ? e.mark.line + 1 : 0;
+    int column = e.mark.column >= 0 ? e.mark.column + 1 : 0;
+    return Status::ErrorAt(file, line, column, "YAML syntax: " + e.msg);
+  }
+}
+
+Status YamlErrorAt(const std::string& file, const YAML::Node& node, const std::string& message) {
+  const YAML::Mark mark = node.Mark();
+  int line = mark.line >= 0 ? mark.line + 1 : 0;
+  int column = mark.column >= 0 ? mark.column + 1 : 0;
+  return Status::ErrorAt(file, line, column, message);
+}
+
+Status CheckKeys(const std::string& file, const YAML::Node& node,
+                 std::initializer_list<std::string_view> allowed, const std::string& context) {
+  if (!node.IsMap()) return YamlErrorAt(file, node, context + ": expected a mapping");
+  for (const auto& kv : node) {
+    const std::string key = kv.first.Scalar();
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+      std::string known;
+      for (std::string_view a : allowed) known += (known.empty() ? "" : ", ") + std::string(a);
+      return YamlErrorAt(file, kv.first,
+                         "unknown key '" + key + "' in " + context + " (known: " + known + ")");
+    }
+  }
+  return Status::Ok();
+}
+
+Result<std::string> ScalarString(const std::string& file, const YAML::Node& node,
+                                 const std::string& context) {
+  if (!node.IsScalar()) return YamlErrorAt(file, node, context + ": expected a string");
+  return node.Scalar();
+}
+
+Result<std::vector<std::string>> StringList(const std::string& file, const YAML::Node& node,
+                                            const std::string& context) {
+  std::vector<std::string> out;
+  if (node.IsScalar()) {
+    out.push_back(node.Scalar());
+    return out;
+  }
+  if (!node.IsSequence()) {
+    return YamlErrorAt(file, node, context + ": expected a string or a list of strings");
+  }
+  for (const auto& item : node) {
+    if (!item.IsScalar()) return YamlErrorAt(file, item, context + ": expected a string");
+    out.push_back(item.Scalar());
+  }
+  return out;
+}
+
+}  // namespace kg

@@ -1,0 +1,35 @@
+// Helpers shared by kg's YAML rule loaders: parsing without exceptions escaping,
+// and errors located at a node (file:line:column, 1-based).
+#ifndef KG_EXTRACT_YAML_UTIL_H_
+#define KG_EXTRACT_YAML_UTIL_H_
+
+#include <yaml-cpp/yaml.h>
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+#include "graph/model/status.h"
+
+namespace kg {
+
+// Parses a YAML document; syntax errors come back with their position.
+Result<YAML::Node> ParseYaml(std::string_view text, const std::string& file);
+
+// An error at `node`'s position in `file`.
+Status YamlErrorAt(const std::string& file, const YAML::Node& node, const std::string& message);
+
+// Error unless every key of the map `node` is in `allowed`; `context` names the
+// place in messages ("rule 'acquired'"). Non-maps are an error too.
+Status CheckKeys(const std::string& file, const YAML::Node& node,
+                 std::initializer_list<std::string_view> allowed, const std::string& context);
+
+// Reads a scalar string / a string or list of strings, with type errors located.
+Result<std::string> ScalarString(const std::string& file, const YAML::Node& node,
+                                 const std::string& context);
+Result<std::vector<std::string>> StringList(const std::string& file, const YAML::Node& node,
+                                            const std::string& context);
+
+}  // namespace kg
+
+#endif  // KG_EXTRACT_YAML_UTIL_H_

@@ -1,0 +1,80 @@
+// TemporalGraph: the knowledge graph kg builds — a Boost.Graph multigraph with a
+// vertex per canonical entity and an edge per fact, each edge keeping the fact's
+// time span, polarity and evidence.
+//
+//   TemporalGraph g;
+//   for (Fact& f : facts) g.AddFact(std::move(f));
+//   std::optional<EntityId> musk = g.FindEntity("musk");   // name or alias, any case
+//   for (FactId e : g.OutFacts(*musk)) Print(g.fact(e));
+//
+// The edges live in a Boost.Graph adjacency_list (see boost_view.h for the
+// algorithms inside graph/ that run on it directly).
+//
+// Entity and fact ids are dense indices (0..count-1) that stay valid while the
+// graph lives; adding facts never invalidates them. Not thread-safe for writes;
+// concurrent const use is fine.
+#ifndef KG_GRAPH_TEMPORAL_GRAPH_H_
+#define KG_GRAPH_TEMPORAL_GRAPH_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/model/fact.h"
+
+namespace kg {
+
+using EntityId = uint32_t;
+using FactId = uint32_t;
+struct BoostGraphHolder;  // graph/boost_view.h
+
+struct Entity {
+  std::string name;  // canonical
+  std::string type;  // "person", "organization", ... ("" when unknown)
+  std::vector<std::string> aliases;  // other names it was written as, sorted, unique
+};
+
+class TemporalGraph {
+ public:
+  TemporalGraph();
+  ~TemporalGraph();
+  TemporalGraph(TemporalGraph&&) noexcept;
+  TemporalGraph& operator=(TemporalGraph&&) noexcept;
+
+  // Adds the fact as an edge subject -> object, creating either entity if new.
+  // An empty entity type never overwrites a known one.
+  FactId AddFact(Fact fact);
+  // Records another name for an existing entity (no-op for unknown names).
+  void AddAlias(std::string_view canonical, std::string_view alias);
+  // Creates the entity if it does not exist yet (for isolated entities).
+  EntityId AddEntity(std::string_view name, std::string_view type);
+
+  size_t entity_count() const;
+  size_t fact_count() const;
+  const Entity& entity(EntityId id) const;
+  const Fact& fact(FactId id) const;
+  EntityId subject_of(FactId id) const;
+  EntityId object_of(FactId id) const;
+
+  // Exact canonical name, then aliases, both ASCII-case-insensitively.
+  std::optional<EntityId> FindEntity(std::string_view name) const;
+
+  // Facts leaving / entering an entity, in insertion order.
+  std::vector<FactId> OutFacts(EntityId id) const;
+  std::vector<FactId> InFacts(EntityId id) const;
+  size_t OutDegree(EntityId id) const;
+  size_t InDegree(EntityId id) const;
+  size_t Degree(EntityId id) const { return OutDegree(id) + InDegree(id); }
+
+ private:
+  friend const BoostGraphHolder& BoostHolder(const TemporalGraph& graph);
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kg
+
+#endif  // KG_GRAPH_TEMPORAL_GRAPH_H_
