@@ -1,0 +1,72 @@
+// Extractor: documents in, facts out — the whole extraction pipeline
+// (sentences -> entity mentions -> relation matches -> polarity -> time).
+//
+//   Result<Extractor> ex = Extractor::Create({}, std::nullopt);  // built-in packs
+//   if (!ex.ok()) return ex.status();     // e.g. "my.yaml:12:5: unknown key 'patern' ..."
+//   std::vector<Fact> facts = ex->Extract(document);
+//
+// Create loads and validates every rule file completely before returning: a rule
+// set is never half-loaded. Extract is const and thread-safe, so one Extractor
+// serves many threads; its output order is deterministic.
+#ifndef KG_EXTRACT_EXTRACTOR_H_
+#define KG_EXTRACT_EXTRACTOR_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extract/document.h"
+#include "graph/model/fact.h"
+#include "graph/model/status.h"
+
+namespace kg {
+
+// A rule file's name (for error messages) and its YAML text.
+struct RuleSource {
+  std::string name;
+  std::string text;
+};
+
+// One example written in a rule file that did not come out as written.
+struct RuleExampleFailure {
+  std::string file;
+  int line = 0;
+  std::string rule;
+  std::string message;  // what was expected and what was extracted
+};
+
+struct RuleTestReport {
+  int passed = 0;
+  std::vector<RuleExampleFailure> failures;
+};
+
+class Extractor {
+ public:
+  ~Extractor();
+  Extractor(Extractor&&) noexcept;
+  Extractor& operator=(Extractor&&) noexcept;
+
+  // `packs`: relation/entity rule files (empty: the built-in rules/news.yaml).
+  // `time_rules`: the time expression rules (nullopt: the built-in rules/time.yaml).
+  static Result<Extractor> Create(const std::vector<RuleSource>& packs,
+                                  const std::optional<RuleSource>& time_rules);
+
+  // Facts of one document, in document order.
+  std::vector<Fact> Extract(const Document& document) const;
+
+  // Runs the examples written inside the loaded rule files (`kg rules test`).
+  RuleTestReport TestExamples() const;
+
+  // Entity names and aliases from the gazetteer, so a graph can resolve them.
+  std::vector<std::pair<std::string, std::string>> Aliases() const;  // (canonical, alias)
+
+ private:
+  struct Impl;
+  explicit Extractor(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kg
+
+#endif  // KG_EXTRACT_EXTRACTOR_H_
