@@ -1,3 +1,31 @@
-// kg: the command-line program. Placeholder until the commands land.
+// kg: turns news articles into a temporal knowledge graph and answers questions
+// about it. Each subcommand lives in its own *_command.cc (see commands.h).
+#include <CLI/CLI.hpp>
 #include <cstdio>
-int main() { std::puts("kg"); return 0; }
+#include <exception>
+
+#include "tools/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "kg: build a temporal knowledge graph of who did what to whom, and when, from news text"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "kg 0.1.0");
+  int exit_code = 0;
+  kg::AddExtractCommand(app, &exit_code);
+  kg::AddBuildCommand(app, &exit_code);
+  kg::AddQueryCommand(app, &exit_code);
+  kg::AddExportCommand(app, &exit_code);
+  kg::AddRulesCommand(app, &exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const std::exception& e) {
+    // Library code reports errors as values; this is the last guard so that no
+    // input ever ends kg with an abort.
+    std::fprintf(stderr, "kg: internal error: %s\n", e.what());
+    return 3;
+  }
+  return exit_code;
+}

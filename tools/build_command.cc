@@ -1,0 +1,156 @@
+// kg build: extract documents (or read facts extracted elsewhere) into a temporal
+// graph and save it. Inputs may mix documents and fact files: a .jsonl file
+// whose first record has "subject" and "relation" is read as kg facts, so
+// extraction can run sharded elsewhere and the graph be built from its output.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "graph/graph_file.h"
+#include "graph/model/fact_json.h"
+#include "graph/temporal_graph.h"
+#include "tools/cli_util.h"
+#include "tools/commands.h"
+#include "tools/ordered_pipeline.h"
+
+namespace kg {
+namespace {
+
+struct BuildOptions {
+  std::vector<std::string> rules;
+  std::string date;
+  int jobs = 0;
+  std::vector<std::string> paths;
+  std::string output;
+  bool append = false;
+  bool quiet = false;
+};
+
+bool EndsWith(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// True if `path` is a JSON Lines file of facts rather than of documents.
+bool IsFactFile(const std::string& path) {
+  if (!EndsWith(path, ".jsonl")) return false;
+  std::ifstream in(path, std::ios::binary);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+    return j.is_object() && j.contains("subject") && j.contains("relation");
+  }
+  return false;
+}
+
+// Streams a facts file into the graph, line by line.
+Status AddFactFile(const std::string& path, TemporalGraph* graph, size_t* count) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(path + ": cannot open");
+  std::string line;
+  int line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    Result<Fact> fact = FactFromJson(line, path, line_no);
+    if (!fact.ok()) return fact.status();
+    graph->AddFact(std::move(fact).value());
+    ++*count;
+  }
+  return Status::Ok();
+}
+
+// Lets queries find entities by the names the text used for them.
+void AddMentionAlias(TemporalGraph* graph, const std::string& canonical,
+                     const MentionEvidence& mention) {
+  if (mention.resolution == "pronoun" || mention.resolution == "role") return;
+  if (!mention.text.empty() && mention.text.size() < 80) graph->AddAlias(canonical, mention.text);
+}
+
+int RunBuild(const BuildOptions& options) {
+  Result<std::optional<Date>> date = ParseDateOption(options.date);
+  if (!date.ok()) return ReportError(date.status());
+  ReadOptions read_options;
+  read_options.default_date = *date;
+
+  TemporalGraph graph;
+  if (options.append) {
+    Result<TemporalGraph> existing = LoadGraph(options.output);
+    if (!existing.ok()) return ReportError(existing.status());
+    graph = std::move(existing).value();
+  }
+
+  std::vector<std::string> document_paths;
+  size_t fact_file_facts = 0;
+  for (const std::string& path : options.paths) {
+    if (!IsFactFile(path)) {
+      document_paths.push_back(path);
+      continue;
+    }
+    if (Status s = AddFactFile(path, &graph, &fact_file_facts); !s.ok()) return ReportError(s);
+  }
+
+  size_t documents = 0;
+  size_t extracted = 0;
+  if (!document_paths.empty()) {
+    Result<std::vector<RuleSource>> packs = ReadRuleSources(options.rules);
+    if (!packs.ok()) return ReportError(packs.status());
+    Result<Extractor> extractor = Extractor::Create(*packs, std::nullopt);
+    if (!extractor.ok()) return ReportError(extractor.status());
+    std::function<std::vector<Fact>(const Document&)> work = [&](const Document& doc) {
+      return extractor->Extract(doc);
+    };
+    std::function<Status(const Document&, std::vector<Fact>&&)> sink =
+        [&](const Document&, std::vector<Fact>&& facts) {
+          ++documents;
+          for (Fact& fact : facts) {
+            ++extracted;
+            const std::string subject = fact.subject, object = fact.object;
+            MentionEvidence subject_mention = fact.subject_mention;
+            MentionEvidence object_mention = fact.object_mention;
+            graph.AddFact(std::move(fact));
+            AddMentionAlias(&graph, subject, subject_mention);
+            AddMentionAlias(&graph, object, object_mention);
+          }
+          return Status::Ok();
+        };
+    Status s = ProcessDocumentsInOrder(document_paths, read_options, ResolveJobs(options.jobs),
+                                       work, sink);
+    if (!s.ok()) return ReportError(s);
+    for (const auto& [canonical, alias] : extractor->Aliases()) graph.AddAlias(canonical, alias);
+  }
+
+  if (Status s = SaveGraph(graph, options.output); !s.ok()) return ReportError(s);
+  if (!options.quiet) {
+    std::fprintf(stderr,
+                 "kg: built %s: %zu documents, %zu facts extracted, %zu facts read, "
+                 "%zu entities and %zu facts in the graph\n",
+                 options.output.c_str(), documents, extracted, fact_file_facts,
+                 graph.entity_count(), graph.fact_count());
+  }
+  return 0;
+}
+
+}  // namespace
+
+void AddBuildCommand(CLI::App& app, int* exit_code) {
+  auto options = std::make_shared<BuildOptions>();
+  CLI::App* cmd = app.add_subcommand("build", "Extract documents and build the temporal graph");
+  cmd->add_option("--rules", options->rules,
+                  "Rule pack file (repeatable; default: the built-in news pack)");
+  cmd->add_option("--date", options->date, "Document date YYYY-MM-DD for inputs without one");
+  cmd->add_option("-j,--jobs", options->jobs, "Worker threads (default: all cores)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("paths", options->paths,
+                  "Documents (files, directories, .jsonl, -) and fact files (.jsonl of facts)")
+      ->required();
+  cmd->add_option("-o,--output", options->output, "The graph file to write")->required();
+  cmd->add_flag("--append", options->append, "Add to the existing graph file instead of replacing it");
+  cmd->add_flag("-q,--quiet", options->quiet, "Do not print the summary");
+  cmd->callback([options, exit_code] { *exit_code = RunBuild(*options); });
+}
+
+}  // namespace kg

@@ -1,0 +1,49 @@
+#include "tools/cli_util.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+namespace kg {
+
+int ReportError(const Status& status) {
+  std::fprintf(stderr, "kg: %s\n", status.ToString().c_str());
+  return 1;
+}
+
+Result<std::string> ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(path + ": cannot open: " + std::strerror(errno));
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return Status::Error(path + ": read error");
+  return buffer.str();
+}
+
+Result<std::optional<Date>> ParseDateOption(const std::string& text) {
+  if (text.empty()) return std::optional<Date>();
+  std::optional<Date> date = ParseDate(text);
+  if (!date) return Status::Error("--date '" + text + "': expected a date YYYY-MM-DD");
+  return date;
+}
+
+Result<std::vector<RuleSource>> ReadRuleSources(const std::vector<std::string>& paths) {
+  std::vector<RuleSource> sources;
+  for (const std::string& path : paths) {
+    Result<std::string> text = ReadWholeFile(path);
+    if (!text.ok()) return text.status();
+    sources.push_back(RuleSource{path, std::move(text).value()});
+  }
+  return sources;
+}
+
+int ResolveJobs(int jobs) {
+  if (jobs > 0) return jobs;
+  unsigned cores = std::thread::hardware_concurrency();
+  return cores == 0 ? 1 : static_cast<int>(cores);
+}
+
+}  // namespace kg

@@ -1,0 +1,122 @@
+// kg extract: facts (or, with --times, time expressions) as JSON Lines on stdout.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "extract/time/time_expression.h"
+#include "graph/model/fact_json.h"
+#include "rules/embedded_rules.h"
+#include "tools/cli_util.h"
+#include "tools/commands.h"
+#include "tools/ordered_pipeline.h"
+
+namespace kg {
+namespace {
+
+struct ExtractOptions {
+  std::vector<std::string> rules;
+  std::string time_rules;
+  std::string date;
+  int jobs = 0;
+  bool times = false;
+  std::vector<std::string> paths;
+};
+
+Status WriteLines(const std::string& lines) {
+  if (std::fwrite(lines.data(), 1, lines.size(), stdout) != lines.size()) {
+    return Status::Error("cannot write to standard output");
+  }
+  return Status::Ok();
+}
+
+std::string TimeToJsonLine(const std::string& doc, const TimeExpression& t) {
+  nlohmann::ordered_json j;
+  j["doc"] = doc;
+  j["text"] = t.text;
+  j["span"] = {t.begin, t.end};
+  j["value"] = t.value;
+  j["type"] = t.type;
+  j["start"] = t.start ? nlohmann::ordered_json(t.start->ToString()) : nullptr;
+  j["end"] = t.end ? nlohmann::ordered_json(t.end->ToString()) : nullptr;
+  j["source"] = t.relative ? "relative" : "explicit";
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+Result<RuleSource> TimeRuleSource(const std::string& path) {
+  if (path.empty()) return RuleSource{"time.yaml", std::string(EmbeddedRuleFile("time.yaml"))};
+  Result<std::vector<RuleSource>> sources = ReadRuleSources({path});
+  if (!sources.ok()) return sources.status();
+  return std::move(sources->front());
+}
+
+int RunTimes(const ExtractOptions& options, const ReadOptions& read_options) {
+  Result<RuleSource> source = TimeRuleSource(options.time_rules);
+  if (!source.ok()) return ReportError(source.status());
+  Result<TimeTagger> tagger = TimeTagger::FromYaml(source->text, source->name);
+  if (!tagger.ok()) return ReportError(tagger.status());
+  std::function<std::string(const Document&)> work = [&](const Document& doc) {
+    std::string out;
+    for (const TimeExpression& t : tagger->Find(doc.text, doc.date)) out += TimeToJsonLine(doc.id, t);
+    return out;
+  };
+  std::function<Status(const Document&, std::string&&)> sink =
+      [](const Document&, std::string&& lines) { return WriteLines(lines); };
+  Status s = ProcessDocumentsInOrder(options.paths, read_options, ResolveJobs(options.jobs), work,
+                                     sink);
+  return s.ok() ? 0 : ReportError(s);
+}
+
+int RunExtract(const ExtractOptions& options) {
+  Result<std::optional<Date>> date = ParseDateOption(options.date);
+  if (!date.ok()) return ReportError(date.status());
+  ReadOptions read_options;
+  read_options.default_date = *date;
+  if (options.times) return RunTimes(options, read_options);
+
+  Result<std::vector<RuleSource>> packs = ReadRuleSources(options.rules);
+  if (!packs.ok()) return ReportError(packs.status());
+  std::optional<RuleSource> time_rules;
+  if (!options.time_rules.empty()) {
+    Result<RuleSource> source = TimeRuleSource(options.time_rules);
+    if (!source.ok()) return ReportError(source.status());
+    time_rules = std::move(source).value();
+  }
+  Result<Extractor> extractor = Extractor::Create(*packs, time_rules);
+  if (!extractor.ok()) return ReportError(extractor.status());
+
+  std::function<std::string(const Document&)> work = [&](const Document& doc) {
+    std::string out;
+    for (const Fact& fact : extractor->Extract(doc)) out += FactToJson(fact) + "\n";
+    return out;
+  };
+  std::function<Status(const Document&, std::string&&)> sink =
+      [](const Document&, std::string&& lines) { return WriteLines(lines); };
+  Status s = ProcessDocumentsInOrder(options.paths, read_options, ResolveJobs(options.jobs), work,
+                                     sink);
+  if (s.ok() && std::fflush(stdout) != 0) s = Status::Error("cannot write to standard output");
+  return s.ok() ? 0 : ReportError(s);
+}
+
+}  // namespace
+
+void AddExtractCommand(CLI::App& app, int* exit_code) {
+  auto options = std::make_shared<ExtractOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "extract", "Extract facts from documents, one JSON object a line on stdout");
+  cmd->add_option("--rules", options->rules,
+                  "Rule pack file (repeatable; default: the built-in news pack)");
+  cmd->add_option("--time-rules", options->time_rules,
+                  "Time expression rules (default: the built-in rules/time.yaml)");
+  cmd->add_option("--date", options->date, "Document date YYYY-MM-DD for inputs without one");
+  cmd->add_option("-j,--jobs", options->jobs, "Worker threads (default: all cores; output is "
+                                              "identical for any value)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_flag("--times", options->times, "List the time expressions found instead of facts");
+  cmd->add_option("paths", options->paths,
+                  "Text files, directories, .jsonl documents, or - for stdin")
+      ->required();
+  cmd->callback([options, exit_code] { *exit_code = RunExtract(*options); });
+}
+
+}  // namespace kg

@@ -1,0 +1,99 @@
+// kg rules check F... / kg rules test F...: validate rule files, and run the
+// examples written inside them. With no file, the built-in packs are used.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <memory>
+
+#include "extract/time/time_expression.h"
+#include "rules/embedded_rules.h"
+#include "tools/cli_util.h"
+#include "tools/commands.h"
+
+namespace kg {
+namespace {
+
+bool LooksLikeTimeRules(const std::string& path) {
+  size_t slash = path.find_last_of('/');
+  std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+  return base.find("time") != std::string::npos;
+}
+
+// Validates one file as a relation pack or, by its name, as time rules.
+Status CheckOne(const RuleSource& source) {
+  if (LooksLikeTimeRules(source.name)) {
+    Result<TimeTagger> tagger = TimeTagger::FromYaml(source.text, source.name);
+    return tagger.ok() ? Status::Ok() : tagger.status();
+  }
+  Result<Extractor> extractor = Extractor::Create({source}, std::nullopt);
+  return extractor.ok() ? Status::Ok() : extractor.status();
+}
+
+Result<std::vector<RuleSource>> SourcesOrDefault(const std::vector<std::string>& files) {
+  if (!files.empty()) return ReadRuleSources(files);
+  std::vector<RuleSource> sources;
+  for (std::string_view name : EmbeddedRuleFileNames()) {
+    sources.push_back(RuleSource{std::string(name), std::string(EmbeddedRuleFile(name))});
+  }
+  return sources;
+}
+
+int RunCheck(const std::vector<std::string>& files) {
+  Result<std::vector<RuleSource>> sources = SourcesOrDefault(files);
+  if (!sources.ok()) return ReportError(sources.status());
+  int status = 0;
+  for (const RuleSource& source : *sources) {
+    Status s = CheckOne(source);
+    if (!s.ok()) {
+      status = ReportError(s);
+    } else {
+      std::printf("%s: ok\n", source.name.c_str());
+    }
+  }
+  return status;
+}
+
+int RunTest(const std::vector<std::string>& files) {
+  Result<std::vector<RuleSource>> sources = SourcesOrDefault(files);
+  if (!sources.ok()) return ReportError(sources.status());
+  std::vector<RuleSource> packs;
+  for (RuleSource& source : *sources) {
+    if (LooksLikeTimeRules(source.name)) {
+      if (Status s = CheckOne(source); !s.ok()) return ReportError(s);
+    } else {
+      packs.push_back(std::move(source));
+    }
+  }
+  if (packs.empty()) {
+    std::printf("0 passed, 0 failed\n");
+    return 0;
+  }
+  Result<Extractor> extractor = Extractor::Create(packs, std::nullopt);
+  if (!extractor.ok()) return ReportError(extractor.status());
+  RuleTestReport report = extractor->TestExamples();
+  for (const RuleExampleFailure& f : report.failures) {
+    std::printf("FAIL %s:%d: rule '%s': %s\n", f.file.c_str(), f.line, f.rule.c_str(),
+                f.message.c_str());
+  }
+  std::printf("%d passed, %zu failed\n", report.passed, report.failures.size());
+  return report.failures.empty() ? 0 : 1;
+}
+
+}  // namespace
+
+void AddRulesCommand(CLI::App& app, int* exit_code) {
+  CLI::App* rules = app.add_subcommand("rules", "Check rule files and run their examples");
+  rules->require_subcommand(1);
+  auto check_files = std::make_shared<std::vector<std::string>>();
+  CLI::App* check = rules->add_subcommand(
+      "check", "Validate rule files (file:line:column errors); none given: the built-in packs");
+  check->add_option("files", *check_files, "Rule files (*time*.yaml are read as time rules)");
+  check->callback([check_files, exit_code] { *exit_code = RunCheck(*check_files); });
+
+  auto test_files = std::make_shared<std::vector<std::string>>();
+  CLI::App* test = rules->add_subcommand(
+      "test", "Run the examples written inside rule files; none given: the built-in packs");
+  test->add_option("files", *test_files, "Rule files");
+  test->callback([test_files, exit_code] { *exit_code = RunTest(*test_files); });
+}
+
+}  // namespace kg
