@@ -6,12 +6,16 @@
 // ({"id", "text", "date"?, "title"?, "url"?} a line). UTF-8 with a BOM and CRLF
 // line ends are accepted and normalised (BOM dropped, CRLF -> LF); invalid
 // UTF-8, NUL bytes (binary files) and missing files are errors naming the file.
-// Document::text is the normalised body without the date line: fact spans are
-// byte offsets into it.
+// Document::text is the normalised body without the date line (a JSONL "text"
+// is kept byte for byte): fact spans are byte offsets into it. Ids: the file
+// name of a file given directly, the path relative to a directory given, the
+// JSONL "id". docs/documents.md is the user-facing description.
 #ifndef KG_EXTRACT_DOCUMENT_H_
 #define KG_EXTRACT_DOCUMENT_H_
 
+#include <cstddef>
 #include <functional>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,9 +34,22 @@ struct Document {
   std::string url;
 };
 
+// Where a document's date comes from, first match wins: its own date line (or
+// JSONL "date"), the dates.csv of the directory it was found in, the manifest
+// named here, `default_date`. docs/documents.md describes the formats.
 struct ReadOptions {
   std::optional<Date> default_date;  // --date: for documents that carry none
-  std::string stdin_name = "-";       // the id given to a document read from stdin
+  std::string stdin_name = "-";      // the id given to a document read from stdin
+  // A "file,date" CSV (see manifest.h) whose names are matched against document
+  // ids; empty for none. Entries that match no document are not an error here.
+  std::string date_manifest;
+  // Larger documents (text files, stdin, one JSONL line) are an error, read no
+  // further than the limit.
+  size_t max_document_bytes = size_t{16} << 20;
+  // JSON nesting deeper than this in a JSONL line is an error (bounds the parser).
+  int max_json_depth = 64;
+  // What "-" reads; null means std::cin. Tests point it at a stringstream.
+  std::istream* stdin_stream = nullptr;
 };
 
 // Parses one text document's bytes (BOM, CRLF, date line); `name` locates errors.

@@ -1,0 +1,162 @@
+// Text documents: the byte checks (NUL, UTF-8) and the date line.
+//
+// The date line may share its line with the article (a scraped seed reads
+// " date 2024-03-13 Former US President ..."), so the body starts after the
+// date token and the whitespace that follows it, not at the next line.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "extract/document.h"
+#include "extract/document_parse.h"
+
+namespace kg {
+namespace document_internal {
+namespace {
+
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Length of the valid UTF-8 sequence at `p`, or 0 when it is invalid
+// (overlong forms, surrogates and code points past U+10FFFF included).
+size_t Utf8SequenceLength(std::string_view s, size_t p) {
+  const auto byte = [&](size_t i) { return static_cast<uint8_t>(s[i]); };
+  const uint8_t b0 = byte(p);
+  if (b0 < 0x80) return 1;
+  size_t n;
+  uint8_t lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    n = 2;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    n = 3;
+    if (b0 == 0xE0) lo = 0xA0;
+    if (b0 == 0xED) hi = 0x9F;
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    n = 4;
+    if (b0 == 0xF0) lo = 0x90;
+    if (b0 == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  if (p + n > s.size()) return 0;
+  if (byte(p + 1) < lo || byte(p + 1) > hi) return 0;
+  for (size_t i = 2; i < n; ++i) {
+    if ((byte(p + i) & 0xC0) != 0x80) return 0;
+  }
+  return n;
+}
+
+std::string Hex(uint8_t b) {
+  static const char kDigits[] = "0123456789abcdef";
+  return std::string("0x") + kDigits[b >> 4] + kDigits[b & 15];
+}
+
+}  // namespace
+
+Position PositionOf(std::string_view bytes, size_t offset, int first_line) {
+  Position pos{first_line, 1};
+  size_t line_start = 0;
+  for (size_t i = 0; i < offset && i < bytes.size(); ++i) {
+    if (bytes[i] == '\n') {
+      ++pos.line;
+      line_start = i + 1;
+    }
+  }
+  pos.column = static_cast<int>(offset - line_start) + 1;
+  return pos;
+}
+
+Status CheckTextBytes(std::string_view bytes, const std::string& name, int first_line) {
+  for (size_t p = 0; p < bytes.size();) {
+    if (bytes[p] == '\0') {
+      Position at = PositionOf(bytes, p, first_line);
+      return Status::ErrorAt(name, at.line, at.column,
+                             "binary file (NUL byte at byte offset " + std::to_string(p) + ")");
+    }
+    size_t n = Utf8SequenceLength(bytes, p);
+    if (n == 0) {
+      Position at = PositionOf(bytes, p, first_line);
+      return Status::ErrorAt(name, at.line, at.column,
+                             "invalid UTF-8 (byte " + Hex(static_cast<uint8_t>(bytes[p])) +
+                                 " at byte offset " + std::to_string(p) + ")");
+    }
+    p += n;
+  }
+  return Status::Ok();
+}
+
+Result<Document> ParseText(std::string_view bytes, const std::string& name) {
+  if (Status s = CheckTextBytes(bytes, name); !s.ok()) return s;
+  int column_shift = 0;  // the BOM's bytes, so columns count in the file as given
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
+    bytes.remove_prefix(3);
+    column_shift = 3;
+  }
+  std::string text;
+  text.reserve(bytes.size());
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    if (bytes[i] != '\r') {
+      text += bytes[i];
+    } else {
+      text += '\n';
+      if (i + 1 < bytes.size() && bytes[i + 1] == '\n') ++i;
+    }
+  }
+
+  Document doc;
+  doc.id = name;
+  // The date line: spaces, "date", spaces, a token starting with a digit.
+  size_t p = 0;
+  while (p < text.size() && (text[p] == ' ' || text[p] == '\t')) ++p;
+  if (text.compare(p, 4, "date") == 0 && p + 4 < text.size() &&
+      (text[p + 4] == ' ' || text[p + 4] == '\t')) {
+    size_t q = p + 4;
+    while (q < text.size() && (text[q] == ' ' || text[q] == '\t')) ++q;
+    if (q < text.size() && IsDigit(text[q])) {
+      size_t end = q;
+      while (end < text.size() && !IsSpace(text[end])) ++end;
+      std::optional<Date> date = ParseDate(std::string_view(text).substr(q, end - q));
+      if (!date) {
+        return Status::ErrorAt(name, 1, static_cast<int>(q) + 1 + column_shift,
+                               "bad date line: expected 'date YYYY-MM-DD' with a real calendar "
+                               "date, got '" +
+                                   text.substr(q, end - q) + "'");
+      }
+      doc.date = date;
+      while (end < text.size() && IsSpace(text[end])) ++end;
+      text.erase(0, end);
+    }
+  }
+  bool blank = true;
+  for (char c : text) {
+    if (!IsSpace(c)) {
+      blank = false;
+      break;
+    }
+  }
+  if (blank) {
+    return Status::ErrorAt(name, 0, 0,
+                           doc.date ? "no text after the date line" : "empty document (no text)");
+  }
+  doc.text = std::move(text);
+  return doc;
+}
+
+}  // namespace document_internal
+
+Result<Document> ParseTextDocument(std::string_view bytes, const std::string& name,
+                                   const ReadOptions& options) {
+  if (bytes.size() > options.max_document_bytes) {
+    return Status::ErrorAt(name, 0, 0,
+                           "document too large (" + std::to_string(bytes.size()) +
+                               " bytes; the limit is " +
+                               std::to_string(options.max_document_bytes) + ")");
+  }
+  Result<Document> doc = document_internal::ParseText(bytes, name);
+  if (doc.ok() && !doc->date) doc->date = options.default_date;
+  return doc;
+}
+
+}  // namespace kg

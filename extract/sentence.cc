@@ -1,0 +1,247 @@
+// SplitSentences: a rule-based sentence splitter tuned for news prose.
+//
+// A sentence ends at
+//   - a blank line (paragraph breaks; headlines and datelines have no period),
+//   - a single line break after a headline-like line: one that starts a
+//     sentence, has no final punctuation, at most 20 words, does not end in a
+//     function word ("to", "the", ...), and is title-cased or is followed by a
+//     much longer line (a hard-wrapped paragraph has lines of similar length),
+//   - . ! ? or "…" (then any further terminators and closing quotes or
+//     brackets, ASCII or curly) followed by whitespace and a plausible start:
+//     a capital, a digit, an opening quote or bracket.
+// A period does not end a sentence after a title ("Mr.", "Sen.", "St."), an
+// initial ("J. D. Vance"), or "No."/"Jan." and the like before a number. After
+// abbreviations that may also close a sentence ("Inc.", "Corp.", "Jr.",
+// dotted forms like "U.S." or "p.m.") it ends one only when the next word
+// usually opens a sentence ("The", "He", "In", ...), so "Apple Inc. CEO Tim
+// Cook" and "U.S. President" stay whole. Numbers ("$44.5") never have a
+// space after the point, so they never split. Tested by
+// tests/extract/sentence_test.cc.
+#include "extract/sentence.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+namespace kg {
+namespace {
+
+using std::string_view;
+
+bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsLetter(char c) { return IsUpper(c) || IsLower(c); }
+
+bool StartsWith(string_view text, size_t at, string_view prefix) {
+  return text.substr(at, prefix.size()) == prefix;
+}
+
+// Byte length of a sentence terminator at `at` (. ! ? or U+2026 "…"), else 0.
+size_t TerminatorAt(string_view text, size_t at) {
+  char c = text[at];
+  if (c == '.' || c == '!' || c == '?') return 1;
+  return StartsWith(text, at, "\u2026") ? 3 : 0;
+}
+
+// Byte length of a closing quote or bracket at `at`, else 0.
+size_t CloserAt(string_view text, size_t at) {
+  char c = text[at];
+  if (c == '"' || c == '\'' || c == ')' || c == ']') return 1;
+  for (string_view closer : {"\u201D", "\u2019", "\u00BB"}) {
+    if (StartsWith(text, at, closer)) return closer.size();
+  }
+  return 0;
+}
+
+size_t OpenerAt(string_view text, size_t at) {
+  char c = text[at];
+  if (c == '"' || c == '\'' || c == '(' || c == '[') return 1;
+  for (string_view opener : {"\u201C", "\u2018", "\u00AB"}) {
+    if (StartsWith(text, at, opener)) return opener.size();
+  }
+  return 0;
+}
+
+// Could a sentence begin at `at`? A capital (ASCII or Latin-1 "À".."Þ"), a
+// digit, or an opening quote or bracket.
+bool IsSentenceStart(string_view text, size_t at) {
+  if (at >= text.size()) return false;
+  char c = text[at];
+  if (IsUpper(c) || IsDigit(c) || OpenerAt(text, at) > 0) return true;
+  if (static_cast<unsigned char>(c) == 0xC3 && at + 1 < text.size()) {
+    unsigned char next = static_cast<unsigned char>(text[at + 1]);
+    return next >= 0x80 && next <= 0x9E && next != 0x97;
+  }
+  return false;
+}
+
+template <size_t N>
+bool In(const std::array<string_view, N>& list, string_view word) {
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+// Titles before a name: a period after them never ends a sentence.
+constexpr std::array<string_view, 34> kTitles = {
+    "Mr",   "Mrs",  "Ms",   "Dr",  "Prof", "Gen",  "Sen", "Rep",  "Gov",    "Lt",  "Col",  "Capt",
+    "Sgt",  "Adm",  "Rev",  "Hon", "Pres", "St",   "Mt",  "Ft",   "Messrs", "Mme", "Sens", "Reps",
+    "Govs", "Gens", "Cmdr", "Maj", "Brig", "Supt", "Det", "Atty", "Amb",    "Rt"};
+
+// Abbreviations that come before a number ("No. 1", "Jan. 6", "Vol. 3").
+constexpr std::array<string_view, 22> kBeforeNumber = {
+    "No",  "Nos", "Vol", "Vols", "Art", "Fig", "p",   "pp",   "Ch",  "Sec", "Jan",
+    "Feb", "Mar", "Apr", "Jun",  "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"};
+
+// Abbreviations that can end a sentence as well as sit inside one.
+constexpr std::array<string_view, 24> kMayEnd = {
+    "Inc",  "Corp", "Co", "Ltd",   "Jr",  "Sr",   "Bros", "etc",  "al",   "Ave",  "Blvd",   "Rd",
+    "Dept", "Univ", "vs", "Calif", "Fla", "Mass", "Wash", "Ariz", "Conn", "Penn", "approx", "Assn"};
+
+// Words that usually open a sentence; after a "may end" abbreviation they
+// tip the balance towards a split.
+constexpr std::array<string_view, 52> kOpeners = {
+    "The",   "A",       "An",    "It",    "Its",       "He",        "She",   "They",    "We",
+    "I",     "His",     "Her",   "Their", "Our",       "This",      "That",  "These",   "Those",
+    "There", "But",     "And",   "In",    "On",        "At",        "For",   "After",   "Before",
+    "As",    "When",    "While", "Since", "However",   "Meanwhile", "Still", "Yet",     "Now",
+    "Last",  "Earlier", "Later", "If",    "According", "Under",     "With",  "Despite", "Although",
+    "So",    "Then",    "What",  "Who",   "Shares",    "Some",      "Many"};
+
+// Lowercase words a headline does not end with, but a wrapped line may.
+constexpr std::array<string_view, 32> kFunctionWords = {
+    "a",    "an",   "the", "of",    "to",   "in",    "on",  "at",  "by",   "for",  "from",
+    "with", "and",  "or",  "but",   "that", "as",    "is",  "was", "were", "are",  "be",
+    "has",  "have", "had", "would", "will", "could", "its", "his", "her",  "their"};
+
+// The word that starts at `at` (letters, apostrophes), skipping an opener.
+string_view WordAt(string_view text, size_t at) {
+  size_t end = at;
+  while (end < text.size() && (IsLetter(text[end]) || text[end] == '\'')) ++end;
+  return text.substr(at, end - at);
+}
+
+// Does the period at `dot` (followed, after whitespace, by `next`) end a sentence?
+bool PeriodEnds(string_view text, size_t dot, size_t next) {
+  size_t begin = dot;
+  while (begin > 0 && !IsBlank(text[begin - 1]) && OpenerAt(text, begin - 1) == 0 &&
+         text[begin - 1] != '-') {
+    --begin;
+  }
+  string_view token = text.substr(begin, dot - begin);
+  if (token.empty()) return true;
+  if (token.back() == '.') return true;  // "..." is an ellipsis, not an abbreviation
+  if (In(kTitles, token)) return false;
+  if (token.size() == 1 && IsUpper(token[0])) return false;  // an initial
+  if (In(kBeforeNumber, token) && IsDigit(text[next])) return false;
+  bool dotted = token.find('.') != string_view::npos && IsLetter(token[0]);
+  bool may_end = dotted || In(kMayEnd, token) || In(kBeforeNumber, token);
+  if (!may_end) return true;
+  if (OpenerAt(text, next) > 0) return true;
+  return In(kOpeners, WordAt(text, next));
+}
+
+string_view Trimmed(string_view s) {
+  while (!s.empty() && IsBlank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsBlank(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// Is the line ending at `newline` a headline, so that the single line break
+// after it ends a sentence? `sentence` is where the current sentence began.
+bool HeadlineBreak(string_view text, size_t sentence, size_t newline, size_t next) {
+  size_t line_start = text.rfind('\n', newline == 0 ? 0 : newline - 1);
+  line_start = (line_start == string_view::npos || line_start >= newline) ? 0 : line_start + 1;
+  while (sentence < newline && IsBlank(text[sentence])) ++sentence;
+  if (sentence < line_start) return false;  // the sentence started on an earlier line
+  string_view line = Trimmed(text.substr(line_start, newline - line_start));
+  if (line.empty() || !IsSentenceStart(text, next)) return false;
+  char last = line.back();
+  if (last == '.' || last == ',' || last == ';' || last == ':' || last == '-') return false;
+
+  int words = 0, long_words = 0, capitalised = 0;
+  string_view last_word;
+  for (size_t i = 0; i < line.size();) {
+    while (i < line.size() && IsBlank(line[i])) ++i;
+    size_t start = i;
+    while (i < line.size() && !IsBlank(line[i])) ++i;
+    if (start == i) break;
+    string_view word = line.substr(start, i - start);
+    ++words;
+    last_word = word;
+    size_t letters = std::count_if(word.begin(), word.end(), IsLetter);
+    if (letters >= 4) {
+      ++long_words;
+      if (IsUpper(word[0]) || (OpenerAt(word, 0) > 0 && word.size() > 1 && IsUpper(word[1]))) {
+        ++capitalised;
+      }
+    }
+  }
+  if (words > 20 || In(kFunctionWords, last_word)) return false;
+  if (long_words > 0 && capitalised * 3 >= long_words * 2) return true;
+  size_t next_end = text.find('\n', next);
+  size_t next_length = (next_end == string_view::npos ? text.size() : next_end) - next;
+  return words <= 14 && next_length >= 2 * line.size();
+}
+
+class Splitter {
+ public:
+  explicit Splitter(string_view text) : text_(text) {}
+
+  std::vector<SentenceSpan> Run() {
+    const size_t n = text_.size();
+    size_t i = 0;
+    while (i < n) {
+      if (text_[i] == '\n') {
+        size_t j = i + 1;
+        while (j < n && (text_[j] == ' ' || text_[j] == '\t' || text_[j] == '\r')) ++j;
+        if (j >= n || text_[j] == '\n' || HeadlineBreak(text_, start_, i, j)) {
+          Emit(i, j);
+        }
+        i = j;
+        continue;
+      }
+      size_t length = TerminatorAt(text_, i);
+      if (length == 0) {
+        ++i;
+        continue;
+      }
+      size_t k = i + length;
+      while (k < n && (length = TerminatorAt(text_, k)) > 0) k += length;
+      while (k < n && (length = CloserAt(text_, k)) > 0) k += length;
+      if (k >= n || !IsBlank(text_[k])) {
+        i = k;
+        continue;
+      }
+      size_t next = k;
+      while (next < n && IsBlank(text_[next])) ++next;
+      bool ellipsis = k > i + 1 && text_[i + 1] == '.';
+      bool ends = IsSentenceStart(text_, next) &&
+                  (text_[i] != '.' || ellipsis || PeriodEnds(text_, i, next));
+      if (ends) Emit(k, next);
+      i = k;
+    }
+    Emit(n, n);
+    return std::move(out_);
+  }
+
+ private:
+  // Ends the current sentence at `end`; the next one starts at `next`.
+  void Emit(size_t end, size_t next) {
+    size_t begin = start_;
+    while (begin < end && IsBlank(text_[begin])) ++begin;
+    while (end > begin && IsBlank(text_[end - 1])) --end;
+    if (begin < end) out_.push_back({begin, end});
+    start_ = next;
+  }
+
+  string_view text_;
+  size_t start_ = 0;
+  std::vector<SentenceSpan> out_;
+};
+
+}  // namespace
+
+std::vector<SentenceSpan> SplitSentences(std::string_view text) { return Splitter(text).Run(); }
+
+}  // namespace kg
