@@ -1,0 +1,40 @@
+// Internal to graph/export: the entities and facts one export writes, resolved
+// from an ExportOptions' selection and node cap, plus the per-entity and
+// per-fact values several writers share (degree, dates as text).
+#ifndef KG_GRAPH_EXPORT_SUBGRAPH_H_
+#define KG_GRAPH_EXPORT_SUBGRAPH_H_
+
+#include <string>
+#include <vector>
+
+#include "graph/export/export.h"
+#include "graph/temporal_graph.h"
+
+namespace kg {
+
+struct Subgraph {
+  std::vector<EntityId> entities;  // ascending
+  std::vector<FactId> facts;       // ascending; both endpoints are in `entities`
+  // Facts each exported entity takes part in, within the export.
+  std::vector<size_t> degree;          // parallel to `entities`
+  std::vector<std::string> relations;  // distinct relation names, sorted
+};
+
+// Applies the selection rules of GraphSelection, then max_nodes. Ids out of
+// range are an error naming the id.
+Result<Subgraph> ResolveSubgraph(const TemporalGraph& graph, const ExportOptions& options);
+
+// Stable element ids shared by the formats: "n<EntityId>", "e<FactId>".
+std::string NodeId(EntityId id);
+std::string EdgeId(FactId id);
+
+// The fact's start / end date as YYYY-MM-DD, or "" when it has none.
+std::string StartDate(const Fact& fact);
+std::string EndDate(const Fact& fact);
+
+// Entity aliases joined with "; " (the separator the flat formats use).
+std::string JoinAliases(const Entity& entity);
+
+}  // namespace kg
+
+#endif  // KG_GRAPH_EXPORT_SUBGRAPH_H_
