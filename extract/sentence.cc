@@ -2,10 +2,12 @@
 //
 // A sentence ends at
 //   - a blank line (paragraph breaks; headlines and datelines have no period),
-//   - a single line break after a headline-like line: one that starts a
-//     sentence, has no final punctuation, at most 20 words, does not end in a
-//     function word ("to", "the", ...), and is title-cased or is followed by a
-//     much longer line (a hard-wrapped paragraph has lines of similar length),
+//   - a single line break after a line that starts a sentence and has no
+//     final punctuation (a headline, caption or dateline), unless the line
+//     ends in a function word ("to", "the", ...). In hard-wrapped text (a
+//     third or more of the line breaks fall mid-sentence) the line must also
+//     look like a headline: at most 20 words, and title-cased or followed by
+//     a much longer line (wrapped lines are of similar length),
 //   - . ! ? or "…" (then any further terminators and closing quotes or
 //     brackets, ASCII or curly) followed by whitespace and a plausible start:
 //     a capital, a digit, an opening quote or bracket.
@@ -147,9 +149,30 @@ string_view Trimmed(string_view s) {
   return s;
 }
 
-// Is the line ending at `newline` a headline, so that the single line break
-// after it ends a sentence? `sentence` is where the current sentence began.
-bool HeadlineBreak(string_view text, size_t sentence, size_t newline, size_t next) {
+// Is `text` hard-wrapped prose? Then many single line breaks fall inside a
+// sentence: the line before has no final punctuation and the next starts in
+// lowercase. In text with one paragraph per line that almost never happens.
+bool IsHardWrapped(string_view text) {
+  int breaks = 0, inside = 0;
+  for (size_t nl = text.find('\n'); nl != string_view::npos; nl = text.find('\n', nl + 1)) {
+    size_t next = nl + 1;
+    while (next < text.size() && (text[next] == ' ' || text[next] == '\t')) ++next;
+    if (next >= text.size() || text[next] == '\n' || text[next] == '\r') continue;
+    size_t last = nl;
+    while (last > 0 && IsBlank(text[last - 1])) --last;
+    if (last == 0 || text[last - 1] == '\n') continue;
+    ++breaks;
+    char end = text[last - 1];
+    if (IsLower(text[next]) || end == ',') ++inside;
+  }
+  return breaks >= 2 && inside * 3 >= breaks;
+}
+
+// Is the line ending at `newline` a headline (or caption, or dateline), so that
+// the single line break after it ends a sentence? `sentence` is where the
+// current sentence began; `wrapped` says the text is hard-wrapped, where only a
+// line that looks like a headline counts.
+bool HeadlineBreak(string_view text, size_t sentence, size_t newline, size_t next, bool wrapped) {
   size_t line_start = text.rfind('\n', newline == 0 ? 0 : newline - 1);
   line_start = (line_start == string_view::npos || line_start >= newline) ? 0 : line_start + 1;
   while (sentence < newline && IsBlank(text[sentence])) ++sentence;
@@ -177,7 +200,9 @@ bool HeadlineBreak(string_view text, size_t sentence, size_t newline, size_t nex
       }
     }
   }
-  if (words > 20 || In(kFunctionWords, last_word)) return false;
+  if (In(kFunctionWords, last_word)) return false;
+  if (!wrapped) return true;
+  if (words > 20) return false;
   if (long_words > 0 && capitalised * 3 >= long_words * 2) return true;
   size_t next_end = text.find('\n', next);
   size_t next_length = (next_end == string_view::npos ? text.size() : next_end) - next;
@@ -186,7 +211,7 @@ bool HeadlineBreak(string_view text, size_t sentence, size_t newline, size_t nex
 
 class Splitter {
  public:
-  explicit Splitter(string_view text) : text_(text) {}
+  explicit Splitter(string_view text) : text_(text), wrapped_(IsHardWrapped(text)) {}
 
   std::vector<SentenceSpan> Run() {
     const size_t n = text_.size();
@@ -195,7 +220,7 @@ class Splitter {
       if (text_[i] == '\n') {
         size_t j = i + 1;
         while (j < n && (text_[j] == ' ' || text_[j] == '\t' || text_[j] == '\r')) ++j;
-        if (j >= n || text_[j] == '\n' || HeadlineBreak(text_, start_, i, j)) {
+        if (j >= n || text_[j] == '\n' || HeadlineBreak(text_, start_, i, j, wrapped_)) {
           Emit(i, j);
         }
         i = j;
@@ -236,6 +261,7 @@ class Splitter {
   }
 
   string_view text_;
+  bool wrapped_;
   size_t start_ = 0;
   std::vector<SentenceSpan> out_;
 };
