@@ -1,6 +1,6 @@
 // Time expressions: finding and normalising them in text (TIMEX3-style).
 //
-//   Result<TimeTagger> tagger = TimeTagger::FromYaml(DefaultTimeRules(), "time.yaml");
+//   Result<TimeTagger> tagger = TimeTagger::Default();  // the embedded rules/time.yaml
 //   for (const TimeExpression& t : tagger->Find(text, Date{2024, 3, 13})) ...
 //
 // `Find` resolves relative expressions ("last summer", "in October") against the
@@ -26,8 +26,10 @@ struct TimeExpression {
   std::string text;
   std::string type;   // DATE, TIME, DURATION, SET
   std::string value;  // "2022-11", "2023-SU", "P3Y", "XXXX-WXX", "PRESENT_REF", ...
-  std::optional<Date> start;  // inclusive, for DATE (and TIME) values that resolve
-  std::optional<Date> end;
+  // The days the value covers (inclusive start/end of the contract's "start",
+  // "end"), for DATE and TIME values that name a calendar period; unset for
+  // durations, sets, *_REF and values left with X's (no reference date).
+  std::optional<DaySpan> days;
   bool relative = false;  // resolved against the reference date (source "relative")
 };
 
@@ -39,8 +41,11 @@ class TimeTagger {
 
   // Loads the time rules (rules/time.yaml format); errors carry file:line:column.
   static Result<TimeTagger> FromYaml(std::string_view yaml_text, const std::string& file);
+  // The rules compiled into the binary (rules/time.yaml).
+  static Result<TimeTagger> Default();
 
-  // All time expressions in `text`, left to right, non-overlapping.
+  // All time expressions in `text`, left to right, non-overlapping (the
+  // longest at each position). Thread-safe: Find may run concurrently.
   std::vector<TimeExpression> Find(std::string_view text,
                                    const std::optional<Date>& reference) const;
 

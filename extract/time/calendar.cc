@@ -1,0 +1,133 @@
+#include "extract/time/calendar.h"
+
+#include <cstdio>
+
+namespace kg::time {
+namespace {
+
+bool AllDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+int ToInt(std::string_view s) {
+  int n = 0;
+  for (char c : s) n = n * 10 + (c - '0');
+  return n;
+}
+
+DaySpan WholeMonths(int year, int first_month, int last_month) {
+  // last_month may exceed 12 (winter runs into the next year).
+  int end_year = year + (last_month - 1) / 12;
+  int end_month = (last_month - 1) % 12 + 1;
+  return DaySpan{Date{year, first_month, 1},
+                 Date{end_year, end_month, DaysInMonth(end_year, end_month)}};
+}
+
+}  // namespace
+
+IsoWeek IsoWeekOf(const Date& d) {
+  // The ISO week belongs to the year that holds its Thursday.
+  Date thursday = d.AddDays(3 - d.Weekday());
+  int ordinal = static_cast<int>(thursday.ToDays() - Date{thursday.year, 1, 1}.ToDays());
+  return IsoWeek{thursday.year, ordinal / 7 + 1};
+}
+
+Date MondayOfIsoWeek(int year, int week) {
+  Date jan4{year, 1, 4};  // always in week 1
+  Date monday1 = jan4.AddDays(-jan4.Weekday());
+  return monday1.AddDays(7 * (week - 1));
+}
+
+void SeasonOf(const Date& d, std::string* code, int* year) {
+  *year = d.year;
+  if (d.month >= 3 && d.month <= 5) {
+    *code = "SP";
+  } else if (d.month >= 6 && d.month <= 8) {
+    *code = "SU";
+  } else if (d.month >= 9 && d.month <= 11) {
+    *code = "FA";
+  } else {
+    *code = "WI";
+    if (d.month <= 2) *year = d.year - 1;
+  }
+}
+
+std::optional<DaySpan> SpanOfValue(std::string_view value) {
+  if (size_t t = value.find('T'); t != std::string_view::npos) value = value.substr(0, t);
+  if (value.size() == 2 && AllDigits(value)) {  // century
+    int c = ToInt(value);
+    return DaySpan{Date{c * 100, 1, 1}, Date{c * 100 + 99, 12, 31}};
+  }
+  if (value.size() == 3 && AllDigits(value)) {  // decade
+    int d = ToInt(value);
+    return DaySpan{Date{d * 10, 1, 1}, Date{d * 10 + 9, 12, 31}};
+  }
+  if (value.size() < 4 || !AllDigits(value.substr(0, 4))) return std::nullopt;
+  int year = ToInt(value.substr(0, 4));
+  if (value.size() == 4) return DaySpan{Date{year, 1, 1}, Date{year, 12, 31}};
+  if (value[4] != '-') return std::nullopt;
+  std::string_view rest = value.substr(5);
+  if (rest.size() == 2 && AllDigits(rest)) {
+    int month = ToInt(rest);
+    if (month < 1 || month > 12) return std::nullopt;
+    return WholeMonths(year, month, month);
+  }
+  if (rest.size() == 5 && rest[2] == '-' && AllDigits(rest.substr(0, 2)) &&
+      AllDigits(rest.substr(3))) {
+    int month = ToInt(rest.substr(0, 2));
+    int day = ToInt(rest.substr(3));
+    if (!IsValidDate(year, month, day)) return std::nullopt;
+    return DaySpan{Date{year, month, day}, Date{year, month, day}};
+  }
+  if (rest.size() >= 3 && rest[0] == 'W' && AllDigits(rest.substr(1, 2))) {
+    int week = ToInt(rest.substr(1, 2));
+    if (week < 1 || week > 53) return std::nullopt;
+    Date monday = MondayOfIsoWeek(year, week);
+    if (rest.size() == 3) return DaySpan{monday, monday.AddDays(6)};
+    if (rest.substr(3) == "-WE") return DaySpan{monday.AddDays(5), monday.AddDays(6)};
+    return std::nullopt;
+  }
+  if (rest.size() == 2 && rest[0] == 'Q' && rest[1] >= '1' && rest[1] <= '4') {
+    int q = rest[1] - '0';
+    return WholeMonths(year, 3 * q - 2, 3 * q);
+  }
+  if (rest.size() == 2 && rest[0] == 'H' && (rest[1] == '1' || rest[1] == '2')) {
+    int h = rest[1] - '0';
+    return WholeMonths(year, 6 * h - 5, 6 * h);
+  }
+  if (rest == "SP") return WholeMonths(year, 3, 5);
+  if (rest == "SU") return WholeMonths(year, 6, 8);
+  if (rest == "FA") return WholeMonths(year, 9, 11);
+  if (rest == "WI") return WholeMonths(year, 12, 14);
+  return std::nullopt;
+}
+
+std::string FormatYear(int year) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d", year);
+  return buf;
+}
+
+std::string FormatMonth(int year, int month) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+  return buf;
+}
+
+std::string FormatDay(const Date& d) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+  return buf;
+}
+
+std::string FormatWeek(const IsoWeek& w) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "%04d-W%02d", w.year, w.week);
+  return buf;
+}
+
+}  // namespace kg::time

@@ -1,0 +1,42 @@
+// Calendar arithmetic for TIMEX3 values: ISO weeks, seasons, quarters, and the
+// inclusive day span that a normalized value ("2023-SU", "2024-W11", "199")
+// stands for. Used by the resolver and by callers that need start/end.
+#ifndef KG_EXTRACT_TIME_CALENDAR_H_
+#define KG_EXTRACT_TIME_CALENDAR_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "graph/model/date.h"
+
+namespace kg::time {
+
+struct IsoWeek {
+  int year = 0;  // the ISO week-numbering year (may differ from d.year near Jan 1)
+  int week = 0;  // 1..53
+};
+
+IsoWeek IsoWeekOf(const Date& d);
+Date MondayOfIsoWeek(int year, int week);
+
+// Seasons are meteorological (northern hemisphere): SP = Mar-May, SU = Jun-Aug,
+// FA = Sep-Nov, WI = Dec of the year to the end of Feb of the next year.
+// Returns the season code whose span contains `d` and the year it is named by.
+void SeasonOf(const Date& d, std::string* code, int* year);
+
+// The inclusive span a TIMEX3 value denotes: YYYY, YYYY-MM, YYYY-MM-DD
+// (optionally followed by T...), YYYY-Www, YYYY-Www-WE, YYYY-Qn, YYYY-Hn,
+// YYYY-SP/SU/FA/WI, decades "199" and centuries "19". nullopt for anything
+// else (durations, sets, PRESENT_REF, values with X).
+std::optional<DaySpan> SpanOfValue(std::string_view value);
+
+// Formatting helpers: zero-padded "2024", "2024-03", "2024-03-05", "2024-W05".
+std::string FormatYear(int year);
+std::string FormatMonth(int year, int month);
+std::string FormatDay(const Date& d);
+std::string FormatWeek(const IsoWeek& w);
+
+}  // namespace kg::time
+
+#endif  // KG_EXTRACT_TIME_CALENDAR_H_

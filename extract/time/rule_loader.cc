@@ -1,0 +1,218 @@
+// The `rules:` list of rules/time.yaml: each rule's patterns, with slot
+// references expanded into capture groups, appended to the combined scanner.
+#include <cctype>
+
+#include "extract/time/time_rules.h"
+#include "extract/yaml_util.h"
+
+namespace kg::time {
+namespace {
+
+const SlotDef* FindSlotDef(const CompiledRules& rules, std::string_view name) {
+  for (const auto& def : rules.slot_defs) {
+    if (def->name == name) return def.get();
+  }
+  return nullptr;
+}
+
+// Replaces each {slot_name} by a capture group of that slot's regex and
+// records, per group, which slot it fills; a space outside [...] becomes \s+.
+// Repetition braces ({2}, {1,3}) start with a digit and are left alone.
+Result<std::string> ExpandPattern(const std::string& file, const YAML::Node& node,
+                                  const std::string& pattern, int rule_index,
+                                  CompiledRules* rules) {
+  std::string out;
+  bool in_class = false;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    char c = pattern[i];
+    if (c == '\\' && i + 1 < pattern.size()) {
+      out += c;
+      out += pattern[++i];
+      continue;
+    }
+    if (in_class) {
+      in_class = c != ']';
+      out += c;
+      continue;
+    }
+    if (c == '[') in_class = true;
+    if (c == ' ') {  // a space in a pattern stands for any run of white space
+      out += "\\s+";
+      continue;
+    }
+    if (c == '{' && i + 1 < pattern.size() &&
+        std::isalpha(static_cast<unsigned char>(pattern[i + 1]))) {
+      size_t close = pattern.find('}', i);
+      if (close == std::string::npos) return YamlErrorAt(file, node, "unclosed '{' in pattern");
+      std::string name = pattern.substr(i + 1, close - i - 1);
+      const SlotDef* def = FindSlotDef(*rules, name);
+      if (def == nullptr)
+        return YamlErrorAt(file, node, "unknown slot '{" + name + "}' in pattern");
+      out += "(" + def->regex + ")";
+      rules->groups.push_back(GroupInfo{rule_index, def});
+      i = close;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+Result<int> IntValue(const std::string& file, const YAML::Node& node, const std::string& context) {
+  if (!node.IsScalar()) return YamlErrorAt(file, node, context + ": expected an integer");
+  try {
+    return node.as<int>();
+  } catch (const YAML::Exception&) {
+    return YamlErrorAt(file, node, context + ": expected an integer");
+  }
+}
+
+Status LoadExamples(const std::string& file, const YAML::Node& node, const TimeRule& rule,
+                    CompiledRules* rules) {
+  const std::string context = "examples of rule '" + rule.name + "'";
+  if (!node.IsSequence()) return YamlErrorAt(file, node, context + ": expected a list");
+  for (const YAML::Node& item : node) {
+    if (Status s = CheckKeys(file, item, {"text", "date", "value"}, context); !s.ok()) return s;
+    Example ex;
+    ex.rule = rule.name;
+    for (auto [key, field] :
+         {std::pair{"text", &ex.text}, {"date", &ex.date}, {"value", &ex.value}}) {
+      if (!item[key]) {
+        if (std::string_view(key) == "date") continue;
+        return YamlErrorAt(file, item, context + ": '" + key + "' missing");
+      }
+      Result<std::string> v = ScalarString(file, item[key], context);
+      if (!v.ok()) return v.status();
+      *field = *v;
+    }
+    rules->examples.push_back(std::move(ex));
+  }
+  return Status::Ok();
+}
+
+Status LoadRule(const std::string& file, const YAML::Node& node, CompiledRules* rules,
+                std::string* combined) {
+  if (Status s = CheckKeys(file, node,
+                           {"name", "pattern", "type", "resolve", "value", "shift", "sign",
+                            "prefer", "slots", "examples"},
+                           "time rule");
+      !s.ok()) {
+    return s;
+  }
+  TimeRule rule;
+  rule.line = node.Mark().line + 1;
+  if (!node["name"]) return YamlErrorAt(file, node, "time rule: 'name' missing");
+  Result<std::string> name = ScalarString(file, node["name"], "time rule");
+  if (!name.ok()) return name.status();
+  rule.name = *name;
+  const std::string context = "rule '" + rule.name + "'";
+  for (const char* key : {"pattern", "type", "resolve"}) {
+    if (!node[key]) return YamlErrorAt(file, node, context + ": '" + key + "' missing");
+  }
+  Result<std::string> type = ScalarString(file, node["type"], context);
+  if (!type.ok()) return type.status();
+  if (*type != "DATE" && *type != "TIME" && *type != "DURATION" && *type != "SET") {
+    return YamlErrorAt(file, node["type"], context + ": type must be DATE, TIME, DURATION or SET");
+  }
+  rule.type = *type;
+  Result<std::string> resolve = ScalarString(file, node["resolve"], context);
+  if (!resolve.ok()) return resolve.status();
+  if (*resolve == "date") {
+    rule.resolution = Resolution::kDate;
+  } else if (*resolve == "offset") {
+    rule.resolution = Resolution::kOffset;
+  } else if (*resolve == "template") {
+    rule.resolution = Resolution::kTemplate;
+  } else {
+    return YamlErrorAt(file, node["resolve"],
+                       context + ": resolve must be date, offset or template");
+  }
+  if (node["value"]) {
+    Result<std::string> v = ScalarString(file, node["value"], context);
+    if (!v.ok()) return v.status();
+    rule.value = *v;
+  }
+  if (rule.resolution == Resolution::kTemplate && rule.value.empty()) {
+    return YamlErrorAt(file, node, context + ": a template rule needs 'value'");
+  }
+  if (node["shift"]) {
+    Result<int> v = IntValue(file, node["shift"], context);
+    if (!v.ok()) return v.status();
+    rule.shift = *v;
+    rule.has_shift = true;
+  }
+  if (node["sign"]) {
+    Result<int> v = IntValue(file, node["sign"], context);
+    if (!v.ok()) return v.status();
+    if (*v != 1 && *v != -1) return YamlErrorAt(file, node["sign"], context + ": sign is 1 or -1");
+    rule.sign = *v;
+  }
+  if (node["prefer"]) {
+    Result<std::string> v = ScalarString(file, node["prefer"], context);
+    if (!v.ok()) return v.status();
+    if (*v == "past") {
+      rule.prefer = Prefer::kPast;
+    } else if (*v == "future") {
+      rule.prefer = Prefer::kFuture;
+    } else if (*v != "tense") {
+      return YamlErrorAt(file, node["prefer"], context + ": prefer is past, future or tense");
+    }
+  }
+  if (const YAML::Node slots = node["slots"]) {
+    if (!slots.IsMap()) return YamlErrorAt(file, slots, context + ": slots must be a mapping");
+    for (const auto& kv : slots) {
+      int slot = SlotFromName(kv.first.Scalar());
+      if (slot < 0) {
+        return YamlErrorAt(file, kv.first, context + ": unknown slot '" + kv.first.Scalar() + "'");
+      }
+      Result<std::string> v = ScalarString(file, kv.second, context);
+      if (!v.ok()) return v.status();
+      rule.constants[slot] = *v;
+    }
+  }
+  Result<std::vector<std::string>> patterns = StringList(file, node["pattern"], context);
+  if (!patterns.ok()) return patterns.status();
+  const int rule_index = static_cast<int>(rules->rules.size());
+  const size_t first_group = rules->groups.size();
+  rules->rule_group.push_back(static_cast<int>(rules->groups.size()));
+  rules->groups.push_back(GroupInfo{rule_index, nullptr});
+  std::string alternatives;
+  for (const std::string& p : *patterns) {
+    Result<std::string> expanded = ExpandPattern(file, node["pattern"], p, rule_index, rules);
+    if (!expanded.ok()) return expanded.status();
+    alternatives += (alternatives.empty() ? "" : "|") + *expanded;
+  }
+  const std::string outer = "(" + alternatives + ")";
+  RE2::Options options;
+  options.set_log_errors(false);
+  RE2 check(outer, options);
+  if (!check.ok()) {
+    return YamlErrorAt(file, node["pattern"], context + ": bad pattern: " + check.error());
+  }
+  if (check.NumberOfCapturingGroups() != static_cast<int>(rules->groups.size() - first_group)) {
+    return YamlErrorAt(file, node["pattern"],
+                       context + ": use (?:...) groups, not capturing (...)");
+  }
+  if (node["examples"]) {
+    if (Status s = LoadExamples(file, node["examples"], rule, rules); !s.ok()) return s;
+  }
+  *combined += (combined->empty() ? "" : "|") + outer;
+  rules->rules.push_back(std::move(rule));
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status LoadRules(const std::string& file, const YAML::Node& node, CompiledRules* rules,
+                 std::string* combined) {
+  if (!node.IsSequence()) return YamlErrorAt(file, node, "time rules: 'rules' must be a list");
+  // Capture index 0 is the whole match; groups[] is indexed by capture index.
+  rules->groups.assign(1, GroupInfo{});
+  for (const YAML::Node& item : node) {
+    if (Status s = LoadRule(file, item, rules, combined); !s.ok()) return s;
+  }
+  if (rules->rules.empty()) return YamlErrorAt(file, node, "time rules: no rules");
+  return Status::Ok();
+}
+
+}  // namespace kg::time

@@ -1,0 +1,188 @@
+// TimeTagger: one leftmost-longest pass of the combined rule scanner over the
+// text; each match is mapped back to its rule and slots, checked at word
+// boundaries, placed in tense when it needs to be, and resolved.
+#include "extract/time/time_expression.h"
+
+#include <cctype>
+
+#include "extract/time/calendar.h"
+#include "extract/time/resolve.h"
+#include "extract/time/time_rules.h"
+#include "rules/embedded_rules.h"
+
+namespace kg {
+
+using time::CompiledRules;
+
+struct TimeTagger::Impl {
+  std::unique_ptr<CompiledRules> rules;
+};
+
+TimeTagger::TimeTagger(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+TimeTagger::~TimeTagger() = default;
+TimeTagger::TimeTagger(TimeTagger&&) noexcept = default;
+TimeTagger& TimeTagger::operator=(TimeTagger&&) noexcept = default;
+
+Result<TimeTagger> TimeTagger::FromYaml(std::string_view yaml_text, const std::string& file) {
+  Result<std::unique_ptr<CompiledRules>> rules = time::CompileTimeRules(yaml_text, file);
+  if (!rules.ok()) return rules.status();
+  auto impl = std::make_unique<Impl>();
+  impl->rules = std::move(*rules);
+  return TimeTagger(std::move(impl));
+}
+
+Result<TimeTagger> TimeTagger::Default() {
+  return FromYaml(EmbeddedRuleFile("time.yaml"), "rules/time.yaml");
+}
+
+namespace {
+
+bool IsWordByte(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+// The word's value for vocabulary slots; the text itself for pattern slots.
+std::string_view SlotValue(const time::SlotDef& def, std::string_view text, std::string* scratch) {
+  if (def.words.empty()) return text;
+  scratch->clear();
+  bool space = false;
+  for (char c : text) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      space = !scratch->empty();
+      continue;
+    }
+    if (space) *scratch += ' ';
+    space = false;
+    *scratch += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  auto it = def.words.find(*scratch);
+  return it == def.words.end() ? text : std::string_view(it->second);
+}
+
+// The nearest tense cue within the window on each side of [begin, end),
+// not crossing a line break or a sentence end; the side before wins.
+time::Tense TenseAround(const CompiledRules& rules, std::string_view text, size_t begin,
+                        size_t end) {
+  const size_t window = static_cast<size_t>(rules.tense_window);
+  size_t from = begin > window ? begin - window : 0;
+  for (size_t i = begin; i > from; --i) {
+    char c = text[i - 1];
+    if (c == '\n' || ((c == '.' || c == '?' || c == '!') && i < begin && text[i] == ' ' && i >= 3 &&
+                      std::islower(static_cast<unsigned char>(text[i - 2])) &&
+                      std::islower(static_cast<unsigned char>(text[i - 3])))) {
+      from = i;
+      break;
+    }
+  }
+  size_t to = std::min(text.size(), end + window);
+  for (size_t i = end; i < to; ++i) {
+    if (text[i] == '\n' || text[i] == '.' || text[i] == '?' || text[i] == '!') {
+      to = i;
+      break;
+    }
+  }
+  // Latest cue before; failing that, earliest cue after.
+  size_t best_pos = 0;
+  time::Tense best = time::Tense::kUnknown;
+  for (auto [re, tense] : {std::pair{rules.future_cue.get(), time::Tense::kFuture},
+                           {rules.past_cue.get(), time::Tense::kPast}}) {
+    if (re == nullptr) continue;
+    re2::StringPiece before(text.data() + from, begin - from);
+    re2::StringPiece m;
+    while (re->Match(before, 0, before.size(), RE2::UNANCHORED, &m, 1)) {
+      size_t pos = static_cast<size_t>(m.data() - text.data()) + 1;
+      if (pos > best_pos) {
+        best_pos = pos;
+        best = tense;
+      }
+      before.remove_prefix(static_cast<size_t>(m.data() + m.size() - before.data()));
+      if (m.empty()) break;
+    }
+  }
+  if (best != time::Tense::kUnknown) return best;
+  size_t first = std::string_view::npos;
+  for (auto [re, tense] : {std::pair{rules.future_cue.get(), time::Tense::kFuture},
+                           {rules.past_cue.get(), time::Tense::kPast}}) {
+    if (re == nullptr || end >= to) continue;
+    re2::StringPiece after(text.data() + end, to - end);
+    re2::StringPiece m;
+    if (re->Match(after, 0, after.size(), RE2::UNANCHORED, &m, 1)) {
+      size_t pos = static_cast<size_t>(m.data() - text.data());
+      if (pos < first) {
+        first = pos;
+        best = tense;
+      }
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+std::vector<TimeExpression> TimeTagger::Find(std::string_view text,
+                                             const std::optional<Date>& reference) const {
+  const CompiledRules& rules = *impl_->rules;
+  std::vector<TimeExpression> out;
+  const int ngroups = static_cast<int>(rules.groups.size());
+  std::vector<re2::StringPiece> subs(ngroups);
+  std::string scratch;
+  const re2::StringPiece input(text.data(), text.size());
+  size_t pos = 0;
+  while (pos < text.size() &&
+         rules.scanner->Match(input, pos, text.size(), RE2::UNANCHORED, subs.data(), ngroups)) {
+    const size_t b = static_cast<size_t>(subs[0].data() - text.data());
+    const size_t e = b + subs[0].size();
+    auto skip_word = [&] {
+      pos = b + 1;
+      while (pos < text.size() && IsWordByte(text[pos])) ++pos;
+    };
+    if (e == b || (b > 0 && IsWordByte(text[b - 1]) && IsWordByte(text[b])) ||
+        (e < text.size() && IsWordByte(text[e]) && IsWordByte(text[e - 1]))) {
+      skip_word();
+      continue;
+    }
+    int r = 0;
+    const int nrules = static_cast<int>(rules.rules.size());
+    while (r < nrules && subs[rules.rule_group[r]].data() == nullptr) ++r;
+    if (r == nrules) {
+      skip_word();
+      continue;
+    }
+    const time::TimeRule& rule = rules.rules[r];
+    time::SlotValues slots;
+    for (int s = 0; s < time::kSlotCount; ++s) slots[s] = rule.constants[s];
+    const int last = r + 1 < nrules ? rules.rule_group[r + 1] : ngroups;
+    for (int g = rules.rule_group[r] + 1; g < last; ++g) {
+      if (subs[g].data() == nullptr) continue;
+      const time::SlotDef& def = *rules.groups[g].def;
+      std::string_view captured(subs[g].data(), subs[g].size());
+      std::string_view value = SlotValue(def, captured, &scratch);
+      // A word value must outlive `scratch`: it is in the rule set, or text.
+      slots[def.slot] = value;
+    }
+    time::Tense tense = time::Tense::kUnknown;
+    if (rule.prefer == time::Prefer::kPast) {
+      tense = time::Tense::kPast;
+    } else if (rule.prefer == time::Prefer::kFuture) {
+      tense = time::Tense::kFuture;
+    } else if (rule.resolution == time::Resolution::kDate && reference) {
+      tense = TenseAround(rules, text, b, e);
+    }
+    std::optional<time::Resolved> resolved = time::ResolveMatch(rule, slots, reference, tense);
+    if (!resolved) {
+      skip_word();
+      continue;
+    }
+    TimeExpression t;
+    t.begin = b;
+    t.end = e;
+    t.text = std::string(text.substr(b, e - b));
+    t.type = rule.type;
+    t.value = std::move(resolved->value);
+    t.relative = resolved->relative;
+    if (t.type == "DATE" || t.type == "TIME") t.days = time::SpanOfValue(t.value);
+    out.push_back(std::move(t));
+    pos = e;
+  }
+  return out;
+}
+
+}  // namespace kg

@@ -1,0 +1,107 @@
+// The compiled form of rules/time.yaml: slot vocabularies, rules, and the one
+// combined RE2 that finds every rule's matches in a single left-to-right pass.
+//
+// Internal to kg_time; TimeTagger (time_expression.h) is the public face.
+#ifndef KG_EXTRACT_TIME_TIME_RULES_H_
+#define KG_EXTRACT_TIME_TIME_RULES_H_
+
+#include <re2/re2.h>
+
+#include <array>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "graph/model/status.h"
+
+namespace kg::time {
+
+// The meanings a captured piece of text can carry. Rules name slot
+// definitions in their patterns ({month}); each definition fills one of these.
+enum Slot {
+  kYear,
+  kMonth,
+  kDay,
+  kWeekday,
+  kSeason,
+  kQuarter,
+  kHalf,
+  kDecade,
+  kCentury,
+  kNumber,
+  kUnit,
+  kPartOfDay,
+  kHour,
+  kMinute,
+  kAmPm,
+  kSlotCount
+};
+
+// Slot name as written in YAML ("part_of_day"); nullopt-like -1 if unknown.
+int SlotFromName(std::string_view name);
+
+// Values captured by one match; empty views are unset. Views point into the
+// rule set or the searched text, so they live as long as both.
+using SlotValues = std::array<std::string_view, kSlotCount>;
+
+struct SlotDef {
+  std::string name;  // as referenced in patterns, e.g. "month_name"
+  Slot slot = kSlotCount;
+  std::string regex;  // the alternation that captures it (no groups inside)
+  // Lower-cased, space-normalised surface form -> value. Text matched by
+  // `pattern` rather than a word is its own value.
+  std::unordered_map<std::string, std::string> words;
+};
+
+enum class Resolution { kTemplate, kDate, kOffset };
+enum class Prefer { kTense, kPast, kFuture };
+
+struct TimeRule {
+  std::string name;
+  std::string type;  // DATE, TIME, DURATION, SET
+  Resolution resolution = Resolution::kTemplate;
+  std::string value;  // template for kTemplate, e.g. "{duration}" or "PRESENT_REF"
+  int shift = 0;      // kOffset / kDate: -1 last, 0 this, +1 next
+  bool has_shift = false;
+  int sign = 0;  // kOffset with a number: shift = sign * number ("two years ago")
+  Prefer prefer = Prefer::kTense;
+  std::array<std::string, kSlotCount> constants;  // slots fixed by the rule
+  int line = 0;                                   // 1-based, for messages
+};
+
+struct Example {
+  std::string text;
+  std::string date;  // reference date, may be empty
+  std::string value;
+  std::string rule;
+};
+
+// Which rule and slot each capture group of the scanner belongs to.
+struct GroupInfo {
+  int rule = -1;
+  const SlotDef* def = nullptr;  // null for a rule's outer group
+};
+
+struct CompiledRules {
+  std::vector<std::unique_ptr<SlotDef>> slot_defs;
+  std::vector<TimeRule> rules;
+  std::vector<Example> examples;
+  std::unique_ptr<RE2> scanner;
+  std::vector<int> rule_group;      // capture index of rule i's outer group
+  std::vector<GroupInfo> groups;    // indexed by capture index (0 unused)
+  std::unique_ptr<RE2> future_cue;  // tense cues looked for near an expression
+  std::unique_ptr<RE2> past_cue;
+  int tense_window = 80;  // bytes looked at on each side, within the sentence
+};
+
+// Parses and compiles rules/time.yaml text. Unknown keys, bad regexes, unknown
+// slots and bad values are errors at their file:line:column; nothing is kept
+// from a file that fails.
+Result<std::unique_ptr<CompiledRules>> CompileTimeRules(std::string_view yaml_text,
+                                                        const std::string& file);
+
+}  // namespace kg::time
+
+#endif  // KG_EXTRACT_TIME_TIME_RULES_H_
