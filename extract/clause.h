@@ -1,0 +1,40 @@
+// Reading the clause around a relation match: its polarity (negated,
+// hypothetical or planned, hedged) from the cue lists, and the time expression
+// that governs it. Both work on the mention view (extract/mention_view.h).
+#ifndef KG_EXTRACT_CLAUSE_H_
+#define KG_EXTRACT_CLAUSE_H_
+
+#include <optional>
+#include <vector>
+
+#include "extract/mention_view.h"
+#include "extract/rule_pack.h"
+
+namespace kg {
+
+// A relation match in view offsets: the whole match and its slot groups.
+struct MatchSpans {
+  size_t begin = 0, end = 0;
+  size_t subject_begin = 0, subject_end = 0;
+  size_t object_begin = 0, object_end = 0;  // equal to the subject's for pairs
+};
+
+struct Polarity {
+  bool negated = false;
+  bool modal = false;  // hypothetical, planned, future: no fact is asserted
+  bool hedged = false;
+};
+
+// Negation and modality cues count inside the match (outside the slots) and in
+// the clause before it; hedges anywhere in the sentence.
+Polarity ReadPolarity(const CueSet& cues, const MentionView& view, const MatchSpans& match);
+
+// The index of the time token (into the document's times) that governs the
+// match: one inside the match, else one right after it before a clause
+// boundary (not inside a noun phrase hanging off the object: "X's funding ...
+// in 2020"), else one opening the sentence ("In August, ..."); nullopt if none.
+std::optional<int> GoverningTime(const MentionView& view, const MatchSpans& match);
+
+}  // namespace kg
+
+#endif  // KG_EXTRACT_CLAUSE_H_

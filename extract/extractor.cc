@@ -1,0 +1,87 @@
+// The extraction pipeline: rule packs -> (per document) time tagging,
+// sentences, mentions, mention views, relation matches -> facts.
+#include "extract/extractor.h"
+
+#include "extract/matcher.h"
+#include "extract/mention_view.h"
+#include "extract/mentions.h"
+#include "extract/rule_pack.h"
+#include "extract/sentence.h"
+#include "extract/time/time_expression.h"
+#include "rules/embedded_rules.h"
+
+namespace kg {
+
+struct Extractor::Impl {
+  std::shared_ptr<const RulePack> pack;
+  std::unique_ptr<Gazetteer> gazetteer;
+  std::unique_ptr<TimeTagger> tagger;
+};
+
+Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Extractor::~Extractor() = default;
+Extractor::Extractor(Extractor&&) noexcept = default;
+Extractor& Extractor::operator=(Extractor&&) noexcept = default;
+
+Result<Extractor> Extractor::Create(const std::vector<RuleSource>& packs,
+                                    const std::optional<RuleSource>& time_rules) {
+  std::vector<RuleSource> sources = packs;
+  if (sources.empty()) {
+    sources.push_back(RuleSource{"news.yaml", std::string(EmbeddedRuleFile("news.yaml"))});
+  }
+  auto pack = LoadRulePack(sources);
+  if (!pack.ok()) return pack.status();
+  const RuleSource time_source =
+      time_rules ? *time_rules
+                 : RuleSource{"time.yaml", std::string(EmbeddedRuleFile("time.yaml"))};
+  auto tagger = TimeTagger::FromYaml(time_source.text, time_source.name);
+  if (!tagger.ok()) return tagger.status();
+  auto impl = std::make_unique<Impl>();
+  impl->pack = std::move(pack.value());
+  impl->gazetteer = std::make_unique<Gazetteer>(*impl->pack);
+  impl->tagger = std::make_unique<TimeTagger>(std::move(tagger.value()));
+  return Extractor(std::move(impl));
+}
+
+std::vector<Fact> Extractor::Extract(const Document& document) const {
+  const std::string_view text = document.text;
+  const std::vector<TimeExpression> times = impl_->tagger->Find(text, document.date);
+  std::vector<TimeSpanRef> time_spans;
+  time_spans.reserve(times.size());
+  for (const TimeExpression& t : times) time_spans.push_back({t.begin, t.end});
+
+  MentionTracker tracker(*impl_->gazetteer, document.date);
+  std::vector<Fact> facts;
+  for (const SentenceSpan& s : SplitSentences(text)) {
+    const std::vector<Mention> mentions = tracker.Find(text, s.begin, s.end);
+    if (mentions.empty()) continue;
+    const MentionView view = BuildView(text, s.begin, s.end, mentions, time_spans, tracker);
+    SentenceInput in;
+    in.document = text;
+    in.begin = s.begin;
+    in.end = s.end;
+    in.mentions = &mentions;
+    in.view = &view;
+    in.times = &times;
+    in.doc_date = document.date;
+    for (Fact& f : MatchSentence(*impl_->pack, tracker, in)) {
+      f.doc = document.id;
+      f.doc_date = document.date;
+      f.id = MakeFactId(f);
+      facts.push_back(std::move(f));
+    }
+  }
+  return facts;
+}
+
+RuleTestReport Extractor::TestExamples() const { return RunRuleExamples(*this, *impl_->pack); }
+
+std::vector<std::pair<std::string, std::string>> Extractor::Aliases() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const EntityDef& e : impl_->pack->entities) {
+    for (const std::string& a : e.aliases) out.emplace_back(e.name, a);
+  }
+  return out;
+}
+
+}  // namespace kg

@@ -1,0 +1,148 @@
+#include "extract/matcher.h"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include "extract/clause.h"
+
+namespace kg {
+namespace {
+
+constexpr int kMaxGroups = 16;
+
+struct Slot {
+  int entity;
+  int mention;
+};
+
+std::vector<Slot> SlotMembers(const MentionView& view, size_t b, size_t e) {
+  std::vector<Slot> out;
+  for (const ViewToken& t : view.tokens) {
+    if (t.begin >= b && t.end <= e && t.entity >= 0) out.push_back({t.entity, t.mention});
+  }
+  return out;
+}
+
+std::string SlotType(const std::string& type, const std::vector<std::string>& allowed) {
+  if (type != "unknown" || allowed.empty()) return type;
+  return allowed.front();
+}
+
+MentionEvidence Evidence(const SentenceInput& in, int mention) {
+  if (mention < 0) return {};
+  const Mention& m = (*in.mentions)[mention];
+  return MentionEvidence{std::string(in.document.substr(m.begin, m.end - m.begin)), m.resolution};
+}
+
+std::optional<FactTime> TimeOf(const SentenceInput& in, std::optional<int> t) {
+  if (t) {
+    const TimeExpression& x = (*in.times)[*t];
+    if (x.days) {
+      return FactTime{x.days->start, x.days->end, x.value, x.text,
+                      x.relative ? "relative" : "explicit"};
+    }
+  }
+  if (in.doc_date) {
+    return FactTime{in.doc_date, in.doc_date, in.doc_date->ToString(), "", "document"};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<Fact> MatchSentence(const RulePack& pack, const MentionTracker& tracker,
+                                const SentenceInput& in) {
+  const MentionView& view = *in.view;
+  std::vector<int> candidates;
+  if (!pack.prefilter->Match(view.text, &candidates)) return {};
+  std::sort(candidates.begin(), candidates.end());
+
+  struct Found {
+    Fact fact;
+    int pattern;
+  };
+  std::vector<Found> found;
+  std::set<std::tuple<int, std::string, std::string>> seen;  // relation, subject, object
+  re2::StringPiece text(view.text);
+  re2::StringPiece groups[kMaxGroups];
+  for (int p : candidates) {
+    const PatternDef& pat = pack.patterns[p];
+    const RelationDef& rel = pack.relations[pat.relation];
+    const int ngroups = std::min(pat.re->NumberOfCapturingGroups() + 1, kMaxGroups);
+    size_t pos = 0;
+    while (pos < text.size() &&
+           pat.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups, ngroups)) {
+      MatchSpans spans;
+      spans.begin = groups[0].data() - text.data();
+      spans.end = spans.begin + groups[0].size();
+      pos = spans.begin + 1;
+      const re2::StringPiece& sg = groups[pat.subject_group];
+      if (sg.data() == nullptr) continue;
+      spans.subject_begin = sg.data() - text.data();
+      spans.subject_end = spans.subject_begin + sg.size();
+      std::vector<Slot> subjects = SlotMembers(view, spans.subject_begin, spans.subject_end);
+      std::vector<std::pair<Slot, Slot>> pairs;
+      if (pat.object_group > 0) {
+        const re2::StringPiece& og = groups[pat.object_group];
+        if (og.data() == nullptr) continue;
+        spans.object_begin = og.data() - text.data();
+        spans.object_end = spans.object_begin + og.size();
+        for (const Slot& s : subjects) {
+          for (const Slot& o : SlotMembers(view, spans.object_begin, spans.object_end)) {
+            pairs.emplace_back(s, o);
+          }
+        }
+      } else {
+        spans.object_begin = spans.subject_begin;
+        spans.object_end = spans.subject_end;
+        for (size_t i = 0; i < subjects.size(); ++i) {
+          for (size_t j = i + 1; j < subjects.size(); ++j)
+            pairs.emplace_back(subjects[i], subjects[j]);
+        }
+      }
+      if (pairs.empty()) continue;
+      const Polarity polarity = ReadPolarity(pack.cues, view, spans);
+      if (polarity.modal && !polarity.negated) continue;
+      const std::optional<int> time_index = GoverningTime(view, spans);
+      if (time_index && in.doc_date) {
+        // A time after the document's date marks a plan, not a fact.
+        const TimeExpression& x = (*in.times)[*time_index];
+        if (x.days && x.days->start > *in.doc_date) continue;
+      }
+      for (const auto& [s, o] : pairs) {
+        if (s.entity == o.entity) continue;
+        const DocEntity& se = tracker.entity(s.entity);
+        const DocEntity& oe = tracker.entity(o.entity);
+        if (se.name == oe.name) continue;
+        if (!seen.insert({pat.relation, se.name, oe.name}).second) continue;
+        if (rel.symmetric && seen.count({pat.relation, oe.name, se.name})) continue;
+        Fact f;
+        f.subject = se.name;
+        f.subject_type = SlotType(se.type, rel.subject_types);
+        f.relation = rel.name;
+        f.object = oe.name;
+        f.object_type = SlotType(oe.type, rel.object_types);
+        f.time = TimeOf(in, time_index);
+        f.negated = polarity.negated;
+        f.hedged = polarity.hedged;
+        f.rule = pat.rule;
+        f.sentence = std::string(in.document.substr(in.begin, in.end - in.begin));
+        f.span_begin = static_cast<int64_t>(view.source_begin[spans.begin]);
+        f.span_end = static_cast<int64_t>(view.source_end[spans.end - 1]);
+        f.subject_mention = Evidence(in, s.mention);
+        f.object_mention = Evidence(in, o.mention);
+        found.push_back(Found{std::move(f), p});
+      }
+    }
+  }
+  std::stable_sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+    return std::tie(a.fact.span_begin, a.pattern) < std::tie(b.fact.span_begin, b.pattern);
+  });
+  std::vector<Fact> out;
+  out.reserve(found.size());
+  for (Found& f : found) out.push_back(std::move(f.fact));
+  return out;
+}
+
+}  // namespace kg

@@ -1,0 +1,35 @@
+// Relation matching on one sentence's mention view: the pack's RE2::Set says
+// which patterns can match, only those run, and each match becomes one fact per
+// (subject, object) member of its slots, with polarity and time read from the
+// clause. Facts carry everything but the document-level fields and the id.
+#ifndef KG_EXTRACT_MATCHER_H_
+#define KG_EXTRACT_MATCHER_H_
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "extract/mention_view.h"
+#include "extract/mentions.h"
+#include "extract/rule_pack.h"
+#include "extract/time/time_expression.h"
+#include "graph/model/fact.h"
+
+namespace kg {
+
+struct SentenceInput {
+  std::string_view document;
+  size_t begin = 0, end = 0;  // the sentence, document offsets
+  const std::vector<Mention>* mentions = nullptr;
+  const MentionView* view = nullptr;
+  const std::vector<TimeExpression>* times = nullptr;
+  std::optional<Date> doc_date;
+};
+
+// Facts of one sentence, ordered by evidence position, then rule order.
+std::vector<Fact> MatchSentence(const RulePack& pack, const MentionTracker& tracker,
+                                const SentenceInput& input);
+
+}  // namespace kg
+
+#endif  // KG_EXTRACT_MATCHER_H_

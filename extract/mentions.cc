@@ -1,0 +1,339 @@
+// Finding mentions: gazetteer names first (longest match), then references
+// (pronouns, role phrases), then unknown capitalised names. Unknown names are
+// typed by the words around them: a title before ("Mr.", "CEO", "adviser") makes
+// a person, an organisation word inside ("Group", "Studios") an organisation, a
+// title after ("Pfizer CEO ...") an organisation, a common given name a person.
+// Sentence-initial single words, months, weekdays and headline capitals are not
+// taken as names: news capitalises too much to trust capitals alone.
+#include "extract/mentions.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace kg {
+namespace {
+
+enum Kind {
+  kPersonTitle = 1,
+  kGivenName = 2,
+  kOrgWord = 4,
+  kAgencyWord = 8,
+  kPlaceWord = 16,
+  kNotName = 32
+};
+
+bool Alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+bool Upper(char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The lexicon key of a word: lower case, without a final period ("Mr." -> "mr").
+std::string Key(std::string_view w) {
+  if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+  return Lower(w);
+}
+
+size_t WordEnd(std::string_view text, size_t pos, size_t end) {
+  while (pos < end && Alnum(text[pos])) ++pos;
+  return pos;
+}
+
+bool WordStart(std::string_view text, size_t pos, size_t begin) {
+  return Alnum(text[pos]) && (pos == begin || !Alnum(text[pos - 1]));
+}
+
+// A capitalised name word: "Zuckerberg", "ByteDance", "Mar-a-Lago", "AT&T", "J.", "Inc.".
+size_t NameWordEnd(std::string_view text, size_t pos, size_t end) {
+  size_t j = pos;
+  while (j < end && (Alnum(text[j]) || text[j] == '&' || text[j] == '+' ||
+                     (text[j] == '-' && j + 1 < end && Alnum(text[j + 1])))) {
+    ++j;
+  }
+  if (j < end && text[j] == '.') {
+    const std::string k = Key(text.substr(pos, j - pos));
+    if (j - pos == 1 || k == "inc" || k == "co" || k == "corp" || k == "jr" || k == "sr" ||
+        k == "ltd" || k == "st") {
+      ++j;
+    }
+  }
+  return j;
+}
+
+bool TypeIn(const std::string& type, const std::vector<std::string>& types) {
+  return types.empty() || std::find(types.begin(), types.end(), type) != types.end();
+}
+
+}  // namespace
+
+Gazetteer::Gazetteer(const RulePack& pack) : pack_(pack) {
+  for (const RoleDef& r : pack.roles) roles_.push_back(&r);
+  std::stable_sort(roles_.begin(), roles_.end(), [](const RoleDef* a, const RoleDef* b) {
+    return a->phrase.size() > b->phrase.size();
+  });
+  for (size_t i = 0; i < pack.entities.size(); ++i) {
+    const EntityDef& e = pack.entities[i];
+    known_.push_back(DocEntity{e.name, e.type});
+    by_name_[e.name] = static_cast<int>(i);
+    std::vector<std::pair<std::string, bool>> names = {{e.name, true}};
+    for (const std::string& a : e.aliases) names.emplace_back(a, false);
+    for (const auto& [written, canonical] : names) {
+      if (written.empty()) continue;
+      std::string lower = Lower(written);
+      size_t w = 0;
+      while (w < lower.size() && Alnum(lower[w])) ++w;
+      by_first_word_[lower.substr(0, w)].push_back(
+          Alias{lower, written, static_cast<int>(i), canonical});
+    }
+  }
+  for (auto& [word, list] : by_first_word_) {
+    std::stable_sort(list.begin(), list.end(), [](const Alias& a, const Alias& b) {
+      return a.lower.size() > b.lower.size();
+    });
+  }
+  const std::pair<const std::vector<std::string>*, int> lists[] = {
+      {&pack.names.person_titles, kPersonTitle}, {&pack.names.given_names, kGivenName},
+      {&pack.names.org_words, kOrgWord},         {&pack.names.agency_words, kAgencyWord},
+      {&pack.names.place_words, kPlaceWord},     {&pack.names.not_names, kNotName}};
+  for (const auto& [list, kind] : lists) {
+    for (const std::string& w : *list) words_[Key(w)] |= kind;
+  }
+}
+
+int Gazetteer::Find(const std::string& canonical) const {
+  auto it = by_name_.find(canonical);
+  return it == by_name_.end() ? -1 : it->second;
+}
+
+Gazetteer::Match Gazetteer::Longest(std::string_view text, size_t pos) const {
+  size_t w = pos;
+  while (w < text.size() && Alnum(text[w])) ++w;
+  auto it = by_first_word_.find(Lower(text.substr(pos, w - pos)));
+  if (it == by_first_word_.end()) return {};
+  for (const Alias& a : it->second) {
+    if (pos + a.lower.size() > text.size()) continue;
+    std::string_view cand = text.substr(pos, a.lower.size());
+    if (Lower(cand) != a.lower) continue;
+    const size_t after = pos + a.lower.size();
+    if (after < text.size() && Alnum(text[after]) && Alnum(a.lower.back())) continue;
+    // Case: exact, or a capitalised variant ("META", "Truth social") of a name
+    // long enough not to be an ordinary word in disguise.
+    if (cand != a.written && !(Upper(cand[0]) && a.lower.size() > 3)) continue;
+    return Match{a.lower.size(), a.entity, a.canonical};
+  }
+  return {};
+}
+
+MentionTracker::MentionTracker(const Gazetteer& gazetteer, std::optional<Date> doc_date)
+    : gaz_(gazetteer), doc_date_(doc_date) {}
+
+const DocEntity& MentionTracker::entity(int id) const {
+  const auto& known = gaz_.known_;
+  if (id < static_cast<int>(known.size())) return known[id];
+  return extra_[id - known.size()];
+}
+
+bool MentionTracker::Is(const std::string& word, int kind) const {
+  auto it = gaz_.words_.find(Key(word));
+  return it != gaz_.words_.end() && (it->second & kind) != 0;
+}
+
+int MentionTracker::Unknown(const std::string& name, const std::string& type) {
+  auto it = unknown_ids_.find(name);
+  if (it != unknown_ids_.end()) {
+    DocEntity& e = extra_[it->second - gaz_.pack().entities.size()];
+    if (e.type == "unknown") e.type = type;
+    return it->second;
+  }
+  const int id = static_cast<int>(gaz_.pack().entities.size() + extra_.size());
+  extra_.push_back(DocEntity{name, type});
+  unknown_ids_[name] = id;
+  return id;
+}
+
+int MentionTracker::Latest(const std::vector<std::string>& types, int skip) const {
+  for (auto it = recent_.rbegin(); it != recent_.rend(); ++it) {
+    if (*it != skip && TypeIn(entity(*it).type, types)) return *it;
+  }
+  return -1;
+}
+
+std::optional<Mention> MentionTracker::Reference(std::string_view text, size_t pos, size_t end) {
+  for (const RoleDef* r : gaz_.roles_) {
+    const RoleDef& role = *r;
+    const size_t n = role.phrase.size();
+    if (pos + n > end || Lower(text.substr(pos, n)) != role.phrase) continue;
+    if (pos + n < end && Alnum(text[pos + n])) continue;
+    Mention m{pos, pos + n, {}, "role", role.possessive};
+    if (!role.entity.empty()) {
+      if (role.valid && doc_date_ && !role.valid->Contains(*doc_date_)) continue;
+      m.entities.push_back(gaz_.Find(role.entity));
+    } else {
+      const int first = Latest(role.types);
+      if (first < 0) continue;
+      m.entities.push_back(first);
+      if (role.count == 2) {
+        const int second = Latest(role.types, first);
+        if (second < 0) continue;
+        m.entities.insert(m.entities.begin(), second);
+      }
+      m.resolution = role.phrase.find(' ') == std::string::npos ? "pronoun" : "role";
+    }
+    return m;
+  }
+  return std::nullopt;
+}
+
+std::optional<Mention> MentionTracker::NewName(std::string_view text, size_t sentence_begin,
+                                               size_t pos, size_t end, bool headline,
+                                               size_t* next) {
+  struct Word {
+    size_t b, e;
+  };
+  std::vector<Word> words;
+  bool title_after = false;
+  size_t j = pos;
+  while (j < end) {
+    const size_t we = NameWordEnd(text, j, end);
+    std::string w(text.substr(j, we - j));
+    if (!words.empty() && Is(w, kPersonTitle)) {  // "Pfizer CEO Albert Bourla": split at CEO
+      title_after = true;
+      break;
+    }
+    words.push_back({j, we});
+    if (we + 1 >= end || text[we] != ' ') break;
+    size_t k = we + 1;
+    if (Upper(text[k])) {
+      if (gaz_.Longest(text.substr(0, end), k).length > 0) break;
+      j = k;
+      continue;
+    }
+    // "Department of Justice", "Monetary Authority of Singapore".
+    std::string_view rest = text.substr(k, end - k);
+    if ((rest.rfind("of ", 0) == 0 || rest.rfind("for ", 0) == 0) && rest.size() > 4) {
+      size_t c = k + (rest[0] == 'o' ? 3 : 4);
+      if (c < end && Upper(text[c]) && gaz_.Longest(text.substr(0, end), c).length == 0) {
+        words.push_back({k, c - 1});  // the connector
+        j = c;
+        continue;
+      }
+    }
+    break;
+  }
+  *next = words.empty() ? NameWordEnd(text, pos, end) : words.back().e;
+  if (words.empty()) return std::nullopt;
+  // The word before the name: "Mr. Cheung", "adviser Stephen Miller".
+  bool titled = false;
+  if (pos >= 2 && text[pos - 1] == ' ') {
+    size_t b = pos - 1;
+    while (b > sentence_begin && (Alnum(text[b - 1]) || text[b - 1] == '.' || text[b - 1] == '-'))
+      --b;
+    titled = Is(std::string(text.substr(b, pos - 1 - b)), kPersonTitle);
+  }
+  auto word = [&](size_t i) {
+    return std::string(text.substr(words[i].b, words[i].e - words[i].b));
+  };
+  // Titles and non-names at the edges go: "Former President Donald Trump".
+  size_t first = 0, last = words.size();
+  while (first < last && (Is(word(first), kNotName | kPersonTitle))) {
+    titled = titled || Is(word(first), kPersonTitle);
+    ++first;
+  }
+  while (last > first && (Is(word(last - 1), kNotName) || Key(word(last - 1)) == "of" ||
+                          Key(word(last - 1)) == "for")) {
+    --last;
+  }
+  if (first == last) return std::nullopt;
+  // Sentence starts capitalise any word; quotes and colons start sentences too.
+  size_t s = words[first].b;
+  while (s > sentence_begin && !Alnum(text[s - 1]) && text[s - 1] != ',') --s;
+  const bool initial = s == sentence_begin || text[s] == '"' || (s > 0 && text[s - 1] == ':') ||
+                       std::string_view(text.substr(s, words[first].b - s)).find("\xe2\x80\x9c") !=
+                           std::string_view::npos;
+  const std::string name(text.substr(words[first].b, words[last - 1].e - words[first].b));
+  const bool single = last - first == 1;
+  if (single) {
+    auto it = surnames_.find(name);
+    if (it != surnames_.end()) {
+      return Mention{words[first].b, words[last - 1].e, {it->second}, "surname", false};
+    }
+    if (initial && !titled) return std::nullopt;
+    if (name.size() == 1) return std::nullopt;
+  }
+  if (headline && !titled) return std::nullopt;
+  std::string type = "unknown";
+  if (titled) {
+    type = "person";
+  } else if (Is(word(last - 1), kOrgWord)) {
+    type = "organization";
+  } else if (Is(word(last - 1), kAgencyWord) ||
+             (last - first > 2 && Is(word(first), kAgencyWord))) {
+    type = "agency";
+  } else if (Is(word(first), kPlaceWord)) {
+    type = "place";
+  } else if (Is(word(first), kGivenName) && !single) {
+    type = "person";
+  } else if (title_after) {
+    type = "organization";
+  }
+  if (single && initial && type == "unknown") return std::nullopt;
+  const int id = Unknown(name, type);
+  if (entity(id).type == "person" && !single) {
+    surnames_[word(last - 1)] = id;
+  }
+  return Mention{words[first].b, words[last - 1].e, {id}, "new", false};
+}
+
+std::vector<Mention> MentionTracker::Find(std::string_view text, size_t begin, size_t end) {
+  // A headline capitalises most words; only known names count there.
+  int words = 0, capitals = 0;
+  for (size_t i = begin; i < end; ++i) {
+    if (WordStart(text, i, begin) && std::isalpha(static_cast<unsigned char>(text[i]))) {
+      ++words;
+      capitals += Upper(text[i]) ? 1 : 0;
+    }
+  }
+  const bool headline = words >= 4 && capitals * 10 >= words * 7;
+
+  std::vector<Mention> out;
+  const std::string_view sentence = text.substr(0, end);
+  size_t pos = begin;
+  while (pos < end) {
+    if (!WordStart(text, pos, begin)) {
+      ++pos;
+      continue;
+    }
+    Gazetteer::Match g = gaz_.Longest(sentence, pos);
+    if (g.length > 0) {
+      out.push_back(
+          Mention{pos, pos + g.length, {g.entity}, g.canonical ? "name" : "alias", false});
+      recent_.push_back(g.entity);
+      pos += g.length;
+      continue;
+    }
+    if (std::optional<Mention> r = Reference(sentence, pos, end)) {
+      for (int e : r->entities) recent_.push_back(e);
+      pos = r->end;
+      out.push_back(std::move(*r));
+      continue;
+    }
+    if (Upper(text[pos])) {
+      size_t next = pos;
+      if (std::optional<Mention> m = NewName(sentence, begin, pos, end, headline, &next)) {
+        recent_.push_back(m->entities[0]);
+        pos = m->end;
+        out.push_back(std::move(*m));
+      } else {
+        pos = std::max(next, pos + 1);
+      }
+      continue;
+    }
+    pos = WordEnd(text, pos, end);
+  }
+  return out;
+}
+
+}  // namespace kg

@@ -1,0 +1,97 @@
+// Mentions: where a sentence names an entity, and which entity it is.
+//
+// A Gazetteer (built once per rule pack, immutable, shared across threads)
+// finds known names and aliases by longest match. A MentionTracker (one per
+// document, not shared) adds what a document introduces: unknown capitalised
+// names typed from their context ("Pfizer CEO Albert Bourla"), later surnames
+// of those names ("Bourla"), pronouns and role phrases resolved against the
+// entities mentioned so far ("he", "its", "the company", "the president-elect").
+#ifndef KG_EXTRACT_MENTIONS_H_
+#define KG_EXTRACT_MENTIONS_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "extract/rule_pack.h"
+#include "graph/model/date.h"
+
+namespace kg {
+
+struct DocEntity {
+  std::string name;
+  std::string type;
+};
+
+struct Mention {
+  size_t begin = 0;  // byte offsets into the document text
+  size_t end = 0;
+  std::vector<int> entities;  // usually one; "the two" stands for two
+  std::string resolution;     // name, alias, surname, pronoun, role, new
+  bool possessive = false;    // "his", "its": the view renders "<e..>'s"
+};
+
+class Gazetteer {
+ public:
+  explicit Gazetteer(const RulePack& pack);
+
+  struct Match {
+    size_t length = 0;
+    int entity = -1;
+    bool canonical = false;
+  };
+  // The longest known name starting at text[pos] and ending at a word boundary.
+  Match Longest(std::string_view text, size_t pos) const;
+
+  const RulePack& pack() const { return pack_; }
+  int Find(const std::string& canonical) const;  // -1 if unknown
+
+ private:
+  struct Alias {
+    std::string lower;
+    std::string written;
+    int entity;
+    bool canonical;
+  };
+  const RulePack& pack_;
+  std::vector<DocEntity> known_;
+  std::vector<const RoleDef*> roles_;                                  // longest phrase first
+  std::unordered_map<std::string, std::vector<Alias>> by_first_word_;  // lower-case first word
+  std::unordered_map<std::string, int> by_name_;
+  std::unordered_map<std::string, int> words_;  // lexicon words -> kind bits
+  friend class MentionTracker;
+};
+
+class MentionTracker {
+ public:
+  MentionTracker(const Gazetteer& gazetteer, std::optional<Date> doc_date);
+
+  // The mentions of the sentence text[begin, end), left to right; updates the
+  // discourse state so later sentences can refer back.
+  std::vector<Mention> Find(std::string_view text, size_t begin, size_t end);
+
+  const DocEntity& entity(int id) const;
+
+ private:
+  int Unknown(const std::string& name, const std::string& type);
+  std::optional<Mention> Reference(std::string_view text, size_t pos, size_t end);
+  // Unknown capitalised name starting at pos; returns its mention and advances.
+  std::optional<Mention> NewName(std::string_view text, size_t sentence_begin, size_t pos,
+                                 size_t end, bool headline, size_t* next);
+  int Latest(const std::vector<std::string>& types, int skip = -1) const;
+  bool Is(const std::string& word, int kind) const;
+
+  const Gazetteer& gaz_;
+  std::optional<Date> doc_date_;
+  std::vector<DocEntity> extra_;  // ids from gaz_.pack().entities.size() on
+  std::map<std::string, int> unknown_ids_;
+  std::map<std::string, int> surnames_;
+  std::vector<int> recent_;  // entity ids in order of mention
+};
+
+}  // namespace kg
+
+#endif  // KG_EXTRACT_MENTIONS_H_

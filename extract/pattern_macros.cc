@@ -1,0 +1,208 @@
+#include "extract/pattern_macros.h"
+
+#include <map>
+
+namespace kg {
+namespace {
+
+// Words of the view outside mentions: lower-case, digits, and the punctuation
+// that lives inside words ("u.s.", "$44", "co-founded", "didn't").
+constexpr char kWord[] = "(?:<t\\d+>|[a-z0-9$][a-z0-9'$%.&-]*)";
+
+std::string Join(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const std::string& p : parts) out += (out.empty() ? "" : "|") + p;
+  return out;
+}
+
+std::string Token(const std::vector<std::string>& types) {
+  if (types.empty()) return "<e\\d+:[a-z_]+>";
+  std::string alt;
+  for (const std::string& t : types) alt += t + "|";
+  return "<e\\d+:(?:" + alt + "unknown)>";
+}
+
+// A slot: one mention, or a coordinated list "A, B and C" of mentions.
+std::string Slot(const std::string& name, const std::vector<std::string>& types) {
+  const std::string tok = Token(types);
+  return "(?:both |either )?(?P<" + name + ">" + tok + "(?:(?:, " + tok + ")*,? (?:and|or|&) " +
+         tok + ")?)";
+}
+
+struct Template {
+  const char* name;
+  const char* needs;  // which forms it needs: v(erbs) p(articiples) n(ouns) t(itles)
+  std::vector<std::string> patterns;
+};
+
+// {V} verbs, {P} participles, {BY} passive agent markers, {N} nouns,
+// {NP} noun prepositions, {T} the relation's titles.
+const std::vector<Template>& Templates() {
+  static const std::vector<Template> kTemplates = {
+      {"active", "v", {"{subj} {adv}(?:{V}) {det}{premod}{obj}"}},
+      {"passive", "p", {"{obj},? {gap}(?:{P}) (?:{BY}) {det}{premod}{subj}"}},
+      {"nominal",
+       "n",
+       {"{subj}'s {adv}(?:{N}) (?:{NP}) {det}{premod}{obj}",
+        "(?:{N}) (?:{NP}) {det}{premod}{obj} by {det}{premod}{subj}",
+        "{subj} {adv}(?:completed|announced|finalized|finalised|closed|oversaw|led|made|"
+        "began|started|held|had|agreed|launched) {poss}(?:{W} ){0,2}(?:{N}) (?:{NP}) "
+        "{det}{premod}{obj}"}},
+      {"title",
+       "t",
+       {"{obj}(?:'s)? (?:{W} and )?(?:{T}) {subj}",
+        "{subj}, {det}(?:{W} and )?(?:{T}) (?:of|at|for) {det}{obj}",
+        "(?:{T}) (?:of|at|for) {det}{obj},? {subj}",
+        "{subj} (?:is|was|as|became|becomes|remains|named|appointed) {det}(?:{T}) (?:of|at|for) "
+        "{det}{obj}",
+        "{subj}, {det}{obj}(?:'s)? (?:{T})\\b"}},
+      {"coordination", "v", {"{subj} {adv}(?:{V})\\b"}},
+  };
+  return kTemplates;
+}
+
+std::string Replace(std::string s, const std::string& from, const std::string& to) {
+  for (size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += to.size()) {
+    s.replace(pos, from.size(), to);
+  }
+  return s;
+}
+
+}  // namespace
+
+const std::vector<std::string>& TemplateNames() {
+  static const std::vector<std::string> kNames = [] {
+    std::vector<std::string> names;
+    for (const Template& t : Templates()) names.push_back(t.name);
+    return names;
+  }();
+  return kNames;
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> ExpandTemplates(
+    const RelationForms& forms) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const std::string& name : forms.templates) {
+    const Template* tmpl = nullptr;
+    for (const Template& t : Templates()) {
+      if (name == t.name) tmpl = &t;
+    }
+    if (tmpl == nullptr) {
+      std::string known;
+      for (const std::string& n : TemplateNames()) known += (known.empty() ? "" : ", ") + n;
+      return Status::Error("unknown template '" + name + "' (known: " + known + ")");
+    }
+    for (const char* need = tmpl->needs; *need; ++need) {
+      const std::vector<std::string>* list = nullptr;
+      const char* what = "";
+      switch (*need) {
+        case 'v':
+          list = &forms.verbs, what = "verbs";
+          break;
+        case 'p':
+          list = &forms.participles, what = "participles";
+          break;
+        case 'n':
+          list = &forms.nouns, what = "nouns";
+          break;
+        case 't':
+          list = &forms.titles, what = "titles";
+          break;
+      }
+      if (list->empty()) {
+        return Status::Error("template '" + name + "' needs '" + what + "'");
+      }
+    }
+    if (name == "coordination" && !forms.symmetric) {
+      return Status::Error("template 'coordination' is only for symmetric relations");
+    }
+    int n = 0;
+    for (const std::string& p : tmpl->patterns) {
+      std::string s = p;
+      s = Replace(s, "{W}", kWord);
+      s = Replace(s, "{V}", Join(forms.verbs));
+      s = Replace(s, "{P}", Join(forms.participles));
+      s = Replace(s, "{BY}", forms.passive_preps.empty() ? "by" : Join(forms.passive_preps));
+      s = Replace(s, "{NP}", forms.noun_preps.empty() ? "of" : Join(forms.noun_preps));
+      s = Replace(s, "{N}", Join(forms.nouns));
+      s = Replace(s, "{T}", Join(forms.titles));
+      out.emplace_back(tmpl->patterns.size() == 1 ? name : name + std::to_string(++n), s);
+    }
+  }
+  return out;
+}
+
+Result<std::string> ExpandMacros(const std::string& pattern, const RelationForms& forms,
+                                 const std::vector<std::string>& global_titles) {
+  const std::string word = kWord;
+  const std::string titles = global_titles.empty() ? "ceo" : Join(global_titles);
+  const std::string any_tok = Token({});
+  const std::map<std::string, std::string> words = {
+      {"adv", "(?:" + word + " ){0,3}"},
+      {"gap", "(?:" + word + " ){0,6}"},
+      {"det",
+       "(?:(?:the|a|an|its|his|her|their|both|either|former|then|new|current|ex|us|u\\.s\\.) )*"},
+      {"poss", "(?:" + any_tok + "'s |the |a |an |its |his |her |their )?"},
+      {"title", "(?:" + titles + ")"},
+      {"premod", "(?:" + any_tok + "(?:'s)? (?:" + word + " )?(?:" + titles +
+                     ") (?:and (?:" + titles + ") )?)?"},
+  };
+  std::string out;
+  size_t i = 0;
+  while (i < pattern.size()) {
+    char c = pattern[i];
+    if (c == '\\' && i + 1 < pattern.size()) {
+      out += pattern.substr(i, 2);
+      i += 2;
+      continue;
+    }
+    if (c != '{') {
+      out += c;
+      ++i;
+      continue;
+    }
+    size_t close = pattern.find('}', i);
+    if (close == std::string::npos) {
+      out += c;
+      ++i;
+      continue;
+    }
+    const std::string inner = pattern.substr(i + 1, close - i - 1);
+    // Regex repetition braces ({2}, {0,3}) pass through untouched.
+    if (!inner.empty() && (std::isdigit(static_cast<unsigned char>(inner[0])) || inner[0] == ',')) {
+      out += pattern.substr(i, close - i + 1);
+      i = close + 1;
+      continue;
+    }
+    const size_t colon = inner.find(':');
+    const std::string name = inner.substr(0, colon);
+    if (name == "subj" || name == "obj") {
+      std::vector<std::string> types = name == "subj" ? forms.subject_types : forms.object_types;
+      if (colon != std::string::npos) {
+        types.clear();
+        std::string list = inner.substr(colon + 1);
+        size_t start = 0;
+        while (start <= list.size()) {
+          size_t bar = list.find('|', start);
+          if (bar == std::string::npos) bar = list.size();
+          std::string t = list.substr(start, bar - start);
+          if (t.empty() ||
+              t.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") != std::string::npos) {
+            return Status::Error("bad type '" + t + "' in slot {" + inner + "}");
+          }
+          types.push_back(t);
+          start = bar + 1;
+        }
+      }
+      out += Slot(name, types);
+    } else if (auto it = words.find(inner); it != words.end()) {
+      out += it->second;
+    } else {
+      return Status::Error("unknown macro {" + inner + "}");
+    }
+    i = close + 1;
+  }
+  return out;
+}
+
+}  // namespace kg

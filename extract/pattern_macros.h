@@ -1,0 +1,48 @@
+// Pattern macros: how relation rules written in the rule language become RE2
+// patterns over the mention view (extract/mention_view.h).
+//
+// A mention is one view token "<e12:person>". A slot macro {subj:person|organization}
+// becomes a named group matching one such token, or a coordinated list of them
+// ("A, B and C"), of the listed types (or "unknown"). Templates (active, passive,
+// nominal, title, ...) are expanded from a relation's word forms. Word macros
+// ({adv}, {gap}, {det}, {poss}, {title}, {premod}) stand for bounded runs of
+// lower-case words, so patterns stay linear and cannot jump across mentions.
+#ifndef KG_EXTRACT_PATTERN_MACROS_H_
+#define KG_EXTRACT_PATTERN_MACROS_H_
+
+#include <string>
+#include <vector>
+
+#include "graph/model/status.h"
+
+namespace kg {
+
+// The word forms of one relation, as written in its rule.
+struct RelationForms {
+  std::vector<std::string> subject_types, object_types;
+  std::vector<std::string> verbs;          // active, finite: "acquired|bought"
+  std::vector<std::string> participles;    // passive: "acquired|bought"
+  std::vector<std::string> passive_preps;  // agent marker of the passive; default "by"
+  std::vector<std::string> nouns;          // nominal: "acquisition"
+  std::vector<std::string> noun_preps;     // after the noun; default "of"
+  std::vector<std::string> titles;         // title template: "ceo|chief executive"
+  std::vector<std::string> templates;      // which templates apply
+  bool symmetric = false;
+};
+
+// A template expanded into (suffix, pattern source) pairs; the suffix names the
+// rule ("active", "passive", ...). Unknown template names are an error.
+Result<std::vector<std::pair<std::string, std::string>>> ExpandTemplates(
+    const RelationForms& forms);
+
+// Replaces the slot and word macros in `pattern`. `global_titles` feeds {title}
+// and {premod}. An unknown macro or a malformed slot is an error.
+Result<std::string> ExpandMacros(const std::string& pattern, const RelationForms& forms,
+                                 const std::vector<std::string>& global_titles);
+
+// The names of the known templates, for messages and docs.
+const std::vector<std::string>& TemplateNames();
+
+}  // namespace kg
+
+#endif  // KG_EXTRACT_PATTERN_MACROS_H_

@@ -1,0 +1,397 @@
+// Loading rule files: YAML -> RulePack. Every key is checked, every pattern is
+// compiled (with a memory budget) before anything is returned, so a pack is
+// either complete or an error naming file:line:column and the rule concerned.
+#include <set>
+
+#include "extract/extractor.h"
+#include "extract/pattern_macros.h"
+#include "extract/rule_pack.h"
+#include "extract/yaml_util.h"
+
+namespace kg {
+namespace {
+
+// Per-pattern budget: enough for the longest alternations of the news pack,
+// small enough that a runaway pattern is reported rather than eating memory.
+constexpr int64_t kPatternMaxMem = 4 << 20;
+constexpr int64_t kSetMaxMem = 256 << 20;
+
+RE2::Options PatternOptions(int64_t max_mem) {
+  RE2::Options o;
+  o.set_case_sensitive(false);
+  o.set_log_errors(false);
+  o.set_max_mem(max_mem);
+  return o;
+}
+
+#define KG_TRY(var, expr)                     \
+  auto var##_r = (expr);                      \
+  if (!var##_r.ok()) return var##_r.status(); \
+  auto var = std::move(var##_r.value())
+
+#define KG_RETURN_IF_ERROR(expr) \
+  do {                           \
+    Status s_ = (expr);          \
+    if (!s_.ok()) return s_;     \
+  } while (0)
+
+class Loader {
+ public:
+  Loader(RulePack* pack, std::set<std::string>* entity_names, std::set<std::string>* rule_names)
+      : pack_(pack), entity_names_(entity_names), rule_names_(rule_names) {}
+
+  Status Load(const RuleSource& source) {
+    file_ = source.name;
+    KG_TRY(root, ParseYaml(source.text, file_));
+    if (root.IsNull()) return Status::Ok();  // an empty file is an empty pack
+    KG_RETURN_IF_ERROR(CheckKeys(
+        file_, root, {"entities", "roles", "names", "titles", "cues", "relations"}, "rule file"));
+    if (root["entities"]) KG_RETURN_IF_ERROR(Entities(root["entities"]));
+    if (root["roles"]) KG_RETURN_IF_ERROR(Roles(root["roles"]));
+    if (root["names"]) KG_RETURN_IF_ERROR(Names(root["names"]));
+    if (root["titles"]) {
+      KG_TRY(t, StringList(file_, root["titles"], "titles"));
+      pack_->titles.insert(pack_->titles.end(), t.begin(), t.end());
+    }
+    if (root["cues"]) KG_RETURN_IF_ERROR(Cues(root["cues"]));
+    if (root["relations"]) KG_RETURN_IF_ERROR(Relations(root["relations"]));
+    return Status::Ok();
+  }
+
+  std::vector<std::string> negation, modality, hedge;
+
+ private:
+  Status Sequence(const YAML::Node& node, const std::string& what) {
+    if (!node.IsSequence()) return YamlErrorAt(file_, node, what + ": expected a list");
+    return Status::Ok();
+  }
+
+  Result<std::string> Required(const YAML::Node& node, const char* key, const std::string& ctx) {
+    if (!node[key]) return YamlErrorAt(file_, node, std::string("missing '") + key + "' in " + ctx);
+    return ScalarString(file_, node[key], ctx + ": '" + key + "'");
+  }
+
+  Result<std::optional<Date>> OptionalDate(const YAML::Node& node, const char* key,
+                                           const std::string& ctx) {
+    if (!node[key]) return std::optional<Date>();
+    KG_TRY(s, ScalarString(file_, node[key], ctx));
+    std::optional<Date> d = ParseDate(s);
+    if (!d) return YamlErrorAt(file_, node[key], ctx + ": '" + key + "' is not a date YYYY-MM-DD");
+    return d;
+  }
+
+  Status Entities(const YAML::Node& list) {
+    KG_RETURN_IF_ERROR(Sequence(list, "entities"));
+    for (const YAML::Node& e : list) {
+      KG_RETURN_IF_ERROR(CheckKeys(file_, e, {"name", "type", "aliases"}, "an entity"));
+      KG_TRY(name, Required(e, "name", "an entity"));
+      const std::string ctx = "entity '" + name + "'";
+      KG_TRY(type, Required(e, "type", ctx));
+      EntityDef def{name, type, {}};
+      if (e["aliases"]) {
+        KG_TRY(aliases, StringList(file_, e["aliases"], ctx + ": 'aliases'"));
+        def.aliases = std::move(aliases);
+      }
+      if (!entity_names_->insert(name).second) {
+        return YamlErrorAt(file_, e, "duplicate entity '" + name + "'");
+      }
+      pack_->entities.push_back(std::move(def));
+    }
+    return Status::Ok();
+  }
+
+  Status Roles(const YAML::Node& list) {
+    KG_RETURN_IF_ERROR(Sequence(list, "roles"));
+    for (const YAML::Node& r : list) {
+      KG_RETURN_IF_ERROR(CheckKeys(
+          file_, r, {"phrase", "entity", "types", "from", "to", "possessive", "count"}, "a role"));
+      KG_TRY(phrase, Required(r, "phrase", "a role"));
+      const std::string ctx = "role '" + phrase + "'";
+      RoleDef def;
+      for (char c : phrase)
+        def.phrase += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (r["entity"]) {
+        KG_TRY(entity, ScalarString(file_, r["entity"], ctx + ": 'entity'"));
+        if (!entity_names_->count(entity)) {
+          return YamlErrorAt(file_, r["entity"], ctx + ": unknown entity '" + entity + "'");
+        }
+        def.entity = entity;
+      } else if (r["types"]) {
+        KG_TRY(types, StringList(file_, r["types"], ctx + ": 'types'"));
+        def.types = std::move(types);
+      } else {
+        return YamlErrorAt(file_, r, ctx + ": needs 'entity' or 'types'");
+      }
+      if (r["possessive"]) {
+        KG_TRY(p, ScalarString(file_, r["possessive"], ctx + ": 'possessive'"));
+        if (p != "true" && p != "false") {
+          return YamlErrorAt(file_, r["possessive"], ctx + ": 'possessive' must be true or false");
+        }
+        def.possessive = p == "true";
+      }
+      if (r["count"]) {
+        KG_TRY(c, ScalarString(file_, r["count"], ctx + ": 'count'"));
+        if (c != "1" && c != "2")
+          return YamlErrorAt(file_, r["count"], ctx + ": 'count' must be 1 or 2");
+        def.count = c == "2" ? 2 : 1;
+      }
+      KG_TRY(from, OptionalDate(r, "from", ctx));
+      KG_TRY(to, OptionalDate(r, "to", ctx));
+      if (from || to)
+        def.valid = DaySpan{from.value_or(Date{1, 1, 1}), to.value_or(Date{9999, 12, 31})};
+      pack_->roles.push_back(std::move(def));
+    }
+    return Status::Ok();
+  }
+
+  Status Names(const YAML::Node& node) {
+    KG_RETURN_IF_ERROR(CheckKeys(
+        file_, node,
+        {"person_titles", "given_names", "org_words", "agency_words", "place_words", "not_names"},
+        "names"));
+    NameLexicon& n = pack_->names;
+    const std::pair<const char*, std::vector<std::string>*> lists[] = {
+        {"person_titles", &n.person_titles}, {"given_names", &n.given_names},
+        {"org_words", &n.org_words},         {"agency_words", &n.agency_words},
+        {"place_words", &n.place_words},     {"not_names", &n.not_names}};
+    for (const auto& [key, out] : lists) {
+      if (!node[key]) continue;
+      KG_TRY(words, StringList(file_, node[key], std::string("names: '") + key + "'"));
+      out->insert(out->end(), words.begin(), words.end());
+    }
+    return Status::Ok();
+  }
+
+  Status Cues(const YAML::Node& node) {
+    KG_RETURN_IF_ERROR(CheckKeys(file_, node, {"negation", "modality", "hedge"}, "cues"));
+    const std::pair<const char*, std::vector<std::string>*> lists[] = {
+        {"negation", &negation}, {"modality", &modality}, {"hedge", &hedge}};
+    for (const auto& [key, out] : lists) {
+      if (!node[key]) continue;
+      KG_TRY(cues, StringList(file_, node[key], std::string("cues: '") + key + "'"));
+      for (const std::string& c : cues) {
+        RE2 probe(c, PatternOptions(kPatternMaxMem));
+        if (!probe.ok()) {
+          return YamlErrorAt(
+              file_, node[key],
+              std::string("cues: '") + key + "': invalid regex '" + c + "': " + probe.error());
+        }
+      }
+      out->insert(out->end(), cues.begin(), cues.end());
+    }
+    return Status::Ok();
+  }
+
+  Status Relations(const YAML::Node& list) {
+    KG_RETURN_IF_ERROR(Sequence(list, "relations"));
+    for (const YAML::Node& r : list) KG_RETURN_IF_ERROR(Relation(r));
+    return Status::Ok();
+  }
+
+  Result<std::vector<std::string>> OptList(const YAML::Node& r, const char* key,
+                                           const std::string& ctx) {
+    if (!r[key]) return std::vector<std::string>();
+    return StringList(file_, r[key], ctx + ": '" + key + "'");
+  }
+
+  Status Relation(const YAML::Node& r) {
+    if (r.IsMap() && r["name"] && r["name"].IsScalar()) {
+      ctx_ = "rule '" + r["name"].Scalar() + "'";
+    } else {
+      ctx_ = "a rule";
+    }
+    KG_RETURN_IF_ERROR(CheckKeys(
+        file_, r,
+        {"name", "symmetric", "subject", "object", "verbs", "participles", "passive_preps", "nouns",
+         "noun_preps", "titles", "templates", "patterns", "examples", "counterexamples"},
+        ctx_));
+    KG_TRY(name, Required(r, "name", ctx_));
+    if (!rule_names_->insert(name).second) {
+      return YamlErrorAt(file_, r["name"], "duplicate rule '" + name + "'");
+    }
+    RelationForms forms;
+    if (r["symmetric"]) {
+      KG_TRY(sym, ScalarString(file_, r["symmetric"], ctx_ + ": 'symmetric'"));
+      if (sym != "true" && sym != "false") {
+        return YamlErrorAt(file_, r["symmetric"], ctx_ + ": 'symmetric' must be true or false");
+      }
+      forms.symmetric = sym == "true";
+    }
+    const std::pair<const char*, std::vector<std::string>*> lists[] = {
+        {"subject", &forms.subject_types},
+        {"object", &forms.object_types},
+        {"verbs", &forms.verbs},
+        {"participles", &forms.participles},
+        {"passive_preps", &forms.passive_preps},
+        {"nouns", &forms.nouns},
+        {"noun_preps", &forms.noun_preps},
+        {"titles", &forms.titles},
+        {"templates", &forms.templates}};
+    for (const auto& [key, out] : lists) {
+      KG_TRY(words, OptList(r, key, ctx_));
+      *out = std::move(words);
+    }
+    KG_TRY(raw, OptList(r, "patterns", ctx_));
+    if (raw.empty() && forms.templates.empty()) {
+      return YamlErrorAt(file_, r, ctx_ + ": needs 'templates' or 'patterns'");
+    }
+    const int relation = static_cast<int>(pack_->relations.size());
+    pack_->relations.push_back(
+        RelationDef{name, forms.symmetric, forms.subject_types, forms.object_types});
+
+    auto expanded = ExpandTemplates(forms);
+    if (!expanded.ok()) {
+      return YamlErrorAt(file_, r["templates"], ctx_ + ": " + expanded.status().message());
+    }
+    std::vector<std::pair<std::string, std::string>> all = std::move(expanded.value());
+    for (size_t i = 0; i < raw.size(); ++i) {
+      all.emplace_back("pattern" + std::to_string(i + 1), raw[i]);
+    }
+    const YAML::Node where = r["patterns"] ? r["patterns"] : r["templates"];
+    for (const auto& [suffix, source] : all) {
+      KG_RETURN_IF_ERROR(AddPattern(name, relation, suffix, source, forms, where));
+    }
+    if (r["examples"]) KG_RETURN_IF_ERROR(Examples(r["examples"], name, false));
+    if (r["counterexamples"]) KG_RETURN_IF_ERROR(Examples(r["counterexamples"], name, true));
+    return Status::Ok();
+  }
+
+  Status AddPattern(const std::string& name, int relation, const std::string& suffix,
+                    const std::string& source, const RelationForms& forms,
+                    const YAML::Node& where) {
+    const std::string rule = name + "." + suffix;
+    auto regex = ExpandMacros(source, forms, pack_->titles);
+    if (!regex.ok()) {
+      return YamlErrorAt(file_, where,
+                         ctx_ + ": pattern '" + suffix + "': " + regex.status().message());
+    }
+    auto re = std::make_unique<RE2>(*regex, PatternOptions(kPatternMaxMem));
+    if (!re->ok()) {
+      return YamlErrorAt(file_, where,
+                         ctx_ + ": pattern '" + suffix + "' does not compile: " + re->error());
+    }
+    const auto& groups = re->NamedCapturingGroups();
+    auto subj = groups.find("subj");
+    auto obj = groups.find("obj");
+    if (subj == groups.end()) {
+      return YamlErrorAt(file_, where, ctx_ + ": pattern '" + suffix + "' has no {subj} slot");
+    }
+    if (obj == groups.end() && !forms.symmetric) {
+      return YamlErrorAt(file_, where,
+                         ctx_ + ": pattern '" + suffix +
+                             "' has no {obj} slot (only symmetric rules may pair a coordinated "
+                             "{subj})");
+    }
+    PatternDef def;
+    def.rule = rule;
+    def.relation = relation;
+    def.source = *regex;
+    def.re = std::move(re);
+    def.subject_group = subj->second;
+    def.object_group = obj == groups.end() ? 0 : obj->second;
+    pack_->patterns.push_back(std::move(def));
+    return Status::Ok();
+  }
+
+  Status Examples(const YAML::Node& list, const std::string& rule, bool counter) {
+    const std::string ctx = ctx_ + (counter ? ": counterexample" : ": example");
+    KG_RETURN_IF_ERROR(Sequence(list, ctx));
+    for (const YAML::Node& ex : list) {
+      ExampleDef def;
+      def.file = file_;
+      def.line = ex.Mark().line + 1;
+      def.rule = rule;
+      def.counter = counter;
+      if (ex.IsScalar()) {
+        def.text = ex.Scalar();
+      } else {
+        KG_RETURN_IF_ERROR(CheckKeys(file_, ex, {"text", "date", "facts"}, ctx));
+        KG_TRY(text, Required(ex, "text", ctx));
+        def.text = text;
+        KG_TRY(date, OptionalDate(ex, "date", ctx));
+        def.date = date;
+        if (ex["facts"]) {
+          if (counter)
+            return YamlErrorAt(file_, ex["facts"], ctx + ": counterexamples have no facts");
+          KG_RETURN_IF_ERROR(Sequence(ex["facts"], ctx + ": 'facts'"));
+          for (const YAML::Node& f : ex["facts"]) {
+            KG_TRY(parts, StringList(file_, f, ctx + ": a fact"));
+            if (parts.size() < 3) {
+              return YamlErrorAt(file_, f,
+                                 ctx + ": a fact is [subject, relation, object, flags...]");
+            }
+            ExpectedFact fact{parts[0], parts[1], parts[2]};
+            for (size_t i = 3; i < parts.size(); ++i) {
+              if (parts[i] == "negated") {
+                fact.negated = true;
+              } else if (parts[i] == "hedged") {
+                fact.hedged = true;
+              } else if (parts[i].rfind("time=", 0) == 0) {
+                fact.time = parts[i].substr(5);
+              } else {
+                return YamlErrorAt(
+                    file_, f,
+                    ctx + ": unknown fact flag '" + parts[i] + "' (negated, hedged, time=VALUE)");
+              }
+            }
+            def.facts.push_back(std::move(fact));
+          }
+        }
+      }
+      if (!counter && def.facts.empty()) {
+        return YamlErrorAt(file_, ex, ctx + ": an example needs 'facts'");
+      }
+      pack_->examples.push_back(std::move(def));
+    }
+    return Status::Ok();
+  }
+
+  RulePack* pack_;
+  std::set<std::string>* entity_names_;
+  std::set<std::string>* rule_names_;
+  std::string file_;
+  std::string ctx_;
+};
+
+Result<std::unique_ptr<RE2>> CueRegex(const std::vector<std::string>& cues) {
+  // A cue matches as whole words: "not" is not inside "notable".
+  std::string alt;
+  for (const std::string& c : cues) alt += (alt.empty() ? "" : "|") + c;
+  if (alt.empty()) alt = "$^";
+  auto re = std::make_unique<RE2>("\\b(?:" + alt + ")\\b", PatternOptions(kPatternMaxMem * 4));
+  if (!re->ok()) return Status::Error("cue list does not compile: " + re->error());
+  return re;
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const RulePack>> LoadRulePack(const std::vector<RuleSource>& sources) {
+  auto pack = std::make_shared<RulePack>();
+  std::set<std::string> entity_names, rule_names;
+  Loader loader(pack.get(), &entity_names, &rule_names);
+  for (const RuleSource& source : sources) {
+    KG_RETURN_IF_ERROR(loader.Load(source));
+  }
+  KG_TRY(neg, CueRegex(loader.negation));
+  KG_TRY(mod, CueRegex(loader.modality));
+  KG_TRY(hedge, CueRegex(loader.hedge));
+  pack->cues.negation = std::move(neg);
+  pack->cues.modality = std::move(mod);
+  pack->cues.hedge = std::move(hedge);
+
+  RE2::Options set_options = PatternOptions(kSetMaxMem);
+  pack->prefilter = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
+  for (const PatternDef& p : pack->patterns) {
+    std::string error;
+    if (pack->prefilter->Add(p.source, &error) < 0) {
+      return Status::Error("pattern '" + p.rule + "' rejected by the pattern set: " + error);
+    }
+  }
+  if (!pack->prefilter->Compile()) {
+    return Status::Error("the relation patterns need more than " +
+                         std::to_string(kSetMaxMem >> 20) + " MB to compile together");
+  }
+  return std::shared_ptr<const RulePack>(std::move(pack));
+}
+
+}  // namespace kg

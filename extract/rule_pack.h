@@ -1,0 +1,117 @@
+// RulePack: a loaded, validated and compiled set of extraction rules — the
+// gazetteer, role phrases, name lexicon, cue lists, relation patterns and the
+// examples written beside them. LoadRulePack reads one or more YAML rule files
+// (format: docs/rules.md) completely or not at all. A RulePack is immutable
+// once loaded; its RE2 objects are safe to use from many threads.
+#ifndef KG_EXTRACT_RULE_PACK_H_
+#define KG_EXTRACT_RULE_PACK_H_
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "graph/model/date.h"
+#include "graph/model/status.h"
+
+namespace kg {
+
+struct RuleSource;  // extract/extractor.h
+
+struct EntityDef {
+  std::string name;  // canonical
+  std::string type;  // person, organization, agency, platform, place, product, ...
+  std::vector<std::string> aliases;
+};
+
+// A phrase standing for an entity: either a fixed one ("the president-elect" ->
+// Donald Trump, within `valid`) or the latest mention of one of `types`
+// ("the company", "the billionaire").
+struct RoleDef {
+  std::string phrase;  // lower case
+  std::string entity;  // empty: resolve by type
+  std::vector<std::string> types;
+  std::optional<DaySpan> valid;
+  bool possessive = false;  // "his", "its": stands for "<entity>'s"
+  int count = 1;            // "the two": the latest `count` distinct entities of `types`
+};
+
+// Word lists that type unknown capitalised names and keep non-names out.
+struct NameLexicon {
+  std::vector<std::string> person_titles;  // words before a person's name: Mr., CEO, adviser
+  std::vector<std::string> given_names;    // common first names
+  std::vector<std::string> org_words;      // words that make a name an organisation
+  std::vector<std::string> agency_words;   // ... a government body
+  std::vector<std::string> place_words;    // ... a place
+  std::vector<std::string> not_names;      // capitalised words that are no names
+};
+
+// Cue phrases; each list is compiled into one case-insensitive regex.
+struct CueSet {
+  std::unique_ptr<RE2> negation;
+  std::unique_ptr<RE2> modality;
+  std::unique_ptr<RE2> hedge;
+};
+
+struct RelationDef {
+  std::string name;
+  bool symmetric = false;
+  std::vector<std::string> subject_types;  // empty: any
+  std::vector<std::string> object_types;
+};
+
+// One compiled pattern over the mention view.
+struct PatternDef {
+  std::string rule;    // "acquired.active", "acquired.pattern2"
+  int relation = 0;    // index into RulePack::relations
+  std::string source;  // the expanded regex, for messages
+  std::unique_ptr<RE2> re;
+  int subject_group = 0;  // 1-based capturing group index
+  int object_group = 0;   // 0: symmetric pairs inside the subject group
+};
+
+struct ExpectedFact {
+  std::string subject, relation, object;
+  bool negated = false;
+  bool hedged = false;
+  std::string time;  // expected time value, "" = not checked
+};
+
+struct ExampleDef {
+  std::string file;
+  int line = 0;
+  std::string rule;  // the relation it belongs to
+  std::string text;
+  std::optional<Date> date;
+  bool counter = false;  // must produce no asserted fact of `rule`
+  std::vector<ExpectedFact> facts;
+};
+
+struct RulePack {
+  std::vector<EntityDef> entities;
+  std::vector<RoleDef> roles;
+  NameLexicon names;
+  CueSet cues;
+  std::vector<std::string> titles;  // role nouns between an organisation and a name
+  std::vector<RelationDef> relations;
+  std::vector<PatternDef> patterns;
+  std::unique_ptr<RE2::Set> prefilter;  // all patterns; which may match a view
+  std::vector<ExampleDef> examples;
+};
+
+// Loads, validates and compiles `sources` as one pack. Errors name the file,
+// line and column and the rule concerned.
+Result<std::shared_ptr<const RulePack>> LoadRulePack(const std::vector<RuleSource>& sources);
+
+class Extractor;
+struct RuleTestReport;
+// Runs `pack`'s examples through `extractor` (which must have loaded `pack`).
+RuleTestReport RunRuleExamples(const Extractor& extractor, const RulePack& pack);
+
+}  // namespace kg
+
+#endif  // KG_EXTRACT_RULE_PACK_H_

@@ -1,0 +1,81 @@
+// Which time expression governs a match. News states when something happened
+// inside the clause ("was announced by Trump in October 2021"), right after it
+// ("reached out to Musk last summer"), or at the front of the sentence ("In
+// August, Trump wrote ..."). A time after the object that follows "'s" or "of"
+// dates a noun phrase hanging off the object ("criticized Zuckerberg's funding
+// of election infrastructure in 2020"), not the relation, and is skipped.
+#include <cctype>
+#include <string>
+#include <string_view>
+
+#include "extract/clause.h"
+
+namespace kg {
+namespace {
+
+constexpr int kAfterWords = 4;  // words between the match and a time that still governs it
+
+bool IsClauseWord(std::string_view w) {
+  static const std::string_view kWords[] = {
+      "which", "who", "that",     "after", "before", "when", "while", "since", "because",
+      "but",   "and", "although", "if",    "where",  "as",   "until", "whom",  "whose"};
+  for (std::string_view k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<int> GoverningTime(const MentionView& view, const MatchSpans& match) {
+  for (const ViewToken& t : view.tokens) {
+    if (t.time >= 0 && t.begin >= match.begin && t.end <= match.end) return t.time;
+  }
+  // After the match, within a few words and before any clause boundary.
+  const std::string& v = view.text;
+  size_t i = match.end;
+  int words = 0;
+  bool first = true;
+  while (i < v.size() && words <= kAfterWords) {
+    while (i < v.size() && v[i] == ' ') ++i;
+    if (i >= v.size()) break;
+    const char c = v[i];
+    if (c == ',' || c == ';' || c == ':' || c == '.' || c == '"' || c == '(' || c == '!' ||
+        c == '?' || c == '-') {
+      break;
+    }
+    if (first && c == '\'') break;  // "Zuckerberg's funding ... in 2020"
+    if (const ViewToken* t = view.TokenAt(i)) {
+      if (t->time >= 0) return t->time;
+      i = t->end;
+      ++words;
+      first = false;
+      continue;
+    }
+    size_t e = i;
+    while (e < v.size() && v[e] != ' ' && v[e] != ',' && v[e] != '.' && v[e] != ';') ++e;
+    std::string_view w(v.data() + i, e - i);
+    if (IsClauseWord(w) || (first && w == "of")) break;
+    i = e;
+    ++words;
+    first = false;
+  }
+  // Opening the sentence: "In August, ...", "On Monday, ...", "Late Sunday night, ...".
+  i = 0;
+  words = 0;
+  while (i < v.size() && words < 3) {
+    while (i < v.size() && (v[i] == ' ' || v[i] == '"')) ++i;
+    if (const ViewToken* t = view.TokenAt(i)) {
+      if (t->time >= 0 && t->end <= match.begin) return t->time;
+      break;
+    }
+    size_t e = i;
+    while (e < v.size() && std::isalpha(static_cast<unsigned char>(v[e]))) ++e;
+    if (e == i) break;
+    ++words;
+    i = e;
+  }
+  return std::nullopt;
+}
+
+}  // namespace kg
