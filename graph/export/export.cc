@@ -17,7 +17,7 @@ Status UnknownFormat(std::string_view format) {
 }  // namespace
 
 const std::vector<std::string>& StreamExportFormats() {
-  static const std::vector<std::string> formats = {"dot"};
+  static const std::vector<std::string> formats = {"dot", "graphml", "gexf", "json", "ntriples"};
   return formats;
 }
 
@@ -26,6 +26,9 @@ Status ExportGraph(const TemporalGraph& graph, std::string_view format,
   if (format == "csv") {
     return Status::Error("export: csv writes a directory of files, not one stream");
   }
+  if (format == "ntriples") {
+    if (Status s = CheckBaseIri(options.base_iri); !s.ok()) return s;
+  }
   Result<Subgraph> sub = ResolveSubgraph(graph, options);
   if (!sub.ok()) return sub.status();
   // The writers use nlohmann::json and std::string, whose only exceptions here
@@ -33,6 +36,14 @@ Status ExportGraph(const TemporalGraph& graph, std::string_view format,
   try {
     if (format == "dot") {
       WriteDot(graph, *sub, options, out);
+    } else if (format == "graphml") {
+      WriteGraphml(graph, *sub, options, out);
+    } else if (format == "gexf") {
+      WriteGexf(graph, *sub, out);
+    } else if (format == "json") {
+      WriteJson(graph, *sub, options, out);
+    } else if (format == "ntriples") {
+      WriteNTriples(graph, *sub, options, out);
     } else {
       return UnknownFormat(format);
     }
@@ -47,6 +58,11 @@ Status ExportCsv(const TemporalGraph& graph, const ExportOptions& options, const
   Result<Subgraph> sub = ResolveSubgraph(graph, options);
   if (!sub.ok()) return sub.status();
   std::vector<ExportFile> files;
+  try {
+    files = CsvFiles(graph, *sub, options);
+  } catch (const std::exception& e) {
+    return Status::Error(std::string("export: ") + e.what());
+  }
   std::vector<NamedText> named;
   for (const ExportFile& f : files) named.push_back({f.name, &f.text, f.executable});
   return WriteFilesAtomically(dir, named);

@@ -46,6 +46,10 @@ struct ExportOptions {
   size_t max_nodes = 0;
   // DOT: one cluster per entity type.
   bool dot_cluster_by_type = false;
+  // GraphML booleans as "1"/"0" instead of "true"/"false". Both are XML
+  // Schema booleans; Boost.Graph's read_graphml accepts only the digits, the
+  // Java tools (Gephi, yEd, Cytoscape) only the words.
+  bool graphml_boolean_digits = false;
   JsonStyle json_style = JsonStyle::kNodeLink;
   CsvFlavor csv_flavor = CsvFlavor::kBoth;
   // N-Triples: entities, relations and facts get IRIs under this prefix.

@@ -14,10 +14,13 @@ namespace kg {
 
 void WriteDot(const TemporalGraph& graph, const Subgraph& sub, const ExportOptions& options,
               std::ostream& out);
-void WriteGraphml(const TemporalGraph& graph, const Subgraph& sub, std::ostream& out);
+void WriteGraphml(const TemporalGraph& graph, const Subgraph& sub, const ExportOptions& options,
+                  std::ostream& out);
 void WriteGexf(const TemporalGraph& graph, const Subgraph& sub, std::ostream& out);
 void WriteJson(const TemporalGraph& graph, const Subgraph& sub, const ExportOptions& options,
                std::ostream& out);
+// ok if `base` can prefix the N-Triples IRIs (a scheme, no forbidden characters).
+Status CheckBaseIri(const std::string& base);
 void WriteNTriples(const TemporalGraph& graph, const Subgraph& sub, const ExportOptions& options,
                    std::ostream& out);
 

@@ -4,9 +4,14 @@
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
+
+#include "graph/export/escape.h"
+#include "graph/export/subgraph.h"
 
 namespace kg::testing_util {
 namespace {
@@ -157,6 +162,92 @@ size_t CountOf(const std::string& text, const std::string& needle) {
     ++count;
   }
   return count;
+}
+
+}  // namespace kg::testing_util
+
+namespace kg::testing_util {
+namespace {
+
+// The transformation the XML writers apply to text: valid UTF-8, and no
+// characters XML 1.0 forbids.
+std::string XmlText(const std::string& s) {
+  std::string out;
+  for (unsigned char c : RepairUtf8(s)) {
+    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') out.push_back(static_cast<char>(c));
+  }
+  return out;
+}
+
+nlohmann::json OrNull(const std::string& s) {
+  return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
+}
+
+std::string DateOf(const std::optional<FactTime>& t, bool start) {
+  if (!t) return "";
+  const std::optional<Date>& d = start ? t->start : t->end;
+  return d ? d->ToString() : "";
+}
+
+}  // namespace
+
+std::string ExpectedJson(const TemporalGraph& graph, const ExportOptions& options,
+                         const std::string& style, size_t stride) {
+  Result<Subgraph> sub = ResolveSubgraph(graph, options);
+  EXPECT_TRUE(sub.ok());
+  auto text = [&](const std::string& s) { return style == "json" ? RepairUtf8(s) : XmlText(s); };
+  nlohmann::json nodes = nlohmann::json::array();
+  for (size_t i = 0; i < sub->entities.size(); i += stride) {
+    EntityId id = sub->entities[i];
+    const Entity& e = graph.entity(id);
+    nodes.push_back({{"id", NodeId(id)},
+                     {style == "gexf" ? "label" : "name", text(e.name)},
+                     {"type", OrNull(e.type)},
+                     {"mentions", graph.Degree(id)}});
+  }
+  nlohmann::json edges = nlohmann::json::array();
+  for (size_t i = 0; i < sub->facts.size(); i += stride) {
+    FactId id = sub->facts[i];
+    const Fact& f = graph.fact(id);
+    nlohmann::json edge = {{"id", EdgeId(id)},
+                           {"source", NodeId(graph.subject_of(id))},
+                           {"target", NodeId(graph.object_of(id))},
+                           {"relation", f.relation},
+                           {"start", OrNull(DateOf(f.time, true))},
+                           {"end", OrNull(DateOf(f.time, false))},
+                           {"negated", f.negated},
+                           {"hedged", f.hedged},
+                           {"sentence", OrNull(text(f.sentence))},
+                           {"span_begin", f.span_begin}};
+    if (style == "gexf" && f.time && f.time->start) {
+      edge["spells"] = nlohmann::json::array(
+          {nlohmann::json::array({DateOf(f.time, true), OrNull(DateOf(f.time, false))})});
+    }
+    edges.push_back(std::move(edge));
+  }
+  return nlohmann::json{{"nodes", sub->entities.size()},
+                        {"edges", sub->facts.size()},
+                        {"node_samples", std::move(nodes)},
+                        {"edge_samples", std::move(edges)}}
+      .dump(1);
+}
+
+CommandResult RunClientCheck(const std::string& check, const std::string& file,
+                             const std::string& expected_json) {
+  std::string expected_path = file + ".expected.json";
+  WriteFile(expected_path, expected_json);
+  std::vector<std::string> pythons = {"python3", "/usr/bin/python3"};
+  if (const char* env = std::getenv("KG_PYTHON3")) pythons.insert(pythons.begin(), env);
+  CommandResult last;
+  std::string skipped;
+  for (const std::string& python : pythons) {
+    last = Run(python + " " KG_SOURCE_DIR "/tests/export/check_export.py " + check + " '" + file +
+               "' '" + expected_path + "'");
+    if (last.exit_code != 77) return last;
+    skipped += last.output;
+  }
+  last.output = skipped;
+  return last;
 }
 
 }  // namespace kg::testing_util

@@ -24,6 +24,14 @@ TemporalGraph SyntheticGraph(int entities, int edges);
 std::string ExportToString(const TemporalGraph& graph, const std::string& format,
                            const ExportOptions& options = {});
 
+// What a client must read back from an export of `graph` with `options`, as
+// the JSON check_export.py takes: counts, and every `stride`-th node and edge
+// with kg's own values. `style` picks the format's conventions: "xml"
+// (GraphML: controls dropped as XML requires), "gexf" (as xml, name in
+// "label", edge spells) or "json".
+std::string ExpectedJson(const TemporalGraph& graph, const ExportOptions& options,
+                         const std::string& style, size_t stride = 1);
+
 struct CommandResult {
   int exit_code = -1;
   std::string output;  // stdout and stderr together
@@ -32,6 +40,11 @@ struct CommandResult {
 CommandResult Run(const std::string& command);
 // True if `program` is found on PATH.
 bool HaveProgram(const std::string& program);
+// Runs tests/export/check_export.py CHECK FILE EXPECTED with the first Python
+// (python3 on PATH, then /usr/bin/python3; $KG_PYTHON3 first if set) that has
+// the client library. exit_code 77: no Python had it.
+CommandResult RunClientCheck(const std::string& check, const std::string& file,
+                             const std::string& expected_json);
 // A fresh directory for one test's files.
 std::string MakeTempDir(const std::string& name);
 void WriteFile(const std::string& path, const std::string& text);
