@@ -67,7 +67,7 @@ std::optional<std::string> TimeSuffix(const SlotValues& s) {
 // Chooses the year of a yearly period (a month, season, quarter) given its
 // span in each year, following the shift / tense policy above.
 int PlaceYearly(const std::function<DaySpan(int)>& span, const Date& ref, const TimeRule& rule,
-                Tense tense, bool nearest) {
+                Tense tense, bool near_future) {
   if (rule.has_shift && rule.shift == 0) {
     // "this winter" in January is the winter that started last December.
     if (span(ref.year - 1).Contains(ref)) return ref.year - 1;
@@ -83,16 +83,14 @@ int PlaceYearly(const std::function<DaySpan(int)>& span, const Date& ref, const 
     while (!(ref < span(y).start)) ++y;
     return y + rule.shift - 1;
   }
-  if (tense == Tense::kUnknown && nearest) {
-    // A day without a year ("Dec. 15") is the closest such day.
-    int best = ref.year;
-    for (int y : {ref.year - 1, ref.year + 1}) {
-      if (std::abs(span(y).start.ToDays() - ref.ToDays()) <
-          std::abs(span(best).start.ToDays() - ref.ToDays())) {
-        best = y;
-      }
-    }
-    return best;
+  if (tense == Tense::kUnknown && near_future) {
+    // A day without a year ("Dec. 15") is the latest such day up to three
+    // months after the reference date: news mostly looks back, but announces
+    // dates a few weeks ahead.
+    const Date limit = ref.AddDays(90);
+    int y = ref.year + 1;
+    while (limit < span(y).start) --y;
+    return y;
   }
   if (tense == Tense::kFuture) {
     int y = ref.year - 1;
@@ -285,6 +283,8 @@ std::optional<Resolved> ResolveMatch(const TimeRule& rule, const SlotValues& slo
       return ResolveOffset(rule, slots, reference);
     case Resolution::kTemplate:
       return ResolveTemplate(rule, slots);
+    case Resolution::kIgnore:
+      return std::nullopt;
   }
   return std::nullopt;
 }

@@ -1,5 +1,6 @@
 // The `rules:` list of rules/time.yaml: each rule's patterns, with slot
-// references expanded into capture groups, appended to the combined scanner.
+// references expanded into capture groups: one RE2 per rule, one RE2::Set
+// entry, and one alternative of the combined scanner.
 #include <cctype>
 
 #include "extract/time/time_rules.h"
@@ -19,8 +20,8 @@ const SlotDef* FindSlotDef(const CompiledRules& rules, std::string_view name) {
 // records, per group, which slot it fills; a space outside [...] becomes \s+.
 // Repetition braces ({2}, {1,3}) start with a digit and are left alone.
 Result<std::string> ExpandPattern(const std::string& file, const YAML::Node& node,
-                                  const std::string& pattern, int rule_index,
-                                  CompiledRules* rules) {
+                                  const std::string& pattern, const CompiledRules& rules,
+                                  std::vector<const SlotDef*>* groups) {
   std::string out;
   bool in_class = false;
   for (size_t i = 0; i < pattern.size(); ++i) {
@@ -45,11 +46,11 @@ Result<std::string> ExpandPattern(const std::string& file, const YAML::Node& nod
       size_t close = pattern.find('}', i);
       if (close == std::string::npos) return YamlErrorAt(file, node, "unclosed '{' in pattern");
       std::string name = pattern.substr(i + 1, close - i - 1);
-      const SlotDef* def = FindSlotDef(*rules, name);
+      const SlotDef* def = FindSlotDef(rules, name);
       if (def == nullptr)
         return YamlErrorAt(file, node, "unknown slot '{" + name + "}' in pattern");
       out += "(" + def->regex + ")";
-      rules->groups.push_back(GroupInfo{rule_index, def});
+      groups->push_back(def);
       i = close;
       continue;
     }
@@ -106,18 +107,26 @@ Status LoadRule(const std::string& file, const YAML::Node& node, CompiledRules* 
   if (!name.ok()) return name.status();
   rule.name = *name;
   const std::string context = "rule '" + rule.name + "'";
-  for (const char* key : {"pattern", "type", "resolve"}) {
+  for (const char* key : {"pattern", "resolve"}) {
     if (!node[key]) return YamlErrorAt(file, node, context + ": '" + key + "' missing");
   }
-  Result<std::string> type = ScalarString(file, node["type"], context);
-  if (!type.ok()) return type.status();
-  if (*type != "DATE" && *type != "TIME" && *type != "DURATION" && *type != "SET") {
-    return YamlErrorAt(file, node["type"], context + ": type must be DATE, TIME, DURATION or SET");
-  }
-  rule.type = *type;
   Result<std::string> resolve = ScalarString(file, node["resolve"], context);
   if (!resolve.ok()) return resolve.status();
-  if (*resolve == "date") {
+  if (*resolve != "ignore") {
+    if (!node["type"]) return YamlErrorAt(file, node, context + ": 'type' missing");
+    Result<std::string> type = ScalarString(file, node["type"], context);
+    if (!type.ok()) return type.status();
+    if (*type != "DATE" && *type != "TIME" && *type != "DURATION" && *type != "SET") {
+      return YamlErrorAt(file, node["type"],
+                         context + ": type must be DATE, TIME, DURATION or SET");
+    }
+    rule.type = *type;
+  } else if (node["type"]) {
+    return YamlErrorAt(file, node["type"], context + ": an ignore rule has no type");
+  }
+  if (*resolve == "ignore") {
+    rule.resolution = Resolution::kIgnore;
+  } else if (*resolve == "date") {
     rule.resolution = Resolution::kDate;
   } else if (*resolve == "offset") {
     rule.resolution = Resolution::kOffset;
@@ -125,7 +134,7 @@ Status LoadRule(const std::string& file, const YAML::Node& node, CompiledRules* 
     rule.resolution = Resolution::kTemplate;
   } else {
     return YamlErrorAt(file, node["resolve"],
-                       context + ": resolve must be date, offset or template");
+                       context + ": resolve must be date, offset, template or ignore");
   }
   if (node["value"]) {
     Result<std::string> v = ScalarString(file, node["value"], context);
@@ -172,32 +181,32 @@ Status LoadRule(const std::string& file, const YAML::Node& node, CompiledRules* 
   }
   Result<std::vector<std::string>> patterns = StringList(file, node["pattern"], context);
   if (!patterns.ok()) return patterns.status();
-  const int rule_index = static_cast<int>(rules->rules.size());
-  const size_t first_group = rules->groups.size();
-  rules->rule_group.push_back(static_cast<int>(rules->groups.size()));
-  rules->groups.push_back(GroupInfo{rule_index, nullptr});
+  RuleMatcher matcher;
   std::string alternatives;
   for (const std::string& p : *patterns) {
-    Result<std::string> expanded = ExpandPattern(file, node["pattern"], p, rule_index, rules);
+    Result<std::string> expanded = ExpandPattern(file, node["pattern"], p, *rules, &matcher.groups);
     if (!expanded.ok()) return expanded.status();
-    alternatives += (alternatives.empty() ? "" : "|") + *expanded;
+    alternatives += (alternatives.empty() ? "(?:" : "|") + *expanded;
   }
-  const std::string outer = "(" + alternatives + ")";
-  RE2::Options options;
-  options.set_log_errors(false);
-  RE2 check(outer, options);
-  if (!check.ok()) {
-    return YamlErrorAt(file, node["pattern"], context + ": bad pattern: " + check.error());
+  alternatives += ")";
+  matcher.re = std::make_unique<RE2>(alternatives, RuleOptions());
+  if (!matcher.re->ok()) {
+    return YamlErrorAt(file, node["pattern"], context + ": bad pattern: " + matcher.re->error());
   }
-  if (check.NumberOfCapturingGroups() != static_cast<int>(rules->groups.size() - first_group)) {
+  if (matcher.re->NumberOfCapturingGroups() != static_cast<int>(matcher.groups.size())) {
     return YamlErrorAt(file, node["pattern"],
                        context + ": use (?:...) groups, not capturing (...)");
+  }
+  std::string error;
+  if (rules->rule_set->Add(alternatives, &error) < 0) {
+    return YamlErrorAt(file, node["pattern"], context + ": bad pattern: " + error);
   }
   if (node["examples"]) {
     if (Status s = LoadExamples(file, node["examples"], rule, rules); !s.ok()) return s;
   }
-  *combined += (combined->empty() ? "" : "|") + outer;
+  *combined += (combined->empty() ? "" : "|") + alternatives;
   rules->rules.push_back(std::move(rule));
+  rules->matchers.push_back(std::move(matcher));
   return Status::Ok();
 }
 
@@ -206,12 +215,13 @@ Status LoadRule(const std::string& file, const YAML::Node& node, CompiledRules* 
 Status LoadRules(const std::string& file, const YAML::Node& node, CompiledRules* rules,
                  std::string* combined) {
   if (!node.IsSequence()) return YamlErrorAt(file, node, "time rules: 'rules' must be a list");
-  // Capture index 0 is the whole match; groups[] is indexed by capture index.
-  rules->groups.assign(1, GroupInfo{});
+  rules->rule_set = std::make_unique<RE2::Set>(RuleOptions(), RE2::ANCHOR_BOTH);
   for (const YAML::Node& item : node) {
     if (Status s = LoadRule(file, item, rules, combined); !s.ok()) return s;
   }
   if (rules->rules.empty()) return YamlErrorAt(file, node, "time rules: no rules");
+  if (!rules->rule_set->Compile())
+    return YamlErrorAt(file, node, "time rules: too large to compile");
   return Status::Ok();
 }
 

@@ -3,6 +3,7 @@
 // boundaries, placed in tense when it needs to be, and resolved.
 #include "extract/time/time_expression.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "extract/time/calendar.h"
@@ -121,15 +122,16 @@ std::vector<TimeExpression> TimeTagger::Find(std::string_view text,
                                              const std::optional<Date>& reference) const {
   const CompiledRules& rules = *impl_->rules;
   std::vector<TimeExpression> out;
-  const int ngroups = static_cast<int>(rules.groups.size());
-  std::vector<re2::StringPiece> subs(ngroups);
+  std::vector<re2::StringPiece> subs;
+  std::vector<int> matched_rules;
   std::string scratch;
   const re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece whole;
   size_t pos = 0;
   while (pos < text.size() &&
-         rules.scanner->Match(input, pos, text.size(), RE2::UNANCHORED, subs.data(), ngroups)) {
-    const size_t b = static_cast<size_t>(subs[0].data() - text.data());
-    const size_t e = b + subs[0].size();
+         rules.scanner->Match(input, pos, text.size(), RE2::UNANCHORED, &whole, 1)) {
+    const size_t b = static_cast<size_t>(whole.data() - text.data());
+    const size_t e = b + whole.size();
     auto skip_word = [&] {
       pos = b + 1;
       while (pos < text.size() && IsWordByte(text[pos])) ++pos;
@@ -139,24 +141,33 @@ std::vector<TimeExpression> TimeTagger::Find(std::string_view text,
       skip_word();
       continue;
     }
-    int r = 0;
-    const int nrules = static_cast<int>(rules.rules.size());
-    while (r < nrules && subs[rules.rule_group[r]].data() == nullptr) ++r;
-    if (r == nrules) {
+    matched_rules.clear();
+    if (!rules.rule_set->Match(whole, &matched_rules) || matched_rules.empty()) {
       skip_word();
       continue;
     }
+    const int r = *std::min_element(matched_rules.begin(), matched_rules.end());
     const time::TimeRule& rule = rules.rules[r];
+    const time::RuleMatcher& matcher = rules.matchers[r];
+    const int ngroups = static_cast<int>(matcher.groups.size());
+    subs.assign(ngroups + 1, re2::StringPiece());
+    if (!matcher.re->Match(whole, 0, whole.size(), RE2::ANCHOR_BOTH, subs.data(), ngroups + 1)) {
+      skip_word();
+      continue;
+    }
     time::SlotValues slots;
     for (int s = 0; s < time::kSlotCount; ++s) slots[s] = rule.constants[s];
-    const int last = r + 1 < nrules ? rules.rule_group[r + 1] : ngroups;
-    for (int g = rules.rule_group[r] + 1; g < last; ++g) {
-      if (subs[g].data() == nullptr) continue;
-      const time::SlotDef& def = *rules.groups[g].def;
-      std::string_view captured(subs[g].data(), subs[g].size());
-      std::string_view value = SlotValue(def, captured, &scratch);
-      // A word value must outlive `scratch`: it is in the rule set, or text.
-      slots[def.slot] = value;
+    for (int g = 0; g < ngroups; ++g) {
+      const re2::StringPiece& sub = subs[g + 1];
+      if (sub.data() == nullptr) continue;
+      const time::SlotDef& def = *matcher.groups[g];
+      // Word values live in the rule set and pattern values in `text`, so
+      // neither depends on `scratch` once looked up.
+      slots[def.slot] = SlotValue(def, std::string_view(sub.data(), sub.size()), &scratch);
+    }
+    if (rule.resolution == time::Resolution::kIgnore) {
+      pos = e;
+      continue;
     }
     time::Tense tense = time::Tense::kUnknown;
     if (rule.prefer == time::Prefer::kPast) {
@@ -178,6 +189,7 @@ std::vector<TimeExpression> TimeTagger::Find(std::string_view text,
     t.type = rule.type;
     t.value = std::move(resolved->value);
     t.relative = resolved->relative;
+    t.mod = std::string(slots[time::kMod]);
     if (t.type == "DATE" || t.type == "TIME") t.days = time::SpanOfValue(t.value);
     out.push_back(std::move(t));
     pos = e;

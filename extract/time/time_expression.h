@@ -30,6 +30,7 @@ struct TimeExpression {
   // "end"), for DATE and TIME values that name a calendar period; unset for
   // durations, sets, *_REF and values left with X's (no reference date).
   std::optional<DaySpan> days;
+  std::string mod;        // TIMEX3 mod where the text gives one: START, MID, END, ...
   bool relative = false;  // resolved against the reference date (source "relative")
 };
 

@@ -6,7 +6,8 @@
 //   rules:     [{name, pattern, type, resolve, value, shift, sign, prefer,
 //               slots, examples}]
 // Every rule's pattern, with {slot} references expanded into capture groups,
-// becomes one alternative of a single case-insensitive, leftmost-longest RE2.
+// becomes one alternative of a single case-insensitive, leftmost-longest RE2
+// (see CompiledRules for how matches are then attributed to rules).
 #include "extract/time/time_rules.h"
 
 #include <algorithm>
@@ -19,7 +20,7 @@ namespace {
 
 constexpr std::array<std::string_view, kSlotCount> kSlotNames = {
     "year",    "month",  "day",  "weekday",     "season", "quarter", "half", "decade",
-    "century", "number", "unit", "part_of_day", "hour",   "minute",  "ampm"};
+    "century", "number", "unit", "part_of_day", "hour",   "minute",  "ampm", "mod"};
 
 std::string NormalizeWord(std::string_view s) {
   std::string out;
@@ -128,6 +129,14 @@ Result<std::unique_ptr<SlotDef>> LoadSlotDef(const std::string& file, const std:
 
 }  // namespace
 
+RE2::Options RuleOptions() {
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_longest_match(true);
+  options.set_log_errors(false);
+  return options;
+}
+
 int SlotFromName(std::string_view name) {
   for (size_t i = 0; i < kSlotNames.size(); ++i) {
     if (kSlotNames[i] == name) return static_cast<int>(i);
@@ -185,11 +194,8 @@ Result<std::unique_ptr<CompiledRules>> CompileTimeRules(std::string_view yaml_te
         !s.ok()) {
       return s;
     }
-    RE2::Options options;
-    options.set_case_sensitive(false);
-    options.set_longest_match(true);
-    options.set_log_errors(false);
-    options.set_max_mem(64 << 20);
+    RE2::Options options = RuleOptions();
+    options.set_max_mem(64 << 20);  // the DFA of the combined scanner
     rules->scanner = std::make_unique<RE2>(combined, options);
     if (!rules->scanner->ok()) {
       return Status::ErrorAt(file, 0, 0, "time rules: " + rules->scanner->error());

@@ -6,6 +6,7 @@
 #define KG_EXTRACT_TIME_TIME_RULES_H_
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <array>
 #include <memory>
@@ -36,6 +37,7 @@ enum Slot {
   kHour,
   kMinute,
   kAmPm,
+  kMod,  // TIMEX3 mod: START, MID, END, APPROX, ...
   kSlotCount
 };
 
@@ -55,7 +57,8 @@ struct SlotDef {
   std::unordered_map<std::string, std::string> words;
 };
 
-enum class Resolution { kTemplate, kDate, kOffset };
+// kIgnore rules claim text that must not be tagged ("6-year-old").
+enum class Resolution { kTemplate, kDate, kOffset, kIgnore };
 enum class Prefer { kTense, kPast, kFuture };
 
 struct TimeRule {
@@ -78,27 +81,33 @@ struct Example {
   std::string rule;
 };
 
-// Which rule and slot each capture group of the scanner belongs to.
-struct GroupInfo {
-  int rule = -1;
-  const SlotDef* def = nullptr;  // null for a rule's outer group
+// A rule's own regex (anchored at both ends when used) and, per capture
+// group in order, the slot definition it fills.
+struct RuleMatcher {
+  std::unique_ptr<RE2> re;
+  std::vector<const SlotDef*> groups;
 };
 
+// Finding is two-step: `scanner`, the alternation of all rules, finds the
+// leftmost-longest extent without capturing (the DFA alone, fast); then
+// `rule_set` says which rules match exactly that extent, and the first of them
+// in file order is run again to capture its slots.
 struct CompiledRules {
   std::vector<std::unique_ptr<SlotDef>> slot_defs;
   std::vector<TimeRule> rules;
+  std::vector<RuleMatcher> matchers;  // parallel to rules
   std::vector<Example> examples;
   std::unique_ptr<RE2> scanner;
-  std::vector<int> rule_group;      // capture index of rule i's outer group
-  std::vector<GroupInfo> groups;    // indexed by capture index (0 unused)
+  std::unique_ptr<RE2::Set> rule_set;
   std::unique_ptr<RE2> future_cue;  // tense cues looked for near an expression
   std::unique_ptr<RE2> past_cue;
   int tense_window = 80;  // bytes looked at on each side, within the sentence
 };
 
-// Parses and compiles rules/time.yaml text. Unknown keys, bad regexes, unknown
-// slots and bad values are errors at their file:line:column; nothing is kept
-// from a file that fails.
+// The options every rule regex is compiled with: case-insensitive,
+// leftmost-longest.
+RE2::Options RuleOptions();
+
 Result<std::unique_ptr<CompiledRules>> CompileTimeRules(std::string_view yaml_text,
                                                         const std::string& file);
 
