@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -409,6 +410,22 @@ TEST(DocumentTest, SeedArticles) {
                      "002_dd0cac55e210b4c1.txt 2024-11-28", "003_b90516f353409529.txt none"}));
   EXPECT_EQ((*docs)[1].text.substr(0, 32), "Former US President Donald Trump");
   EXPECT_EQ((*docs)[2].text.substr(0, 16), "Meta boss Mark Z");
+}
+
+// docs/examples is documented as twelve dated pieces of 120-250 words.
+TEST(DocumentTest, ExampleCorpusIsAsDocumented) {
+  Result<std::vector<Document>> docs = Read({KG_SOURCE_DIR "/docs/examples"});
+  ASSERT_TRUE(docs.ok()) << docs.status().ToString();
+  ASSERT_EQ(docs->size(), 12u);
+  for (const Document& doc : *docs) {
+    EXPECT_TRUE(doc.date) << doc.id;
+    std::istringstream words(doc.text);
+    size_t count = std::distance(std::istream_iterator<std::string>(words),
+                                 std::istream_iterator<std::string>());
+    EXPECT_GE(count, 120u) << doc.id;
+    EXPECT_LE(count, 250u) << doc.id;
+  }
+  EXPECT_EQ(docs->front().id, "01_microsoft_activision.txt");
 }
 
 }  // namespace
