@@ -24,7 +24,7 @@ struct TemporalGraph::Impl {
   std::vector<Fact> facts;
   std::vector<EntityId> subjects;
   std::vector<EntityId> objects;
-  std::unordered_map<std::string, EntityId> by_name;   // exact canonical name
+  std::unordered_map<std::string, EntityId> by_name;    // exact canonical name
   std::unordered_map<std::string, EntityId> by_folded;  // folded name or alias
 
   EntityId Intern(const std::string& name, const std::string& type) {

@@ -32,8 +32,8 @@ using FactId = uint32_t;
 struct BoostGraphHolder;  // graph/boost_view.h
 
 struct Entity {
-  std::string name;  // canonical
-  std::string type;  // "person", "organization", ... ("" when unknown)
+  std::string name;                  // canonical
+  std::string type;                  // "person", "organization", ... ("" when unknown)
   std::vector<std::string> aliases;  // other names it was written as, sorted, unique
 };
 

@@ -1,0 +1,71 @@
+// GraphIndex: read-only lookup structures a query engine builds once over a
+// TemporalGraph — a CSR adjacency (every incident fact of an entity, sorted by
+// neighbour then fact id, so parallel edges are contiguous), each fact's day
+// span and report day, interned relations and fact ids by name.
+//
+// The graph must outlive the index and not change while it is in use.
+#ifndef KG_GRAPH_GRAPH_INDEX_H_
+#define KG_GRAPH_GRAPH_INDEX_H_
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "graph/temporal_graph.h"
+#include "graph/time_window.h"
+
+namespace kg {
+
+using RelationId = uint32_t;
+
+// One end of a fact seen from an entity: the entity at the other end and
+// whether the entity is the fact's subject (the edge leaves it).
+struct Incidence {
+  EntityId other;
+  FactId fact;
+  bool outgoing;
+};
+
+class GraphIndex {
+ public:
+  explicit GraphIndex(const TemporalGraph& graph);
+
+  const TemporalGraph& graph() const { return graph_; }
+  size_t entity_count() const { return graph_.entity_count(); }
+  size_t fact_count() const { return graph_.fact_count(); }
+
+  std::span<const Incidence> Incident(EntityId e) const {
+    return {incidences_.data() + offsets_[e], incidences_.data() + offsets_[e + 1]};
+  }
+  const std::optional<DayRange>& days(FactId f) const { return days_[f]; }
+  std::optional<int64_t> report_day(FactId f) const {
+    return report_[f] == kNoDay ? std::nullopt : std::optional<int64_t>(report_[f]);
+  }
+  RelationId relation(FactId f) const { return relation_of_[f]; }
+  const std::vector<std::string>& relations() const { return relations_; }
+  std::optional<RelationId> FindRelation(std::string_view name) const;
+
+  // Facts whose id is `id_or_prefix` or starts with it (all of them when the
+  // prefix is ambiguous; empty when nothing matches).
+  std::vector<FactId> FindFacts(std::string_view id_or_prefix) const;
+
+ private:
+  static constexpr int64_t kNoDay = INT64_MIN;
+  const TemporalGraph& graph_;
+  std::vector<uint32_t> offsets_;  // entity_count + 1
+  std::vector<Incidence> incidences_;
+  std::vector<std::optional<DayRange>> days_;
+  std::vector<int64_t> report_;
+  std::vector<RelationId> relation_of_;
+  std::vector<std::string> relations_;
+  std::unordered_map<std::string, RelationId> relation_ids_;
+  std::vector<std::pair<std::string, FactId>> ids_sorted_;
+};
+
+}  // namespace kg
+
+#endif  // KG_GRAPH_GRAPH_INDEX_H_

@@ -1,0 +1,189 @@
+// Rendering answers: aligned text tables for people, TSV and JSON for scripts.
+#include "graph/query_answer.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace kg {
+namespace {
+
+using nlohmann::json;
+
+std::string CellText(const json& cell) {
+  switch (cell.type()) {
+    case json::value_t::null:
+      return "";
+    case json::value_t::string:
+      return cell.get<std::string>();
+    case json::value_t::boolean:
+      return cell.get<bool>() ? "yes" : "no";
+    case json::value_t::number_float: {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.6g", cell.get<double>());
+      return buf;
+    }
+    case json::value_t::array: {
+      std::string out;
+      for (const json& item : cell) out += (out.empty() ? "" : ", ") + CellText(item);
+      return out;
+    }
+    default:
+      return cell.dump(-1, ' ', false, json::error_handler_t::replace);
+  }
+}
+
+// Display width in code points (continuation bytes take no column).
+size_t Width(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+std::string Clip(std::string s, size_t max) {
+  for (char& c : s) {
+    if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+  }
+  if (max < 4 || Width(s) <= max) return s;
+  size_t cols = 0, i = 0;
+  for (; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && ++cols > max - 3) break;
+  }
+  return s.substr(0, i) + "...";
+}
+
+std::string Table(const Answer& a, const FormatOptions& o) {
+  const char* bold = o.color ? "\033[1m" : "";
+  const char* dim = o.color ? "\033[2m" : "";
+  const char* reset = o.color ? "\033[0m" : "";
+  std::string out;
+  if (!a.title.empty()) out += std::string(bold) + a.title + reset + "\n";
+  if (!a.columns.empty() && !a.rows.empty()) {
+    std::vector<std::vector<std::string>> cells;
+    std::vector<size_t> width(a.columns.size());
+    for (size_t c = 0; c < a.columns.size(); ++c) width[c] = Width(a.columns[c]);
+    for (const auto& row : a.rows) {
+      auto& line = cells.emplace_back();
+      for (size_t c = 0; c < a.columns.size(); ++c) {
+        line.push_back(Clip(c < row.size() ? CellText(row[c]) : "", o.max_cell_width));
+        width[c] = std::max(width[c], Width(line.back()));
+      }
+    }
+    auto emit = [&](const std::vector<std::string>& line, const char* on, const char* off) {
+      std::string text;
+      for (size_t c = 0; c < line.size(); ++c) {
+        text += line[c];
+        if (c + 1 < line.size()) text += std::string(width[c] - Width(line[c]) + 2, ' ');
+      }
+      while (!text.empty() && text.back() == ' ') text.pop_back();
+      out += on + text + off + "\n";
+    };
+    emit(a.columns, bold, reset);
+    std::vector<std::string> rule;
+    for (size_t w : width) rule.push_back(std::string(w, '-'));
+    emit(rule, "", "");
+    for (const auto& line : cells) emit(line, "", "");
+    out += std::string(dim) + "(" + std::to_string(a.rows.size()) +
+           (a.rows.size() == 1 ? " row)" : " rows)") + reset + "\n";
+  } else if (!a.columns.empty()) {
+    out += std::string(dim) + "(no rows)" + reset + "\n";
+  }
+  for (const std::string& note : a.notes) out += std::string(dim) + "note: " + note + reset + "\n";
+  return out;
+}
+
+std::string TsvEscape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\\') {
+      out += "\\\\";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string Tsv(const Answer& a) {
+  std::string out;
+  auto line = [&](const std::vector<std::string>& cells) {
+    for (size_t c = 0; c < cells.size(); ++c) out += (c ? "\t" : "") + TsvEscape(cells[c]);
+    out += "\n";
+  };
+  line(a.columns);
+  for (const auto& row : a.rows) {
+    std::vector<std::string> cells;
+    for (const json& cell : row) cells.push_back(CellText(cell));
+    line(cells);
+  }
+  return out;
+}
+
+std::string Json(const Answer& a, const TemporalGraph& g, const std::string& query) {
+  json doc = json::object();
+  doc["query"] = query;
+  doc["command"] = a.command;
+  doc["title"] = a.title;
+  doc["columns"] = a.columns;
+  json rows = json::array();
+  for (const auto& row : a.rows) {
+    json obj = json::object();
+    for (size_t c = 0; c < a.columns.size() && c < row.size(); ++c) obj[a.columns[c]] = row[c];
+    rows.push_back(std::move(obj));
+  }
+  doc["rows"] = std::move(rows);
+  doc["count"] = a.rows.size();
+  doc["notes"] = a.notes;
+  json entities = json::array(), facts = json::array();
+  for (EntityId e : a.entities) entities.push_back(g.entity(e).name);
+  for (FactId f : a.facts) facts.push_back(g.fact(f).id);
+  doc["entities"] = std::move(entities);
+  doc["facts"] = std::move(facts);
+  return doc.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace
+
+std::string FormatAnswer(const Answer& answer, const TemporalGraph& graph,
+                         const std::string& query_text, const FormatOptions& options) {
+  switch (options.format) {
+    case AnswerFormat::kJson:
+      return Json(answer, graph, query_text);
+    case AnswerFormat::kTsv:
+      return Tsv(answer);
+    case AnswerFormat::kTable:
+      break;
+  }
+  return Table(answer, options);
+}
+
+std::string FormatQueryError(const QueryError& error, const std::string& query_text,
+                             const FormatOptions& options) {
+  if (options.format == AnswerFormat::kJson) {
+    json doc = {{"query", query_text},
+                {"error", error.message},
+                {"position", error.range.offset},
+                {"length", error.range.length}};
+    return doc.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+  }
+  return "error: " + error.message + "\n";
+}
+
+std::string CaretLine(const std::string& query_text, const QueryError& error) {
+  size_t offset = std::min(error.range.offset, query_text.size());
+  std::string pad;
+  for (size_t i = 0; i < offset; ++i) {
+    unsigned char c = static_cast<unsigned char>(query_text[i]);
+    if ((c & 0xC0) == 0x80) continue;  // one column per code point
+    pad += query_text[i] == '\t' ? '\t' : ' ';
+  }
+  size_t len = std::max<size_t>(1, std::min(error.range.length, query_text.size() - offset));
+  return query_text + "\n" + pad + "^" + std::string(len - 1, '~') + "\n";
+}
+
+}  // namespace kg

@@ -1,0 +1,52 @@
+// Answer: what a query returns — one table (named columns, rows of JSON
+// scalars or string lists), notes for the reader, and the selection of
+// entities and facts the answer is about, so it can be exported as a subgraph.
+// FormatAnswer renders it as an aligned table, TSV or one JSON document.
+#ifndef KG_GRAPH_QUERY_ANSWER_H_
+#define KG_GRAPH_QUERY_ANSWER_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "graph/query.h"
+#include "graph/temporal_graph.h"
+
+namespace kg {
+
+struct Answer {
+  std::string command;  // "path"
+  std::string title;    // one line: "path Elon Musk -> Donald Trump: 2 hops"
+  std::vector<std::string> columns;
+  std::vector<std::vector<nlohmann::json>> rows;  // each row has columns.size() cells
+  std::vector<std::string> notes;                 // "negated facts excluded (add `negated`)"
+  // The subgraph the answer selects (for `--export`), ascending and unique.
+  std::vector<EntityId> entities;
+  std::vector<FactId> facts;
+};
+
+enum class AnswerFormat { kTable, kJson, kTsv };
+
+struct FormatOptions {
+  AnswerFormat format = AnswerFormat::kTable;
+  bool color = false;          // ANSI bold headers and dim notes (tables only)
+  size_t max_cell_width = 60;  // tables only; longer cells end in "..."
+};
+
+// The rendered answer, ending in a newline. JSON is one line:
+// {"query", "command", "title", "columns", "rows": [{column: value}], "count",
+//  "notes", "entities": [names], "facts": [fact ids]}.
+std::string FormatAnswer(const Answer& answer, const TemporalGraph& graph,
+                         const std::string& query_text, const FormatOptions& options);
+
+// An error in the same format: JSON {"query", "error", "position"}; otherwise
+// "error: message" (the caller draws any caret).
+std::string FormatQueryError(const QueryError& error, const std::string& query_text,
+                             const FormatOptions& options);
+
+// Two lines: the query and a caret (^~~~) under error.range.
+std::string CaretLine(const std::string& query_text, const QueryError& error);
+
+}  // namespace kg
+
+#endif  // KG_GRAPH_QUERY_ANSWER_H_

@@ -1,0 +1,213 @@
+// The engine's core: building the per-query fact mask (relations, window,
+// polarity, `at` snapshot), resolving entity names, and dispatching commands.
+// The commands themselves live in query_traverse.cc, query_facts.cc and
+// query_overview.cc.
+#include "graph/query_engine.h"
+
+#include <algorithm>
+
+#include "graph/query_parser.h"
+#include "graph/suggest.h"
+
+namespace kg {
+
+QueryEngine::QueryEngine(const TemporalGraph& graph, std::vector<StateRule> state_rules)
+    : graph_(graph), index_(graph), states_(DeriveStates(index_, state_rules)) {
+  state_of_opener_.assign(graph.fact_count(), -1);
+  for (size_t i = 0; i < states_.size(); ++i) {
+    for (FactId f : states_[i].reports) state_of_opener_[f] = static_cast<int32_t>(i);
+  }
+}
+
+bool QueryEngine::Run(std::string_view text, Answer* answer, QueryError* error) {
+  Query query;
+  if (!ParseQuery(text, &query, error)) return false;
+  return Execute(query, answer, error);
+}
+
+bool QueryEngine::Execute(const Query& q, Answer* a, QueryError* error) {
+  *a = Answer();
+  for (const CommandSpec& c : QueryCommands()) {
+    if (c.kind == q.kind) a->command = c.name;
+  }
+  bool ok = false;
+  switch (q.kind) {
+    case QueryKind::kNeighbors:
+      ok = Neighbors(q, a, error);
+      break;
+    case QueryKind::kPath:
+      ok = Path(q, a, error);
+      break;
+    case QueryKind::kTpath:
+      ok = TemporalPath(q, a, error);
+      break;
+    case QueryKind::kPaths:
+      ok = Paths(q, a, error);
+      break;
+    case QueryKind::kTimeline:
+      ok = Timeline(q, a, error);
+      break;
+    case QueryKind::kFacts:
+      ok = Facts(q, a, error);
+      break;
+    case QueryKind::kReports:
+      ok = Reports(q, a, error);
+      break;
+    case QueryKind::kStates:
+      ok = States(q, a, error);
+      break;
+    case QueryKind::kAt:
+      ok = States(q, a, error);
+      break;  // `at DATE` alone
+    case QueryKind::kExplain:
+      ok = Explain(q, a, error);
+      break;
+    case QueryKind::kEntity:
+      ok = EntityInfo(q, a, error);
+      break;
+    case QueryKind::kTop:
+      ok = Top(q, a, error);
+      break;
+    case QueryKind::kStats:
+      ok = Stats(q, a);
+      break;
+    case QueryKind::kRelations:
+      ok = Relations(q, a);
+      break;
+    case QueryKind::kDiff:
+      ok = Diff(q, a);
+      break;
+    case QueryKind::kHelp:
+      ok = Help(q, a, error);
+      break;
+  }
+  if (ok && q.at && q.kind != QueryKind::kAt) {
+    a->notes.push_back("as of " + q.at->end.ToString() +
+                       ": only facts reported by then and states still valid");
+  }
+  FinishSelection(a);
+  return ok;
+}
+
+bool QueryEngine::KnownBy(FactId f, int64_t day) const {
+  std::optional<int64_t> reported = index_.report_day(f);
+  const std::optional<DayRange>& span = index_.days(f);
+  if (!reported && !span) return false;  // nothing says when it became known
+  if (reported && *reported > day) return false;
+  if (span && span->first > day) return false;
+  return true;
+}
+
+bool QueryEngine::BuildMask(const Query& q, MaskSpec spec, QueryError* error) {
+  const size_t m = index_.fact_count();
+  std::vector<uint8_t> wanted_relations;
+  if (!q.relations.empty()) {
+    wanted_relations.assign(index_.relations().size(), 0);
+    for (const RelationArg& r : q.relations) {
+      std::optional<RelationId> id = index_.FindRelation(r.name);
+      if (!id) {
+        *error = {"unknown relation '" + r.name + "'" +
+                      DidYouMean(SuggestWords(r.name, index_.relations())),
+                  r.range};
+        return false;
+      }
+      wanted_relations[*id] = 1;
+    }
+  }
+  const bool windowed = spec.window && q.window.bounded();
+  const DayRange range = q.window.Range();
+  const int64_t at_day = q.at ? q.at->end.ToDays() : 0;
+  mask_.assign(m, 1);
+  for (FactId f = 0; f < m; ++f) {
+    bool keep = true;
+    if (!wanted_relations.empty()) keep = wanted_relations[index_.relation(f)];
+    if (keep && windowed) keep = index_.days(f) && index_.days(f)->Overlaps(range);
+    if (keep && !spec.include_negated) keep = !graph_.fact(f).negated;
+    if (keep && q.at) {
+      keep = KnownBy(f, at_day);
+      if (keep && state_of_opener_[f] >= 0) keep = states_[state_of_opener_[f]].ValidOn(at_day);
+    }
+    mask_[f] = keep;
+  }
+  return true;
+}
+
+bool QueryEngine::Resolve(const EntityArg& arg, EntityId* out, QueryError* error) const {
+  if (std::optional<EntityId> id = graph_.FindEntity(arg.text)) {
+    *out = *id;
+    return true;
+  }
+  *error = {"unknown entity '" + arg.text + "'" + DidYouMean(SuggestEntities(graph_, arg.text)),
+            arg.range};
+  return false;
+}
+
+bool QueryEngine::ResolvePair(const Query& q, EntityId* a, EntityId* b, QueryError* error) const {
+  if (!q.pair_words) return Resolve(q.entities[0], a, error) && Resolve(q.entities[1], b, error);
+  const EntityArg& run = *q.pair_words;
+  for (size_t k = 1; k < run.words.size(); ++k) {
+    std::string left, right;
+    for (size_t i = 0; i < run.words.size(); ++i) {
+      std::string& side = i < k ? left : right;
+      side += (side.empty() ? "" : " ") + run.words[i];
+    }
+    std::optional<EntityId> x = graph_.FindEntity(left), y = graph_.FindEntity(right);
+    if (x && y) {
+      *a = *x;
+      *b = *y;
+      return true;
+    }
+  }
+  *error = {"cannot read '" + run.text +
+                "' as two known entities; quote them, e.g. path \"Donald Trump\" \"Elon Musk\"",
+            run.range};
+  return false;
+}
+
+bool QueryEngine::TypeMatches(const Query& q, EntityId e) const {
+  if (!q.type) return true;
+  std::string type = graph_.entity(e).type;
+  for (char& c : type) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return type == *q.type;
+}
+
+std::vector<nlohmann::json> QueryEngine::EdgeCells(FactId f) const {
+  const Fact& fact = graph_.fact(f);
+  return {fact.subject, fact.relation, fact.object, FormatFactTime(fact)};
+}
+
+void QueryEngine::AddStep(Answer* a, FactId f) const {
+  a->facts.push_back(f);
+  a->entities.push_back(graph_.subject_of(f));
+  a->entities.push_back(graph_.object_of(f));
+}
+
+bool QueryEngine::Help(const Query& q, Answer* a, QueryError* error) {
+  a->columns = {"command", "usage", "description"};
+  for (const CommandSpec& c : QueryCommands()) {
+    if (!q.help_topic.empty() && q.help_topic != c.name) continue;
+    a->rows.push_back({c.name, c.usage, c.summary});
+  }
+  if (a->rows.empty()) {
+    std::vector<std::string> names;
+    for (const CommandSpec& c : QueryCommands()) names.emplace_back(c.name);
+    *error = {"no command '" + q.help_topic + "'" + DidYouMean(SuggestWords(q.help_topic, names)),
+              {q.text.size() - std::min(q.text.size(), q.help_topic.size()), q.help_topic.size()}};
+    return false;
+  }
+  a->title = q.help_topic.empty() ? "commands (help COMMAND for one)" : "help " + q.help_topic;
+  a->notes.push_back(
+      "entities bare (Musk) or quoted (\"Donald Trump\"); DATE is YYYY, YYYY-MM or YYYY-MM-DD");
+  return true;
+}
+
+void FinishSelection(Answer* a) {
+  std::sort(a->entities.begin(), a->entities.end());
+  a->entities.erase(std::unique(a->entities.begin(), a->entities.end()), a->entities.end());
+  std::sort(a->facts.begin(), a->facts.end());
+  a->facts.erase(std::unique(a->facts.begin(), a->facts.end()), a->facts.end());
+}
+
+}  // namespace kg

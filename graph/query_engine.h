@@ -1,0 +1,94 @@
+// QueryEngine: runs queries of the language (docs/queries.md) against one
+// TemporalGraph and returns Answers. It builds its lookup structures (CSR
+// adjacency, spans, derived state intervals) once, then reuses scratch
+// buffers between queries, so a query allocates little beyond its answer.
+//
+//   QueryEngine engine(graph);
+//   Answer answer;
+//   QueryError error;
+//   if (!engine.Run("neighbors Musk depth 2", &answer, &error)) Show(error);
+//
+// Unknown entities, relations and fact ids are QueryErrors pointing at the
+// name, with "did you mean" suggestions; no query crashes. Negated facts are
+// left out of neighbors/path/tpath/paths/top unless the query says `negated`,
+// and shown, flagged, by facts/timeline/reports. Not thread-safe (scratch).
+#ifndef KG_GRAPH_QUERY_ENGINE_H_
+#define KG_GRAPH_QUERY_ENGINE_H_
+
+#include <string_view>
+#include <vector>
+
+#include "graph/graph_index.h"
+#include "graph/query.h"
+#include "graph/query_answer.h"
+#include "graph/states.h"
+#include "graph/temporal_path.h"
+#include "graph/traversal.h"
+
+namespace kg {
+
+class QueryEngine {
+ public:
+  // The graph must outlive the engine.
+  explicit QueryEngine(const TemporalGraph& graph,
+                       std::vector<StateRule> state_rules = DefaultStateRules());
+
+  // Parses and executes one query.
+  bool Run(std::string_view text, Answer* answer, QueryError* error);
+  bool Execute(const Query& query, Answer* answer, QueryError* error);
+
+  const GraphIndex& index() const { return index_; }
+  const std::vector<StateInterval>& states() const { return states_; }
+
+ private:
+  // Which facts a query may use: relation, window, polarity, snapshot.
+  struct MaskSpec {
+    bool window = true;
+    bool include_negated = false;
+  };
+  bool BuildMask(const Query& q, MaskSpec spec, QueryError* error);
+  bool KnownBy(FactId f, int64_t day) const;
+  bool Resolve(const EntityArg& arg, EntityId* out, QueryError* error) const;
+  bool ResolvePair(const Query& q, EntityId* a, EntityId* b, QueryError* error) const;
+  EdgeFilter Filter(const Query& q) const { return EdgeFilter{&mask_, q.direction}; }
+  bool TypeMatches(const Query& q, EntityId e) const;
+
+  bool Neighbors(const Query& q, Answer* a, QueryError* error);
+  bool Path(const Query& q, Answer* a, QueryError* error);
+  bool TemporalPath(const Query& q, Answer* a, QueryError* error);
+  bool Paths(const Query& q, Answer* a, QueryError* error);
+  bool Timeline(const Query& q, Answer* a, QueryError* error);
+  bool Facts(const Query& q, Answer* a, QueryError* error);
+  bool Reports(const Query& q, Answer* a, QueryError* error);
+  bool States(const Query& q, Answer* a, QueryError* error);
+  bool Explain(const Query& q, Answer* a, QueryError* error);
+  bool EntityInfo(const Query& q, Answer* a, QueryError* error);
+  bool Top(const Query& q, Answer* a, QueryError* error);
+  bool Stats(const Query& q, Answer* a);
+  bool Relations(const Query& q, Answer* a);
+  bool Diff(const Query& q, Answer* a);
+  bool Help(const Query& q, Answer* a, QueryError* error);
+  // facts and reports share their selection.
+  bool SelectFacts(const Query& q, std::vector<FactId>* out, QueryError* error);
+
+  // Row helpers shared by the commands.
+  std::vector<nlohmann::json> EdgeCells(FactId f) const;  // subject, relation, object, time
+  void AddStep(Answer* a, FactId f) const;
+
+  const TemporalGraph& graph_;
+  GraphIndex index_;
+  std::vector<StateInterval> states_;
+  std::vector<int32_t> state_of_opener_;  // FactId -> index in states_, or -1
+  std::vector<uint8_t> mask_;
+  TraversalScratch scratch_;
+  TemporalScratch temporal_scratch_;
+  std::vector<Reached> reached_;
+  std::vector<Step> steps_;
+};
+
+// Sorts and deduplicates an answer's selection.
+void FinishSelection(Answer* answer);
+
+}  // namespace kg
+
+#endif  // KG_GRAPH_QUERY_ENGINE_H_

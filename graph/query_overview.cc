@@ -1,0 +1,203 @@
+// The whole-graph commands: states (and `at DATE` alone), top, stats,
+// relations and diff.
+#include <algorithm>
+#include <set>
+
+#include "graph/query_engine.h"
+#include "graph/ranking.h"
+
+namespace kg {
+namespace {
+
+std::string Plural(size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+}  // namespace
+
+bool QueryEngine::States(const Query& q, Answer* a, QueryError* error) {
+  std::optional<EntityId> who;
+  if (!q.entities.empty()) {
+    EntityId e = 0;
+    if (!Resolve(q.entities[0], &e, error)) return false;
+    who = e;
+  }
+  std::set<std::string> relations;
+  for (const RelationArg& r : q.relations) relations.insert(r.name);
+  const bool at = q.at.has_value();
+  const int64_t at_day = at ? q.at->end.ToDays() : 0;
+  const bool windowed = q.window.bounded();
+  const DayRange window = q.window.Range();
+  a->columns = {"subject", "relation", "object",    "from",
+                "until",   "reports",  "opened_by", "closed_by"};
+  for (const StateInterval& s : states_) {
+    if (who && s.subject != *who && s.object != *who) continue;
+    if (!relations.empty() && !relations.count(s.relation)) continue;
+    if (at && (!s.ValidOn(at_day) || !KnownBy(s.opened_by, at_day))) continue;
+    // A state overlaps the window when it starts before the window ends and is
+    // still open on the window's first day.
+    if (windowed && (s.start > window.last || (s.end && *s.end <= window.first))) continue;
+    const Fact& opener = graph_.fact(s.opened_by);
+    bool closed = s.closed_by && (!at || KnownBy(*s.closed_by, at_day));
+    a->rows.push_back({graph_.entity(s.subject).name, s.relation, graph_.entity(s.object).name,
+                       FormatFactTime(opener),
+                       closed ? nlohmann::json(FormatFactTime(graph_.fact(*s.closed_by)))
+                              : nlohmann::json("(still)"),
+                       s.reports.size(), opener.id,
+                       closed ? nlohmann::json(graph_.fact(*s.closed_by).id) : nlohmann::json()});
+    for (FactId f : s.reports) AddStep(a, f);
+    if (closed) AddStep(a, *s.closed_by);
+  }
+  a->title = Plural(a->rows.size(), "state", "states");
+  if (at) a->title += " valid on " + DayToString(at_day);
+  if (who) a->title += " involving " + graph_.entity(*who).name;
+  a->notes.push_back(
+      "state pairs: banned|suspended..reinstated, ceo_of|adviser_to|"
+      "spokesperson_for|leads..resigned_from|fired, owns..sold");
+  return true;
+}
+
+bool QueryEngine::Top(const Query& q, Answer* a, QueryError* error) {
+  if (!BuildMask(q, {true, false}, error)) return false;
+  std::vector<double> score(index_.entity_count(), 0.0);
+  if (q.pagerank) {
+    score = PageRank(index_, &mask_);
+  } else {
+    for (FactId f = 0; f < index_.fact_count(); ++f) {
+      if (!mask_[f]) continue;
+      score[graph_.subject_of(f)] += 1;
+      score[graph_.object_of(f)] += 1;
+    }
+  }
+  std::vector<EntityId> order;
+  for (EntityId e = 0; e < index_.entity_count(); ++e) {
+    if (TypeMatches(q, e)) order.push_back(e);
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](EntityId x, EntityId y) { return score[x] > score[y]; });
+  if (order.size() > q.top_n) order.resize(q.top_n);
+  a->columns = {"rank", "entity", "type", q.pagerank ? "pagerank" : "degree"};
+  for (size_t i = 0; i < order.size(); ++i) {
+    EntityId e = order[i];
+    nlohmann::json value =
+        q.pagerank ? nlohmann::json(score[e]) : nlohmann::json(static_cast<int64_t>(score[e]));
+    a->rows.push_back({i + 1, graph_.entity(e).name, graph_.entity(e).type, value});
+    a->entities.push_back(e);
+  }
+  a->title = "top " + std::to_string(order.size()) + " by " + (q.pagerank ? "pagerank" : "degree");
+  a->notes.push_back("negated facts are not counted");
+  return true;
+}
+
+bool QueryEngine::Stats(const Query& q, Answer* a) {
+  QueryError ignored;
+  if (!BuildMask(q, {false, true}, &ignored)) return false;
+  std::set<std::string> docs, relations;
+  std::set<EntityId> entities;
+  size_t facts = 0, dated = 0, negated = 0, hedged = 0;
+  std::optional<int64_t> first, last;
+  for (FactId f = 0; f < index_.fact_count(); ++f) {
+    if (!mask_[f]) continue;
+    const Fact& fact = graph_.fact(f);
+    ++facts;
+    negated += fact.negated;
+    hedged += fact.hedged;
+    docs.insert(fact.doc);
+    relations.insert(fact.relation);
+    entities.insert(graph_.subject_of(f));
+    entities.insert(graph_.object_of(f));
+    if (const std::optional<DayRange>& d = index_.days(f)) {
+      ++dated;
+      first = std::min(first.value_or(d->first), d->first);
+      last = std::max(last.value_or(d->last), d->last);
+    }
+  }
+  size_t entity_count = q.at ? entities.size() : index_.entity_count();
+  a->columns = {"field", "value"};
+  a->rows = {{"entities", entity_count},
+             {"facts", facts},
+             {"relations", relations.size()},
+             {"documents", docs.size()},
+             {"dated_facts", dated},
+             {"undated_facts", facts - dated},
+             {"negated_facts", negated},
+             {"hedged_facts", hedged},
+             {"state_intervals", states_.size()},
+             {"earliest", first ? nlohmann::json(DayToString(*first)) : nlohmann::json()},
+             {"latest", last ? nlohmann::json(DayToString(*last)) : nlohmann::json()}};
+  a->title = Plural(entity_count, "entity", "entities") + ", " + Plural(facts, "fact", "facts");
+  return true;
+}
+
+bool QueryEngine::Relations(const Query& q, Answer* a) {
+  QueryError ignored;
+  if (!BuildMask(q, {false, true}, &ignored)) return false;
+  const size_t n = index_.relations().size();
+  std::vector<size_t> count(n), negated(n), dated(n);
+  for (FactId f = 0; f < index_.fact_count(); ++f) {
+    if (!mask_[f]) continue;
+    RelationId r = index_.relation(f);
+    ++count[r];
+    negated[r] += graph_.fact(f).negated;
+    dated[r] += index_.days(f).has_value();
+  }
+  std::vector<RelationId> order;
+  for (RelationId r = 0; r < n; ++r) {
+    if (count[r]) order.push_back(r);
+  }
+  std::sort(order.begin(), order.end(), [&](RelationId x, RelationId y) {
+    if (count[x] != count[y]) return count[x] > count[y];
+    return index_.relations()[x] < index_.relations()[y];
+  });
+  a->columns = {"relation", "facts", "dated", "negated"};
+  for (RelationId r : order) {
+    a->rows.push_back({index_.relations()[r], count[r], dated[r], negated[r]});
+  }
+  a->title = Plural(order.size(), "relation", "relations");
+  return true;
+}
+
+bool QueryEngine::Diff(const Query& q, Answer* a) {
+  const int64_t t1 = q.diff_from.end.ToDays(), t2 = q.diff_to.end.ToDays();
+  a->columns = {"change", "subject", "relation", "object", "time", "fact"};
+  size_t started = 0, ended = 0, reported = 0;
+  for (const StateInterval& s : states_) {
+    bool before = s.ValidOn(t1) && KnownBy(s.opened_by, t1);
+    bool after = s.ValidOn(t2) && KnownBy(s.opened_by, t2);
+    if (before == after) continue;
+    FactId f = after ? s.opened_by : s.closed_by.value_or(s.opened_by);
+    std::vector<nlohmann::json> row = {after ? "state started" : "state ended",
+                                       graph_.entity(s.subject).name,
+                                       s.relation,
+                                       graph_.entity(s.object).name,
+                                       FormatFactTime(graph_.fact(f)),
+                                       graph_.fact(f).id};
+    a->rows.push_back(std::move(row));
+    AddStep(a, s.opened_by);
+    if (s.closed_by) AddStep(a, *s.closed_by);
+    ++(after ? started : ended);
+  }
+  std::vector<FactId> fresh;
+  for (FactId f = 0; f < index_.fact_count(); ++f) {
+    if (KnownBy(f, t2) && !KnownBy(f, t1)) fresh.push_back(f);
+  }
+  std::stable_sort(fresh.begin(), fresh.end(), [&](FactId x, FactId y) {
+    int64_t rx = index_.report_day(x).value_or(index_.days(x) ? index_.days(x)->first : 0);
+    int64_t ry = index_.report_day(y).value_or(index_.days(y) ? index_.days(y)->first : 0);
+    return rx < ry;
+  });
+  for (FactId f : fresh) {
+    const Fact& fact = graph_.fact(f);
+    a->rows.push_back({fact.negated ? "reported (negated)" : "reported", fact.subject,
+                       fact.relation, fact.object, FormatFactTime(fact), fact.id});
+    AddStep(a, f);
+    ++reported;
+  }
+  a->title = "from " + DayToString(t1) + " to " + DayToString(t2) + ": " +
+             Plural(started, "state started", "states started") + ", " +
+             Plural(ended, "ended", "ended") + ", " +
+             Plural(reported, "fact reported", "facts reported");
+  return true;
+}
+
+}  // namespace kg

@@ -1,0 +1,367 @@
+// A hand-written recursive-descent parser over the tokens of one query. Each
+// command takes its positional arguments, then any of its options in any
+// order, each at most once; anything else is an error at that token.
+#include "graph/query_parser.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include "graph/suggest.h"
+
+namespace kg {
+
+bool TokenizeQuery(std::string_view text, std::vector<QueryToken>* tokens, QueryError* error) {
+  tokens->clear();
+  size_t i = 0;
+  while (i < text.size()) {
+    char c = text[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      ++i;
+    } else if (c == ',') {
+      tokens->push_back({QueryToken::kComma, ",", {i, 1}});
+      ++i;
+    } else if (c == '"') {
+      size_t start = i++;
+      std::string value;
+      bool closed = false;
+      while (i < text.size()) {
+        if (text[i] == '\\' && i + 1 < text.size()) {
+          value += text[i + 1];
+          i += 2;
+        } else if (text[i] == '"') {
+          ++i;
+          closed = true;
+          break;
+        } else {
+          value += text[i++];
+        }
+      }
+      if (!closed) {
+        *error = {"unterminated string: missing the closing \"", {start, 1}};
+        return false;
+      }
+      tokens->push_back({QueryToken::kQuoted, std::move(value), {start, i - start}});
+    } else {
+      size_t start = i;
+      while (i < text.size() && text[i] != ' ' && text[i] != '\t' && text[i] != '\r' &&
+             text[i] != '\n' && text[i] != ',' && text[i] != '"') {
+        ++i;
+      }
+      tokens->push_back(
+          {QueryToken::kWord, std::string(text.substr(start, i - start)), {start, i - start}});
+    }
+  }
+  return true;
+}
+
+namespace {
+
+std::string Lower(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+class Parser {
+ public:
+  Parser(std::string_view text, std::vector<QueryToken> tokens, QueryError* error)
+      : text_(text), tokens_(std::move(tokens)), error_(error) {}
+
+  bool Parse(Query* q) {
+    q->text = std::string(text_);
+    if (AtEnd()) return Fail("empty query; try `help`", End());
+    return Command(q, /*inside_at=*/false);
+  }
+
+ private:
+  bool AtEnd() const { return pos_ >= tokens_.size(); }
+  const QueryToken& Peek() const { return tokens_[pos_]; }
+  TextRange End() const { return {text_.size(), 1}; }
+  bool Fail(std::string message, TextRange range) {
+    *error_ = {std::move(message), range};
+    return false;
+  }
+  bool IsKeyword(const QueryToken& t) const {
+    if (t.kind != QueryToken::kWord) return false;
+    const std::vector<std::string>& words = QueryOptionKeywords();
+    return std::binary_search(words.begin(), words.end(), Lower(t.text));
+  }
+
+  bool Command(Query* q, bool inside_at) {
+    const QueryToken& head = tokens_[pos_++];
+    std::string name = Lower(head.text);
+    const CommandSpec* spec = head.kind == QueryToken::kWord ? FindCommand(name) : nullptr;
+    if (!spec) {
+      std::vector<std::string> names;
+      for (const CommandSpec& c : QueryCommands()) names.emplace_back(c.name);
+      return Fail("unknown command '" + head.text + "'" + DidYouMean(SuggestWords(name, names)),
+                  head.range);
+    }
+    if (inside_at && (spec->kind == QueryKind::kAt || spec->kind == QueryKind::kDiff ||
+                      spec->kind == QueryKind::kHelp)) {
+      return Fail("'" + name + "' cannot follow 'at DATE'", head.range);
+    }
+    q->kind = spec->kind;
+    if (!Positionals(q, *spec)) return false;
+    return Options(q, *spec);
+  }
+
+  bool Positionals(Query* q, const CommandSpec& spec) {
+    switch (spec.kind) {
+      case QueryKind::kNeighbors:
+      case QueryKind::kTimeline:
+      case QueryKind::kEntity:
+        return Entity(&q->entities.emplace_back(), "an entity");
+      case QueryKind::kStates:
+        if (!AtEnd() && !IsKeyword(Peek())) return Entity(&q->entities.emplace_back(), "");
+        return true;
+      case QueryKind::kPath:
+      case QueryKind::kTpath:
+      case QueryKind::kPaths:
+        return EntityPair(q);
+      case QueryKind::kExplain:
+        if (AtEnd()) return Fail("expected a fact id after 'explain'", End());
+        q->fact_id = Peek().text;
+        q->fact_id_range = Peek().range;
+        ++pos_;
+        return true;
+      case QueryKind::kTop:
+        return Top(q);
+      case QueryKind::kAt:
+        return At(q);
+      case QueryKind::kDiff:
+        if (!AtEnd() && Lower(Peek().text) == "from") ++pos_;
+        if (!Date(&q->diff_from, "the first date of 'diff'")) return false;
+        if (!AtEnd() && Lower(Peek().text) == "to") ++pos_;
+        if (!Date(&q->diff_to, "the second date of 'diff'")) return false;
+        if (q->diff_to.end < q->diff_from.start) {
+          return Fail("diff: the second date is before the first", tokens_[pos_ - 1].range);
+        }
+        return true;
+      case QueryKind::kHelp:
+        if (!AtEnd()) q->help_topic = Lower(tokens_[pos_++].text);
+        return true;
+      default:
+        return true;
+    }
+  }
+
+  // A quoted name, or bare words up to the next keyword, quoted name or comma.
+  bool Entity(EntityArg* e, const char* what) {
+    if (AtEnd() || Peek().kind == QueryToken::kComma || IsKeyword(Peek())) {
+      return Fail(std::string("expected ") + (*what ? what : "an entity"),
+                  AtEnd() ? End() : Peek().range);
+    }
+    if (Peek().kind == QueryToken::kQuoted) {
+      e->text = Peek().text;
+      e->range = Peek().range;
+      e->quoted = true;
+      ++pos_;
+      return true;
+    }
+    size_t first = pos_;
+    while (!AtEnd() && Peek().kind == QueryToken::kWord && !IsKeyword(Peek())) {
+      e->words.push_back(Peek().text);
+      e->word_ranges.push_back(Peek().range);
+      e->text += (e->text.empty() ? "" : " ") + Peek().text;
+      ++pos_;
+    }
+    const TextRange& a = tokens_[first].range;
+    const TextRange& b = tokens_[pos_ - 1].range;
+    e->range = {a.offset, b.offset + b.length - a.offset};
+    return true;
+  }
+
+  bool EntityPair(Query* q) {
+    EntityArg first;
+    if (!Entity(&first, "two entities")) return false;
+    if (!AtEnd() && Peek().kind == QueryToken::kQuoted) {
+      q->entities.push_back(std::move(first));
+      return Entity(&q->entities.emplace_back(), "");
+    }
+    if (first.quoted) return Entity(&q->entities.emplace_back(), "a second entity");
+    if (first.words.size() < 2) {
+      return Fail("expected a second entity", AtEnd() ? End() : Peek().range);
+    }
+    if (first.words.size() == 2) {
+      for (int i = 0; i < 2; ++i) {
+        q->entities.push_back(EntityArg{
+            first.words[i], first.word_ranges[i], false, {first.words[i]}, {first.word_ranges[i]}});
+      }
+      return true;
+    }
+    q->pair_words = std::move(first);
+    return true;
+  }
+
+  bool Date(DaySpan* out, const std::string& what) {
+    if (AtEnd()) return Fail("expected " + what + " (YYYY, YYYY-MM or YYYY-MM-DD)", End());
+    std::optional<DaySpan> span = ParseDateSpan(Peek().text);
+    if (!span || Peek().kind != QueryToken::kWord) {
+      return Fail("'" + Peek().text + "' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD",
+                  Peek().range);
+    }
+    *out = *span;
+    ++pos_;
+    return true;
+  }
+
+  bool Number(long min, long max, long* out, const std::string& what) {
+    if (AtEnd()) return Fail("expected " + what, End());
+    const std::string& t = Peek().text;
+    long value = 0;
+    auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
+    if (ec != std::errc() || end != t.data() + t.size() || value < min || value > max) {
+      return Fail("expected " + what + " from " + std::to_string(min) + " to " +
+                      std::to_string(max) + ", got '" + t + "'",
+                  Peek().range);
+    }
+    *out = value;
+    ++pos_;
+    return true;
+  }
+
+  bool Top(Query* q) {
+    if (!AtEnd()) {
+      std::string w = Lower(Peek().text);
+      if (w == "degree" || w == "pagerank") {
+        q->pagerank = w == "pagerank";
+        ++pos_;
+      }
+    }
+    if (!AtEnd() && !IsKeyword(Peek())) {
+      long n = 0;
+      if (!Number(1, 100000, &n, "a count, or 'degree' or 'pagerank',")) return false;
+      q->top_n = static_cast<size_t>(n);
+    }
+    return true;
+  }
+
+  bool At(Query* q) {
+    DaySpan day;
+    if (!Date(&day, "a date after 'at'")) return false;
+    if (AtEnd()) {
+      q->at = day;
+      return true;
+    }
+    if (!Command(q, /*inside_at=*/true)) return false;
+    q->at = day;
+    return true;
+  }
+
+  bool Options(Query* q, const CommandSpec& spec) {
+    std::vector<std::string> seen;
+    while (!AtEnd()) {
+      const QueryToken& t = Peek();
+      std::string word = Lower(t.text);
+      bool allowed = std::find_if(spec.options.begin(), spec.options.end(),
+                                  [&](const char* o) { return word == o; }) != spec.options.end();
+      if (!allowed) {
+        if (IsKeyword(t)) {
+          return Fail("option '" + word + "' does not apply to '" + spec.name + "'", t.range);
+        }
+        std::vector<std::string> options(spec.options.begin(), spec.options.end());
+        std::string hint = DidYouMean(SuggestWords(word, options));
+        if (spec.options.empty()) {
+          return Fail("unexpected '" + t.text + "': '" + spec.name + "' takes no options", t.range);
+        }
+        return Fail("unexpected '" + t.text + "'" +
+                        (hint.empty() ? "; usage: " + std::string(spec.usage) : hint),
+                    t.range);
+      }
+      if (std::find(seen.begin(), seen.end(), word) != seen.end()) {
+        return Fail("option '" + word + "' given twice", t.range);
+      }
+      seen.push_back(word);
+      ++pos_;
+      if (!Option(q, word, t.range)) return false;
+    }
+    if (q->window.from && q->window.to && q->window.to->end < q->window.from->start) {
+      return Fail("the 'to' date is before the 'from' date", to_range_);
+    }
+    return true;
+  }
+
+  bool Option(Query* q, const std::string& word, TextRange at) {
+    long n = 0;
+    if (word == "depth") {
+      if (!Number(1, 10, &n, "a depth")) return false;
+      q->depth = static_cast<int>(n);
+    } else if (word == "max") {
+      if (!Number(1, 8, &n, "a maximum number of hops")) return false;
+      q->max_hops = static_cast<int>(n);
+    } else if (word == "limit") {
+      if (!Number(1, 1000000, &n, "a limit")) return false;
+      q->limit_given = true;
+      q->limit = static_cast<size_t>(n);
+    } else if (word == "rel") {
+      return Relations(q);
+    } else if (word == "dir") {
+      if (AtEnd()) return Fail("expected out, in or both after 'dir'", End());
+      std::string d = Lower(Peek().text);
+      if (d == "out") {
+        q->direction = Direction::kOut;
+      } else if (d == "in") {
+        q->direction = Direction::kIn;
+      } else if (d == "both") {
+        q->direction = Direction::kBoth;
+      } else {
+        return Fail("expected out, in or both after 'dir', got '" + Peek().text + "'",
+                    Peek().range);
+      }
+      q->direction_given = true;
+      ++pos_;
+    } else if (word == "from") {
+      return Date(&q->window.from.emplace(), "a date after 'from'");
+    } else if (word == "to") {
+      if (!AtEnd()) to_range_ = Peek().range;
+      return Date(&q->window.to.emplace(), "a date after 'to'");
+    } else if (word == "type") {
+      if (AtEnd() || IsKeyword(Peek())) return Fail("expected an entity type after 'type'", End());
+      q->type = Lower(Peek().text);
+      q->type_range = Peek().range;
+      ++pos_;
+    } else if (word == "subject") {
+      return Entity(&q->subject.emplace(), "an entity after 'subject'");
+    } else if (word == "object") {
+      return Entity(&q->object.emplace(), "an entity after 'object'");
+    } else if (word == "negated") {
+      q->include_negated = true;
+    } else {
+      return Fail("unhandled option '" + word + "'", at);
+    }
+    return true;
+  }
+
+  // R[,R]... ; a trailing comma is an error at the end.
+  bool Relations(Query* q) {
+    while (true) {
+      if (AtEnd() || Peek().kind == QueryToken::kComma || IsKeyword(Peek())) {
+        return Fail("expected a relation name", AtEnd() ? End() : Peek().range);
+      }
+      q->relations.push_back({Peek().text, Peek().range});
+      ++pos_;
+      if (AtEnd() || Peek().kind != QueryToken::kComma) return true;
+      ++pos_;
+    }
+  }
+
+  std::string_view text_;
+  std::vector<QueryToken> tokens_;
+  QueryError* error_;
+  size_t pos_ = 0;
+  TextRange to_range_;
+};
+
+}  // namespace
+
+bool ParseQuery(std::string_view text, Query* query, QueryError* error) {
+  std::vector<QueryToken> tokens;
+  if (!TokenizeQuery(text, &tokens, error)) return false;
+  *query = Query();
+  Parser parser(text, std::move(tokens), error);
+  return parser.Parse(query);
+}
+
+}  // namespace kg

@@ -1,0 +1,132 @@
+// The graph-walking commands: neighbors, path, tpath and paths.
+#include <string>
+
+#include "graph/query_engine.h"
+
+namespace kg {
+namespace {
+
+const char* kNegatedNote = "negated facts are not walked (add `negated` to include them)";
+
+std::string Hops(size_t n) { return std::to_string(n) + (n == 1 ? " hop" : " hops"); }
+
+}  // namespace
+
+bool QueryEngine::Neighbors(const Query& q, Answer* a, QueryError* error) {
+  EntityId start = 0;
+  if (!Resolve(q.entities[0], &start, error)) return false;
+  if (!BuildMask(q, {true, q.include_negated}, error)) return false;
+  EdgeFilter filter = Filter(q);
+  Neighborhood(index_, start, q.depth, filter, &scratch_, &reached_);
+  a->columns = {"depth", "entity", "type", "subject", "relation", "object", "time", "fact"};
+  a->entities.push_back(start);
+  size_t shown = 0;
+  for (const Reached& r : reached_) {
+    if (!TypeMatches(q, r.entity)) continue;
+    ++shown;
+    a->entities.push_back(r.entity);
+    ConnectingEdges(index_, r.entity, r.depth, filter, scratch_, &steps_);
+    for (const Step& s : steps_) {
+      std::vector<nlohmann::json> row = {r.depth, graph_.entity(r.entity).name,
+                                         graph_.entity(r.entity).type};
+      for (nlohmann::json& cell : EdgeCells(s.fact)) row.push_back(std::move(cell));
+      row.push_back(graph_.fact(s.fact).id);
+      a->rows.push_back(std::move(row));
+      a->facts.push_back(s.fact);
+    }
+  }
+  a->title = graph_.entity(start).name + ": " + std::to_string(shown) +
+             (shown == 1 ? " entity" : " entities") + " within " + Hops(q.depth);
+  if (!q.include_negated) a->notes.push_back(kNegatedNote);
+  return true;
+}
+
+bool QueryEngine::Path(const Query& q, Answer* a, QueryError* error) {
+  EntityId from = 0, to = 0;
+  if (!ResolvePair(q, &from, &to, error)) return false;
+  if (!BuildMask(q, {true, q.include_negated}, error)) return false;
+  std::optional<std::vector<Step>> path = ShortestPath(index_, from, to, Filter(q), &scratch_);
+  a->columns = {"step", "subject", "relation", "object", "time", "fact"};
+  const std::string ends = graph_.entity(from).name + " -> " + graph_.entity(to).name;
+  if (!path) {
+    a->title = "no path " + ends;
+  } else {
+    a->title = "path " + ends + ": " + Hops(path->size());
+    a->entities.push_back(from);
+    for (size_t i = 0; i < path->size(); ++i) {
+      FactId f = (*path)[i].fact;
+      std::vector<nlohmann::json> row = {i + 1};
+      for (nlohmann::json& cell : EdgeCells(f)) row.push_back(std::move(cell));
+      row.push_back(graph_.fact(f).id);
+      a->rows.push_back(std::move(row));
+      AddStep(a, f);
+    }
+  }
+  if (!q.include_negated) a->notes.push_back(kNegatedNote);
+  return true;
+}
+
+bool QueryEngine::TemporalPath(const Query& q, Answer* a, QueryError* error) {
+  EntityId from = 0, to = 0;
+  if (!ResolvePair(q, &from, &to, error)) return false;
+  if (!BuildMask(q, {true, q.include_negated}, error)) return false;
+  std::optional<std::vector<TimedStep>> path =
+      EarliestArrivalPath(index_, from, to, Filter(q), q.window.Range(), &temporal_scratch_);
+  a->columns = {"step", "at", "subject", "relation", "object", "time", "fact"};
+  const std::string ends = graph_.entity(from).name + " -> " + graph_.entity(to).name;
+  if (!path) {
+    a->title = "no time-respecting path " + ends;
+  } else {
+    a->title = "tpath " + ends + ": " + Hops(path->size());
+    if (!path->empty()) a->title += ", arriving " + DayToString(path->back().day);
+    a->entities.push_back(from);
+    for (size_t i = 0; i < path->size(); ++i) {
+      const TimedStep& t = (*path)[i];
+      std::vector<nlohmann::json> row = {i + 1, DayToString(t.day)};
+      for (nlohmann::json& cell : EdgeCells(t.step.fact)) row.push_back(std::move(cell));
+      row.push_back(graph_.fact(t.step.fact).id);
+      a->rows.push_back(std::move(row));
+      AddStep(a, t.step.fact);
+    }
+  }
+  a->notes.push_back(
+      "undated facts are not walked; each step is taken on or after the day of "
+      "the one before");
+  if (!q.include_negated) a->notes.push_back(kNegatedNote);
+  return true;
+}
+
+bool QueryEngine::Paths(const Query& q, Answer* a, QueryError* error) {
+  EntityId from = 0, to = 0;
+  if (!ResolvePair(q, &from, &to, error)) return false;
+  if (!BuildMask(q, {true, q.include_negated}, error)) return false;
+  bool truncated = false;
+  std::vector<std::vector<Step>> paths =
+      SimplePaths(index_, from, to, q.max_hops, q.limit, Filter(q), &scratch_, &truncated);
+  a->columns = {"path", "hops", "entities", "relations", "facts"};
+  for (size_t i = 0; i < paths.size(); ++i) {
+    nlohmann::json entities = nlohmann::json::array({graph_.entity(from).name});
+    nlohmann::json relations = nlohmann::json::array(), facts = nlohmann::json::array();
+    for (const Step& s : paths[i]) {
+      entities.push_back(graph_.entity(s.to).name);
+      const Fact& f = graph_.fact(s.fact);
+      bool forward = graph_.subject_of(s.fact) == s.from;
+      relations.push_back(forward ? f.relation : "<" + f.relation);
+      facts.push_back(f.id);
+      AddStep(a, s.fact);
+    }
+    a->rows.push_back({i + 1, paths[i].size(), entities, relations, facts});
+  }
+  a->title = std::to_string(paths.size()) + (paths.size() == 1 ? " path " : " paths ") +
+             graph_.entity(from).name + " -> " + graph_.entity(to).name + " of at most " +
+             Hops(q.max_hops);
+  a->notes.push_back("<relation: the edge points back, from the later entity to the earlier");
+  if (truncated) {
+    a->notes.push_back("stopped at the limit of " + std::to_string(q.limit) +
+                       " paths (raise it with `limit K`)");
+  }
+  if (!q.include_negated) a->notes.push_back(kNegatedNote);
+  return true;
+}
+
+}  // namespace kg

@@ -1,0 +1,132 @@
+#include "graph/traversal.h"
+
+#include <algorithm>
+
+namespace kg {
+
+void TraversalScratch::Reset(size_t n) {
+  if (stamp.size() < n) {
+    stamp.resize(n, 0);
+    depth.resize(n, 0);
+    parent.resize(n);
+  }
+  if (++current == 0) {  // wrapped: old stamps could collide
+    std::fill(stamp.begin(), stamp.end(), 0);
+    current = 1;
+  }
+  queue.clear();
+}
+
+void Neighborhood(const GraphIndex& index, EntityId start, int max_depth, const EdgeFilter& filter,
+                  TraversalScratch* s, std::vector<Reached>* out) {
+  out->clear();
+  s->Reset(index.entity_count());
+  s->Mark(start);
+  s->depth[start] = 0;
+  s->queue.push_back(start);
+  for (size_t head = 0; head < s->queue.size(); ++head) {
+    EntityId u = s->queue[head];
+    if (s->depth[u] >= max_depth) continue;
+    for (const Incidence& inc : index.Incident(u)) {
+      if (s->Seen(inc.other) || !filter.Allows(inc)) continue;
+      s->Mark(inc.other);
+      s->depth[inc.other] = s->depth[u] + 1;
+      s->queue.push_back(inc.other);
+      out->push_back(Reached{inc.other, s->depth[inc.other]});
+    }
+  }
+}
+
+void ConnectingEdges(const GraphIndex& index, EntityId entity, int depth, const EdgeFilter& filter,
+                     const TraversalScratch& s, std::vector<Step>* out) {
+  out->clear();
+  for (const Incidence& inc : index.Incident(entity)) {
+    if (!s.Seen(inc.other) || s.depth[inc.other] != depth - 1) continue;
+    // Seen from the nearer entity the edge points the other way round.
+    Incidence back{entity, inc.fact, !inc.outgoing};
+    if (filter.Allows(back)) out->push_back(Step{inc.other, entity, inc.fact});
+  }
+}
+
+std::optional<std::vector<Step>> ShortestPath(const GraphIndex& index, EntityId a, EntityId b,
+                                              const EdgeFilter& filter, TraversalScratch* s) {
+  s->Reset(index.entity_count());
+  s->Mark(a);
+  s->queue.push_back(a);
+  bool found = a == b;
+  for (size_t head = 0; head < s->queue.size() && !found; ++head) {
+    EntityId u = s->queue[head];
+    for (const Incidence& inc : index.Incident(u)) {
+      if (s->Seen(inc.other) || !filter.Allows(inc)) continue;
+      s->Mark(inc.other);
+      s->parent[inc.other] = Step{u, inc.other, inc.fact};
+      if (inc.other == b) {
+        found = true;
+        break;
+      }
+      s->queue.push_back(inc.other);
+    }
+  }
+  if (!found) return std::nullopt;
+  std::vector<Step> path;
+  for (EntityId v = b; v != a; v = s->parent[v].from) path.push_back(s->parent[v]);
+  std::reverse(path.begin(), path.end());
+  return path;
+}
+
+namespace {
+
+struct PathSearch {
+  const GraphIndex& index;
+  EntityId target;
+  int max_hops;
+  const EdgeFilter& filter;
+  TraversalScratch* s;
+  std::vector<Step> current;
+  std::vector<std::vector<Step>> found;
+
+  // Depth-first to exactly `hops` hops, so that iterating hops 1..max gives the
+  // paths shortest first. Returns false when `limit` is exceeded.
+  bool Walk(EntityId u, int hops, size_t limit) {
+    if (static_cast<int>(current.size()) == hops) {
+      if (u != target) return true;
+      if (found.size() == limit) return false;
+      found.push_back(current);
+      return true;
+    }
+    if (u == target) return true;  // a simple path cannot pass through b
+    EntityId last_other = UINT32_MAX;
+    for (const Incidence& inc : index.Incident(u)) {
+      if (inc.other == last_other || s->Seen(inc.other) || !filter.Allows(inc)) continue;
+      last_other = inc.other;  // one representative edge per neighbour
+      s->Mark(inc.other);
+      current.push_back(Step{u, inc.other, inc.fact});
+      bool more = Walk(inc.other, hops, limit);
+      current.pop_back();
+      s->stamp[inc.other] = 0;
+      if (!more) return false;
+    }
+    return true;
+  }
+};
+
+}  // namespace
+
+std::vector<std::vector<Step>> SimplePaths(const GraphIndex& index, EntityId a, EntityId b,
+                                           int max_hops, size_t limit, const EdgeFilter& filter,
+                                           TraversalScratch* s, bool* truncated) {
+  PathSearch search{index, b, max_hops, filter, s, {}, {}};
+  *truncated = false;
+  if (a == b) return {};
+  for (int hops = 1; hops <= max_hops; ++hops) {
+    s->Reset(index.entity_count());
+    s->Mark(a);
+    if (!search.Walk(a, hops, limit)) {
+      *truncated = true;
+      break;
+    }
+  }
+  return std::move(search.found);
+}
+
+}  // namespace kg

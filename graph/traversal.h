@@ -1,0 +1,80 @@
+// Hop-count traversals over a GraphIndex: neighbourhoods (BFS to a depth),
+// a shortest path (fewest hops, BFS) and all simple paths up to a length (DFS).
+// Which facts may be walked is decided by the caller in an EdgeFilter: a mask
+// of usable facts (relation, window, polarity already applied) and a direction.
+//
+// The scratch buffers are reused between calls, so a query allocates only for
+// its answer. Ties are broken deterministically: neighbours in entity-id order,
+// parallel edges by the lowest fact id.
+#ifndef KG_GRAPH_TRAVERSAL_H_
+#define KG_GRAPH_TRAVERSAL_H_
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "graph/graph_index.h"
+
+namespace kg {
+
+enum class Direction { kOut, kIn, kBoth };
+
+struct EdgeFilter {
+  const std::vector<uint8_t>* usable = nullptr;  // by FactId; nullptr = every fact
+  Direction direction = Direction::kBoth;
+
+  bool Allows(const Incidence& inc) const {
+    if (usable && !(*usable)[inc.fact]) return false;
+    if (direction == Direction::kOut) return inc.outgoing;
+    if (direction == Direction::kIn) return !inc.outgoing;
+    return true;
+  }
+};
+
+// One walked edge: from `from` to `to` over `fact` (which may point either way).
+struct Step {
+  EntityId from;
+  EntityId to;
+  FactId fact;
+};
+
+struct TraversalScratch {
+  std::vector<uint32_t> stamp;  // == current when visited in this call
+  std::vector<int32_t> depth;
+  std::vector<Step> parent;
+  std::vector<EntityId> queue;
+  uint32_t current = 0;
+  // Starts a new call over `n` entities without clearing the arrays.
+  void Reset(size_t n);
+  bool Seen(EntityId e) const { return stamp[e] == current; }
+  void Mark(EntityId e) { stamp[e] = current; }
+};
+
+// Entities within `max_depth` hops of `start` (start itself excluded), each
+// with its hop distance, in BFS order.
+struct Reached {
+  EntityId entity;
+  int depth;
+};
+void Neighborhood(const GraphIndex& index, EntityId start, int max_depth, const EdgeFilter& filter,
+                  TraversalScratch* scratch, std::vector<Reached>* out);
+
+// The usable edges linking `entity` (at `depth`) to entities at depth-1, as
+// Steps from the nearer entity. Valid right after Neighborhood with the same scratch.
+void ConnectingEdges(const GraphIndex& index, EntityId entity, int depth, const EdgeFilter& filter,
+                     const TraversalScratch& scratch, std::vector<Step>* out);
+
+// A fewest-hops path from `a` to `b`; nullopt when none. Empty when a == b.
+std::optional<std::vector<Step>> ShortestPath(const GraphIndex& index, EntityId a, EntityId b,
+                                              const EdgeFilter& filter, TraversalScratch* scratch);
+
+// Simple paths (no entity twice) from a to b of 1..max_hops hops, shortest
+// first, at most `limit` of them; each hop uses the lowest usable fact between
+// its two entities. Sets *truncated when more paths exist than `limit`.
+std::vector<std::vector<Step>> SimplePaths(const GraphIndex& index, EntityId a, EntityId b,
+                                           int max_hops, size_t limit, const EdgeFilter& filter,
+                                           TraversalScratch* scratch, bool* truncated);
+
+}  // namespace kg
+
+#endif  // KG_GRAPH_TRAVERSAL_H_

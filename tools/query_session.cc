@@ -1,0 +1,88 @@
+#include "tools/query_session.h"
+
+#include <chrono>
+#include <cstdio>
+
+#include "graph/export/export.h"
+
+namespace kg {
+namespace {
+
+std::string Trim(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  size_t e = s.find_last_not_of(" \t\r\n;");
+  return e == std::string::npos || e < b ? "" : s.substr(b, e - b + 1);
+}
+
+bool EndsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+}  // namespace
+
+std::string ExportFormatFor(const std::string& path) {
+  if (EndsWith(path, ".graphml")) return "graphml";
+  if (EndsWith(path, ".gexf")) return "gexf";
+  if (EndsWith(path, ".json")) return "json";
+  if (EndsWith(path, ".nt")) return "ntriples";
+  return "dot";
+}
+
+QuerySession::QuerySession(const TemporalGraph& graph, QuerySessionOptions options)
+    : graph_(graph), engine_(graph), options_(options) {}
+
+bool QuerySession::RunLine(const std::string& line, const std::string& where) {
+  std::string text = Trim(line);
+  if (text.empty() || text[0] == '#') return true;
+  Answer answer;
+  QueryError error;
+  auto start = std::chrono::steady_clock::now();
+  bool ok = engine_.Run(text, &answer, &error);
+  auto elapsed =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start);
+  if (ok) {
+    std::string out = FormatAnswer(answer, graph_, text, options_.format);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    std::fflush(stdout);
+    last_ = std::move(answer);
+  } else {
+    PrintError(error, text, where);
+  }
+  if (options_.timing) std::fprintf(stderr, "Time: %.3f ms\n", elapsed.count());
+  return ok;
+}
+
+void QuerySession::PrintError(const QueryError& error, const std::string& text,
+                              const std::string& where) {
+  if (options_.format.format == AnswerFormat::kJson) {
+    std::string doc = FormatQueryError(error, text, options_.format);
+    std::fwrite(doc.data(), 1, doc.size(), stdout);
+    std::fflush(stdout);
+  }
+  const char* red = options_.error_color ? "\033[31m" : "";
+  const char* reset = options_.error_color ? "\033[0m" : "";
+  std::string head =
+      where.empty() ? "" : "kg: " + where + ":" + std::to_string(error.range.offset + 1) + ": ";
+  std::string caret = CaretLine(text, error);
+  // Indent both lines of the caret display so they stand apart from answers.
+  std::string indented = "  " + caret;
+  indented.insert(indented.find('\n') + 1, "  ");
+  std::fprintf(stderr, "%s%serror: %s%s\n%s", head.c_str(), red, error.message.c_str(), reset,
+               indented.c_str());
+}
+
+Status QuerySession::ExportLast(const std::string& path, const std::string& format) {
+  if (!last_) return Status::Error("no answer to export yet: run a query first");
+  if (last_->entities.empty() && last_->facts.empty()) {
+    return Status::Error("the last answer ('" + last_->command +
+                         "') selects no entities or facts to export");
+  }
+  ExportOptions options;
+  options.selection.entities = last_->entities;
+  options.selection.facts = last_->facts;
+  return ExportToPath(graph_, format.empty() ? ExportFormatFor(path) : format, options, path);
+}
+
+}  // namespace kg

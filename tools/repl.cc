@@ -1,0 +1,241 @@
+// The REPL runs readline's callback interface under a select() loop so that a
+// SIGINT handler only sets a flag and the loop, not the handler, clears the
+// line: Ctrl-C abandons what was typed and never ends the session.
+#include "tools/repl.h"
+
+#include <readline/history.h>
+#include <readline/readline.h>
+#include <sys/select.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include "graph/query.h"
+#include "graph/query_parser.h"
+
+namespace kg {
+namespace {
+
+volatile std::sig_atomic_t g_interrupted = 0;
+void OnInterrupt(int) { g_interrupted = 1; }
+
+struct ReplState {
+  QuerySession* session = nullptr;
+  const TemporalGraph* graph = nullptr;
+  bool done = false;
+  std::vector<std::string> matches;
+};
+ReplState* g_state = nullptr;
+
+std::string Lower(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+bool StartsWithFolded(const std::string& candidate, const std::string& prefix) {
+  return candidate.size() >= prefix.size() &&
+         Lower(candidate.substr(0, prefix.size())) == Lower(prefix);
+}
+
+std::string HistoryPath() {
+  const char* home = std::getenv("HOME");
+  return home && *home ? std::string(home) + "/.kg_history" : "";
+}
+
+void HandleLine(char* raw) {
+  if (!raw) {  // Ctrl-D
+    g_state->done = true;
+    std::fputc('\n', stdout);
+    return;
+  }
+  std::string line(raw);
+  std::free(raw);
+  size_t b = line.find_first_not_of(" \t");
+  if (b == std::string::npos) return;
+  add_history(line.c_str());
+  std::string trimmed = line.substr(b);
+  std::vector<QueryToken> tokens;
+  QueryError ignored;
+  TokenizeQuery(trimmed, &tokens, &ignored);
+  std::string head = tokens.empty() ? "" : Lower(tokens[0].text);
+  QuerySession& session = *g_state->session;
+  if (head == "exit" || head == "quit" || head == "\\q") {
+    g_state->done = true;
+  } else if (head == "export") {
+    if (tokens.size() < 2) {
+      std::fprintf(stderr, "error: usage: export FILE [FORMAT]\n");
+      return;
+    }
+    Status s = session.ExportLast(tokens[1].text, tokens.size() > 2 ? tokens[2].text : "");
+    if (s.ok()) {
+      std::printf("wrote %s\n", tokens[1].text.c_str());
+    } else {
+      std::fprintf(stderr, "error: %s\n", s.ToString().c_str());
+    }
+  } else if (head == "format" && tokens.size() == 2) {
+    std::string f = Lower(tokens[1].text);
+    FormatOptions& o = session.options().format;
+    if (f == "table" || f == "json" || f == "tsv") {
+      o.format = f == "json"  ? AnswerFormat::kJson
+                 : f == "tsv" ? AnswerFormat::kTsv
+                              : AnswerFormat::kTable;
+    } else {
+      std::fprintf(stderr, "error: format is table, json or tsv\n");
+    }
+  } else {
+    session.RunLine(trimmed, "");
+    if (head == "help" && tokens.size() == 1) {
+      std::printf(
+          "REPL: export FILE [FORMAT] writes the last answer's subgraph; "
+          "format table|json|tsv; exit or Ctrl-D leaves\n");
+    }
+  }
+}
+
+char* NextMatch(const char*, int state) {
+  static size_t next;
+  if (state == 0) next = 0;
+  if (next >= g_state->matches.size()) return nullptr;
+  return strdup(g_state->matches[next++].c_str());
+}
+
+char** Complete(const char* text, int start, int) {
+  rl_attempted_completion_over = 1;  // never fall back to file names
+  std::string before(rl_line_buffer, static_cast<size_t>(start));
+  bool in_quotes = rl_completion_quote_character == '"';
+  if (in_quotes && !before.empty() && before.back() == '"') before.pop_back();
+  g_state->matches = ReplCompletions(
+      *g_state->graph, g_state->session->engine().index().relations(), before, text, in_quotes);
+  if (g_state->matches.empty()) return nullptr;
+  return rl_completion_matches(text, NextMatch);
+}
+
+}  // namespace
+
+std::vector<std::string> ReplCompletions(const TemporalGraph& graph,
+                                         const std::vector<std::string>& relations,
+                                         const std::string& before, const std::string& word,
+                                         bool in_quotes) {
+  std::vector<QueryToken> tokens;
+  QueryError ignored;
+  TokenizeQuery(before, &tokens, &ignored);
+  std::vector<std::string> out;
+  auto offer = [&](const std::string& candidate) {
+    if (StartsWithFolded(candidate, word)) out.push_back(candidate);
+  };
+  // `at DATE` prefixes a query: complete what follows as a fresh query.
+  size_t first = 0;
+  if (tokens.size() >= 2 && Lower(tokens[0].text) == "at") first = 2;
+  if (tokens.size() <= first) {
+    for (const CommandSpec& c : QueryCommands()) offer(c.name);
+    if (first == 0) {
+      for (const char* w : {"exit", "export", "format"}) offer(w);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+  const std::string command = Lower(tokens[first].text);
+  const std::string previous = Lower(tokens.back().text);
+  const CommandSpec* spec = FindCommand(command);
+  if (!in_quotes) {
+    if (previous == "rel" || tokens.back().kind == QueryToken::kComma) {
+      for (const std::string& r : relations) offer(r);
+      return out;
+    }
+    if (previous == "dir") {
+      for (const char* d : {"out", "in", "both"}) offer(d);
+      return out;
+    }
+    if (command == "help" && tokens.size() == first + 1) {
+      for (const CommandSpec& c : QueryCommands()) offer(c.name);
+      return out;
+    }
+    if (command == "top" && tokens.size() == first + 1) {
+      offer("degree");
+      offer("pagerank");
+    }
+    if (command == "format") {
+      for (const char* f : {"table", "json", "tsv"}) offer(f);
+      return out;
+    }
+    if (spec) {
+      for (const char* o : spec->options) offer(o);
+    }
+  }
+  bool wants_entity = spec && command != "explain" && command != "top" && command != "stats" &&
+                      command != "relations" && command != "diff" && command != "help";
+  if (wants_entity && previous != "depth" && previous != "max" && previous != "limit" &&
+      previous != "from" && previous != "to" && previous != "type") {
+    for (EntityId e = 0; e < graph.entity_count(); ++e) {
+      const std::string& name = graph.entity(e).name;
+      if (!StartsWithFolded(name, word)) continue;
+      bool quote = !in_quotes && name.find_first_of(" ,\"") != std::string::npos;
+      out.push_back(quote ? "\"" + name + "\"" : name);
+    }
+  }
+  return out;
+}
+
+int RunRepl(QuerySession& session, const TemporalGraph& graph) {
+  ReplState state;
+  state.session = &session;
+  state.graph = &graph;
+  g_state = &state;
+
+  std::string history = HistoryPath();
+  using_history();
+  stifle_history(2000);
+  if (!history.empty()) read_history(history.c_str());
+  rl_readline_name = "kg";
+  rl_attempted_completion_function = Complete;
+  rl_completer_quote_characters = "\"";
+  rl_completer_word_break_characters = const_cast<char*>(" \t,");
+  rl_variable_bind("completion-ignore-case", "on");
+  rl_catch_signals = 0;  // the loop below handles SIGINT itself
+
+  struct sigaction action {};
+  action.sa_handler = OnInterrupt;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = 0;  // no SA_RESTART: select() must return EINTR
+  struct sigaction previous {};
+  sigaction(SIGINT, &action, &previous);
+
+  std::printf("kg: %zu entities, %zu facts. Type help, Tab completes, Ctrl-D leaves.\n",
+              graph.entity_count(), graph.fact_count());
+  const char* prompt = "kg> ";
+  rl_callback_handler_install(prompt, HandleLine);
+  while (!state.done) {
+    fd_set fds;
+    FD_ZERO(&fds);
+    FD_SET(fileno(rl_instream), &fds);
+    int ready = select(fileno(rl_instream) + 1, &fds, nullptr, nullptr, nullptr);
+    if (g_interrupted) {
+      g_interrupted = 0;
+      rl_free_line_state();
+      rl_replace_line("", 0);
+      rl_crlf();
+      rl_on_new_line();
+      rl_redisplay();
+      continue;
+    }
+    if (ready < 0) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    rl_callback_read_char();
+  }
+  rl_callback_handler_remove();
+  sigaction(SIGINT, &previous, nullptr);
+  if (!history.empty()) write_history(history.c_str());
+  g_state = nullptr;
+  return 0;
+}
+
+}  // namespace kg
