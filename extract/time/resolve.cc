@@ -162,11 +162,20 @@ std::optional<Resolved> ResolveDate(const TimeRule& rule, const SlotValues& s,
   }
   const std::string time_of_day = has_day ? *suffix : "";
   if (!s[kYear].empty()) {
+    // A signed year ("-1", set by rules such as "August last year") counts
+    // from the reference year.
+    const bool from_ref = s[kYear][0] == '+' || s[kYear][0] == '-';
     std::optional<int> year = YearOf(s[kYear]);
+    if (from_ref) {
+      year = IntOf(s[kYear].substr(1));
+      if (!year) return std::nullopt;
+      if (!ref) return Resolved{"XXXX" + (code.empty() ? "" : "-" + code + time_of_day), false};
+      year = ref->year + (s[kYear][0] == '-' ? -*year : *year);
+    }
     if (!year) return std::nullopt;
-    if (code.empty()) return Resolved{FormatYear(*year), false};
+    if (code.empty()) return Resolved{FormatYear(*year), from_ref};
     if (has_day && !IsValidDate(*year, month, day)) return std::nullopt;
-    return Resolved{FormatYear(*year) + "-" + code + time_of_day, false};
+    return Resolved{FormatYear(*year) + "-" + code + time_of_day, from_ref};
   }
   if (!code.empty()) {
     if (!ref) return Resolved{"XXXX-" + code + time_of_day, false};

@@ -1,0 +1,74 @@
+// ISO weeks, seasons and the day spans of TIMEX3 values.
+#include "extract/time/calendar.h"
+
+#include <gtest/gtest.h>
+
+namespace kg::time {
+namespace {
+
+TEST(CalendarTest, IsoWeeks) {
+  struct {
+    Date day;
+    int year, week;
+  } rows[] = {
+      {{2024, 3, 13}, 2024, 11}, {{2021, 1, 1}, 2020, 53},   {{2019, 12, 30}, 2020, 1},
+      {{2013, 3, 22}, 2013, 12}, {{2015, 12, 31}, 2015, 53}, {{2024, 1, 1}, 2024, 1},
+  };
+  for (const auto& row : rows) {
+    IsoWeek w = IsoWeekOf(row.day);
+    EXPECT_EQ(w.year, row.year) << row.day.ToString();
+    EXPECT_EQ(w.week, row.week) << row.day.ToString();
+    EXPECT_EQ(MondayOfIsoWeek(w.year, w.week).Weekday(), 0);
+  }
+}
+
+TEST(CalendarTest, SpansOfValues) {
+  struct {
+    const char* value;
+    const char* start;
+    const char* end;
+  } rows[] = {
+      {"2024", "2024-01-01", "2024-12-31"},
+      {"2024-02", "2024-02-01", "2024-02-29"},
+      {"2023-02", "2023-02-01", "2023-02-28"},
+      {"2024-03-13", "2024-03-13", "2024-03-13"},
+      {"2024-03-13TMO", "2024-03-13", "2024-03-13"},
+      {"2024-W11", "2024-03-11", "2024-03-17"},
+      {"2024-W11-WE", "2024-03-16", "2024-03-17"},
+      {"2023-Q4", "2023-10-01", "2023-12-31"},
+      {"2023-H1", "2023-01-01", "2023-06-30"},
+      {"2023-SP", "2023-03-01", "2023-05-31"},
+      {"2023-SU", "2023-06-01", "2023-08-31"},
+      {"2023-FA", "2023-09-01", "2023-11-30"},
+      {"2023-WI", "2023-12-01", "2024-02-29"},
+      {"199", "1990-01-01", "1999-12-31"},
+      {"19", "1900-01-01", "1999-12-31"},
+  };
+  for (const auto& row : rows) {
+    std::optional<DaySpan> span = SpanOfValue(row.value);
+    ASSERT_TRUE(span.has_value()) << row.value;
+    EXPECT_EQ(span->start.ToString(), row.start) << row.value;
+    EXPECT_EQ(span->end.ToString(), row.end) << row.value;
+  }
+}
+
+TEST(CalendarTest, ValuesWithoutASpan) {
+  for (const char* value : {"P1M", "PRESENT_REF", "XXXX-10", "2024-13", "2023-02-29", "2024-W54",
+                            "2024-Q5", "20X", "", "2024-XX"}) {
+    EXPECT_FALSE(SpanOfValue(value).has_value()) << value;
+  }
+}
+
+TEST(CalendarTest, SeasonOfADay) {
+  std::string code;
+  int year = 0;
+  SeasonOf(Date{2024, 1, 15}, &code, &year);
+  EXPECT_EQ(code, "WI");
+  EXPECT_EQ(year, 2023);
+  SeasonOf(Date{2024, 7, 1}, &code, &year);
+  EXPECT_EQ(code, "SU");
+  EXPECT_EQ(year, 2024);
+}
+
+}  // namespace
+}  // namespace kg::time
