@@ -59,6 +59,16 @@ Result<std::string> ExpandPattern(const std::string& file, const YAML::Node& nod
   return out;
 }
 
+Status CheckRegex(const std::string& file, const YAML::Node& node, const std::string& regex,
+                  int expected_groups, const std::string& context) {
+  RE2 re(regex, RuleOptions());
+  if (!re.ok()) return YamlErrorAt(file, node, context + ": bad regex: " + re.error());
+  if (re.NumberOfCapturingGroups() != expected_groups) {
+    return YamlErrorAt(file, node, context + ": use (?:...) groups, not capturing (...)");
+  }
+  return Status::Ok();
+}
+
 Result<int> IntValue(const std::string& file, const YAML::Node& node, const std::string& context) {
   if (!node.IsScalar()) return YamlErrorAt(file, node, context + ": expected an integer");
   try {
@@ -93,10 +103,11 @@ Status LoadExamples(const std::string& file, const YAML::Node& node, const TimeR
 
 Status LoadRule(const std::string& file, const YAML::Node& node, CompiledRules* rules,
                 std::string* combined) {
-  if (Status s = CheckKeys(file, node,
-                           {"name", "pattern", "type", "resolve", "value", "shift", "sign",
-                            "prefer", "slots", "examples"},
-                           "time rule");
+  if (Status s =
+          CheckKeys(file, node,
+                    {"name", "pattern", "type", "resolve", "value", "shift", "sign", "prefer",
+                     "slots", "before", "not_before", "after", "not_after", "examples"},
+                    "time rule");
       !s.ok()) {
     return s;
   }
@@ -196,6 +207,20 @@ Status LoadRule(const std::string& file, const YAML::Node& node, CompiledRules* 
   if (matcher.re->NumberOfCapturingGroups() != static_cast<int>(matcher.groups.size())) {
     return YamlErrorAt(file, node["pattern"],
                        context + ": use (?:...) groups, not capturing (...)");
+  }
+  for (auto [key, field] : {std::pair{"before", &matcher.before},
+                            {"not_before", &matcher.not_before},
+                            {"after", &matcher.after},
+                            {"not_after", &matcher.not_after}}) {
+    if (!node[key]) continue;
+    Result<std::string> re = ScalarString(file, node[key], context);
+    if (!re.ok()) return re.status();
+    if (Status s = CheckRegex(file, node[key], *re, 0, context + " " + key); !s.ok()) return s;
+    // Before-conditions look at the text up to the match; after-conditions
+    // at the text from its end.
+    const bool looks_back = std::string_view(key).find("before") != std::string_view::npos;
+    *field =
+        std::make_unique<RE2>(looks_back ? "(?:" + *re + ")$" : "^(?:" + *re + ")", RuleOptions());
   }
   std::string error;
   if (rules->rule_set->Add(alternatives, &error) < 0) {

@@ -58,6 +58,20 @@ std::string_view SlotValue(const time::SlotDef& def, std::string_view text, std:
   return it == def.words.end() ? text : std::string_view(it->second);
 }
 
+// How far before-conditions look back.
+constexpr size_t kContextWindow = 48;
+
+bool ContextHolds(const time::RuleMatcher& m, std::string_view text, size_t begin, size_t end) {
+  const size_t from = begin > kContextWindow ? begin - kContextWindow : 0;
+  const re2::StringPiece before(text.data() + from, begin - from);
+  const re2::StringPiece after(text.data() + end, std::min(kContextWindow, text.size() - end));
+  if (m.before && !RE2::PartialMatch(before, *m.before)) return false;
+  if (m.not_before && RE2::PartialMatch(before, *m.not_before)) return false;
+  if (m.after && !RE2::PartialMatch(after, *m.after)) return false;
+  if (m.not_after && RE2::PartialMatch(after, *m.not_after)) return false;
+  return true;
+}
+
 // The nearest tense cue within the window on each side of [begin, end),
 // not crossing a line break or a sentence end; the side before wins.
 time::Tense TenseAround(const CompiledRules& rules, std::string_view text, size_t begin,
@@ -146,7 +160,18 @@ std::vector<TimeExpression> TimeTagger::Find(std::string_view text,
       skip_word();
       continue;
     }
-    const int r = *std::min_element(matched_rules.begin(), matched_rules.end());
+    std::sort(matched_rules.begin(), matched_rules.end());
+    int r = -1;
+    for (int candidate : matched_rules) {
+      if (ContextHolds(rules.matchers[candidate], text, b, e)) {
+        r = candidate;
+        break;
+      }
+    }
+    if (r < 0) {
+      skip_word();
+      continue;
+    }
     const time::TimeRule& rule = rules.rules[r];
     const time::RuleMatcher& matcher = rules.matchers[r];
     const int ngroups = static_cast<int>(matcher.groups.size());

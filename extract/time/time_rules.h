@@ -86,12 +86,16 @@ struct Example {
 struct RuleMatcher {
   std::unique_ptr<RE2> re;
   std::vector<const SlotDef*> groups;
+  // Context conditions, each optional: what the text just before the match
+  // must (not) end with, and what the text just after must (not) start with.
+  std::unique_ptr<RE2> before, not_before, after, not_after;
 };
 
 // Finding is two-step: `scanner`, the alternation of all rules, finds the
 // leftmost-longest extent without capturing (the DFA alone, fast); then
 // `rule_set` says which rules match exactly that extent, and the first of them
-// in file order is run again to capture its slots.
+// in file order whose context conditions hold is run again to capture its
+// slots. (If none holds, the scan moves on past the first word.)
 struct CompiledRules {
   std::vector<std::unique_ptr<SlotDef>> slot_defs;
   std::vector<TimeRule> rules;
