@@ -243,19 +243,26 @@ std::optional<Resolved> ResolveOffset(const TimeRule& rule, const SlotValues& s,
   return std::nullopt;
 }
 
-// "P3Y", "PT2H", "PXM" from the number and unit slots (number defaults to 1).
+// "P3Y", "PT2H", "PXM", "P2Y6M" from the number and unit slots (number
+// defaults to 1; a number ending in ".5" adds half a unit).
 std::string Duration(const SlotValues& s) {
   std::string_view unit = s[kUnit];
   std::optional<int> n = s[kNumber].empty() ? std::optional<int>(1) : IntOf(s[kNumber]);
+  const bool half = s[kNumber].size() > 2 && s[kNumber].substr(s[kNumber].size() - 2) == ".5";
+  const std::string count = n ? std::to_string(*n) : "X";
   if (unit == "H" || unit == "MIN" || unit == "S") {
     std::string u = unit == "MIN" ? "M" : std::string(unit);
-    return "PT" + (n ? std::to_string(*n) : "X") + u;
+    if (half && unit == "H") return "PT" + count + "H30M";
+    if (half && unit == "MIN") return "PT" + count + "M30S";
+    return "PT" + count + u;
   }
   if (!n) return "PX" + std::string(unit);
-  if (unit == "DE") return "P" + std::to_string(*n * 10) + "Y";
-  if (unit == "CE") return "P" + std::to_string(*n * 100) + "Y";
-  if (unit == "Q") return "P" + std::to_string(*n * 3) + "M";
-  return "P" + std::to_string(*n) + std::string(unit);
+  if (unit == "DE") return "P" + std::to_string(*n * 10 + (half ? 5 : 0)) + "Y";
+  if (unit == "CE") return "P" + std::to_string(*n * 100 + (half ? 50 : 0)) + "Y";
+  if (half && unit == "Y") return "P" + count + "Y6M";
+  if (half && unit == "M") return "P" + count + "M15D";
+  if (half && unit == "D") return "P" + count + "DT12H";
+  return "P" + count + std::string(unit);
 }
 
 std::optional<Resolved> ResolveTemplate(const TimeRule& rule, const SlotValues& s) {

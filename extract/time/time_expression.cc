@@ -4,6 +4,7 @@
 #include "extract/time/time_expression.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 #include "extract/time/calendar.h"
@@ -40,22 +41,67 @@ namespace {
 
 bool IsWordByte(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 
-// The word's value for vocabulary slots; the text itself for pattern slots.
-std::string_view SlotValue(const time::SlotDef& def, std::string_view text, std::string* scratch) {
-  if (def.words.empty()) return text;
-  scratch->clear();
+void Normalize(std::string_view text, std::string* out) {
+  out->clear();
   bool space = false;
   for (char c : text) {
     if (std::isspace(static_cast<unsigned char>(c))) {
-      space = !scratch->empty();
+      space = !out->empty();
       continue;
     }
-    if (space) *scratch += ' ';
+    if (space) *out += ' ';
     space = false;
-    *scratch += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    *out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
+}
+
+// "twenty four", "twenty-four", "2 1/2", "two and a half": the sum of the
+// parts' word values (".5" appended for a half), written to *out; false if
+// some part is not a number word.
+bool CompoundNumber(const time::SlotDef& def, std::string_view text, std::string* out) {
+  bool half = false;
+  for (std::string_view suffix : {" and a half", " 1/2", "-and-a-half"}) {
+    if (text.size() > suffix.size() && text.substr(text.size() - suffix.size()) == suffix) {
+      text.remove_suffix(suffix.size());
+      half = true;
+    }
+  }
+  int sum = 0;
+  std::string part;
+  while (!text.empty()) {
+    size_t cut = text.find_first_of(" -");
+    std::string_view word = text.substr(0, cut);
+    text = cut == std::string_view::npos ? std::string_view() : text.substr(cut + 1);
+    if (word.empty()) continue;
+    int n = 0;
+    auto it = def.words.find(std::string(word));
+    if (it != def.words.end()) {
+      for (char c : it->second) {
+        if (c < '0' || c > '9') return false;
+        n = n * 10 + (c - '0');
+      }
+    } else {
+      for (char c : word) {
+        if (c < '0' || c > '9' || n > 100000) return false;
+        n = n * 10 + (c - '0');
+      }
+    }
+    sum += n;
+  }
+  *out = std::to_string(sum) + (half ? ".5" : "");
+  return true;
+}
+
+// The word's value for vocabulary slots; the text itself for pattern slots.
+// Values built here (compound numbers) are kept in *owned.
+std::string_view SlotValue(const time::SlotDef& def, std::string_view text, std::string* scratch,
+                           std::string* owned) {
+  if (def.words.empty()) return text;
+  Normalize(text, scratch);
   auto it = def.words.find(*scratch);
-  return it == def.words.end() ? text : std::string_view(it->second);
+  if (it != def.words.end()) return it->second;
+  if (def.slot == time::kNumber && CompoundNumber(def, *scratch, owned)) return *owned;
+  return text;
 }
 
 // How far before-conditions look back.
@@ -139,6 +185,7 @@ std::vector<TimeExpression> TimeTagger::Find(std::string_view text,
   std::vector<re2::StringPiece> subs;
   std::vector<int> matched_rules;
   std::string scratch;
+  std::array<std::string, time::kSlotCount> owned;
   const re2::StringPiece input(text.data(), text.size());
   re2::StringPiece whole;
   size_t pos = 0;
@@ -188,7 +235,8 @@ std::vector<TimeExpression> TimeTagger::Find(std::string_view text,
       const time::SlotDef& def = *matcher.groups[g];
       // Word values live in the rule set and pattern values in `text`, so
       // neither depends on `scratch` once looked up.
-      slots[def.slot] = SlotValue(def, std::string_view(sub.data(), sub.size()), &scratch);
+      slots[def.slot] =
+          SlotValue(def, std::string_view(sub.data(), sub.size()), &scratch, &owned[def.slot]);
     }
     if (rule.resolution == time::Resolution::kIgnore) {
       pos = e;
