@@ -8,13 +8,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "extract/document_parse.h"
 #include "extract/manifest.h"
 
 namespace kg {
@@ -394,6 +397,55 @@ TEST(DocumentTest, UnreadableDirectory) {
   std::string file = dir.Write("closed.txt", "Text.");
   fs::permissions(file, fs::perms::none);
   EXPECT_EQ(ErrorOf({file}), file + ": cannot open: Permission denied");
+}
+
+TEST(DocumentTest, MutatedInputsGiveADocumentOrALocatedError) {
+  // Random byte edits of valid inputs: every outcome is a document or an
+  // error that names the input, never a crash (the sanitizer build checks the rest).
+  const std::string jsonl =
+      R"({"id": "a", "text": "Musk bought \u201CTwitter\u201D.", "date": "2022-10-27", )"
+      R"("title": "T", "url": null, "extra": [1, {"x": [true]}]})";
+  const std::string text =
+      "\xEF\xBB\xBF date 2022-10-28 Mr. Musk \u201Cfreed\u201D the bird.\r\n\r\nDone.";
+  const char alphabet[] = "{}[]\":,\\ \r\n\t0aZ.\x80\xC3\xE2\xF0\xFF";
+  std::mt19937 random(20240313);
+  int parsed = 0, refused = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string line = jsonl, doc = text;
+    for (std::string* s : {&line, &doc}) {
+      int edits = 1 + static_cast<int>(random() % 4);
+      for (int e = 0; e < edits && !s->empty(); ++e) {
+        size_t at = random() % s->size();
+        char c = alphabet[random() % (sizeof alphabet - 1)];
+        switch (random() % 3) {
+          case 0:
+            (*s)[at] = c;
+            break;
+          case 1:
+            s->insert(s->begin() + at, c);
+            break;
+          default:
+            s->erase(at, 1);
+            break;
+        }
+      }
+    }
+    std::replace(line.begin(), line.end(), '\n', ' ');  // the reader splits lines there
+    Result<Document> a = document_internal::ParseJsonlLine(line, "m.jsonl", 7, "m#7", 64);
+    if (!a.ok()) {
+      EXPECT_EQ(a.status().ToString().substr(0, 10), "m.jsonl:7:") << line;
+    }
+    ++(a.ok() ? parsed : refused);
+    Result<Document> b = ParseTextDocument(doc, "m.txt", {});
+    if (!b.ok()) {
+      EXPECT_EQ(b.status().file(), "m.txt");
+    } else {
+      EXPECT_EQ(b->text.find('\r'), std::string::npos);
+    }
+  }
+  // Both outcomes occur, so the loop exercises the parser and the error paths.
+  EXPECT_GT(parsed, 100);
+  EXPECT_GT(refused, 100);
 }
 
 // ---- The real seeds ----
