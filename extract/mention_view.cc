@@ -80,6 +80,13 @@ MentionView BuildView(std::string_view document, size_t begin, size_t end,
       if (mention.possessive) w.Put("'s", mention.begin, mention.end);
       i = mention.end;
       ++m;
+      // "the Federal Trade Commission (FTC)": the repeated acronym is dropped.
+      if (m < mentions.size() && mentions[m].entities == mention.entities &&
+          mentions[m].begin == i + 2 && document.substr(i, 2) == " (" && mentions[m].end < end &&
+          document[mentions[m].end] == ')') {
+        i = mentions[m].end + 1;
+        ++m;
+      }
       continue;
     }
     if (t != times.end() && t->begin == i && t->end <= end &&

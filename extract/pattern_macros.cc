@@ -15,15 +15,23 @@ std::string Join(const std::vector<std::string>& parts) {
   return out;
 }
 
-std::string Token(const std::vector<std::string>& types) {
+// A mention of one of `types`; "unknown" (an untyped new name) fits any slot
+// unless the list ends in "!" ({subj:person!}).
+std::string Token(std::vector<std::string> types) {
   if (types.empty()) return "<e\\d+:[a-z_]+>";
+  bool strict = false;
+  if (types.back().size() > 1 && types.back().back() == '!') {
+    types.back().pop_back();
+    strict = true;
+  }
   std::string alt;
-  for (const std::string& t : types) alt += t + "|";
-  return "<e\\d+:(?:" + alt + "unknown)>";
+  for (const std::string& t : types) alt += (alt.empty() ? "" : "|") + t;
+  return "<e\\d+:(?:" + alt + (strict ? "" : "|unknown") + ")>";
 }
 
 // A slot: one mention, or a coordinated list "A, B and C" of mentions.
 std::string Slot(const std::string& name, const std::vector<std::string>& types) {
+  if (!types.empty() && types.back() == "!") return Slot(name, {});
   const std::string tok = Token(types);
   return "(?:both |either )?(?P<" + name + ">" + tok + "(?:(?:, " + tok + ")*,? (?:and|or|&) " +
          tok + ")?)";
@@ -39,22 +47,27 @@ struct Template {
 // {NP} noun prepositions, {T} the relation's titles.
 const std::vector<Template>& Templates() {
   static const std::vector<Template> kTemplates = {
-      {"active", "v", {"{subj} {adv}(?:{V}) {det}{premod}{obj}"}},
-      {"passive", "p", {"{obj},? {gap}(?:{P}) (?:{BY}) {det}{premod}{subj}"}},
+      {"active",
+       "v",
+       {"{subj} {adv}(?:{V}) {pre}{obj}",
+        "{subj}(?:, [^,;:\"()<>]{1,60}){1,3}, {adv}(?:{V}) {pre}{obj}",
+        "{subj},? (?:which|that|who) {adv}(?:{V}) (?:{W} ){0,2}(?:such as |including )?{pre}{obj}",
+        "{subj} (?:{W} |<e\\d+:[a-z_]+> ){1,6}and {adv}(?:{V}) {pre}{obj}"}},
+      {"passive", "p", {"{obj},? {gap}(?:{P}) (?:{BY}) {pre}{subj}"}},
       {"nominal",
        "n",
-       {"{subj}'s {adv}(?:{N}) (?:{NP}) {det}{premod}{obj}",
-        "(?:{N}) (?:{NP}) {det}{premod}{obj} by {det}{premod}{subj}",
+       {"{subj}'s {adv}(?:{N}) (?:{NP}) {pre}{obj}", "(?:{N}) (?:{NP}) {pre}{obj} by {pre}{subj}",
         "{subj} {adv}(?:completed|announced|finalized|finalised|closed|oversaw|led|made|"
         "began|started|held|had|agreed|launched) {poss}(?:{W} ){0,2}(?:{N}) (?:{NP}) "
         "{det}{premod}{obj}"}},
       {"title",
        "t",
-       {"{obj}(?:'s)? (?:{W} and )?(?:{T}) {subj}",
-        "{subj}, {det}(?:{W} and )?(?:{T}) (?:of|at|for) {det}{obj}",
+       {"{obj}(?:'s|-)? (?:{W} )?(?:{W} and )?(?:{T}) {subj}",
+        "{subj}(?:,| -) {det}(?:{W} )?(?:{W} and )?(?:{T}) (?:of|at|for|to) {pre}{obj}",
+        "{subj} {gap}(?:<e\\d+:[a-z_]+> )?(?:{W} )?as {det}(?:{T}) (?:of|at|for) {pre}{obj}",
         "(?:{T}) (?:of|at|for) {det}{obj},? {subj}",
-        "{subj} (?:is|was|as|became|becomes|remains|named|appointed) {det}(?:{T}) (?:of|at|for) "
-        "{det}{obj}",
+        "{subj} (?:is|was|became|becomes|remains|named|appointed) {det}(?:{T}) (?:of|at|for) "
+        "{pre}{obj}",
         "{subj}, {det}{obj}(?:'s)? (?:{T})\\b"}},
       {"coordination", "v", {"{subj} {adv}(?:{V})\\b"}},
   };
@@ -67,6 +80,13 @@ std::string Replace(std::string s, const std::string& from, const std::string& t
   }
   return s;
 }
+
+// Head nouns of descriptions before a name: "crypto trading firm Bakkt".
+constexpr char kDescriptors[] =
+    "platform|firm|company|startup|site|network|app|maker|giant|service|rival|exchange|developer|"
+    "publisher|studio|group|lender|bank|unit|business|brand|retailer|chain|subsidiary|venture|"
+    "carmaker|automaker|regulator|agency|watchdog|outlet|newspaper|broadcaster|operator|"
+    "conglomerate|corporation";
 
 }  // namespace
 
@@ -137,15 +157,24 @@ Result<std::string> ExpandMacros(const std::string& pattern, const RelationForms
   const std::string word = kWord;
   const std::string titles = global_titles.empty() ? "ceo" : Join(global_titles);
   const std::string any_tok = Token({});
+  const std::string det =
+      "(?:(?:the|a|an|its|his|her|their|both|either|former|then|new|current|ex|us|u\\.s\\.|"
+      "and|president|president-elect|vice|prime|minister|sen\\.|senator|rep\\.|gov\\.|governor|"
+      "chief|executive|ceo|founder|billionaire|rapper|entrepreneur|business|magnate|tech|mogul|"
+      "tycoon|investor|co-founder|chairman|chairwoman|commissioner|mr\\.|ms\\.|mrs\\.|dr\\.) )*";
+  const std::string premod = "(?:" + any_tok + "(?:'s)? (?:" + word + " )?(?:" + titles +
+                             ") (?:and (?:" + titles + ") )?)?";
   const std::map<std::string, std::string> words = {
       {"adv", "(?:" + word + " ){0,3}"},
-      {"gap", "(?:" + word + " ){0,6}"},
-      {"det",
-       "(?:(?:the|a|an|its|his|her|their|both|either|former|then|new|current|ex|us|u\\.s\\.) )*"},
+      {"gap", "(?:" + word + " ){0,8}"},
+      {"det", det},
+      {"pre", det + "(?:the [a-z]+(?:i|an|ese|ish) )?(?:(?:" + any_tok + " )?(?:" + word +
+                  " ){0,3}(?:" + kDescriptors + "),? )?" + premod},
       {"poss", "(?:" + any_tok + "'s |the |a |an |its |his |her |their )?"},
       {"title", "(?:" + titles + ")"},
-      {"premod", "(?:" + any_tok + "(?:'s)? (?:" + word + " )?(?:" + titles +
-                     ") (?:and (?:" + titles + ") )?)?"},
+      {"premod", premod},
+      {"tok", any_tok},
+      {"W", word},
   };
   std::string out;
   size_t i = 0;
@@ -186,8 +215,10 @@ Result<std::string> ExpandMacros(const std::string& pattern, const RelationForms
           size_t bar = list.find('|', start);
           if (bar == std::string::npos) bar = list.size();
           std::string t = list.substr(start, bar - start);
-          if (t.empty() ||
-              t.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") != std::string::npos) {
+          const bool strict = bar == list.size() && t.size() > 1 && t.back() == '!';
+          const std::string bare = strict ? t.substr(0, t.size() - 1) : t;
+          if (bare.empty() ||
+              bare.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") != std::string::npos) {
             return Status::Error("bad type '" + t + "' in slot {" + inner + "}");
           }
           types.push_back(t);

@@ -1,6 +1,7 @@
 // Polarity of a match from cue phrases. The window is the match itself with its
 // slots blanked (so a cue inside a name cannot count) plus the clause before it,
 // back to the previous clause boundary or at most kWindow bytes.
+#include <algorithm>
 #include <string>
 
 #include "extract/clause.h"
@@ -8,7 +9,7 @@
 namespace kg {
 namespace {
 
-constexpr size_t kWindow = 48;
+constexpr int kPreWords = 2;
 
 bool Boundary(char c) {
   return c == ',' || c == ';' || c == ':' || c == '"' || c == '(' || c == ')';
@@ -18,14 +19,20 @@ bool Boundary(char c) {
 
 Polarity ReadPolarity(const CueSet& cues, const MentionView& view, const MatchSpans& match) {
   const std::string& v = view.text;
-  size_t start = match.begin > kWindow ? match.begin - kWindow : 0;
-  for (size_t i = match.begin; i > start; --i) {
-    if (Boundary(v[i - 1])) {
-      start = i;
+  // The clause before the match counts for its last kPreWords words: "if
+  // Microsoft bought TikTok"; cues further back govern other verbs.
+  size_t start = match.begin;
+  for (int words = 0; start > 0 && words < kPreWords;) {
+    --start;
+    if (Boundary(v[start])) {
+      ++start;
       break;
     }
+    if (v[start] == ' ' && start + 1 < match.begin) ++words;
   }
-  std::string window = v.substr(start, match.end - start);
+  // Cues after the later slot belong to what follows ("... Zuckerberg would spend ...").
+  const size_t stop = std::max(match.subject_end, match.object_end);
+  std::string window = v.substr(start, std::max(stop, match.begin) - start);
   auto blank = [&](size_t b, size_t e) {
     for (size_t i = b; i < e && i >= start && i - start < window.size(); ++i)
       window[i - start] = ' ';
