@@ -50,7 +50,7 @@ const std::vector<Template>& Templates() {
       {"active",
        "v",
        {"{subj} {adv}(?:{V}) {pre}{obj}",
-        "{subj}(?:, [^,;:\"()<>]{1,60}){1,3}, {adv}(?:{V}) {pre}{obj}",
+        "{subj}(?:, [^,;:\"()]{1,60}){1,3}, {adv}(?:{V}) {pre}{obj}",
         "{subj},? (?:which|that|who) {adv}(?:{V}) (?:{W} ){0,2}(?:such as |including )?{pre}{obj}",
         "{subj} (?:{W} |<e\\d+:[a-z_]+> ){1,6}and {adv}(?:{V}) {pre}{obj}"}},
       {"passive", "p", {"{obj},? {gap}(?:{P}) (?:{BY}) {pre}{subj}"}},
@@ -67,8 +67,7 @@ const std::vector<Template>& Templates() {
         "{subj} {gap}(?:<e\\d+:[a-z_]+> )?(?:{W} )?as {det}(?:{T}) (?:of|at|for) {pre}{obj}",
         "(?:{T}) (?:of|at|for) {det}{obj},? {subj}",
         "{subj} (?:is|was|became|becomes|remains|named|appointed) {det}(?:{T}) (?:of|at|for) "
-        "{pre}{obj}",
-        "{subj}, {det}{obj}(?:'s)? (?:{T})\\b"}},
+        "{pre}{obj}"}},
       {"coordination", "v", {"{subj} {adv}(?:{V})\\b"}},
   };
   return kTemplates;
@@ -166,9 +165,10 @@ Result<std::string> ExpandMacros(const std::string& pattern, const RelationForms
                              ") (?:and (?:" + titles + ") )?)?";
   const std::map<std::string, std::string> words = {
       {"adv", "(?:" + word + " ){0,3}"},
-      {"gap", "(?:" + word + " ){0,8}"},
+      {"gap", "(?:(?:" + word + "|" + any_tok + "'s) ){0,8}"},
       {"det", det},
-      {"pre", det + "(?:the [a-z]+(?:i|an|ese|ish) )?(?:(?:" + any_tok + " )?(?:" + word +
+      {"pre", det + "(?:<e\\d+:place> )?(?:" + any_tok +
+                  "'s )?(?:the [a-z]+(?:i|an|ese|ish) )?(?:(?:" + any_tok + " )?(?:" + word +
                   " ){0,3}(?:" + kDescriptors + "),? )?" + premod},
       {"poss", "(?:" + any_tok + "'s |the |a |an |its |his |her |their )?"},
       {"title", "(?:" + titles + ")"},

@@ -44,7 +44,18 @@ std::optional<int> GoverningTime(const MentionView& view, const MatchSpans& matc
         c == '?' || c == '-') {
       break;
     }
-    if (first && c == '\'') break;  // "Zuckerberg's funding ... in 2020"
+    if (first && c == '\'') {
+      // "Zuckerberg's funding ... in 2020" dates the funding; "Trump's account
+      // in 2021" is still the object itself.
+      static const std::string_view kSame[] = {"'s account", "'s channel", "'s page", "'s profile"};
+      bool same = false;
+      for (std::string_view k : kSame) same = same || v.compare(i, k.size(), k) == 0;
+      if (!same) break;
+      i = v.find(' ', i + 3);
+      if (i == std::string::npos) break;
+      first = false;
+      continue;
+    }
     if (const ViewToken* t = view.TokenAt(i)) {
       if (t->time >= 0) return t->time;
       i = t->end;
