@@ -11,12 +11,13 @@
 //   - . ! ? or "…" (then any further terminators and closing quotes or
 //     brackets, ASCII or curly) followed by whitespace and a plausible start:
 //     a capital, a digit, an opening quote or bracket.
-// A period does not end a sentence after a title ("Mr.", "Sen.", "St."), an
-// initial ("J. D. Vance"), or "No."/"Jan." and the like before a number. After
-// abbreviations that may also close a sentence ("Inc.", "Corp.", "Jr.",
-// dotted forms like "U.S." or "p.m.") it ends one only when the next word
-// usually opens a sentence ("The", "He", "In", ...), so "Apple Inc. CEO Tim
-// Cook" and "U.S. President" stay whole. Numbers ("$44.5") never have a
+// A period does not end a sentence after a title ("Mr.", "Sen.", "St."), or
+// "No."/"Jan." and the like before a number. After abbreviations that may
+// also close a sentence ("Inc.", "Corp.", "Jr.", dotted forms like "U.S." or
+// "p.m.", and single capitals: initials, but also "X" the platform) it ends
+// one only when the next word usually opens a sentence ("The", "He", "In",
+// ...), so "Apple Inc. CEO Tim Cook", "U.S. President" and "J. D. Vance" stay
+// whole while "... posted on X. The post ..." splits. Numbers ("$44.5") never have a
 // space after the point, so they never split. Tested by
 // tests/extract/sentence_test.cc.
 #include "extract/sentence.h"
@@ -134,10 +135,14 @@ bool PeriodEnds(string_view text, size_t dot, size_t next) {
   if (token.empty()) return true;
   if (token.back() == '.') return true;  // "..." is an ellipsis, not an abbreviation
   if (In(kTitles, token)) return false;
-  if (token.size() == 1 && IsUpper(token[0])) return false;  // an initial
+  bool single_capital = token.size() == 1 && IsUpper(token[0]);
+  // An initial, unless it is a one-letter name closing the sentence ("on X.").
+  if (single_capital && next + 1 < text.size() && IsUpper(text[next]) && text[next + 1] == '.') {
+    return false;
+  }
   if (In(kBeforeNumber, token) && IsDigit(text[next])) return false;
   bool dotted = token.find('.') != string_view::npos && IsLetter(token[0]);
-  bool may_end = dotted || In(kMayEnd, token) || In(kBeforeNumber, token);
+  bool may_end = dotted || single_capital || In(kMayEnd, token) || In(kBeforeNumber, token);
   if (!may_end) return true;
   if (OpenerAt(text, next) > 0) return true;
   return In(kOpeners, WordAt(text, next));

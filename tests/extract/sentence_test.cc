@@ -59,6 +59,8 @@ const Case kCases[] = {
     // Initials and numbers.
     {"Trump picked J. D. Vance as his running mate.",
      {"Trump picked J. D. Vance as his running mate."}},
+    {"George W. Bush and J. A. Smith met.", {"George W. Bush and J. A. Smith met."}},
+    {"He posted it on X. The post was deleted.", {"He posted it on X.", "The post was deleted."}},
     {"Musk paid $44.5 billion. The board agreed.",
      {"Musk paid $44.5 billion.", "The board agreed."}},
     {"Shares fell 3.2 percent. Analysts were surprised.",
