@@ -1,0 +1,80 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "tests/export/export_test_util.h"
+
+namespace kg {
+namespace {
+
+namespace fs = std::filesystem;
+
+size_t FilesIn(const std::string& dir) {
+  size_t n = 0;
+  for (const auto& entry : fs::directory_iterator(dir)) n += entry.is_regular_file();
+  return n;
+}
+
+TEST(ExportToPathTest, WritesEveryStreamFormat) {
+  std::string dir = testing_util::MakeTempDir("path_formats");
+  TemporalGraph g = testing_util::SmallGraph();
+  for (const std::string& format : StreamExportFormats()) {
+    std::string path = dir + "/out." + format;
+    ASSERT_TRUE(ExportToPath(g, format, {}, path).ok()) << format;
+    EXPECT_EQ(testing_util::ReadFile(path), testing_util::ExportToString(g, format)) << format;
+  }
+  EXPECT_EQ(FilesIn(dir), StreamExportFormats().size()) << "no temporaries left";
+}
+
+TEST(ExportToPathTest, FailureLeavesTheOldFileAndNoTemporary) {
+  std::string dir = testing_util::MakeTempDir("path_failure");
+  std::string path = dir + "/out.dot";
+  testing_util::WriteFile(path, "old");
+  ExportOptions bad;
+  bad.selection.facts = {12345};
+  Status s = ExportToPath(testing_util::SmallGraph(), "dot", bad, path);
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(s.message(), "export: no fact with id 12345");
+  EXPECT_EQ(testing_util::ReadFile(path), "old");
+  EXPECT_EQ(FilesIn(dir), 1u);
+}
+
+TEST(ExportToPathTest, UnknownFormatCreatesNothing) {
+  std::string dir = testing_util::MakeTempDir("path_unknown");
+  Status s = ExportToPath(testing_util::SmallGraph(), "svg", {}, dir + "/out.svg");
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("unknown format 'svg'"), std::string::npos);
+  EXPECT_EQ(FilesIn(dir), 0u);
+}
+
+TEST(ExportToPathTest, MissingDirectoryIsAnError) {
+  std::string dir = testing_util::MakeTempDir("path_missing");
+  Status s = ExportToPath(testing_util::SmallGraph(), "graphml", {}, dir + "/no/such/out.graphml");
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("no/such/out.graphml"), std::string::npos) << s.message();
+}
+
+TEST(ExportGraphTest, CsvIsNotAStream) {
+  std::ostringstream out;
+  EXPECT_FALSE(ExportGraph(testing_util::SmallGraph(), "csv", {}, out).ok());
+}
+
+TEST(ExportGraphTest, EntitySelectionKeepsFactsAmongThem) {
+  TemporalGraph g = testing_util::SmallGraph();
+  ExportOptions options;
+  options.selection.entities = {0, 4};  // Elon Musk and Open AI: the two suits
+  std::string dot = testing_util::ExportToString(g, "dot", options);
+  EXPECT_EQ(testing_util::CountOf(dot, " -> "), 2u);
+  EXPECT_EQ(testing_util::CountOf(dot, "shape="), 2u);
+}
+
+TEST(ExportGraphTest, EmptyGraphIsValidInEveryFormat) {
+  TemporalGraph empty;
+  for (const std::string& format : StreamExportFormats()) {
+    std::ostringstream out;
+    EXPECT_TRUE(ExportGraph(empty, format, {}, out).ok()) << format;
+  }
+}
+
+}  // namespace
+}  // namespace kg
