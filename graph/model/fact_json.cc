@@ -136,6 +136,12 @@ Result<Fact> FactFromJson(std::string_view json, const std::string& file, int li
     } catch (const nlohmann::json::parse_error& e) {
       column = static_cast<int>(e.byte);
       what = "invalid JSON: " + std::string(e.what()).substr(std::string(e.what()).rfind(": ") + 2);
+    } catch (const nlohmann::json::exception& e) {
+      // A number too large for any C++ type is out_of_range.406, not a
+      // parse_error: "[json.exception.out_of_range.406] number overflow ...".
+      const std::string text = e.what();
+      const size_t bracket = text.find("] ");
+      what = "invalid JSON: " + (bracket == std::string::npos ? text : text.substr(bracket + 2));
     }
     return Status::ErrorAt(file, line, column, what);
   }
