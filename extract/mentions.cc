@@ -296,7 +296,7 @@ std::vector<Mention> MentionTracker::Find(std::string_view text, size_t begin, s
       capitals += Upper(text[i]) ? 1 : 0;
     }
   }
-  const bool headline = words >= 4 && capitals * 10 >= words * 7;
+  const bool headline = words >= 6 && capitals * 10 >= words * 7;
 
   std::vector<Mention> out;
   const std::string_view sentence = text.substr(0, end);

@@ -24,6 +24,13 @@ RE2::Options PatternOptions(int64_t max_mem) {
   return o;
 }
 
+// RE2's message without the expanded pattern it quotes: the rule's own text is
+// what its author recognises.
+std::string Reason(const RE2& re) {
+  const std::string& e = re.error();
+  return e.substr(0, e.find(':'));
+}
+
 #define KG_TRY(var, expr)                     \
   auto var##_r = (expr);                      \
   if (!var##_r.ok()) return var##_r.status(); \
@@ -268,7 +275,8 @@ class Loader {
     auto re = std::make_unique<RE2>(*regex, PatternOptions(kPatternMaxMem));
     if (!re->ok()) {
       return YamlErrorAt(file_, where,
-                         ctx_ + ": pattern '" + suffix + "' does not compile: " + re->error());
+                         ctx_ + ": pattern '" + suffix + "' does not compile: " + Reason(*re) +
+                             " in '" + source + "'");
     }
     const auto& groups = re->NamedCapturingGroups();
     auto subj = groups.find("subj");

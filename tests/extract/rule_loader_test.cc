@@ -1,0 +1,109 @@
+// Rule file errors: each bad file gives one located message naming the rule,
+// and nothing is half-loaded.
+#include <gtest/gtest.h>
+
+#include "extract/extractor.h"
+
+namespace kg {
+namespace {
+
+std::string LoadError(const std::string& yaml) {
+  auto ex = Extractor::Create({RuleSource{"bad.yaml", yaml}}, std::nullopt);
+  if (ex.ok()) return "ok";
+  return ex.status().ToString();
+}
+
+struct BadRuleCase {
+  const char* yaml;
+  const char* message;
+};
+
+TEST(RuleLoaderTest, BadFilesGiveLocatedMessages) {
+  const BadRuleCase cases[] = {
+      {"relations: [", "bad.yaml:1:1: YAML syntax: end of sequence flow not found"},
+      {"relation: []\n",
+       "bad.yaml:1:1: unknown key 'relation' in rule file (known: entities, roles, names, titles, "
+       "cues, relations)"},
+      {"relations:\n  - name: acquired\n    patern: x\n",
+       "bad.yaml:3:5: unknown key 'patern' in rule 'acquired' (known: name, symmetric, subject, "
+       "object, verbs, participles, passive_preps, nouns, noun_preps, titles, templates, "
+       "patterns, examples, counterexamples)"},
+      {"relations:\n  - verbs: [bought]\n    templates: [active]\n",
+       "bad.yaml:2:5: missing 'name' in a rule"},
+      {"relations:\n  - name: acquired\n    verbs: {a: b}\n    templates: [active]\n",
+       "bad.yaml:3:12: rule 'acquired': 'verbs': expected a string or a list of strings"},
+      {"relations:\n  - {name: a, patterns: ['{subj} x {obj}']}\n  - {name: a, patterns: ['{subj} "
+       "y {obj}']}\n",
+       "bad.yaml:3:12: duplicate rule 'a'"},
+      {"entities:\n  - {name: X, type: platform}\n  - {name: X, type: person}\n",
+       "bad.yaml:3:5: duplicate entity 'X'"},
+      {"relations:\n  - name: a\n    patterns: ['{subj} (bought {obj}']\n",
+       "bad.yaml:3:15: rule 'a': pattern 'pattern1' does not compile: missing ) in '{subj} (bought "
+       "{obj}'"},
+      {"relations:\n  - name: a\n    patterns: ['{subj} bought it']\n",
+       "bad.yaml:3:15: rule 'a': pattern 'pattern1' has no {obj} slot (only symmetric rules may "
+       "pair a coordinated {subj})"},
+      {"relations:\n  - name: a\n    patterns: ['bought {obj}']\n",
+       "bad.yaml:3:15: rule 'a': pattern 'pattern1' has no {subj} slot"},
+      {"relations:\n  - name: a\n    templates: [activ]\n    verbs: [bought]\n",
+       "bad.yaml:3:16: rule 'a': unknown template 'activ' (known: active, passive, nominal, title, "
+       "coordination)"},
+      {"relations:\n  - name: a\n    templates: [passive]\n",
+       "bad.yaml:3:16: rule 'a': template 'passive' needs 'participles'"},
+      {"relations:\n  - name: a\n    patterns: ['{subj} {oops} {obj}']\n",
+       "bad.yaml:3:15: rule 'a': pattern 'pattern1': unknown macro {oops}"},
+      {"roles:\n  - {phrase: the boss, entity: Nobody}\n",
+       "bad.yaml:2:32: role 'the boss': unknown entity 'Nobody'"},
+      {"relations:\n  - name: a\n    patterns: ['{subj} x {obj}']\n    examples:\n      - text: "
+       "A x B.\n",
+       "bad.yaml:5:9: rule 'a': example: an example needs 'facts'"},
+  };
+  for (const BadRuleCase& c : cases) {
+    EXPECT_EQ(LoadError(c.yaml), c.message) << c.yaml;
+  }
+}
+
+TEST(RuleLoaderTest, RegexMemoryIsBounded) {
+  // A pattern whose program is far beyond the per-pattern budget is reported.
+  std::string yaml =
+      "relations:\n  - name: big\n    patterns: ['{subj} (?:[a-z]{1,1000}){1,1000} {obj}']\n";
+  const std::string error = LoadError(yaml);
+  EXPECT_NE(error.find("rule 'big': pattern 'pattern1' does not compile"), std::string::npos)
+      << error;
+}
+
+TEST(RuleLoaderTest, BuiltInPackLoadsAndItsExamplesPass) {
+  auto ex = Extractor::Create({}, std::nullopt);
+  ASSERT_TRUE(ex.ok()) << ex.status().ToString();
+  const RuleTestReport report = ex->TestExamples();
+  for (const RuleExampleFailure& f : report.failures) {
+    ADD_FAILURE() << f.file << ":" << f.line << ": " << f.rule << ": " << f.message;
+  }
+  EXPECT_GT(report.passed, 33);
+  bool twitter = false;
+  for (const auto& [canonical, alias] : ex->Aliases()) {
+    twitter = twitter || (canonical == "X" && alias == "Twitter");
+  }
+  EXPECT_TRUE(twitter);
+}
+
+TEST(RuleLoaderTest, ExampleFailuresAreReported) {
+  const char* yaml =
+      "entities:\n  - {name: Acme, type: organization}\n  - {name: Bolt, type: organization}\n"
+      "relations:\n  - name: acquired\n    verbs: [acquired]\n    templates: [active]\n"
+      "    examples:\n      - text: Acme acquired Bolt.\n        facts: [[Bolt, acquired, Acme]]\n"
+      "    counterexamples:\n      - Acme acquired Bolt.\n";
+  auto ex = Extractor::Create({RuleSource{"mine.yaml", yaml}}, std::nullopt);
+  ASSERT_TRUE(ex.ok()) << ex.status().ToString();
+  const RuleTestReport report = ex->TestExamples();
+  EXPECT_EQ(report.passed, 0);
+  ASSERT_EQ(report.failures.size(), 2u);
+  EXPECT_EQ(report.failures[0].line, 9);
+  EXPECT_EQ(report.failures[0].message,
+            "\"Acme acquired Bolt.\": expected [Bolt, acquired, Acme], got [Acme, acquired, Bolt]");
+  EXPECT_EQ(report.failures[1].message,
+            "\"Acme acquired Bolt.\": counterexample gave [Acme, acquired, Bolt]");
+}
+
+}  // namespace
+}  // namespace kg
