@@ -1,6 +1,7 @@
 #include "extract/matcher.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <tuple>
 
@@ -49,6 +50,20 @@ std::optional<FactTime> TimeOf(const SentenceInput& in, std::optional<int> t) {
   return std::nullopt;
 }
 
+// "threatening Meta's boss": the object is the boss, not Meta.
+bool TitleFollows(const RulePack& pack, const MentionView& view, size_t pos) {
+  const std::string& v = view.text;
+  if (v.compare(pos, 3, "'s ") != 0) return false;
+  for (const std::string& t : pack.titles) {
+    if (v.compare(pos + 3, t.size(), t) == 0 &&
+        (pos + 3 + t.size() == v.size() ||
+         !std::isalpha(static_cast<unsigned char>(v[pos + 3 + t.size()])))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<Fact> MatchSentence(const RulePack& pack, const MentionTracker& tracker,
@@ -76,7 +91,10 @@ std::vector<Fact> MatchSentence(const RulePack& pack, const MentionTracker& trac
       MatchSpans spans;
       spans.begin = groups[0].data() - text.data();
       spans.end = spans.begin + groups[0].size();
-      pos = spans.begin + 1;
+      // Matches of one pattern do not overlap: a later one starting inside this
+      // one would read its apposition ("Musk, the owner of X, ... restored")
+      // as a clause of its own.
+      pos = spans.end > spans.begin ? spans.end : spans.begin + 1;
       const re2::StringPiece& sg = groups[pat.subject_group];
       if (sg.data() == nullptr) continue;
       spans.subject_begin = sg.data() - text.data();
@@ -101,7 +119,7 @@ std::vector<Fact> MatchSentence(const RulePack& pack, const MentionTracker& trac
             pairs.emplace_back(subjects[i], subjects[j]);
         }
       }
-      if (pairs.empty()) continue;
+      if (pairs.empty() || TitleFollows(pack, view, spans.object_end)) continue;
       const Polarity polarity = ReadPolarity(pack.cues, view, spans);
       if (polarity.modal && !polarity.negated) continue;
       const std::optional<int> time_index = GoverningTime(view, spans);

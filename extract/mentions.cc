@@ -118,7 +118,10 @@ Gazetteer::Match Gazetteer::Longest(std::string_view text, size_t pos) const {
     std::string_view cand = text.substr(pos, a.lower.size());
     if (Lower(cand) != a.lower) continue;
     const size_t after = pos + a.lower.size();
-    if (after < text.size() && Alnum(text[after]) && Alnum(a.lower.back())) continue;
+    if (after < text.size() && (Alnum(text[after]) || text[after] == '+') &&
+        Alnum(a.lower.back())) {
+      continue;  // "Disney+" is not "Disney"
+    }
     // Case: exact, or a capitalised variant ("META", "Truth social") of a name
     // long enough not to be an ordinary word in disguise.
     if (cand != a.written && !(Upper(cand[0]) && a.lower.size() > 3)) continue;

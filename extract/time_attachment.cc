@@ -40,6 +40,20 @@ std::optional<int> GoverningTime(const MentionView& view, const MatchSpans& matc
     while (i < v.size() && v[i] == ' ') ++i;
     if (i >= v.size()) break;
     const char c = v[i];
+    if (first && c == ',') {
+      // A short apposition on the object: "Twitter, now rebranded as X, for $44
+      // billion in 2022".
+      const size_t close = v.find(',', i + 1);
+      static const std::string_view kOpeners[] = {" now ", " formerly ", " then ", " later ",
+                                                  " the ", " a ",        " an ",   " also "};
+      bool opener = false;
+      for (std::string_view o : kOpeners) opener = opener || v.compare(i + 1, o.size(), o) == 0;
+      if (opener && close != std::string::npos && close - i < 48) {
+        i = close + 1;
+        first = false;
+        continue;
+      }
+    }
     if (c == ',' || c == ';' || c == ':' || c == '.' || c == '"' || c == '(' || c == '!' ||
         c == '?' || c == '-') {
       break;
