@@ -1,0 +1,149 @@
+#!/bin/bash
+# kg against its peers, whole programs, in one run (docs/performance.md).
+#
+#   tests/bench/compare.sh                      # 10 MB corpus, 1M-edge graph
+#   CORPUS_MB=2 EDGES=100000 RUNS=3 tests/bench/compare.sh   # a quick look
+#
+# Text: `kg extract` (--jobs 1 and all cores) against ripgrep reading the
+# same file (the "just reading" bound), and kg's relation-matching stage (RE2,
+# kg_bench_views) against Python's `re` running the same expanded patterns on
+# the same mention views, with match counts and checksums compared.
+# Graph: `kg build` and graph-file load, then 2-hop neighborhoods and shortest
+# paths answered by kg, igraph, NetworkX and Kuzu on the same edges, with
+# answer checksums compared (graph_peers.py). Times are medians of RUNS runs
+# (hyperfine when installed). Needs the build of
+#   cmake -B build-bench -DCMAKE_BUILD_TYPE=Release -DKG_BUILD_BENCHMARKS=ON
+#   make -C build-bench kg kg_bench_views
+# Environment: BUILD (default build-bench), WORK (default $BUILD/compare),
+# CORPUS_MB, EDGES, RUNS, JOBS (default: all cores), PEER_PYTHON (a python3
+# with igraph and networkx, default /usr/bin/python3), KUZU_DIR (where
+# node_modules/kuzu is, or gets installed; default /tmp/kg-bench-kuzu).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+build=${BUILD:-$root/build-bench}
+work=${WORK:-$build/compare}
+corpus_mb=${CORPUS_MB:-10}
+edges=${EDGES:-1000000}
+runs=${RUNS:-5}
+jobs=${JOBS:-$(nproc)}
+peer_python=${PEER_PYTHON:-/usr/bin/python3}
+kuzu_dir=${KUZU_DIR:-/tmp/kg-bench-kuzu}
+kg=$build/kg
+views_tool=$build/tests/bench/kg_bench_views
+
+for tool in "$kg" "$views_tool"; do
+  [ -x "$tool" ] || { echo "compare.sh: $tool not built (see the top of this script)" >&2; exit 2; }
+done
+mkdir -p "$work"
+
+median() { python3 -c 'import statistics,sys; print(statistics.median(float(x) for x in sys.argv[1:]))' "$@"; }
+
+# time_cmd NAME RUNS COMMAND: prints the median wall seconds of COMMAND.
+time_cmd() {
+  local name=$1 n=$2 cmd=$3
+  if command -v hyperfine >/dev/null 2>&1; then
+    hyperfine --style none --runs "$n" --warmup 1 --ignore-failure \
+      --export-json "$work/time_$name.json" "$cmd" >/dev/null 2>&1
+    python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' \
+      "$work/time_$name.json"
+  else
+    local times=() i t0 t1
+    for ((i = 0; i < n; i++)); do
+      t0=$(date +%s.%N)
+      bash -c "$cmd" >/dev/null 2>&1 || true
+      t1=$(date +%s.%N)
+      times+=("$(python3 -c "print($t1 - $t0)")")
+    done
+    median "${times[@]}"
+  fi
+}
+
+mbps() { python3 -c "print('%.1f' % ($1 / 1e6 / $2))"; }
+
+echo "== kg compare: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average$(uptime | sed 's/.*load average://')"
+echo "   kg $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'), runs=$runs, hyperfine: $(command -v hyperfine >/dev/null && hyperfine --version | cut -d' ' -f2 || echo no)"
+
+# ---------------------------------------------------------------- inputs
+corpus=$work/corpus-${corpus_mb}mb.jsonl
+[ -s "$corpus" ] || python3 "$here/gen_corpus.py" --mb "$corpus_mb" --seed 1 -o "$corpus"
+facts=$work/graph-$edges.jsonl
+edgelist=$work/graph-$edges.tsv
+[ -s "$facts" ] && [ -s "$edgelist" ] ||
+  python3 "$here/gen_graph.py" --edges "$edges" --seed 1 --facts "$facts" --edgelist "$edgelist"
+
+# ---------------------------------------------------------------- text
+stage=$("$views_tool" "$corpus" --views "$work/views.txt" --patterns "$work/patterns.jsonl" --repeat "$runs")
+field() { python3 -c 'import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])' "$1" "$2"; }
+doc_bytes=$(field "$stage" doc_bytes)
+view_bytes=$(field "$stage" view_bytes)
+file_bytes=$(stat -c %s "$corpus")
+py_stage=$(python3 "$here/bench_re.py" --views "$work/views.txt" --patterns "$work/patterns.jsonl" --repeat "$(( runs < 3 ? runs : 3 ))")
+
+"$kg" extract --jobs 1 "$corpus" >"$work/facts-j1.jsonl"
+"$kg" extract --jobs "$jobs" "$corpus" >"$work/facts-jN.jsonl"
+nfacts=$(wc -l <"$work/facts-j1.jsonl")
+same_jobs=$(cmp -s "$work/facts-j1.jsonl" "$work/facts-jN.jsonl" && echo "same bytes as --jobs 1" || echo "DIFFERENT from --jobs 1")
+
+t_rg=$(time_cmd rg "$runs" "rg -c -F zqxjzqxjzq '$corpus'")
+t_j1=$(time_cmd extract_j1 "$runs" "'$kg' extract --jobs 1 '$corpus' >/dev/null")
+t_jn=$(time_cmd extract_jN "$runs" "'$kg' extract --jobs $jobs '$corpus' >/dev/null")
+t_re2=$(field "$stage" seconds)
+t_py=$(field "$py_stage" seconds)
+m_re2="$(field "$stage" matches) matches, checksum $(field "$stage" checksum)"
+m_py="$(field "$py_stage" matches) matches, checksum $(field "$py_stage" checksum)"
+[ "$m_re2" = "$m_py" ] && agree="same as RE2" || agree="DIFFERENT from RE2"
+
+echo
+echo "-- text: $corpus_mb MB of document text ($(( file_bytes / 1000000 )) MB JSONL), $(field "$stage" patterns) relation patterns, $(field "$stage" views) views with a mention ($(( view_bytes / 1000 )) kB)"
+printf "%-44s %9s %12s  %s\n" "what" "median s" "MB/s (text)" "check"
+printf "%-44s %9.3f %12s  %s\n" "ripgrep scan of the file (reading bound)" "$t_rg" "$(mbps "$file_bytes" "$t_rg")" "whole file"
+printf "%-44s %9.3f %12s  %s\n" "kg extract --jobs 1" "$t_j1" "$(mbps "$doc_bytes" "$t_j1")" "$nfacts facts"
+printf "%-44s %9.3f %12s  %s\n" "kg extract --jobs $jobs" "$t_jn" "$(mbps "$doc_bytes" "$t_jn")" "$same_jobs"
+printf "%-44s %9.3f %12s  %s\n" "relation patterns, RE2 as kg runs them" "$t_re2" "$(mbps "$doc_bytes" "$t_re2")" "$m_re2"
+printf "%-44s %9.3f %12s  %s\n" "relation patterns, $(field "$py_stage" engine)" "$t_py" "$(mbps "$doc_bytes" "$t_py")" "$m_py, $agree"
+
+# ---------------------------------------------------------------- graph
+graph=$work/graph-$edges.kg
+"$kg" build "$facts" -o "$graph" >/dev/null 2>&1
+t_build=$(time_cmd build "$(( runs < 3 ? runs : 3 ))" "'$kg' build '$facts' -o '$work/rebuild.kg'")
+loads=()
+for ((i = 0; i < runs; i++)); do
+  loads+=("$("$kg" query "$graph" -e stats --timing 2>&1 >/dev/null | sed -n 's/^Load: \([0-9.]*\) ms.*/\1/p')")
+done
+t_load_ms=$(median "${loads[@]}")
+t_query_stats=$(time_cmd query_stats "$runs" "'$kg' query '$graph' -e stats >/dev/null")
+
+echo
+echo "-- graph: $edges edges (power law), graph file $(( $(stat -c %s "$graph") / 1000000 )) MB"
+printf "%-44s %9.3f\n" "kg build facts.jsonl -o g.kg (s)" "$t_build"
+printf "%-44s %9.3f\n" "kg query load + index, --timing (s)" "$(python3 -c "print($t_load_ms / 1e3)")"
+printf "%-44s %9.3f\n" "kg query g.kg -e stats, whole program (s)" "$t_query_stats"
+
+echo
+echo "-- 2-hop neighborhood and shortest path, undirected (graph_peers.py)"
+results=("$work/peer_kg.json")
+python3 "$here/graph_peers.py" run --system kg --kg "$kg" --graph "$graph" --edgelist "$edgelist" --out "$work/peer_kg.json"
+for system in igraph networkx; do
+  if "$peer_python" -c "import $system" 2>/dev/null; then
+    "$peer_python" "$here/graph_peers.py" run --system "$system" --edgelist "$edgelist" --out "$work/peer_$system.json"
+    results+=("$work/peer_$system.json")
+  else
+    echo "skipped $system: not importable by $peer_python (apt-get install python3-$system)"
+  fi
+done
+if [ ! -d "$kuzu_dir/node_modules/kuzu" ] && command -v npm >/dev/null 2>&1; then
+  mkdir -p "$kuzu_dir" && (cd "$kuzu_dir" && npm install --silent kuzu >/dev/null 2>&1) || true
+fi
+if command -v node >/dev/null 2>&1 && [ -d "$kuzu_dir/node_modules/kuzu" ]; then
+  if python3 "$here/graph_peers.py" run --system kuzu --kuzu "$kuzu_dir" --work "$work" --edgelist "$edgelist" --out "$work/peer_kuzu.json"; then
+    results+=("$work/peer_kuzu.json")
+  else
+    echo "skipped kuzu: it failed (see above)"
+  fi
+else
+  echo "skipped kuzu: node or the npm package kuzu unavailable (npm install --prefix $kuzu_dir kuzu)"
+fi
+python3 "$here/graph_peers.py" table "${results[@]}"
+echo "== done; load average$(uptime | sed 's/.*load average://')"
