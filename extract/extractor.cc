@@ -45,7 +45,10 @@ Result<Extractor> Extractor::Create(const std::vector<RuleSource>& packs,
 
 std::vector<Fact> Extractor::Extract(const Document& document) const {
   const std::string_view text = document.text;
-  const std::vector<TimeExpression> times = impl_->tagger->Find(text, document.date);
+  // Only expressions that name days can date a fact; the rest ("formerly",
+  // "nearly two years") stay words in the view.
+  std::vector<TimeExpression> times = impl_->tagger->Find(text, document.date);
+  std::erase_if(times, [](const TimeExpression& t) { return !t.days.has_value(); });
   std::vector<TimeSpanRef> time_spans;
   time_spans.reserve(times.size());
   for (const TimeExpression& t : times) time_spans.push_back({t.begin, t.end});

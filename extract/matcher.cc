@@ -64,6 +64,20 @@ bool TitleFollows(const RulePack& pack, const MentionView& view, size_t pos) {
   return false;
 }
 
+// An active pattern over a passive verb ("Trump was kicked off Meta's ...",
+// "banned" is both past tense and participle) reads the roles backwards.
+bool PassiveVerb(const MentionView& view, const MatchSpans& m) {
+  if (m.object_begin <= m.subject_end) return false;
+  std::string_view between(view.text.data() + m.subject_end, m.object_begin - m.subject_end);
+  const size_t comma = between.rfind(',');
+  if (comma != std::string_view::npos) between.remove_prefix(comma + 1);
+  for (std::string_view aux : {" was ", " were ", " been ", " being ", " be ", " is ", " are "}) {
+    const size_t at = between.find(aux);
+    if (at != std::string_view::npos && between.substr(at + aux.size(), 3) != "to ") return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<Fact> MatchSentence(const RulePack& pack, const MentionTracker& tracker,
@@ -120,6 +134,7 @@ std::vector<Fact> MatchSentence(const RulePack& pack, const MentionTracker& trac
         }
       }
       if (pairs.empty() || TitleFollows(pack, view, spans.object_end)) continue;
+      if (pat.rule.find(".active") != std::string::npos && PassiveVerb(view, spans)) continue;
       const Polarity polarity = ReadPolarity(pack.cues, view, spans);
       if (polarity.modal && !polarity.negated) continue;
       const std::optional<int> time_index = GoverningTime(view, spans);
