@@ -225,6 +225,7 @@ Status Reader::ReadDirectory(const std::string& path) {
     dir_manifest.emplace(std::move(*loaded));
   }
   dir_manifest_ = dir_manifest ? &*dir_manifest : nullptr;
+  visited_.clear();  // each PATH is read in full, even one given twice
   size_t before = count_;
   Status s = WalkDirectory(fs::path(path), path, "");
   dir_manifest_ = nullptr;

@@ -228,6 +228,13 @@ TEST(DocumentTest, DirectoryInPathOrderWithRelativeIdsAndManifestDates) {
                                            "doc-1 2022-10-27", "doc-2 2023-02-09"}));
 }
 
+TEST(DocumentTest, DirectoryGivenTwiceIsReadTwice) {
+  std::string tree = (kData / "tree").string();
+  Result<std::vector<Document>> docs = Read({tree, tree});
+  ASSERT_TRUE(docs.ok()) << docs.status().ToString();
+  EXPECT_EQ(docs->size(), 8u);
+}
+
 TEST(DocumentTest, DatesCsvNamingNoDocumentIsAnError) {
   TempDir dir;
   dir.Write("one.txt", "Text.");
