@@ -37,8 +37,9 @@ std::string TimeToJsonLine(const std::string& doc, const TimeExpression& t) {
   j["span"] = {t.begin, t.end};
   j["value"] = t.value;
   j["type"] = t.type;
-  j["start"] = t.start ? nlohmann::ordered_json(t.start->ToString()) : nullptr;
-  j["end"] = t.end ? nlohmann::ordered_json(t.end->ToString()) : nullptr;
+  j["start"] = t.days ? nlohmann::ordered_json(t.days->start.ToString()) : nullptr;
+  j["end"] = t.days ? nlohmann::ordered_json(t.days->end.ToString()) : nullptr;
+  if (!t.mod.empty()) j["mod"] = t.mod;
   j["source"] = t.relative ? "relative" : "explicit";
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
