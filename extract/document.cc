@@ -69,6 +69,11 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// `dir/name` as the user would write it, for error messages.
+std::string JoinDisplay(const std::string& dir, const std::string& name) {
+  return dir.empty() || dir.back() == '/' ? dir + name : dir + "/" + name;
+}
+
 // Reads a FILE line by line without ever holding more than `max_bytes` of one line.
 class LineReader {
  public:
@@ -260,11 +265,16 @@ Status Reader::WalkDirectory(const fs::path& dir, const std::string& display,
     fs::file_status status = fs::status(it->path(), type_ec);  // follows symlinks
     if (type_ec) {
       if (!wanted_file) continue;  // e.g. a broken link we would not have read anyway
-      return Status::ErrorAt(display + "/" + name, 0, 0, "cannot open: " + type_ec.message());
+      return Status::ErrorAt(JoinDisplay(display, name), 0, 0, "cannot open: " + type_ec.message());
     }
     if (fs::is_directory(status)) {
       entries.push_back({name + "/", true});
     } else if (wanted_file) {
+      // A FIFO or device found by a walk would block or never end; a path
+      // given directly may still be one (e.g. a shell's <(...)).
+      if (!fs::is_regular_file(status)) {
+        return Status::ErrorAt(JoinDisplay(display, name), 0, 0, "not a regular file");
+      }
       entries.push_back({name, false});
     }
   }
@@ -274,8 +284,7 @@ Status Reader::WalkDirectory(const fs::path& dir, const std::string& display,
 
   for (const Entry& entry : entries) {
     std::string name = entry.is_dir ? entry.key.substr(0, entry.key.size() - 1) : entry.key;
-    std::string child_display =
-        display.empty() || display.back() == '/' ? display + name : display + "/" + name;
+    std::string child_display = JoinDisplay(display, name);
     std::string child_rel = rel.empty() ? name : rel + "/" + name;
     Status s = entry.is_dir ? WalkDirectory(dir / name, child_display, child_rel)
                : EndsWith(name, ".jsonl")

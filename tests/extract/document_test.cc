@@ -394,6 +394,14 @@ TEST(DocumentTest, SymlinkLoopsAreSafe) {
   EXPECT_EQ(ErrorOf({walked}), walked + "/broken.txt: cannot open: No such file or directory");
 }
 
+TEST(DocumentTest, FifoInADirectoryIsRefusedNotRead) {
+  TempDir dir;
+  dir.Write("a.txt", "Text.");
+  ASSERT_EQ(mkfifo((dir.path() / "pipe.txt").c_str(), 0600), 0);
+  std::string walked = dir.path().string() + "/";  // a trailing slash is not doubled
+  EXPECT_EQ(ErrorOf({walked}), walked + "pipe.txt: not a regular file");
+}
+
 TEST(DocumentTest, UnreadableDirectory) {
   if (geteuid() == 0) GTEST_SKIP() << "running as root: permissions do not block reading";
   TempDir dir;
