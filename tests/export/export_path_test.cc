@@ -70,10 +70,26 @@ TEST(ExportGraphTest, EntitySelectionKeepsFactsAmongThem) {
 
 TEST(ExportGraphTest, EmptyGraphIsValidInEveryFormat) {
   TemporalGraph empty;
+  std::string dir = testing_util::MakeTempDir("empty");
   for (const std::string& format : StreamExportFormats()) {
-    std::ostringstream out;
-    EXPECT_TRUE(ExportGraph(empty, format, {}, out).ok()) << format;
+    ASSERT_TRUE(ExportToPath(empty, format, {}, dir + "/empty." + format).ok()) << format;
   }
+  struct Check {
+    const char* program;
+    std::string command;
+  } checks[] = {
+      {"dot", "dot -Tsvg " + dir + "/empty.dot -o /dev/null"},
+      {"xmllint", "xmllint --noout " + dir + "/empty.graphml"},
+      {"xmllint", "xmllint --noout --schema " KG_SHARED_DIR "/data/schemas/gexf-1.3/gexf.xsd " +
+                      dir + "/empty.gexf"},
+      {"rapper", "rapper -q -i ntriples -c " + dir + "/empty.ntriples"},
+  };
+  for (const Check& c : checks) {
+    if (!testing_util::HaveProgram(c.program)) continue;
+    auto run = testing_util::Run(c.command);
+    EXPECT_EQ(run.exit_code, 0) << c.command << "\n" << run.output;
+  }
+  EXPECT_EQ(testing_util::ReadFile(dir + "/empty.ntriples"), "");
 }
 
 }  // namespace
