@@ -60,7 +60,7 @@ size_t CloserAt(string_view text, size_t at) {
 
 size_t OpenerAt(string_view text, size_t at) {
   char c = text[at];
-  if (c == '"' || c == '\'' || c == '(' || c == '[') return 1;
+  if (c == '"' || c == '\'' || c == '(' || c == '[' || c == '`') return 1;  // `` in newswire
   for (string_view opener : {"\u201C", "\u2018", "\u00AB"}) {
     if (StartsWith(text, at, opener)) return opener.size();
   }

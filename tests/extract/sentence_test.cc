@@ -129,6 +129,10 @@ const Case kCases[] = {
      {"Only one person \u2014 former President Donald Trump \u2014 has declared."}},
 
     // Former bugs.
+    // TimeBank newswire opens quotes with two backticks; the sentence
+    // before such a quote ran on into it.
+    {"They disagree on gas debts. ``We have covered the list,'' Yeltsin said.",
+     {"They disagree on gas debts.", "``We have covered the list,'' Yeltsin said."}},
     // dev/04: a photo caption ending in ")" ran into the first sentence of
     // the article, because only title-cased lines counted as headlines.
     {"Jack Dorsey speaking at a recent cryptocurrency conference (Joe Raedle/Getty Images)\n"
