@@ -175,7 +175,16 @@ std::optional<Mention> MentionTracker::Reference(std::string_view text, size_t p
       if (role.valid && doc_date_ && !role.valid->Contains(*doc_date_)) continue;
       m.entities.push_back(gaz_.Find(role.entity));
     } else {
-      const int first = Latest(role.types);
+      // A sentence opening with "He" most often continues the previous
+      // sentence's subject, not its last-named person.
+      int first = -1;
+      if (sentence_start_ && role.count == 1 && last_subject_ >= 0 &&
+          role.phrase.find(' ') == std::string::npos &&
+          TypeIn(entity(last_subject_).type, role.types)) {
+        first = last_subject_;
+      } else {
+        first = Latest(role.types);
+      }
       if (first < 0) continue;
       m.entities.push_back(first);
       if (role.count == 2) {
@@ -245,6 +254,11 @@ std::optional<Mention> MentionTracker::NewName(std::string_view text, size_t sen
     titled = titled || Is(word(first), kPersonTitle);
     ++first;
   }
+  // "CEO of Abu Dhabi Global Market": the title governs the name, it is no person.
+  while (first < last && (Key(word(first)) == "of" || Key(word(first)) == "for")) {
+    ++first;
+    titled = false;
+  }
   while (last > first && (Is(word(last - 1), kNotName) || Key(word(last - 1)) == "of" ||
                           Key(word(last - 1)) == "for")) {
     --last;
@@ -303,6 +317,7 @@ std::vector<Mention> MentionTracker::Find(std::string_view text, size_t begin, s
 
   std::vector<Mention> out;
   const std::string_view sentence = text.substr(0, end);
+  int subject = -1;
   size_t pos = begin;
   while (pos < end) {
     if (!WordStart(text, pos, begin)) {
@@ -317,6 +332,7 @@ std::vector<Mention> MentionTracker::Find(std::string_view text, size_t begin, s
       pos += g.length;
       continue;
     }
+    sentence_start_ = out.empty();
     if (std::optional<Mention> r = Reference(sentence, pos, end)) {
       for (int e : r->entities) recent_.push_back(e);
       pos = r->end;
@@ -336,6 +352,13 @@ std::vector<Mention> MentionTracker::Find(std::string_view text, size_t begin, s
     }
     pos = WordEnd(text, pos, end);
   }
+  for (const Mention& m : out) {
+    if (m.entities.size() == 1 && entity(m.entities[0]).type == "person") {
+      subject = m.entities[0];
+      break;
+    }
+  }
+  if (subject >= 0) last_subject_ = subject;
   return out;
 }
 

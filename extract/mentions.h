@@ -90,6 +90,8 @@ class MentionTracker {
   std::map<std::string, int> unknown_ids_;
   std::map<std::string, int> surnames_;
   std::vector<int> recent_;  // entity ids in order of mention
+  int last_subject_ = -1;    // the first person of the latest sentence that had one
+  bool sentence_start_ = false;
 };
 
 }  // namespace kg

@@ -50,10 +50,13 @@ const std::vector<Template>& Templates() {
       {"active",
        "v",
        {"{subj} {adv}(?:{V}) {pre}{obj}",
-        "{subj}(?:, [^,;\"()]{1,60}){1,3}, {adv}(?:{V}) {pre}{obj}",
+        "{subj}(?:, [^,;\"()]{1,100}){1,3}, {adv}(?:{V}) {pre}{obj}",
         "{subj},? (?:which|that|who) {adv}(?:{V}) (?:{W} ){0,2}(?:such as |including )?{pre}{obj}",
         "{subj} (?:{W} |<e\\d+:[a-z_]+> ){1,6}and {adv}(?:{V}) {pre}{obj}",
-        "{subj} {adv}(?:{V}) and (?:{W} ){1,4}{pre}{obj}"}},
+        "{subj} {adv}(?:{V}) and (?:{W} ){1,4}{pre}{obj}",
+        "{subj}, (?:the |a |an )(?:{W} ){0,3}(?:that|which|who) {adv}(?:{V}) (?:{W} ){0,2}(?:such "
+        "as "
+        "|including )?{pre}{obj}"}},
       {"passive", "p", {"{obj},? {gap}(?:{P}) (?:{BY}) {pre}{subj}"}},
       {"nominal",
        "n",
@@ -63,10 +66,12 @@ const std::vector<Template>& Templates() {
         "{det}{premod}{obj}"}},
       {"title",
        "t",
-       {"{obj}(?:'s|-)? (?:[a-z]+-[a-z-]+ )?(?:{W} and )?(?:{T})(?: and {W})? {subj}",
+       {"{obj}(?:'s | |-)(?:[a-z]+-[a-z-]+ )?(?:{W} and )?(?:{T})(?: and {W})? {subj}",
         "{subj}(?:,| -) {det}(?:{W} )?(?:{W} and )?(?:{T}) (?:of|at|for|to) {pre}{obj}",
         "{subj} {gap}(?:<e\\d+:[a-z_]+> )?(?:{W} )?as {det}(?:{T}) (?:of|at|for) {pre}{obj}",
         "(?:{T}) (?:of|at|for) {det}{obj},? {subj}",
+        "(?:named|appointed|hired|tapped|picked|chose|made|promoted) {subj},? (?:as )?{det}(?:{T}) "
+        "(?:of|at|for) {pre}{obj}",
         "{subj} (?:is|was|became|becomes|remains|named|appointed) {det}(?:{T}) (?:of|at|for) "
         "{pre}{obj}"}},
       {"coordination", "v", {"{subj} {adv}(?:{V})\\b"}},
@@ -165,7 +170,7 @@ Result<std::string> ExpandMacros(const std::string& pattern, const RelationForms
   const std::string premod = "(?:" + any_tok + "(?:'s)? (?:" + word + " )?(?:" + titles +
                              ") (?:and (?:" + titles + ") )?)?";
   const std::map<std::string, std::string> words = {
-      {"adv", "(?:" + word + " ){0,3}"},
+      {"adv", "(?:" + word + " ){0,4}"},
       {"gap", "(?:(?:" + word + "|" + any_tok + "'s) ){0,8}"},
       {"det", det},
       {"pre", det + "(?:<e\\d+:place> )?(?:" + any_tok +
