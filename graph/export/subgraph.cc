@@ -76,15 +76,8 @@ Result<Subgraph> ResolveSubgraph(const TemporalGraph& graph, const ExportOptions
   Subgraph sub;
   sub.entities = std::move(entities);
   sub.facts = std::move(facts);
-  std::vector<size_t> degree(graph.entity_count(), 0);
   std::set<std::string> relations;
-  for (FactId f : sub.facts) {
-    ++degree[graph.subject_of(f)];
-    ++degree[graph.object_of(f)];
-    relations.insert(graph.fact(f).relation);
-  }
-  sub.degree.reserve(sub.entities.size());
-  for (EntityId e : sub.entities) sub.degree.push_back(degree[e]);
+  for (FactId f : sub.facts) relations.insert(graph.fact(f).relation);
   sub.relations.assign(relations.begin(), relations.end());
   return sub;
 }

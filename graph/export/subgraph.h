@@ -1,6 +1,6 @@
 // Internal to graph/export: the entities and facts one export writes, resolved
-// from an ExportOptions' selection and node cap, plus the per-entity and
-// per-fact values several writers share (degree, dates as text).
+// from an ExportOptions' selection and node cap, plus the values several
+// writers share (element ids, dates as text, aliases joined).
 #ifndef KG_GRAPH_EXPORT_SUBGRAPH_H_
 #define KG_GRAPH_EXPORT_SUBGRAPH_H_
 
@@ -15,8 +15,6 @@ namespace kg {
 struct Subgraph {
   std::vector<EntityId> entities;  // ascending
   std::vector<FactId> facts;       // ascending; both endpoints are in `entities`
-  // Facts each exported entity takes part in, within the export.
-  std::vector<size_t> degree;          // parallel to `entities`
   std::vector<std::string> relations;  // distinct relation names, sorted
 };
 
