@@ -214,3 +214,49 @@ TEST_F(TimeTaggerTest, OffsetsAreBytesAndExpressionsDoNotOverlap) {
 
 }  // namespace
 }  // namespace kg
+
+namespace kg {
+namespace {
+
+// Arbitrary bytes, huge counts and odd references must neither crash nor
+// produce expressions outside the text or invalid spans.
+TEST(TimeTaggerRobustnessTest, ArbitraryInput) {
+  Result<TimeTagger> tagger = TimeTagger::Default();
+  ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
+  std::vector<std::string> texts = {
+      "",
+      std::string("\0\0May 5\0", 8),
+      "9999 years ago 9999 weeks ago 9999 days from now the 99th century the 00s",
+      "last Friday next Friday this Friday Friday 0:00 a.m. 13 p.m. 12:61 p.m. 99/99/99",
+      "\xff\xfe Nov. \xe2\x80\x94 5, 2024 \xc3",
+      std::string(100000, 'a') + " 2021",
+  };
+  uint32_t state = 12345;
+  std::string noise;
+  const char* pieces[] = {"May ", "5 ", "2021 ",    "last ",    "the ", "year ", "ago ", "-",   "/",
+                          ", ",   "\n", "Tuesday ", "morning ", "a ",   "half ", "and ", "1/2 "};
+  for (int i = 0; i < 5000; ++i) {
+    state = state * 1103515245 + 12345;
+    noise += pieces[(state >> 16) % (sizeof(pieces) / sizeof(pieces[0]))];
+  }
+  texts.push_back(noise);
+  for (const std::optional<Date>& ref :
+       {std::optional<Date>(), std::optional<Date>(Date{2024, 2, 29}),
+        std::optional<Date>(Date{1, 1, 1}), std::optional<Date>(Date{9999, 12, 31})}) {
+    for (const std::string& text : texts) {
+      size_t last_end = 0;
+      for (const TimeExpression& t : tagger->Find(text, ref)) {
+        ASSERT_LE(last_end, t.begin);
+        ASSERT_LT(t.begin, t.end);
+        ASSERT_LE(t.end, text.size());
+        last_end = t.end;
+        if (t.days) {
+          EXPECT_LE(t.days->start, t.days->end) << t.text << " " << t.value;
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace kg
