@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -92,7 +93,9 @@ std::vector<Fact> MatchSentence(const RulePack& pack, const MentionTracker& trac
     int pattern;
   };
   std::vector<Found> found;
-  std::set<std::tuple<int, std::string, std::string>> seen;  // relation, subject, object
+  // (relation, subject, object) -> index in `found`: one fact per triple and
+  // sentence, dated by whichever match found a time.
+  std::map<std::tuple<int, std::string, std::string>, size_t> seen;
   re2::StringPiece text(view.text);
   re2::StringPiece groups[kMaxGroups];
   for (int p : candidates) {
@@ -148,8 +151,18 @@ std::vector<Fact> MatchSentence(const RulePack& pack, const MentionTracker& trac
         const DocEntity& se = tracker.entity(s.entity);
         const DocEntity& oe = tracker.entity(o.entity);
         if (se.name == oe.name) continue;
-        if (!seen.insert({pat.relation, se.name, oe.name}).second) continue;
-        if (rel.symmetric && seen.count({pat.relation, oe.name, se.name})) continue;
+        auto same = seen.find({pat.relation, se.name, oe.name});
+        if (same == seen.end() && rel.symmetric) same = seen.find({pat.relation, oe.name, se.name});
+        if (same != seen.end()) {
+          Fact& earlier = found[same->second].fact;
+          std::optional<FactTime> time = TimeOf(in, time_index);
+          if (time && time->source != "document" &&
+              (!earlier.time || earlier.time->source == "document")) {
+            earlier.time = std::move(time);
+          }
+          continue;
+        }
+        seen[{pat.relation, se.name, oe.name}] = found.size();
         Fact f;
         f.subject = se.name;
         f.subject_type = SlotType(se.type, rel.subject_types);

@@ -13,7 +13,8 @@
 namespace kg {
 namespace {
 
-constexpr int kAfterWords = 4;  // words between the match and a time that still governs it
+constexpr int kAfterWords = 4;    // words between the match and a time that still governs it
+constexpr int kOpeningWords = 8;  // the longest opening clause whose time governs the sentence
 
 bool IsClauseWord(std::string_view w) {
   static const std::string_view kWords[] = {
@@ -85,20 +86,17 @@ std::optional<int> GoverningTime(const MentionView& view, const MatchSpans& matc
     ++words;
     first = false;
   }
-  // Opening the sentence: "In August, ...", "On Monday, ...", "Late Sunday night, ...".
-  i = 0;
-  words = 0;
-  while (i < v.size() && words < 3) {
-    while (i < v.size() && (v[i] == ' ' || v[i] == '"')) ++i;
-    if (const ViewToken* t = view.TokenAt(i)) {
-      if (t->time >= 0 && t->end <= match.begin) return t->time;
-      break;
+  // Opening the sentence: "In August, ...", "In announcing the fine on
+  // Wednesday, ...": a time in a short first clause that ends before the match.
+  const size_t comma = v.find(',');
+  const size_t opening_end = comma != std::string::npos && comma <= match.begin ? comma : 0;
+  int opening_words = 0;
+  for (size_t k = 0; k < opening_end; ++k) opening_words += v[k] == ' ' ? 1 : 0;
+  if (opening_words < kOpeningWords) {
+    for (const ViewToken& t : view.tokens) {
+      if (t.begin >= opening_end) break;
+      if (t.time >= 0) return t.time;
     }
-    size_t e = i;
-    while (e < v.size() && std::isalpha(static_cast<unsigned char>(v[e]))) ++e;
-    if (e == i) break;
-    ++words;
-    i = e;
   }
   return std::nullopt;
 }
