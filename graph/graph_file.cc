@@ -52,6 +52,21 @@ bool GetDate(ByteReader* r, Date* d) {
   return true;
 }
 
+// `s` with control characters written as \xNN, so that an error quoting a
+// corrupt file's bytes stays one line.
+std::string Printable(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (c < 0x20 || c == 0x7f) {
+      const char* hex = "0123456789abcdef";
+      out += std::string("\\x") + hex[c >> 4] + hex[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 // Encodes the fact body; strings go through `table` (a second pass writes them).
 void PutFact(const TemporalGraph& g, FactId id, StringTable* t, ByteWriter* w) {
   const Fact& f = g.fact(id);
@@ -129,7 +144,9 @@ class PayloadReader {
     for (uint64_t i = 0; i < n; ++i) {
       uint64_t aliases = 0;
       if (!Str(&name) || !Str(&type) || !r_.GetCount(2, &aliases, "alias")) return false;
-      if (g->AddEntity(name, type) != i) return r_.Fail("duplicate entity name '" + name + "'");
+      if (g->AddEntity(name, type) != i) {
+        return r_.Fail("duplicate entity name '" + Printable(name) + "'");
+      }
       for (uint64_t a = 0; a < aliases; ++a) {
         uint8_t flags = 0;
         if (!r_.GetByte(&flags) || !Str(&alias)) return false;

@@ -30,6 +30,7 @@ bool QueryEngine::Execute(const Query& q, Answer* a, QueryError* error) {
   for (const CommandSpec& c : QueryCommands()) {
     if (c.kind == q.kind) a->command = c.name;
   }
+  notes_.clear();
   bool ok = false;
   switch (q.kind) {
     case QueryKind::kNeighbors:
@@ -81,6 +82,7 @@ bool QueryEngine::Execute(const Query& q, Answer* a, QueryError* error) {
       ok = Help(q, a, error);
       break;
   }
+  for (std::string& note : notes_) a->notes.insert(a->notes.begin(), std::move(note));
   if (ok && q.at && q.kind != QueryKind::kAt) {
     a->notes.push_back("as of " + q.at->end.ToString() +
                        ": only facts reported by then and states still valid");
@@ -98,18 +100,18 @@ bool QueryEngine::KnownBy(FactId f, int64_t day) const {
   return true;
 }
 
-bool QueryEngine::BuildMask(const Query& q, MaskSpec spec, QueryError* error) {
+bool QueryEngine::BuildMask(const Query& q, MaskSpec spec, QueryError*) {
   const size_t m = index_.fact_count();
   std::vector<uint8_t> wanted_relations;
   if (!q.relations.empty()) {
     wanted_relations.assign(index_.relations().size(), 0);
     for (const RelationArg& r : q.relations) {
       std::optional<RelationId> id = index_.FindRelation(r.name);
+      // Not an error: a relation of the vocabulary may simply not occur in this graph.
       if (!id) {
-        *error = {"unknown relation '" + r.name + "'" +
-                      DidYouMean(SuggestWords(r.name, index_.relations())),
-                  r.range};
-        return false;
+        notes_.push_back("no fact has the relation '" + r.name + "'" +
+                         DidYouMean(SuggestWords(r.name, index_.relations())));
+        continue;
       }
       wanted_relations[*id] = 1;
     }
@@ -120,7 +122,7 @@ bool QueryEngine::BuildMask(const Query& q, MaskSpec spec, QueryError* error) {
   mask_.assign(m, 1);
   for (FactId f = 0; f < m; ++f) {
     bool keep = true;
-    if (!wanted_relations.empty()) keep = wanted_relations[index_.relation(f)];
+    if (!q.relations.empty()) keep = wanted_relations[index_.relation(f)];
     if (keep && windowed) keep = index_.days(f) && index_.days(f)->Overlaps(range);
     if (keep && !spec.include_negated) keep = !graph_.fact(f).negated;
     if (keep && q.at) {
@@ -137,6 +139,22 @@ bool QueryEngine::Resolve(const EntityArg& arg, EntityId* out, QueryError* error
     *out = *id;
     return true;
   }
+  // A surname or other whole word of exactly one entity's name names it.
+  std::vector<EntityId> named = EntitiesNamedByWords(graph_, arg.text);
+  if (named.size() == 1) {
+    *out = named[0];
+    return true;
+  }
+  // `neighbors Musk dept 2`: the run swallowed a misspelt option after a known name.
+  for (size_t k = arg.words.size(); k-- > 1;) {
+    std::string prefix;
+    for (size_t i = 0; i < k; ++i) prefix += (i ? " " : "") + arg.words[i];
+    if (!graph_.FindEntity(prefix) && EntitiesNamedByWords(graph_, prefix).size() != 1) continue;
+    *error = {"unexpected '" + arg.words[k] + "' after the entity '" + prefix + "'" +
+                  DidYouMean(SuggestWords(arg.words[k], QueryOptionKeywords())),
+              arg.word_ranges[k]};
+    return false;
+  }
   *error = {"unknown entity '" + arg.text + "'" + DidYouMean(SuggestEntities(graph_, arg.text)),
             arg.range};
   return false;
@@ -151,10 +169,9 @@ bool QueryEngine::ResolvePair(const Query& q, EntityId* a, EntityId* b, QueryErr
       std::string& side = i < k ? left : right;
       side += (side.empty() ? "" : " ") + run.words[i];
     }
-    std::optional<EntityId> x = graph_.FindEntity(left), y = graph_.FindEntity(right);
-    if (x && y) {
-      *a = *x;
-      *b = *y;
+    QueryError ignored;
+    if (Resolve(EntityArg{left, {}, false, {}, {}}, a, &ignored) &&
+        Resolve(EntityArg{right, {}, false, {}, {}}, b, &ignored)) {
       return true;
     }
   }

@@ -8,10 +8,11 @@
 //   QueryError error;
 //   if (!engine.Run("neighbors Musk depth 2", &answer, &error)) Show(error);
 //
-// Unknown entities, relations and fact ids are QueryErrors pointing at the
-// name, with "did you mean" suggestions; no query crashes. Negated facts are
-// left out of neighbors/path/tpath/paths/top unless the query says `negated`,
-// and shown, flagged, by facts/timeline/reports. Not thread-safe (scratch).
+// Unknown entities and fact ids are QueryErrors pointing at the name, with
+// "did you mean" suggestions (a relation absent from the graph only adds a
+// note: it may belong to the vocabulary and just have no facts yet); no query crashes. Negated
+// facts are left out of neighbors/path/tpath/paths/top unless the query says `negated`, and shown,
+// flagged, by facts/timeline/reports. Not thread-safe (scratch).
 #ifndef KG_GRAPH_QUERY_ENGINE_H_
 #define KG_GRAPH_QUERY_ENGINE_H_
 
@@ -80,6 +81,7 @@ class QueryEngine {
   std::vector<StateInterval> states_;
   std::vector<int32_t> state_of_opener_;  // FactId -> index in states_, or -1
   std::vector<uint8_t> mask_;
+  std::vector<std::string> notes_;  // BuildMask's remarks for the answer
   TraversalScratch scratch_;
   TemporalScratch temporal_scratch_;
   std::vector<Reached> reached_;

@@ -46,22 +46,40 @@ std::vector<std::string> Best(std::vector<Scored> scored, size_t max) {
 size_t EditDistance(std::string_view a, std::string_view b, size_t cap) {
   if (a.size() > b.size()) std::swap(a, b);
   if (b.size() - a.size() > cap) return cap + 1;
-  std::vector<size_t> row(a.size() + 1);
-  for (size_t i = 0; i <= a.size(); ++i) row[i] = i;
+  // Optimal string alignment: Levenshtein plus adjacent transpositions ("Muks").
+  std::vector<size_t> before(a.size() + 1), prev(a.size() + 1), row(a.size() + 1);
+  for (size_t i = 0; i <= a.size(); ++i) prev[i] = i;
   for (size_t j = 1; j <= b.size(); ++j) {
-    size_t diagonal = row[0];
     row[0] = j;
     size_t best = row[0];
     for (size_t i = 1; i <= a.size(); ++i) {
-      size_t up = row[i];
       size_t cost = Fold(a[i - 1]) == Fold(b[j - 1]) ? 0 : 1;
-      row[i] = std::min({row[i] + 1, row[i - 1] + 1, diagonal + cost});
-      diagonal = up;
+      row[i] = std::min({prev[i] + 1, row[i - 1] + 1, prev[i - 1] + cost});
+      if (i > 1 && j > 1 && Fold(a[i - 1]) == Fold(b[j - 2]) && Fold(a[i - 2]) == Fold(b[j - 1])) {
+        row[i] = std::min(row[i], before[i - 2] + 1);
+      }
       best = std::min(best, row[i]);
     }
     if (best > cap) return cap + 1;
+    before.swap(prev);
+    prev.swap(row);
   }
-  return row[a.size()];
+  return prev[a.size()];
+}
+
+std::vector<EntityId> EntitiesNamedByWords(const TemporalGraph& graph, std::string_view words) {
+  std::string typed = FoldAll(words);
+  std::vector<EntityId> out;
+  if (typed.empty()) return out;
+  for (EntityId e = 0; e < graph.entity_count(); ++e) {
+    const Entity& entity = graph.entity(e);
+    bool hit = IsWordOf(typed, FoldAll(entity.name));
+    for (size_t i = 0; !hit && i < entity.aliases.size(); ++i) {
+      hit = IsWordOf(typed, FoldAll(entity.aliases[i]));
+    }
+    if (hit) out.push_back(e);
+  }
+  return out;
 }
 
 std::vector<std::string> SuggestEntities(const TemporalGraph& graph, std::string_view name,

@@ -1,5 +1,5 @@
 // "Did you mean": close matches for a misspelt entity, command or relation.
-// Distances are Levenshtein over ASCII-case-folded bytes; an entity also
+// Distances are edit distances over ASCII-case-folded bytes; an entity also
 // matches when the typed name is one whole word of its name or an alias
 // ("Musk" -> "Elon Musk"), since news readers type surnames.
 #ifndef KG_GRAPH_SUGGEST_H_
@@ -14,9 +14,13 @@
 
 namespace kg {
 
-// Levenshtein distance after ASCII case folding; stops early and returns
-// cap + 1 once the distance must exceed `cap`.
+// Edit distance (Levenshtein with adjacent transpositions) after ASCII case folding; stops early
+// and returns cap + 1 once the distance must exceed `cap`.
 size_t EditDistance(std::string_view a, std::string_view b, size_t cap);
+
+// Entities whose name or an alias contains `words` as whole words
+// ("Biden" -> "Joe Biden"), case-insensitively, in id order.
+std::vector<EntityId> EntitiesNamedByWords(const TemporalGraph& graph, std::string_view words);
 
 // Up to `max` canonical entity names close to `name`, best first.
 std::vector<std::string> SuggestEntities(const TemporalGraph& graph, std::string_view name,
