@@ -30,7 +30,7 @@ cd "$work"
 split -n l/4 -d --additional-suffix=.jsonl docs.jsonl shard
 ls shard*.jsonl | parallel --halt now,fail=1 -j 4 \
   "'$kg' extract --jobs 1 {} > {.}.facts.jsonl"
-cat shard??.facts.jsonl >sharded.facts.jsonl
+cat shard??.facts.jsonl >merged.facts.jsonl
 "$kg" build shard??.facts.jsonl -o sharded.kg
 
 facts=$(wc -l <single.facts.jsonl)
@@ -38,9 +38,9 @@ if [ "$facts" -lt 50 ]; then
   echo "FAIL: only $facts facts from the generated corpus; the test would prove nothing"
   exit 1
 fi
-if ! cmp -s single.facts.jsonl sharded.facts.jsonl; then
+if ! cmp -s single.facts.jsonl merged.facts.jsonl; then
   echo "FAIL: sharded facts differ from single-process facts"
-  diff single.facts.jsonl sharded.facts.jsonl | head -5
+  diff single.facts.jsonl merged.facts.jsonl | head -5
   exit 1
 fi
 if ! cmp -s single.kg sharded.kg; then
