@@ -85,6 +85,7 @@ Status LoadExamples(const std::string& file, const YAML::Node& node, const TimeR
   for (const YAML::Node& item : node) {
     if (Status s = CheckKeys(file, item, {"text", "date", "value"}, context); !s.ok()) return s;
     Example ex;
+    ex.line = item.Mark().line + 1;
     ex.rule = rule.name;
     for (auto [key, field] :
          {std::pair{"text", &ex.text}, {"date", &ex.date}, {"value", &ex.value}}) {

@@ -33,6 +33,8 @@ Result<TimeTagger> TimeTagger::FromYaml(std::string_view yaml_text, const std::s
   return TimeTagger(std::move(impl));
 }
 
+const CompiledRules& TimeTagger::rules() const { return *impl_->rules; }
+
 Result<TimeTagger> TimeTagger::Default() {
   return FromYaml(EmbeddedRuleFile("time.yaml"), "rules/time.yaml");
 }

@@ -20,6 +20,10 @@
 
 namespace kg {
 
+namespace time {
+struct CompiledRules;
+}
+
 struct TimeExpression {
   size_t begin = 0;  // byte offsets into the text searched
   size_t end = 0;
@@ -34,6 +38,19 @@ struct TimeExpression {
   bool relative = false;  // resolved against the reference date (source "relative")
 };
 
+// A rule-file example (`examples:` in rules/time.yaml) that did not hold.
+struct TimeExampleFailure {
+  std::string file;
+  int line = 0;  // 1-based line of the example
+  std::string rule;
+  std::string message;  // what was expected and what was found
+};
+
+struct TimeExampleReport {
+  int passed = 0;
+  std::vector<TimeExampleFailure> failures;
+};
+
 class TimeTagger {
  public:
   ~TimeTagger();
@@ -45,6 +62,11 @@ class TimeTagger {
   // The rules compiled into the binary (rules/time.yaml).
   static Result<TimeTagger> Default();
 
+  // Runs the examples written in the rule file: each text (with its `date`
+  // as reference, if any) must yield an expression with the example's value,
+  // or nothing at all when the value is empty.
+  TimeExampleReport TestExamples() const;
+
   // All time expressions in `text`, left to right, non-overlapping (the
   // longest at each position). Thread-safe: Find may run concurrently.
   std::vector<TimeExpression> Find(std::string_view text,
@@ -53,6 +75,7 @@ class TimeTagger {
  private:
   struct Impl;
   explicit TimeTagger(std::unique_ptr<Impl> impl);
+  const time::CompiledRules& rules() const;
   std::unique_ptr<Impl> impl_;
 };
 

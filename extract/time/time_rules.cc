@@ -156,6 +156,7 @@ Result<std::unique_ptr<CompiledRules>> CompileTimeRules(std::string_view yaml_te
     return s;
   }
   auto rules = std::make_unique<CompiledRules>();
+  rules->file = file;
   try {
     const YAML::Node slots = root["slots"];
     if (!slots || !slots.IsMap())

@@ -75,6 +75,7 @@ struct TimeRule {
 };
 
 struct Example {
+  int line = 0;
   std::string text;
   std::string date;  // reference date, may be empty
   std::string value;
@@ -97,6 +98,7 @@ struct RuleMatcher {
 // in file order whose context conditions hold is run again to capture its
 // slots. (If none holds, the scan moves on past the first word.)
 struct CompiledRules {
+  std::string file;  // as named when loaded, for messages
   std::vector<std::unique_ptr<SlotDef>> slot_defs;
   std::vector<TimeRule> rules;
   std::vector<RuleMatcher> matchers;  // parallel to rules

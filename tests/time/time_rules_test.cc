@@ -91,31 +91,33 @@ TEST(TimeRulesTest, ShippedRulesCompile) {
 // Every `examples:` entry of rules/time.yaml: the text yields an expression
 // with that value (an empty value: the text yields nothing).
 TEST(TimeRulesTest, ShippedExamplesHold) {
-  Result<std::unique_ptr<time::CompiledRules>> rules =
-      time::CompileTimeRules(EmbeddedRuleFile("time.yaml"), "rules/time.yaml");
-  ASSERT_TRUE(rules.ok()) << rules.status().ToString();
   Result<TimeTagger> tagger = TimeTagger::Default();
   ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
-  for (const time::Example& ex : (*rules)->examples) {
-    SCOPED_TRACE("rule " + ex.rule + ": '" + ex.text + "'");
-    std::optional<Date> ref;
-    if (!ex.date.empty()) {
-      ref = ParseDate(ex.date);
-      ASSERT_TRUE(ref.has_value()) << ex.date;
-    }
-    std::vector<TimeExpression> found = tagger->Find(ex.text, ref);
-    std::string got;
-    bool hit = false;
-    for (const TimeExpression& t : found) {
-      got += "[" + t.text + "=" + t.value + "] ";
-      hit = hit || t.value == ex.value;
-    }
-    if (ex.value.empty()) {
-      EXPECT_TRUE(found.empty()) << got;
-    } else {
-      EXPECT_TRUE(hit) << "want " << ex.value << ", found " << got;
-    }
+  TimeExampleReport report = tagger->TestExamples();
+  for (const TimeExampleFailure& f : report.failures) {
+    ADD_FAILURE() << f.file << ":" << f.line << ": rule '" << f.rule << "': " << f.message;
   }
+  EXPECT_GT(report.passed, 30);
+}
+
+TEST(TimeRulesTest, FailingExamplesAreReportedWithTheirLine) {
+  Result<TimeTagger> tagger = TimeTagger::FromYaml(
+      WithRule("  - name: month_year\n    pattern: '{month} {year}'\n    type: DATE\n"
+               "    resolve: date\n    examples:\n"
+               "      - {text: 'March 2021', value: '2021-03'}\n"
+               "      - {text: 'March 2021', value: '2021-04'}\n"
+               "      - {text: 'March', value: ''}\n"),
+      "t.yaml");
+  ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
+  TimeExampleReport report = tagger->TestExamples();
+  EXPECT_EQ(report.passed, 2);
+  ASSERT_EQ(report.failures.size(), 1u);
+  EXPECT_EQ(report.failures[0].file, "t.yaml");
+  EXPECT_EQ(report.failures[0].line, 13);
+  EXPECT_EQ(report.failures[0].rule, "month_year");
+  EXPECT_NE(report.failures[0].message.find("want 2021-04, found March 2021 = 2021-03"),
+            std::string::npos)
+      << report.failures[0].message;
 }
 
 }  // namespace
