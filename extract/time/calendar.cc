@@ -42,20 +42,6 @@ Date MondayOfIsoWeek(int year, int week) {
   return monday1.AddDays(7 * (week - 1));
 }
 
-void SeasonOf(const Date& d, std::string* code, int* year) {
-  *year = d.year;
-  if (d.month >= 3 && d.month <= 5) {
-    *code = "SP";
-  } else if (d.month >= 6 && d.month <= 8) {
-    *code = "SU";
-  } else if (d.month >= 9 && d.month <= 11) {
-    *code = "FA";
-  } else {
-    *code = "WI";
-    if (d.month <= 2) *year = d.year - 1;
-  }
-}
-
 std::optional<DaySpan> SpanOfValue(std::string_view value) {
   if (size_t t = value.find('T'); t != std::string_view::npos) value = value.substr(0, t);
   if (value.size() == 2 && AllDigits(value)) {  // century

@@ -20,14 +20,11 @@ struct IsoWeek {
 IsoWeek IsoWeekOf(const Date& d);
 Date MondayOfIsoWeek(int year, int week);
 
-// Seasons are meteorological (northern hemisphere): SP = Mar-May, SU = Jun-Aug,
-// FA = Sep-Nov, WI = Dec of the year to the end of Feb of the next year.
-// Returns the season code whose span contains `d` and the year it is named by.
-void SeasonOf(const Date& d, std::string* code, int* year);
-
 // The inclusive span a TIMEX3 value denotes: YYYY, YYYY-MM, YYYY-MM-DD
 // (optionally followed by T...), YYYY-Www, YYYY-Www-WE, YYYY-Qn, YYYY-Hn,
-// YYYY-SP/SU/FA/WI, decades "199" and centuries "19". nullopt for anything
+// YYYY-SP/SU/FA/WI, decades "199" and centuries "19". Seasons are
+// meteorological (northern hemisphere): SP = Mar-May, SU = Jun-Aug, FA =
+// Sep-Nov, and WI = December of the year to the end of February after it. nullopt for anything
 // else (durations, sets, PRESENT_REF, values with X).
 std::optional<DaySpan> SpanOfValue(std::string_view value);
 

@@ -59,16 +59,6 @@ Result<std::string> ExpandPattern(const std::string& file, const YAML::Node& nod
   return out;
 }
 
-Status CheckRegex(const std::string& file, const YAML::Node& node, const std::string& regex,
-                  int expected_groups, const std::string& context) {
-  RE2 re(regex, RuleOptions());
-  if (!re.ok()) return YamlErrorAt(file, node, context + ": bad regex: " + re.error());
-  if (re.NumberOfCapturingGroups() != expected_groups) {
-    return YamlErrorAt(file, node, context + ": use (?:...) groups, not capturing (...)");
-  }
-  return Status::Ok();
-}
-
 Result<int> IntValue(const std::string& file, const YAML::Node& node, const std::string& context) {
   if (!node.IsScalar()) return YamlErrorAt(file, node, context + ": expected an integer");
   try {

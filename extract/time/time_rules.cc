@@ -54,18 +54,6 @@ std::string WordRegex(std::string_view word) {
   return out;
 }
 
-Status CheckRegex(const std::string& file, const YAML::Node& node, const std::string& regex,
-                  int expected_groups, const std::string& context) {
-  RE2::Options options;
-  options.set_log_errors(false);
-  RE2 re(regex, options);
-  if (!re.ok()) return YamlErrorAt(file, node, context + ": bad regex: " + re.error());
-  if (re.NumberOfCapturingGroups() != expected_groups) {
-    return YamlErrorAt(file, node, context + ": use (?:...) groups, not capturing (...)");
-  }
-  return Status::Ok();
-}
-
 Result<std::unique_ptr<SlotDef>> LoadSlotDef(const std::string& file, const std::string& name,
                                              const YAML::Node& node) {
   const std::string context = "slot '" + name + "'";
@@ -137,15 +125,22 @@ RE2::Options RuleOptions() {
   return options;
 }
 
+Status CheckRegex(const std::string& file, const YAML::Node& node, const std::string& regex,
+                  int expected_groups, const std::string& context) {
+  RE2 re(regex, RuleOptions());
+  if (!re.ok()) return YamlErrorAt(file, node, context + ": bad regex: " + re.error());
+  if (re.NumberOfCapturingGroups() != expected_groups) {
+    return YamlErrorAt(file, node, context + ": use (?:...) groups, not capturing (...)");
+  }
+  return Status::Ok();
+}
+
 int SlotFromName(std::string_view name) {
   for (size_t i = 0; i < kSlotNames.size(); ++i) {
     if (kSlotNames[i] == name) return static_cast<int>(i);
   }
   return -1;
 }
-
-Status LoadRules(const std::string& file, const YAML::Node& node, CompiledRules* out,
-                 std::string* combined);
 
 Result<std::unique_ptr<CompiledRules>> CompileTimeRules(std::string_view yaml_text,
                                                         const std::string& file) {

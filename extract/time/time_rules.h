@@ -17,6 +17,10 @@
 
 #include "graph/model/status.h"
 
+namespace YAML {
+class Node;
+}
+
 namespace kg::time {
 
 // The meanings a captured piece of text can carry. Rules name slot
@@ -113,6 +117,16 @@ struct CompiledRules {
 // The options every rule regex is compiled with: case-insensitive,
 // leftmost-longest.
 RE2::Options RuleOptions();
+
+// Loader internals shared by time_rules.cc and rule_loader.cc.
+// Error at `node` unless `regex` compiles with exactly `expected_groups`
+// capture groups.
+Status CheckRegex(const std::string& file, const YAML::Node& node, const std::string& regex,
+                  int expected_groups, const std::string& context);
+// Loads the `rules:` list into *rules, appending each rule's pattern to the
+// alternation *combined.
+Status LoadRules(const std::string& file, const YAML::Node& node, CompiledRules* rules,
+                 std::string* combined);
 
 Result<std::unique_ptr<CompiledRules>> CompileTimeRules(std::string_view yaml_text,
                                                         const std::string& file);

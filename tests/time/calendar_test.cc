@@ -59,16 +59,5 @@ TEST(CalendarTest, ValuesWithoutASpan) {
   }
 }
 
-TEST(CalendarTest, SeasonOfADay) {
-  std::string code;
-  int year = 0;
-  SeasonOf(Date{2024, 1, 15}, &code, &year);
-  EXPECT_EQ(code, "WI");
-  EXPECT_EQ(year, 2023);
-  SeasonOf(Date{2024, 7, 1}, &code, &year);
-  EXPECT_EQ(code, "SU");
-  EXPECT_EQ(year, 2024);
-}
-
 }  // namespace
 }  // namespace kg::time
