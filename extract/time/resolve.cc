@@ -11,6 +11,8 @@
 //    not ended (future reading).
 //  * offset: the reference date's unit (day, week, month, quarter, year,
 //    decade, century) moved by `shift`, or by sign * number ("two years ago").
+//    A weekend with no shift ("the weekend") is the last one, on a weekday,
+//    unless the tense reads forward.
 #include "extract/time/resolve.h"
 
 #include <cstdio>
@@ -207,7 +209,7 @@ std::string Underspecified(std::string_view unit) {
 }
 
 std::optional<Resolved> ResolveOffset(const TimeRule& rule, const SlotValues& s,
-                                      const std::optional<Date>& ref) {
+                                      const std::optional<Date>& ref, Tense tense) {
   const std::string_view unit = s[kUnit];
   int n = rule.shift;
   if (!s[kNumber].empty() && rule.sign != 0) {
@@ -222,7 +224,12 @@ std::optional<Resolved> ResolveOffset(const TimeRule& rule, const SlotValues& s,
   char buf[16];
   if (unit == "D") return Resolved{FormatDay(r.AddDays(n)) + *suffix, true};
   if (unit == "W") return Resolved{FormatWeek(IsoWeekOf(r.AddDays(7 * n))), true};
-  if (unit == "WE") return Resolved{FormatWeek(IsoWeekOf(r.AddDays(7 * n))) + "-WE", true};
+  if (unit == "WE") {
+    // "the weekend" (no shift) on a weekday is the one just past, unless the
+    // text looks ahead.
+    if (!rule.has_shift && r.Weekday() < 5 && tense != Tense::kFuture) n = -1;
+    return Resolved{FormatWeek(IsoWeekOf(r.AddDays(7 * n))) + "-WE", true};
+  }
   if (unit == "M") {
     int months = r.year * 12 + (r.month - 1) + n;
     return Resolved{FormatMonth(months / 12, months % 12 + 1), true};
@@ -296,7 +303,7 @@ std::optional<Resolved> ResolveMatch(const TimeRule& rule, const SlotValues& slo
     case Resolution::kDate:
       return ResolveDate(rule, slots, reference, tense);
     case Resolution::kOffset:
-      return ResolveOffset(rule, slots, reference);
+      return ResolveOffset(rule, slots, reference, tense);
     case Resolution::kTemplate:
       return ResolveTemplate(rule, slots);
     case Resolution::kIgnore:

@@ -249,7 +249,8 @@ std::vector<TimeExpression> TimeTagger::Find(std::string_view text,
       tense = time::Tense::kPast;
     } else if (rule.prefer == time::Prefer::kFuture) {
       tense = time::Tense::kFuture;
-    } else if (rule.resolution == time::Resolution::kDate && reference) {
+    } else if (reference && (rule.resolution == time::Resolution::kDate ||
+                             (rule.resolution == time::Resolution::kOffset && !rule.has_shift))) {
       tense = TenseAround(rules, text, b, e);
     }
     std::optional<time::Resolved> resolved = time::ResolveMatch(rule, slots, reference, tense);
