@@ -136,7 +136,8 @@ std::vector<Fact> MatchSentence(const RulePack& pack, const MentionTracker& trac
             pairs.emplace_back(subjects[i], subjects[j]);
         }
       }
-      if (pairs.empty() || TitleFollows(pack, view, spans.object_end)) continue;
+      if (pairs.empty()) continue;
+      if (spans.object_end == spans.end && TitleFollows(pack, view, spans.object_end)) continue;
       if (pat.rule.find(".active") != std::string::npos && PassiveVerb(view, spans)) continue;
       const Polarity polarity = ReadPolarity(pack.cues, view, spans);
       if (polarity.modal && !polarity.negated) continue;

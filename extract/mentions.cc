@@ -51,6 +51,13 @@ size_t NameWordEnd(std::string_view text, size_t pos, size_t end) {
   size_t j = pos;
   while (j < end && (Alnum(text[j]) || text[j] == '&' || text[j] == '+' ||
                      (text[j] == '-' && j + 1 < end && Alnum(text[j + 1])))) {
+    if (text[j] == '-') {
+      // "NYSE-owner", "Beijing-based": a lower-case word of 3+ letters after a
+      // hyphen is no part of the name ("Mar-a-Lago" keeps its "a").
+      size_t k = j + 1;
+      while (k < end && std::islower(static_cast<unsigned char>(text[k]))) ++k;
+      if (k - j - 1 >= 3 && (k == end || !Alnum(text[k]))) break;
+    }
     ++j;
   }
   if (j < end && text[j] == '.') {
