@@ -109,6 +109,12 @@ Status LoadRule(const std::string& file, const YAML::Node& node, CompiledRules* 
   if (!name.ok()) return name.status();
   rule.name = *name;
   const std::string context = "rule '" + rule.name + "'";
+  for (const TimeRule& other : rules->rules) {
+    if (other.name == rule.name) {
+      return YamlErrorAt(file, node["name"],
+                         context + ": already defined at line " + std::to_string(other.line));
+    }
+  }
   for (const char* key : {"pattern", "resolve"}) {
     if (!node[key]) return YamlErrorAt(file, node, context + ": '" + key + "' missing");
   }

@@ -55,6 +55,9 @@ TEST(TimeRulesTest, ErrorsAreLocated) {
        "unknown slot 'dya'"},
       {std::string(kSlots) + "tense: {futur: 'will'}\nrules: []\n", 6, 9, "unknown key 'futur'"},
       {std::string(kSlots) + "rules: [\n", 7, 1, "YAML syntax"},
+      {WithRule("  - name: a\n    pattern: '{month}'\n    type: DATE\n    resolve: date\n"
+                "  - name: a\n    pattern: '{year}'\n    type: DATE\n    resolve: date\n"),
+       11, 11, "already defined at line 7"},
       {"slots: {}\nrule: []\n", 2, 1, "unknown key 'rule'"},
   };
   for (const ErrorRow& row : rows) {
