@@ -27,7 +27,9 @@ struct Polarity {
 
 // Negation and modality cues count inside the match (outside the slots) and in
 // the clause before it; hedges anywhere in the sentence.
-Polarity ReadPolarity(const CueSet& cues, const MentionView& view, const MatchSpans& match);
+// `stative` relations skip the clause before the match.
+Polarity ReadPolarity(const CueSet& cues, const MentionView& view, const MatchSpans& match,
+                      bool stative);
 
 // The index of the time token (into the document's times) that governs the
 // match: one inside the match, else one right after it before a clause

@@ -139,7 +139,7 @@ std::vector<Fact> MatchSentence(const RulePack& pack, const MentionTracker& trac
       if (pairs.empty()) continue;
       if (spans.object_end == spans.end && TitleFollows(pack, view, spans.object_end)) continue;
       if (pat.rule.find(".active") != std::string::npos && PassiveVerb(view, spans)) continue;
-      const Polarity polarity = ReadPolarity(pack.cues, view, spans);
+      const Polarity polarity = ReadPolarity(pack.cues, view, spans, rel.stative);
       if (polarity.modal && !polarity.negated) continue;
       const std::optional<int> time_index = GoverningTime(view, spans);
       if (time_index && in.doc_date) {

@@ -17,12 +17,13 @@ bool Boundary(char c) {
 
 }  // namespace
 
-Polarity ReadPolarity(const CueSet& cues, const MentionView& view, const MatchSpans& match) {
+Polarity ReadPolarity(const CueSet& cues, const MentionView& view, const MatchSpans& match,
+                      bool stative) {
   const std::string& v = view.text;
   // The clause before the match counts for its last kPreWords words: "if
   // Microsoft bought TikTok"; cues further back govern other verbs.
   size_t start = match.begin;
-  for (int words = 0; start > 0 && words < kPreWords;) {
+  for (int words = 0; !stative && start > 0 && words < kPreWords;) {
     --start;
     if (Boundary(v[start])) {
       ++start;

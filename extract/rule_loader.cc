@@ -207,11 +207,11 @@ class Loader {
     } else {
       ctx_ = "a rule";
     }
-    KG_RETURN_IF_ERROR(CheckKeys(
-        file_, r,
-        {"name", "symmetric", "subject", "object", "verbs", "participles", "passive_preps", "nouns",
-         "noun_preps", "titles", "templates", "patterns", "examples", "counterexamples"},
-        ctx_));
+    KG_RETURN_IF_ERROR(CheckKeys(file_, r,
+                                 {"name", "symmetric", "stative", "subject", "object", "verbs",
+                                  "participles", "passive_preps", "nouns", "noun_preps", "titles",
+                                  "templates", "patterns", "examples", "counterexamples"},
+                                 ctx_));
     KG_TRY(name, Required(r, "name", ctx_));
     if (!rule_names_->insert(name).second) {
       return YamlErrorAt(file_, r["name"], "duplicate rule '" + name + "'");
@@ -223,6 +223,14 @@ class Loader {
         return YamlErrorAt(file_, r["symmetric"], ctx_ + ": 'symmetric' must be true or false");
       }
       forms.symmetric = sym == "true";
+    }
+    bool stative = false;
+    if (r["stative"]) {
+      KG_TRY(st, ScalarString(file_, r["stative"], ctx_ + ": 'stative'"));
+      if (st != "true" && st != "false") {
+        return YamlErrorAt(file_, r["stative"], ctx_ + ": 'stative' must be true or false");
+      }
+      stative = st == "true";
     }
     const std::pair<const char*, std::vector<std::string>*> lists[] = {
         {"subject", &forms.subject_types},
@@ -244,7 +252,7 @@ class Loader {
     }
     const int relation = static_cast<int>(pack_->relations.size());
     pack_->relations.push_back(
-        RelationDef{name, forms.symmetric, forms.subject_types, forms.object_types});
+        RelationDef{name, forms.symmetric, stative, forms.subject_types, forms.object_types});
 
     auto expanded = ExpandTemplates(forms);
     if (!expanded.ok()) {

@@ -60,6 +60,9 @@ struct CueSet {
 struct RelationDef {
   std::string name;
   bool symmetric = false;
+  // A state named inside a noun phrase ("Microsoft's Xbox business"): the
+  // modality of the verb governing that phrase does not touch it.
+  bool stative = false;
   std::vector<std::string> subject_types;  // empty: any
   std::vector<std::string> object_types;
 };

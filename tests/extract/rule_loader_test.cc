@@ -25,7 +25,8 @@ TEST(RuleLoaderTest, BadFilesGiveLocatedMessages) {
        "bad.yaml:1:1: unknown key 'relation' in rule file (known: entities, roles, names, titles, "
        "cues, relations)"},
       {"relations:\n  - name: acquired\n    patern: x\n",
-       "bad.yaml:3:5: unknown key 'patern' in rule 'acquired' (known: name, symmetric, subject, "
+       "bad.yaml:3:5: unknown key 'patern' in rule 'acquired' (known: name, symmetric, stative, "
+       "subject, "
        "object, verbs, participles, passive_preps, nouns, noun_preps, titles, templates, "
        "patterns, examples, counterexamples)"},
       {"relations:\n  - verbs: [bought]\n    templates: [active]\n",
