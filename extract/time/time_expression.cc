@@ -178,6 +178,13 @@ time::Tense TenseAround(const CompiledRules& rules, std::string_view text, size_
   return best;
 }
 
+// Only dates that the reference date has to place look for tense cues.
+bool NeedsTense(const time::TimeRule& rule, const time::SlotValues& slots) {
+  if (rule.resolution == time::Resolution::kOffset) return !rule.has_shift;
+  return rule.resolution == time::Resolution::kDate && slots[time::kYear].empty() &&
+         slots[time::kDecade].empty() && slots[time::kCentury].empty();
+}
+
 }  // namespace
 
 std::vector<TimeExpression> TimeTagger::Find(std::string_view text,
@@ -249,8 +256,7 @@ std::vector<TimeExpression> TimeTagger::Find(std::string_view text,
       tense = time::Tense::kPast;
     } else if (rule.prefer == time::Prefer::kFuture) {
       tense = time::Tense::kFuture;
-    } else if (reference && (rule.resolution == time::Resolution::kDate ||
-                             (rule.resolution == time::Resolution::kOffset && !rule.has_shift))) {
+    } else if (reference && NeedsTense(rule, slots)) {
       tense = TenseAround(rules, text, b, e);
     }
     std::optional<time::Resolved> resolved = time::ResolveMatch(rule, slots, reference, tense);

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -55,6 +56,9 @@ TEST(TimeSpeedTest, ThroughputOnTempEvalTraining) {
   // after it measure the steady state a long corpus run sees.
   for (const std::string& t : texts) found += tagger->Find(t, reference).size();
   const int passes = 5;
+  // CPU time, not wall time: the build machine is shared, and a busy
+  // neighbour should not halve the figure.
+  const std::clock_t cpu_start = std::clock();
   auto start = std::chrono::steady_clock::now();
   for (int pass = 0; pass < passes; ++pass) {
     for (const std::string& t : texts) {
@@ -62,9 +66,12 @@ TEST(TimeSpeedTest, ThroughputOnTempEvalTraining) {
       bytes += t.size();
     }
   }
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  double mb_per_s = bytes / seconds / 1e6;
-  std::printf("TimeTagger::Find: %.1f MB/s (%zu bytes, %zu expressions)\n", mb_per_s, bytes, found);
+  const double cpu_seconds = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
+  const double wall_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double mb_per_s = bytes / cpu_seconds / 1e6;
+  std::printf("TimeTagger::Find: %.1f MB/s of CPU time (%.1f MB/s wall; %zu bytes, %zu found)\n",
+              mb_per_s, bytes / wall_seconds / 1e6, bytes, found);
   RecordProperty("mb_per_s", std::to_string(mb_per_s));
   EXPECT_GT(mb_per_s, 1.0);
 }
