@@ -11,6 +11,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <thread>
 
 namespace kg {
 namespace {
@@ -78,6 +79,28 @@ const SentenceCase kCases[] = {
      "Darren Woods ceo_of ExxonMobil; Albert Bourla ceo_of Pfizer"},
     // A future time marks a plan.
     {"Musk visits China next week.", "2023-11-07", ""},
+    // An apposition holding mentions ("<Meta>") must not hide the verb.
+    {"Facebook and Instagram, both owned by Meta, lifted restrictions on Trump's accounts.", "",
+     "Facebook reinstated Donald Trump; Instagram reinstated Donald Trump; Meta owns Facebook; "
+     "Meta owns Instagram"},
+    // "was kicked off the Meta Facebook ..." is passive: Trump is no subject.
+    {"Trump was kicked off the Meta Facebook and Instagram platforms in 2021.", "2024-11-28",
+     "Facebook banned Donald Trump @2021; Instagram banned Donald Trump @2021"},
+    // A title possessed by the object inside the match is the pattern's own.
+    {"Twitter's CEO Elon Musk confirmed it.", "", "Elon Musk ceo_of X"},
+    // ... but "Meta's boss" after an active verb is the boss, not Meta.
+    {"Trump criticized Meta's boss.", "", ""},
+    // "NYSE-owner": the descriptor after the hyphen is no part of a name.
+    {"The firm is backed by NYSE-owner Intercontinental Exchange.", "",
+     "Intercontinental Exchange owns New York Stock Exchange"},
+    // "CEO of Abu Dhabi Global Market" is no person called "of Abu Dhabi ...".
+    {"Richard Teng, a former CEO of Abu Dhabi Global Market, joined.", "",
+     "Richard Teng ceo_of Abu Dhabi Global Market"},
+    // A stative relation in a noun phrase ignores the modal verb around it.
+    {"The deal will combine Microsoft's Xbox business with Activision.", "", "Microsoft owns Xbox"},
+    // A later match of the same triple with a time dates the fact.
+    {"Musk reversed Trump's permanent ban from Twitter in November.", "2023-03-17",
+     "Elon Musk reinstated Donald Trump @2022-11; X banned Donald Trump @2022-11"},
 };
 
 TEST(ExtractorTest, SentenceTable) {
@@ -103,6 +126,28 @@ TEST(ExtractorTest, FactsCarryEvidence) {
   EXPECT_EQ(f.subject_mention.resolution, "alias");
   EXPECT_EQ(f.id, MakeFactId(f));
   EXPECT_FALSE(f.time.has_value());
+}
+
+TEST(ExtractorTest, ConcurrentExtractionIsDeterministic) {
+  std::vector<Document> docs;
+  for (const SentenceCase& c : kCases) {
+    Document d;
+    d.id = c.text;
+    d.text = c.text;
+    if (*c.date) d.date = ParseDate(c.date);
+    docs.push_back(std::move(d));
+  }
+  std::vector<std::vector<Fact>> serial;
+  for (const Document& d : docs) serial.push_back(News().Extract(d));
+  std::vector<std::vector<Fact>> parallel(docs.size());
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (size_t i = t; i < docs.size(); i += 4) parallel[i] = News().Extract(docs[i]);
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(serial, parallel);
 }
 
 TEST(ExtractorTest, PronounResolutionIsRecorded) {
