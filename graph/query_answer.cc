@@ -125,26 +125,30 @@ std::string Tsv(const Answer& a) {
 }
 
 std::string Json(const Answer& a, const TemporalGraph& g, const std::string& query) {
-  json doc = json::object();
+  // Keys in a fixed, readable order (query first), unlike json's sorted maps.
+  using ordered = nlohmann::ordered_json;
+  ordered doc = ordered::object();
   doc["query"] = query;
   doc["command"] = a.command;
   doc["title"] = a.title;
   doc["columns"] = a.columns;
-  json rows = json::array();
+  ordered rows = ordered::array();
   for (const auto& row : a.rows) {
-    json obj = json::object();
-    for (size_t c = 0; c < a.columns.size() && c < row.size(); ++c) obj[a.columns[c]] = row[c];
+    ordered obj = ordered::object();
+    for (size_t c = 0; c < a.columns.size() && c < row.size(); ++c) {
+      obj[a.columns[c]] = ordered(row[c]);
+    }
     rows.push_back(std::move(obj));
   }
   doc["rows"] = std::move(rows);
   doc["count"] = a.rows.size();
   doc["notes"] = a.notes;
-  json entities = json::array(), facts = json::array();
+  ordered entities = ordered::array(), facts = ordered::array();
   for (EntityId e : a.entities) entities.push_back(g.entity(e).name);
   for (FactId f : a.facts) facts.push_back(g.fact(f).id);
   doc["entities"] = std::move(entities);
   doc["facts"] = std::move(facts);
-  return doc.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+  return doc.dump(-1, ' ', false, ordered::error_handler_t::replace) + "\n";
 }
 
 }  // namespace
@@ -165,10 +169,10 @@ std::string FormatAnswer(const Answer& answer, const TemporalGraph& graph,
 std::string FormatQueryError(const QueryError& error, const std::string& query_text,
                              const FormatOptions& options) {
   if (options.format == AnswerFormat::kJson) {
-    json doc = {{"query", query_text},
-                {"error", error.message},
-                {"position", error.range.offset},
-                {"length", error.range.length}};
+    nlohmann::ordered_json doc = {{"query", query_text},
+                                  {"error", error.message},
+                                  {"position", error.range.offset},
+                                  {"length", error.range.length}};
     return doc.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
   }
   return "error: " + error.message + "\n";

@@ -130,6 +130,14 @@ std::vector<std::string> ReplCompletions(const TemporalGraph& graph,
   auto offer = [&](const std::string& candidate) {
     if (StartsWithFolded(candidate, word)) out.push_back(candidate);
   };
+  auto offer_entities = [&] {
+    for (EntityId e = 0; e < graph.entity_count(); ++e) {
+      const std::string& name = graph.entity(e).name;
+      if (!StartsWithFolded(name, word)) continue;
+      bool quote = !in_quotes && name.find_first_of(" ,\"") != std::string::npos;
+      out.push_back(quote ? "\"" + name + "\"" : name);
+    }
+  };
   // `at DATE` prefixes a query: complete what follows as a fresh query.
   size_t first = 0;
   if (tokens.size() >= 2 && Lower(tokens[0].text) == "at") first = 2;
@@ -142,44 +150,81 @@ std::vector<std::string> ReplCompletions(const TemporalGraph& graph,
     return out;
   }
   const std::string command = Lower(tokens[first].text);
-  const std::string previous = Lower(tokens.back().text);
   const CommandSpec* spec = FindCommand(command);
-  if (!in_quotes) {
-    if (previous == "rel" || tokens.back().kind == QueryToken::kComma) {
-      for (const std::string& r : relations) offer(r);
-      return out;
-    }
-    if (previous == "dir") {
-      for (const char* d : {"out", "in", "both"}) offer(d);
-      return out;
-    }
-    if (command == "help" && tokens.size() == first + 1) {
+  if (in_quotes) {
+    offer_entities();
+    return out;
+  }
+  const QueryToken& last = tokens.back();
+  const std::string previous = Lower(last.text);
+  if (command == "format") {
+    for (const char* f : {"table", "json", "tsv"}) offer(f);
+    return out;
+  }
+  if (!spec) return out;
+  if (command == "help") {
+    if (tokens.size() == first + 1) {
       for (const CommandSpec& c : QueryCommands()) offer(c.name);
-      return out;
     }
-    if (command == "top" && tokens.size() == first + 1) {
-      offer("degree");
-      offer("pagerank");
+    return out;
+  }
+  if (previous == "rel" || last.kind == QueryToken::kComma) {
+    for (const std::string& r : relations) offer(r);
+    return out;
+  }
+  if (previous == "dir") {
+    for (const char* d : {"out", "in", "both"}) offer(d);
+    return out;
+  }
+  if (previous == "type") {
+    std::vector<std::string> types;
+    for (EntityId e = 0; e < graph.entity_count(); ++e) types.push_back(graph.entity(e).type);
+    std::sort(types.begin(), types.end());
+    types.erase(std::unique(types.begin(), types.end()), types.end());
+    for (const std::string& t : types) {
+      if (!t.empty()) offer(t);
     }
-    if (command == "format") {
-      for (const char* f : {"table", "json", "tsv"}) offer(f);
-      return out;
+    return out;
+  }
+  for (const char* value_option : {"depth", "max", "limit", "from", "to"}) {
+    if (previous == value_option) return out;  // a number, date or type: nothing to offer
+  }
+  if (previous == "subject" || previous == "object") {
+    offer_entities();
+    return out;
+  }
+  const size_t args = tokens.size() - first - 1;
+  const bool one_entity = spec->kind == QueryKind::kNeighbors ||
+                          spec->kind == QueryKind::kTimeline || spec->kind == QueryKind::kEntity ||
+                          spec->kind == QueryKind::kStates;
+  const bool two_entities = spec->kind == QueryKind::kPath || spec->kind == QueryKind::kTpath ||
+                            spec->kind == QueryKind::kPaths;
+  if ((one_entity && args == 0) || (two_entities && args <= 1)) offer_entities();
+  if (spec->kind == QueryKind::kTop && args == 0) {
+    offer("degree");
+    offer("pagerank");
+  }
+  // Bare words typed so far may begin a longer name: `neighbors Elon Mu` -> `Musk`.
+  if (args > 0 && last.kind == QueryToken::kWord) {
+    std::string run;
+    for (size_t i = tokens.size(); i-- > first + 1;) {
+      if (tokens[i].kind != QueryToken::kWord ||
+          std::binary_search(QueryOptionKeywords().begin(), QueryOptionKeywords().end(),
+                             Lower(tokens[i].text))) {
+        break;
+      }
+      run = tokens[i].text + (run.empty() ? "" : " " + run);
     }
-    if (spec) {
-      for (const char* o : spec->options) offer(o);
+    if (!run.empty()) {
+      for (EntityId e = 0; e < graph.entity_count(); ++e) {
+        const std::string& name = graph.entity(e).name;
+        if (name.size() > run.size() + 1 && StartsWithFolded(name, run + " ")) {
+          offer(name.substr(run.size() + 1));
+        }
+      }
     }
   }
-  bool wants_entity = spec && command != "explain" && command != "top" && command != "stats" &&
-                      command != "relations" && command != "diff" && command != "help";
-  if (wants_entity && previous != "depth" && previous != "max" && previous != "limit" &&
-      previous != "from" && previous != "to" && previous != "type") {
-    for (EntityId e = 0; e < graph.entity_count(); ++e) {
-      const std::string& name = graph.entity(e).name;
-      if (!StartsWithFolded(name, word)) continue;
-      bool quote = !in_quotes && name.find_first_of(" ,\"") != std::string::npos;
-      out.push_back(quote ? "\"" + name + "\"" : name);
-    }
-  }
+  for (const char* o : spec->options) offer(o);
   return out;
 }
 
