@@ -35,7 +35,10 @@ Polarity ReadPolarity(const CueSet& cues, const MentionView& view, const MatchSp
 // match: one inside the match, else one right after it before a clause
 // boundary (not inside a noun phrase hanging off the object: "X's funding ...
 // in 2020"), else one opening the sentence ("In August, ..."); nullopt if none.
-std::optional<int> GoverningTime(const MentionView& view, const MatchSpans& match);
+// With `inside_only` (stative relations: "Former Twitter CEO Parag Agrawal sued
+// Musk in March" does not date the CEO), only a time inside the match counts.
+std::optional<int> GoverningTime(const MentionView& view, const MatchSpans& match,
+                                 bool inside_only);
 
 }  // namespace kg
 

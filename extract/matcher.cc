@@ -141,7 +141,7 @@ std::vector<Fact> MatchSentence(const RulePack& pack, const MentionTracker& trac
       if (pat.rule.find(".active") != std::string::npos && PassiveVerb(view, spans)) continue;
       const Polarity polarity = ReadPolarity(pack.cues, view, spans, rel.stative);
       if (polarity.modal && !polarity.negated) continue;
-      const std::optional<int> time_index = GoverningTime(view, spans);
+      const std::optional<int> time_index = GoverningTime(view, spans, rel.stative);
       if (time_index && in.doc_date) {
         // A time after the document's date marks a plan, not a fact.
         const TimeExpression& x = (*in.times)[*time_index];

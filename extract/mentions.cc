@@ -287,7 +287,7 @@ std::optional<Mention> MentionTracker::NewName(std::string_view text, size_t sen
     if (initial && !titled) return std::nullopt;
     if (name.size() == 1) return std::nullopt;
   }
-  if (headline && !titled) return std::nullopt;
+  if (headline) return std::nullopt;
   std::string type = "unknown";
   if (titled) {
     type = "person";

@@ -60,7 +60,8 @@ const std::vector<Template>& Templates() {
       {"passive", "p", {"{obj},? {gap}(?:{P}) (?:{BY}) {pre}{subj}"}},
       {"nominal",
        "n",
-       {"{subj}'s {adv}(?:{N}) (?:{NP}) {pre}{obj}", "(?:{N}) (?:{NP}) {pre}{obj} by {pre}{subj}",
+       {"{subj}'s (?:{W} ){0,2}(?:{N}) (?:{NP}) {pre}{obj}",
+        "(?:{N}) (?:{NP}) {pre}{obj} by {pre}{subj}",
         "{subj} {adv}(?:completed|announced|finalized|finalised|closed|oversaw|led|made|"
         "began|started|held|had|agreed|launched) {poss}(?:{W} ){0,2}(?:{N}) (?:{NP}) "
         "{det}{premod}{obj}"}},
@@ -166,7 +167,8 @@ Result<std::string> ExpandMacros(const std::string& pattern, const RelationForms
       "(?:(?:the|a|an|its|his|her|their|both|either|former|then|new|current|ex|us|u\\.s\\.|"
       "and|president|president-elect|vice|prime|minister|sen\\.|senator|rep\\.|gov\\.|governor|"
       "chief|executive|ceo|founder|billionaire|rapper|entrepreneur|business|magnate|tech|mogul|"
-      "tycoon|investor|co-founder|chairman|chairwoman|commissioner|mr\\.|ms\\.|mrs\\.|dr\\.) )*";
+      "tycoon|investor|co-founder|chairman|chairwoman|commissioner|mr\\.|ms\\.|mrs\\.|dr\\.|"
+      "[a-z]+(?:ian|ese|ish|eli)) )*";
   const std::string premod = "(?:" + any_tok + "(?:'s)? (?:" + word + " )?(?:" + titles +
                              ") (?:and (?:" + titles + ") )?)?";
   const std::map<std::string, std::string> words = {

@@ -28,10 +28,12 @@ bool IsClauseWord(std::string_view w) {
 
 }  // namespace
 
-std::optional<int> GoverningTime(const MentionView& view, const MatchSpans& match) {
+std::optional<int> GoverningTime(const MentionView& view, const MatchSpans& match,
+                                 bool inside_only) {
   for (const ViewToken& t : view.tokens) {
     if (t.time >= 0 && t.begin >= match.begin && t.end <= match.end) return t.time;
   }
+  if (inside_only) return std::nullopt;
   // After the match, within a few words and before any clause boundary.
   const std::string& v = view.text;
   size_t i = match.end;
@@ -55,7 +57,8 @@ std::optional<int> GoverningTime(const MentionView& view, const MatchSpans& matc
         continue;
       }
     }
-    if (c == ',' || c == ';' || c == ':' || c == '.' || c == '"' || c == '(' || c == '!' ||
+    const bool period = c == '.' && (i + 1 == v.size() || v[i + 1] == ' ' || v[i + 1] == '"');
+    if (c == ',' || c == ';' || c == ':' || period || c == '"' || c == '(' || c == '!' ||
         c == '?' || c == '-') {
       break;
     }
@@ -79,7 +82,11 @@ std::optional<int> GoverningTime(const MentionView& view, const MatchSpans& matc
       continue;
     }
     size_t e = i;
-    while (e < v.size() && v[e] != ' ' && v[e] != ',' && v[e] != '.' && v[e] != ';') ++e;
+    while (e < v.size() && v[e] != ' ' && v[e] != ',' && v[e] != ';' &&
+           !(v[e] == '.' && (e + 1 == v.size() || v[e + 1] == ' '))) {
+      ++e;
+    }
+    if (e == i) ++e;  // a lone punctuation mark counts as a word
     std::string_view w(v.data() + i, e - i);
     if (IsClauseWord(w) || (first && w == "of")) break;
     i = e;
