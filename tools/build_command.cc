@@ -14,6 +14,7 @@
 #include "tools/cli_util.h"
 #include "tools/commands.h"
 #include "tools/ordered_pipeline.h"
+#include "tools/progress.h"
 
 namespace kg {
 namespace {
@@ -21,6 +22,7 @@ namespace {
 struct BuildOptions {
   std::vector<std::string> rules;
   std::string date;
+  std::string dates;
   int jobs = 0;
   std::vector<std::string> paths;
   std::string output;
@@ -75,6 +77,7 @@ int RunBuild(const BuildOptions& options) {
   if (!date.ok()) return ReportError(date.status());
   ReadOptions read_options;
   read_options.default_date = *date;
+  read_options.date_manifest = options.dates;
 
   TemporalGraph graph;
   if (options.append) {
@@ -103,9 +106,11 @@ int RunBuild(const BuildOptions& options) {
     std::function<std::vector<Fact>(const Document&)> work = [&](const Document& doc) {
       return extractor->Extract(doc);
     };
+    Progress progress(TotalInputBytes(document_paths));
     std::function<Status(const Document&, std::vector<Fact>&&)> sink =
-        [&](const Document&, std::vector<Fact>&& facts) {
+        [&](const Document& doc, std::vector<Fact>&& facts) {
           ++documents;
+          progress.Add(1, doc.text.size());
           for (Fact& fact : facts) {
             ++extracted;
             const std::string subject = fact.subject, object = fact.object;
@@ -142,6 +147,8 @@ void AddBuildCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--rules", options->rules,
                   "Rule pack file (repeatable; default: the built-in news pack)");
   cmd->add_option("--date", options->date, "Document date YYYY-MM-DD for inputs without one");
+  cmd->add_option("--dates", options->dates,
+                  "Date manifest: a CSV of file,date lines for documents without a date line");
   cmd->add_option("-j,--jobs", options->jobs, "Worker threads (default: all cores)")
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("paths", options->paths,

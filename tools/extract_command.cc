@@ -18,6 +18,7 @@ struct ExtractOptions {
   std::vector<std::string> rules;
   std::string time_rules;
   std::string date;
+  std::string dates;
   int jobs = 0;
   bool times = false;
   std::vector<std::string> paths;
@@ -73,6 +74,7 @@ int RunExtract(const ExtractOptions& options) {
   if (!date.ok()) return ReportError(date.status());
   ReadOptions read_options;
   read_options.default_date = *date;
+  read_options.date_manifest = options.dates;
   if (options.times) return RunTimes(options, read_options);
 
   Result<std::vector<RuleSource>> packs = ReadRuleSources(options.rules);
@@ -110,6 +112,8 @@ void AddExtractCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--time-rules", options->time_rules,
                   "Time expression rules (default: the built-in rules/time.yaml)");
   cmd->add_option("--date", options->date, "Document date YYYY-MM-DD for inputs without one");
+  cmd->add_option("--dates", options->dates,
+                  "Date manifest: a CSV of file,date lines for documents without a date line");
   cmd->add_option("-j,--jobs", options->jobs, "Worker threads (default: all cores; output is "
                                               "identical for any value)")
       ->check(CLI::NonNegativeNumber);
