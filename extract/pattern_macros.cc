@@ -54,9 +54,9 @@ const std::vector<Template>& Templates() {
         "{subj},? (?:which|that|who) {adv}(?:{V}) (?:{W} ){0,2}(?:such as |including )?{pre}{obj}",
         "{subj} (?:{W} |<e\\d+:[a-z_]+> ){1,6}and {adv}(?:{V}) {pre}{obj}",
         "{subj} {adv}(?:{V}) and (?:{W} ){1,4}{pre}{obj}",
-        "{subj}, (?:the |a |an )(?:{W} ){0,3}(?:that|which|who) {adv}(?:{V}) (?:{W} ){0,2}(?:such "
-        "as "
-        "|including )?{pre}{obj}"}},
+        "{subj}, (?:the |a |an )(?:{W} ){0,3}(?:that|which|who) {adv}(?:{V}) (?:{W} ){0,2}"
+        "(?:such as |including )?{pre}{obj}",
+        "{obj},? (?:which|that|whom) {subj} {adv}(?:{V})\\b"}},
       {"passive", "p", {"{obj},? {gap}(?:{P}) (?:{BY}) {pre}{subj}"}},
       {"nominal",
        "n",
