@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-namespace kg::time {
+namespace kg::timex {
 namespace {
 
 bool AllDigits(std::string_view s) {
@@ -116,4 +116,4 @@ std::string FormatWeek(const IsoWeek& w) {
   return buf;
 }
 
-}  // namespace kg::time
+}  // namespace kg::timex

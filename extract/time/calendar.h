@@ -10,7 +10,7 @@
 
 #include "graph/model/date.h"
 
-namespace kg::time {
+namespace kg::timex {
 
 struct IsoWeek {
   int year = 0;  // the ISO week-numbering year (may differ from d.year near Jan 1)
@@ -34,6 +34,6 @@ std::string FormatMonth(int year, int month);
 std::string FormatDay(const Date& d);
 std::string FormatWeek(const IsoWeek& w);
 
-}  // namespace kg::time
+}  // namespace kg::timex
 
 #endif  // KG_EXTRACT_TIME_CALENDAR_H_

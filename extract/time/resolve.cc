@@ -21,7 +21,7 @@
 
 #include "extract/time/calendar.h"
 
-namespace kg::time {
+namespace kg::timex {
 namespace {
 
 std::optional<int> IntOf(std::string_view s) {
@@ -312,4 +312,4 @@ std::optional<Resolved> ResolveMatch(const TimeRule& rule, const SlotValues& slo
   return std::nullopt;
 }
 
-}  // namespace kg::time
+}  // namespace kg::timex

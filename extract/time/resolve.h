@@ -9,7 +9,7 @@
 #include "extract/time/time_rules.h"
 #include "graph/model/date.h"
 
-namespace kg::time {
+namespace kg::timex {
 
 struct Resolved {
   std::string value;
@@ -24,6 +24,6 @@ enum class Tense { kUnknown, kPast, kFuture };
 std::optional<Resolved> ResolveMatch(const TimeRule& rule, const SlotValues& slots,
                                      const std::optional<Date>& reference, Tense tense);
 
-}  // namespace kg::time
+}  // namespace kg::timex
 
 #endif  // KG_EXTRACT_TIME_RESOLVE_H_

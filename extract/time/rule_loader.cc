@@ -6,7 +6,7 @@
 #include "extract/time/time_rules.h"
 #include "extract/yaml_util.h"
 
-namespace kg::time {
+namespace kg::timex {
 namespace {
 
 const SlotDef* FindSlotDef(const CompiledRules& rules, std::string_view name) {
@@ -247,4 +247,4 @@ Status LoadRules(const std::string& file, const YAML::Node& node, CompiledRules*
   return Status::Ok();
 }
 
-}  // namespace kg::time
+}  // namespace kg::timex

@@ -7,7 +7,7 @@ namespace kg {
 
 TimeExampleReport TimeTagger::TestExamples() const {
   TimeExampleReport report;
-  for (const time::Example& ex : rules().examples) {
+  for (const timex::Example& ex : rules().examples) {
     std::optional<Date> reference;
     if (!ex.date.empty()) {
       reference = ParseDate(ex.date);

@@ -14,7 +14,7 @@
 
 namespace kg {
 
-using time::CompiledRules;
+using timex::CompiledRules;
 
 struct TimeTagger::Impl {
   std::unique_ptr<CompiledRules> rules;
@@ -26,7 +26,7 @@ TimeTagger::TimeTagger(TimeTagger&&) noexcept = default;
 TimeTagger& TimeTagger::operator=(TimeTagger&&) noexcept = default;
 
 Result<TimeTagger> TimeTagger::FromYaml(std::string_view yaml_text, const std::string& file) {
-  Result<std::unique_ptr<CompiledRules>> rules = time::CompileTimeRules(yaml_text, file);
+  Result<std::unique_ptr<CompiledRules>> rules = timex::CompileTimeRules(yaml_text, file);
   if (!rules.ok()) return rules.status();
   auto impl = std::make_unique<Impl>();
   impl->rules = std::move(*rules);
@@ -60,7 +60,7 @@ void Normalize(std::string_view text, std::string* out) {
 // "twenty four", "twenty-four", "2 1/2", "two and a half": the sum of the
 // parts' word values (".5" appended for a half), written to *out; false if
 // some part is not a number word.
-bool CompoundNumber(const time::SlotDef& def, std::string_view text, std::string* out) {
+bool CompoundNumber(const timex::SlotDef& def, std::string_view text, std::string* out) {
   bool half = false;
   for (std::string_view suffix : {" and a half", " 1/2", "-and-a-half"}) {
     if (text.size() > suffix.size() && text.substr(text.size() - suffix.size()) == suffix) {
@@ -96,20 +96,20 @@ bool CompoundNumber(const time::SlotDef& def, std::string_view text, std::string
 
 // The word's value for vocabulary slots; the text itself for pattern slots.
 // Values built here (compound numbers) are kept in *owned.
-std::string_view SlotValue(const time::SlotDef& def, std::string_view text, std::string* scratch,
+std::string_view SlotValue(const timex::SlotDef& def, std::string_view text, std::string* scratch,
                            std::string* owned) {
   if (def.words.empty()) return text;
   Normalize(text, scratch);
   auto it = def.words.find(*scratch);
   if (it != def.words.end()) return it->second;
-  if (def.slot == time::kNumber && CompoundNumber(def, *scratch, owned)) return *owned;
+  if (def.slot == timex::kNumber && CompoundNumber(def, *scratch, owned)) return *owned;
   return text;
 }
 
 // How far before-conditions look back.
 constexpr size_t kContextWindow = 48;
 
-bool ContextHolds(const time::RuleMatcher& m, std::string_view text, size_t begin, size_t end) {
+bool ContextHolds(const timex::RuleMatcher& m, std::string_view text, size_t begin, size_t end) {
   const size_t from = begin > kContextWindow ? begin - kContextWindow : 0;
   const re2::StringPiece before(text.data() + from, begin - from);
   const re2::StringPiece after(text.data() + end, std::min(kContextWindow, text.size() - end));
@@ -122,8 +122,8 @@ bool ContextHolds(const time::RuleMatcher& m, std::string_view text, size_t begi
 
 // The nearest tense cue within the window on each side of [begin, end),
 // not crossing a line break or a sentence end; the side before wins.
-time::Tense TenseAround(const CompiledRules& rules, std::string_view text, size_t begin,
-                        size_t end) {
+timex::Tense TenseAround(const CompiledRules& rules, std::string_view text, size_t begin,
+                         size_t end) {
   const size_t window = static_cast<size_t>(rules.tense_window);
   size_t from = begin > window ? begin - window : 0;
   for (size_t i = begin; i > from; --i) {
@@ -144,9 +144,9 @@ time::Tense TenseAround(const CompiledRules& rules, std::string_view text, size_
   }
   // Latest cue before; failing that, earliest cue after.
   size_t best_pos = 0;
-  time::Tense best = time::Tense::kUnknown;
-  for (auto [re, tense] : {std::pair{rules.future_cue.get(), time::Tense::kFuture},
-                           {rules.past_cue.get(), time::Tense::kPast}}) {
+  timex::Tense best = timex::Tense::kUnknown;
+  for (auto [re, tense] : {std::pair{rules.future_cue.get(), timex::Tense::kFuture},
+                           {rules.past_cue.get(), timex::Tense::kPast}}) {
     if (re == nullptr) continue;
     re2::StringPiece before(text.data() + from, begin - from);
     re2::StringPiece m;
@@ -160,10 +160,10 @@ time::Tense TenseAround(const CompiledRules& rules, std::string_view text, size_
       if (m.empty()) break;
     }
   }
-  if (best != time::Tense::kUnknown) return best;
+  if (best != timex::Tense::kUnknown) return best;
   size_t first = std::string_view::npos;
-  for (auto [re, tense] : {std::pair{rules.future_cue.get(), time::Tense::kFuture},
-                           {rules.past_cue.get(), time::Tense::kPast}}) {
+  for (auto [re, tense] : {std::pair{rules.future_cue.get(), timex::Tense::kFuture},
+                           {rules.past_cue.get(), timex::Tense::kPast}}) {
     if (re == nullptr || end >= to) continue;
     re2::StringPiece after(text.data() + end, to - end);
     re2::StringPiece m;
@@ -179,10 +179,10 @@ time::Tense TenseAround(const CompiledRules& rules, std::string_view text, size_
 }
 
 // Only dates that the reference date has to place look for tense cues.
-bool NeedsTense(const time::TimeRule& rule, const time::SlotValues& slots) {
-  if (rule.resolution == time::Resolution::kOffset) return !rule.has_shift;
-  return rule.resolution == time::Resolution::kDate && slots[time::kYear].empty() &&
-         slots[time::kDecade].empty() && slots[time::kCentury].empty();
+bool NeedsTense(const timex::TimeRule& rule, const timex::SlotValues& slots) {
+  if (rule.resolution == timex::Resolution::kOffset) return !rule.has_shift;
+  return rule.resolution == timex::Resolution::kDate && slots[timex::kYear].empty() &&
+         slots[timex::kDecade].empty() && slots[timex::kCentury].empty();
 }
 
 }  // namespace
@@ -194,7 +194,7 @@ std::vector<TimeExpression> TimeTagger::Find(std::string_view text,
   std::vector<re2::StringPiece> subs;
   std::vector<int> matched_rules;
   std::string scratch;
-  std::array<std::string, time::kSlotCount> owned;
+  std::array<std::string, timex::kSlotCount> owned;
   const re2::StringPiece input(text.data(), text.size());
   re2::StringPiece whole;
   size_t pos = 0;
@@ -228,38 +228,38 @@ std::vector<TimeExpression> TimeTagger::Find(std::string_view text,
       skip_word();
       continue;
     }
-    const time::TimeRule& rule = rules.rules[r];
-    const time::RuleMatcher& matcher = rules.matchers[r];
+    const timex::TimeRule& rule = rules.rules[r];
+    const timex::RuleMatcher& matcher = rules.matchers[r];
     const int ngroups = static_cast<int>(matcher.groups.size());
     subs.assign(ngroups + 1, re2::StringPiece());
     if (!matcher.re->Match(whole, 0, whole.size(), RE2::ANCHOR_BOTH, subs.data(), ngroups + 1)) {
       skip_word();
       continue;
     }
-    time::SlotValues slots;
-    for (int s = 0; s < time::kSlotCount; ++s) slots[s] = rule.constants[s];
+    timex::SlotValues slots;
+    for (int s = 0; s < timex::kSlotCount; ++s) slots[s] = rule.constants[s];
     for (int g = 0; g < ngroups; ++g) {
       const re2::StringPiece& sub = subs[g + 1];
       if (sub.data() == nullptr) continue;
-      const time::SlotDef& def = *matcher.groups[g];
+      const timex::SlotDef& def = *matcher.groups[g];
       // Word values live in the rule set and pattern values in `text`, so
       // neither depends on `scratch` once looked up.
       slots[def.slot] =
           SlotValue(def, std::string_view(sub.data(), sub.size()), &scratch, &owned[def.slot]);
     }
-    if (rule.resolution == time::Resolution::kIgnore) {
+    if (rule.resolution == timex::Resolution::kIgnore) {
       pos = e;
       continue;
     }
-    time::Tense tense = time::Tense::kUnknown;
-    if (rule.prefer == time::Prefer::kPast) {
-      tense = time::Tense::kPast;
-    } else if (rule.prefer == time::Prefer::kFuture) {
-      tense = time::Tense::kFuture;
+    timex::Tense tense = timex::Tense::kUnknown;
+    if (rule.prefer == timex::Prefer::kPast) {
+      tense = timex::Tense::kPast;
+    } else if (rule.prefer == timex::Prefer::kFuture) {
+      tense = timex::Tense::kFuture;
     } else if (reference && NeedsTense(rule, slots)) {
       tense = TenseAround(rules, text, b, e);
     }
-    std::optional<time::Resolved> resolved = time::ResolveMatch(rule, slots, reference, tense);
+    std::optional<timex::Resolved> resolved = timex::ResolveMatch(rule, slots, reference, tense);
     if (!resolved) {
       skip_word();
       continue;
@@ -271,8 +271,8 @@ std::vector<TimeExpression> TimeTagger::Find(std::string_view text,
     t.type = rule.type;
     t.value = std::move(resolved->value);
     t.relative = resolved->relative;
-    t.mod = std::string(slots[time::kMod]);
-    if (t.type == "DATE" || t.type == "TIME") t.days = time::SpanOfValue(t.value);
+    t.mod = std::string(slots[timex::kMod]);
+    if (t.type == "DATE" || t.type == "TIME") t.days = timex::SpanOfValue(t.value);
     out.push_back(std::move(t));
     pos = e;
   }

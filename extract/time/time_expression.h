@@ -20,7 +20,7 @@
 
 namespace kg {
 
-namespace time {
+namespace timex {
 struct CompiledRules;
 }
 
@@ -75,7 +75,7 @@ class TimeTagger {
  private:
   struct Impl;
   explicit TimeTagger(std::unique_ptr<Impl> impl);
-  const time::CompiledRules& rules() const;
+  const timex::CompiledRules& rules() const;
   std::unique_ptr<Impl> impl_;
 };
 

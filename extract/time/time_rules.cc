@@ -15,7 +15,7 @@
 
 #include "extract/yaml_util.h"
 
-namespace kg::time {
+namespace kg::timex {
 namespace {
 
 constexpr std::array<std::string_view, kSlotCount> kSlotNames = {
@@ -202,4 +202,4 @@ Result<std::unique_ptr<CompiledRules>> CompileTimeRules(std::string_view yaml_te
   return rules;
 }
 
-}  // namespace kg::time
+}  // namespace kg::timex

@@ -21,7 +21,7 @@ namespace YAML {
 class Node;
 }
 
-namespace kg::time {
+namespace kg::timex {
 
 // The meanings a captured piece of text can carry. Rules name slot
 // definitions in their patterns ({month}); each definition fills one of these.
@@ -131,6 +131,6 @@ Status LoadRules(const std::string& file, const YAML::Node& node, CompiledRules*
 Result<std::unique_ptr<CompiledRules>> CompileTimeRules(std::string_view yaml_text,
                                                         const std::string& file);
 
-}  // namespace kg::time
+}  // namespace kg::timex
 
 #endif  // KG_EXTRACT_TIME_TIME_RULES_H_

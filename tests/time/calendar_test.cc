@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-namespace kg::time {
+namespace kg::timex {
 namespace {
 
 TEST(CalendarTest, IsoWeeks) {
@@ -60,4 +60,4 @@ TEST(CalendarTest, ValuesWithoutASpan) {
 }
 
 }  // namespace
-}  // namespace kg::time
+}  // namespace kg::timex

@@ -84,8 +84,8 @@ TEST(TimeRulesTest, AValidFileLoads) {
 }
 
 TEST(TimeRulesTest, ShippedRulesCompile) {
-  Result<std::unique_ptr<time::CompiledRules>> rules =
-      time::CompileTimeRules(EmbeddedRuleFile("time.yaml"), "rules/time.yaml");
+  Result<std::unique_ptr<timex::CompiledRules>> rules =
+      timex::CompileTimeRules(EmbeddedRuleFile("time.yaml"), "rules/time.yaml");
   ASSERT_TRUE(rules.ok()) << rules.status().ToString();
   EXPECT_GT((*rules)->rules.size(), 30u);
   EXPECT_GT((*rules)->examples.size(), 30u);
