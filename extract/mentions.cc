@@ -226,7 +226,13 @@ std::optional<Mention> MentionTracker::NewName(std::string_view text, size_t sen
     if (we + 1 >= end || text[we] != ' ') break;
     size_t k = we + 1;
     if (Upper(text[k])) {
-      if (gaz_.Longest(text.substr(0, end), k).length > 0) break;
+      const Gazetteer::Match known = gaz_.Longest(text.substr(0, end), k);
+      // "Eric Trump" is not Donald Trump: a given name before a surname alias
+      // makes a new person.
+      const bool other_person = known.length > 0 && !known.canonical && words.size() == 1 &&
+                                Is(std::string(text.substr(j, we - j)), kGivenName) &&
+                                gaz_.known_[known.entity].type == "person";
+      if (known.length > 0 && !other_person) break;
       j = k;
       continue;
     }
@@ -311,6 +317,16 @@ std::optional<Mention> MentionTracker::NewName(std::string_view text, size_t sen
   return Mention{words[first].b, words[last - 1].e, {id}, "new", false};
 }
 
+bool MentionTracker::OrganisationFollows(std::string_view text, size_t pos, size_t end) const {
+  std::string last;
+  while (pos + 1 < end && text[pos] == ' ' && Upper(text[pos + 1])) {
+    const size_t we = NameWordEnd(text, pos + 1, end);
+    last = std::string(text.substr(pos + 1, we - pos - 1));
+    pos = we;
+  }
+  return !last.empty() && Is(last, kOrgWord | kAgencyWord);
+}
+
 std::vector<Mention> MentionTracker::Find(std::string_view text, size_t begin, size_t end) {
   // A headline capitalises most words; only known names count there.
   int words = 0, capitals = 0;
@@ -332,6 +348,17 @@ std::vector<Mention> MentionTracker::Find(std::string_view text, size_t begin, s
       continue;
     }
     Gazetteer::Match g = gaz_.Longest(sentence, pos);
+    if (g.length > 0 && !headline && OrganisationFollows(sentence, pos + g.length, end)) {
+      // "Trump Organization", "Abu Dhabi Global Market": a known name opening
+      // a longer organisation's name is part of it.
+      size_t next = pos;
+      if (std::optional<Mention> m = NewName(sentence, begin, pos, end, headline, &next)) {
+        recent_.push_back(m->entities[0]);
+        pos = m->end;
+        out.push_back(std::move(*m));
+        continue;
+      }
+    }
     if (g.length > 0) {
       out.push_back(
           Mention{pos, pos + g.length, {g.entity}, g.canonical ? "name" : "alias", false});

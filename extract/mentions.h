@@ -82,6 +82,7 @@ class MentionTracker {
   std::optional<Mention> NewName(std::string_view text, size_t sentence_begin, size_t pos,
                                  size_t end, bool headline, size_t* next);
   int Latest(const std::vector<std::string>& types, int skip = -1) const;
+  bool OrganisationFollows(std::string_view text, size_t pos, size_t end) const;
   bool Is(const std::string& word, int kind) const;
 
   const Gazetteer& gaz_;

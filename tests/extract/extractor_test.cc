@@ -98,6 +98,11 @@ const SentenceCase kCases[] = {
      "Richard Teng ceo_of Abu Dhabi Global Market"},
     // A stative relation in a noun phrase ignores the modal verb around it.
     {"The deal will combine Microsoft's Xbox business with Activision.", "", "Microsoft owns Xbox"},
+    // A known name opening a longer organisation's name is part of it; a given
+    // name before a known surname is another person.
+    {"Eric Trump leads the Trump Organization.", "", "Eric Trump leads Trump Organization"},
+    // The object of a relative clause: "Giphy, which it bought in 2020".
+    {"Meta was ordered to sell Giphy, which it bought in 2020.", "", "Meta acquired Giphy @2020"},
     // A later match of the same triple with a time dates the fact.
     {"Musk reversed Trump's permanent ban from Twitter in November.", "2023-03-17",
      "Elon Musk reinstated Donald Trump @2022-11; X banned Donald Trump @2022-11"},
