@@ -336,7 +336,11 @@ std::vector<Mention> MentionTracker::Find(std::string_view text, size_t begin, s
       capitals += Upper(text[i]) ? 1 : 0;
     }
   }
-  const bool headline = words >= 6 && capitals * 10 >= words * 7;
+  // Headlines end without a period; "Pfizer CEO Albert Bourla visited China." is prose.
+  size_t last = end;
+  while (last > begin && std::isspace(static_cast<unsigned char>(text[last - 1]))) --last;
+  const bool terminated = last > begin && (text[last - 1] == '.' || text[last - 1] == '"');
+  const bool headline = !terminated && words >= 4 && capitals * 10 >= words * 7;
 
   std::vector<Mention> out;
   const std::string_view sentence = text.substr(0, end);
