@@ -138,6 +138,7 @@ class PayloadReader {
   bool ReadEntities(TemporalGraph* g) {
     uint64_t n = 0;
     if (!r_.GetCount(3, &n, "entity")) return false;
+    g->Reserve(n, 0);  // GetCount bounded n by the payload size
     std::string name, type, alias;
     // Aliases that owned their folded form go first, as they did when built.
     std::vector<std::pair<std::string, std::string>> later;
@@ -208,6 +209,7 @@ class PayloadReader {
   bool ReadFacts(TemporalGraph* g) {
     uint64_t n = 0;
     if (!r_.GetCount(20, &n, "fact")) return false;
+    g->Reserve(g->entity_count(), n);
     for (uint64_t i = 0; i < n; ++i) {
       Fact f;
       if (!ReadFact(*g, &f)) return false;

@@ -2,6 +2,8 @@
 // relations and diff.
 #include <algorithm>
 #include <set>
+#include <string_view>
+#include <unordered_set>
 
 #include "graph/query_engine.h"
 #include "graph/ranking.h"
@@ -92,8 +94,8 @@ bool QueryEngine::Top(const Query& q, Answer* a, QueryError* error) {
 bool QueryEngine::Stats(const Query& q, Answer* a) {
   QueryError ignored;
   if (!BuildMask(q, {false, true}, &ignored)) return false;
-  std::set<std::string> docs, relations;
-  std::set<EntityId> entities;
+  std::unordered_set<std::string_view> docs;
+  std::vector<uint8_t> relations(index_.relations().size(), 0), entities(index_.entity_count(), 0);
   size_t facts = 0, dated = 0, negated = 0, hedged = 0;
   std::optional<int64_t> first, last;
   for (FactId f = 0; f < index_.fact_count(); ++f) {
@@ -103,20 +105,23 @@ bool QueryEngine::Stats(const Query& q, Answer* a) {
     negated += fact.negated;
     hedged += fact.hedged;
     docs.insert(fact.doc);
-    relations.insert(fact.relation);
-    entities.insert(graph_.subject_of(f));
-    entities.insert(graph_.object_of(f));
+    relations[index_.relation(f)] = 1;
+    entities[graph_.subject_of(f)] = 1;
+    entities[graph_.object_of(f)] = 1;
     if (const std::optional<DayRange>& d = index_.days(f)) {
       ++dated;
       first = std::min(first.value_or(d->first), d->first);
       last = std::max(last.value_or(d->last), d->last);
     }
   }
-  size_t entity_count = q.at ? entities.size() : index_.entity_count();
+  size_t entity_count = index_.entity_count();
+  if (q.at) entity_count = static_cast<size_t>(std::count(entities.begin(), entities.end(), 1));
+  const size_t relation_count =
+      static_cast<size_t>(std::count(relations.begin(), relations.end(), 1));
   a->columns = {"field", "value"};
   a->rows = {{"entities", entity_count},
              {"facts", facts},
-             {"relations", relations.size()},
+             {"relations", relation_count},
              {"documents", docs.size()},
              {"dated_facts", dated},
              {"undated_facts", facts - dated},

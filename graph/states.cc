@@ -1,7 +1,6 @@
 #include "graph/states.h"
 
 #include <algorithm>
-#include <map>
 #include <tuple>
 
 namespace kg {
@@ -24,71 +23,87 @@ std::vector<StateRule> DefaultStateRules() {
 
 namespace {
 
+// One opener or closer of a state on a pair, in the order the sweep needs:
+// by pair and state, then by day, closers before openers on the same day (a
+// same-day reinstatement ends the old state first).
 struct Event {
+  EntityId subject;
+  EntityId object;
+  uint32_t state;  // index of the opening relation among the rules' openers
   int64_t day;
-  bool opens;  // closers sort first on a tie: a same-day reinstatement ends the old state
+  bool opens;
   FactId fact;
-  bool operator<(const Event& o) const {
-    return std::tie(day, opens, fact) < std::tie(o.day, o.opens, o.fact);
-  }
+  auto Key() const { return std::tie(subject, object, state, day, opens, fact); }
+  bool operator<(const Event& o) const { return Key() < o.Key(); }
+  bool operator==(const Event& o) const { return Key() == o.Key(); }
 };
-
-using PairKey = std::tuple<EntityId, EntityId, std::string>;
 
 }  // namespace
 
 std::vector<StateInterval> DeriveStates(const GraphIndex& index,
                                         const std::vector<StateRule>& rules) {
   const TemporalGraph& g = index.graph();
-  // Openers keyed by their pair; closers, for each rule, by the pair they close.
-  std::map<PairKey, std::vector<Event>> events;
+  // What each relation of the graph does: open state k, or close it (maybe reversed).
+  std::vector<std::string> openers;
+  struct Role {
+    uint32_t state;
+    bool opens;
+    bool reversed;
+  };
+  std::vector<std::vector<Role>> roles(index.relations().size());
+  for (const StateRule& rule : rules) {
+    auto it = std::find(openers.begin(), openers.end(), rule.opens);
+    uint32_t state = static_cast<uint32_t>(it - openers.begin());
+    if (it == openers.end()) openers.push_back(rule.opens);
+    if (std::optional<RelationId> r = index.FindRelation(rule.opens)) {
+      roles[*r].push_back({state, true, false});
+    }
+    for (const std::string& closer : rule.closes) {
+      if (std::optional<RelationId> r = index.FindRelation(closer)) {
+        roles[*r].push_back({state, false, rule.closer_reversed});
+      }
+    }
+  }
+  std::vector<Event> events;
   for (FactId f = 0; f < g.fact_count(); ++f) {
-    const Fact& fact = g.fact(f);
+    const std::vector<Role>& fact_roles = roles[index.relation(f)];
+    if (fact_roles.empty()) continue;
     const std::optional<DayRange>& days = index.days(f);
-    if (fact.negated || !days) continue;
+    if (!days || g.fact(f).negated) continue;
     EntityId s = g.subject_of(f), o = g.object_of(f);
-    for (const StateRule& rule : rules) {
-      if (fact.relation == rule.opens) {
-        events[{s, o, rule.opens}].push_back(Event{days->first, true, f});
-      }
-      if (std::find(rule.closes.begin(), rule.closes.end(), fact.relation) != rule.closes.end()) {
-        PairKey key = rule.closer_reversed ? PairKey{o, s, rule.opens} : PairKey{s, o, rule.opens};
-        events[key].push_back(Event{days->first, false, f});
-      }
+    for (const Role& role : fact_roles) {
+      events.push_back(role.reversed ? Event{o, s, role.state, days->first, role.opens, f}
+                                     : Event{s, o, role.state, days->first, role.opens, f});
     }
   }
+  std::sort(events.begin(), events.end());
+  events.erase(std::unique(events.begin(), events.end()), events.end());
+
   std::vector<StateInterval> out;
-  for (auto& [key, list] : events) {
-    std::sort(list.begin(), list.end());
-    list.erase(std::unique(list.begin(), list.end(),
-                           [](const Event& x, const Event& y) {
-                             return x.fact == y.fact && x.opens == y.opens;
-                           }),
-               list.end());
-    std::optional<StateInterval> open;
-    for (const Event& e : list) {
-      if (e.opens) {
-        if (open) {
-          open->reports.push_back(e.fact);
-        } else {
-          open = StateInterval{std::get<0>(key),
-                               std::get<1>(key),
-                               std::get<2>(key),
-                               e.fact,
-                               {e.fact},
-                               std::nullopt,
-                               e.day,
-                               std::nullopt};
-        }
-      } else if (open) {
-        open->closed_by = e.fact;
-        open->end = e.day;
-        out.push_back(std::move(*open));
-        open.reset();
-      }
+  std::optional<StateInterval> open;
+  for (size_t i = 0; i < events.size(); ++i) {
+    const Event& e = events[i];
+    bool new_group = i == 0 || e.subject != events[i - 1].subject ||
+                     e.object != events[i - 1].object || e.state != events[i - 1].state;
+    if (new_group && open) {
+      out.push_back(std::move(*open));
+      open.reset();
     }
-    if (open) out.push_back(std::move(*open));
+    if (e.opens) {
+      if (open) {
+        open->reports.push_back(e.fact);
+      } else {
+        open = StateInterval{e.subject,    e.object, openers[e.state], e.fact, {e.fact},
+                             std::nullopt, e.day,    std::nullopt};
+      }
+    } else if (open) {
+      open->closed_by = e.fact;
+      open->end = e.day;
+      out.push_back(std::move(*open));
+      open.reset();
+    }
   }
+  if (open) out.push_back(std::move(*open));
   return out;
 }
 

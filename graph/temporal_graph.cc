@@ -64,6 +64,16 @@ EntityId TemporalGraph::AddEntity(std::string_view name, std::string_view type) 
   return impl_->Intern(std::string(name), std::string(type));
 }
 
+void TemporalGraph::Reserve(size_t entities, size_t facts) {
+  impl_->entities.reserve(entities);
+  impl_->by_name.reserve(entities);
+  impl_->by_folded.reserve(entities);
+  impl_->facts.reserve(facts);
+  impl_->subjects.reserve(facts);
+  impl_->objects.reserve(facts);
+  impl_->boost.graph.m_vertices.reserve(entities);
+}
+
 void TemporalGraph::AddAlias(std::string_view canonical, std::string_view alias) {
   auto it = impl_->by_name.find(std::string(canonical));
   if (it == impl_->by_name.end() || alias == canonical || alias.empty()) return;

@@ -51,6 +51,9 @@ class TemporalGraph {
   void AddAlias(std::string_view canonical, std::string_view alias);
   // Creates the entity if it does not exist yet (for isolated entities).
   EntityId AddEntity(std::string_view name, std::string_view type);
+  // Makes room for this many entities and facts in total (a loader that knows
+  // the counts avoids regrowing); never shrinks.
+  void Reserve(size_t entities, size_t facts);
 
   size_t entity_count() const;
   size_t fact_count() const;

@@ -1,0 +1,67 @@
+#include "graph/states.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/graph/test_graph.h"
+
+namespace kg {
+namespace {
+
+std::vector<StateInterval> Derive(const TemporalGraph& g) {
+  GraphIndex index(g);
+  return DeriveStates(index, DefaultStateRules());
+}
+
+TEST(StatesTest, RepeatedOpenersMergeUntilTheCloser) {
+  TemporalGraph g;
+  g.AddFact(TestFact("X", "banned", "Trump", "2021-01-08", "a"));
+  g.AddFact(TestFact("X", "banned", "Trump", "2021-01", "b"));  // a later report of the same ban
+  g.AddFact(TestFact("X", "reinstated", "Trump", "2022-11-19", "c"));
+  g.AddFact(TestFact("X", "banned", "Trump", "2024", "d"));  // banned again, still open
+  std::vector<StateInterval> s = Derive(g);
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0].reports.size(), 2u);
+  EXPECT_EQ(s[0].opened_by, 1u);  // 2021-01 starts on the 1st, before 2021-01-08
+  EXPECT_EQ(Date::FromDays(s[0].start), (Date{2021, 1, 1}));
+  EXPECT_EQ(Date::FromDays(*s[0].end), (Date{2022, 11, 19}));
+  EXPECT_EQ(s[0].closed_by, 2u);
+  EXPECT_FALSE(s[1].end.has_value());
+  EXPECT_TRUE(s[0].ValidOn(Date{2022, 11, 18}.ToDays()));
+  EXPECT_FALSE(s[0].ValidOn(Date{2022, 11, 19}.ToDays()));
+}
+
+TEST(StatesTest, FiredClosesCeoOfTheOtherWayRound) {
+  TemporalGraph g;
+  g.AddFact(TestFact("Sam", "ceo_of", "OpenAI", "2019", "a"));
+  g.AddFact(TestFact("OpenAI", "fired", "Sam", "2023-11-17", "b"));
+  g.AddFact(TestFact("Sam", "ceo_of", "OpenAI", "2023-11-22", "c"));
+  std::vector<StateInterval> s = Derive(g);
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0].closed_by, 1u);
+  EXPECT_EQ(g.entity(s[0].subject).name, "Sam");
+  EXPECT_FALSE(s[1].closed_by.has_value());
+}
+
+TEST(StatesTest, UndatedNegatedAndUnopenedFactsDoNothing) {
+  TemporalGraph g;
+  g.AddFact(TestFact("X", "reinstated", "A", "2020", "a"));  // closes nothing
+  g.AddFact(TestFact("X", "banned", "A", "", "b"));          // undated
+  g.AddFact(TestFact("X", "banned", "B", "2021", "c", "", /*negated=*/true));
+  g.AddFact(TestFact("A", "resigned_from", "Y", "2021", "d"));
+  EXPECT_TRUE(Derive(g).empty());
+}
+
+TEST(StatesTest, SameDayCloserEndsTheEarlierState) {
+  TemporalGraph g;
+  g.AddFact(TestFact("X", "suspended", "A", "2020-05-01", "a"));
+  g.AddFact(TestFact("X", "suspended", "A", "2021-02-01", "b"));
+  g.AddFact(TestFact("X", "reinstated", "A", "2021-02-01", "c"));
+  std::vector<StateInterval> s = Derive(g);
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0].reports.size(), 1u);
+  EXPECT_EQ(s[0].closed_by, 2u);
+  EXPECT_EQ(s[1].opened_by, 1u);
+}
+
+}  // namespace
+}  // namespace kg
