@@ -114,6 +114,45 @@ Date PlaceWeekday(int weekday, const Date& ref, const TimeRule& rule, Tense tens
   return tense == Tense::kFuture ? ref.AddDays(ahead) : ref.AddDays(-back);
 }
 
+// The nth `weekday` (1 = Monday) of a month; nth -1 is the last one.
+Date NthWeekday(int year, int month, int weekday, int nth) {
+  const int days = DaysInMonth(year, month);
+  if (nth < 0) {
+    const Date last{year, month, days};
+    return last.AddDays(-((last.Weekday() - (weekday - 1) + 7) % 7));
+  }
+  const Date first{year, month, 1};
+  int day = 1 + ((weekday - 1) - first.Weekday() + 7) % 7 + 7 * (nth - 1);
+  while (day > days) day -= 7;
+  return Date{year, month, day};
+}
+
+// Holidays such as "Thanksgiving" (the fourth Thursday of November).
+std::optional<Resolved> ResolveNthWeekday(const TimeRule& rule, const SlotValues& s,
+                                          const std::optional<Date>& ref, Tense tense) {
+  const int month = IntOf(s[kMonth]).value_or(0);
+  const int weekday = IntOf(s[kWeekday]).value_or(0);
+  const int nth = s[kNth] == "-1" ? -1 : IntOf(s[kNth]).value_or(0);
+  if (month < 1 || month > 12 || weekday < 1 || weekday > 7 || nth == 0 || nth > 5) {
+    return std::nullopt;
+  }
+  auto span = [&](int y) {
+    Date d = NthWeekday(y, month, weekday, nth);
+    return DaySpan{d, d};
+  };
+  if (!s[kYear].empty() && s[kYear][0] != '+' && s[kYear][0] != '-') {
+    std::optional<int> year = YearOf(s[kYear]);
+    if (!year) return std::nullopt;
+    return Resolved{FormatDay(span(*year).start), false};
+  }
+  if (!ref) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "XXXX-%02d-XX", month);
+    return Resolved{buf, false};
+  }
+  return Resolved{FormatDay(span(PlaceYearly(span, *ref, rule, tense, true)).start), true};
+}
+
 std::optional<Resolved> ResolveDate(const TimeRule& rule, const SlotValues& s,
                                     const std::optional<Date>& ref, Tense tense) {
   char buf[32];
@@ -130,6 +169,7 @@ std::optional<Resolved> ResolveDate(const TimeRule& rule, const SlotValues& s,
     std::snprintf(buf, sizeof buf, "%02d", *c - 1);
     return Resolved{buf, false};
   }
+  if (!s[kNth].empty()) return ResolveNthWeekday(rule, s, ref, tense);
   std::optional<std::string> suffix = TimeSuffix(s);
   if (!suffix) return std::nullopt;
   // 0 = not given.

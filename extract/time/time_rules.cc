@@ -19,8 +19,8 @@ namespace kg::timex {
 namespace {
 
 constexpr std::array<std::string_view, kSlotCount> kSlotNames = {
-    "year",    "month",  "day",  "weekday",     "season", "quarter", "half", "decade",
-    "century", "number", "unit", "part_of_day", "hour",   "minute",  "ampm", "mod"};
+    "year",   "month", "day",         "weekday", "season", "quarter", "half", "decade", "century",
+    "number", "unit",  "part_of_day", "hour",    "minute", "ampm",    "mod",  "nth"};
 
 std::string NormalizeWord(std::string_view s) {
   std::string out;

@@ -42,6 +42,7 @@ enum Slot {
   kMinute,
   kAmPm,
   kMod,  // TIMEX3 mod: START, MID, END, APPROX, ...
+  kNth,  // with month and weekday: the nth such weekday (-1 = the last)
   kSlotCount
 };
 
