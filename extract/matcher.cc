@@ -79,6 +79,17 @@ bool PassiveVerb(const MentionView& view, const MatchSpans& m) {
   return false;
 }
 
+// "Trump named Kash Patel as director of the FBI": the title is Patel's.
+bool AppointsOther(const MentionView& view, const MatchSpans& m) {
+  if (m.object_begin <= m.subject_end) return false;
+  std::string_view between(view.text.data() + m.subject_end, m.object_begin - m.subject_end);
+  for (std::string_view verb : {" named ", " appointed ", " hired ", " tapped ", " picked ",
+                                " nominated ", " chose ", " made ", " promoted ", " elected "}) {
+    if (between.find(verb) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<Fact> MatchSentence(const RulePack& pack, const MentionTracker& tracker,
@@ -139,6 +150,7 @@ std::vector<Fact> MatchSentence(const RulePack& pack, const MentionTracker& trac
       if (pairs.empty()) continue;
       if (spans.object_end == spans.end && TitleFollows(pack, view, spans.object_end)) continue;
       if (pat.rule.find(".active") != std::string::npos && PassiveVerb(view, spans)) continue;
+      if (pat.rule.find(".title") != std::string::npos && AppointsOther(view, spans)) continue;
       const Polarity polarity = ReadPolarity(pack.cues, view, spans, rel.stative);
       if (polarity.modal && !polarity.negated) continue;
       const std::optional<int> time_index = GoverningTime(view, spans, rel.stative);

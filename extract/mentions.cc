@@ -311,7 +311,9 @@ std::optional<Mention> MentionTracker::NewName(std::string_view text, size_t sen
   }
   if (single && initial && type == "unknown") return std::nullopt;
   const int id = Unknown(name, type);
-  if (entity(id).type == "person" && !single) {
+  // A later surname refers back: "Hampton Dellinger" ... "Dellinger".
+  if ((entity(id).type == "person" || (entity(id).type == "unknown" && last - first == 2)) &&
+      !single) {
     surnames_[word(last - 1)] = id;
   }
   return Mention{words[first].b, words[last - 1].e, {id}, "new", false};

@@ -168,7 +168,11 @@ Result<std::string> ExpandMacros(const std::string& pattern, const RelationForms
       "and|president|president-elect|vice|prime|minister|sen\\.|senator|rep\\.|gov\\.|governor|"
       "chief|executive|ceo|founder|billionaire|rapper|entrepreneur|business|magnate|tech|mogul|"
       "tycoon|investor|co-founder|chairman|chairwoman|commissioner|mr\\.|ms\\.|mrs\\.|dr\\.|"
-      "[a-z]+(?:ian|ese|ish|eli)) )*";
+      "[a-z]+(?:ian|ese|ish|eli)|german|french|greek|thai|saudi|chancellor|crown|prince|king|queen|"
+      "secretary|director|leader|rival|ally|longtime|republican|democratic|democrat|incoming|"
+      "outgoing|acting|interim|deputy|senior|top|fellow|ceo|chief|founder|judge|justice|general|"
+      "gen\\.|adviser|advisor|aide|spokesperson|spokesman|spokeswoman|candidate|nominee|star|"
+      "singer|actor|director|owner|head) )*";
   const std::string premod = "(?:" + any_tok + "(?:'s)? (?:" + word + " )?(?:" + titles +
                              ") (?:and (?:" + titles + ") )?)?";
   const std::map<std::string, std::string> words = {

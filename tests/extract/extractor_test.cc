@@ -103,6 +103,9 @@ const SentenceCase kCases[] = {
     {"Eric Trump leads the Trump Organization.", "", "Eric Trump leads Trump Organization"},
     // The object of a relative clause: "Giphy, which it bought in 2020".
     {"Meta was ordered to sell Giphy, which it bought in 2020.", "", "Meta acquired Giphy @2020"},
+    // The title after "named X as" is X's, not the appointer's.
+    {"Trump named Kash Patel as director of the FBI.", "",
+     "Donald Trump appointed Kash Patel; Kash Patel leads Federal Bureau of Investigation"},
     // A later match of the same triple with a time dates the fact.
     {"Musk reversed Trump's permanent ban from Twitter in November.", "2023-03-17",
      "Elon Musk reinstated Donald Trump @2022-11; X banned Donald Trump @2022-11"},
