@@ -20,8 +20,10 @@ struct Slot {
 
 std::vector<Slot> SlotMembers(const MentionView& view, size_t b, size_t e) {
   std::vector<Slot> out;
-  for (const ViewToken& t : view.tokens) {
-    if (t.begin >= b && t.end <= e && t.entity >= 0) out.push_back({t.entity, t.mention});
+  auto it = std::lower_bound(view.tokens.begin(), view.tokens.end(), b,
+                             [](const ViewToken& t, size_t p) { return t.begin < p; });
+  for (; it != view.tokens.end() && it->end <= e; ++it) {
+    if (it->entity >= 0) out.push_back({it->entity, it->mention});
   }
   return out;
 }

@@ -165,8 +165,13 @@ int MentionTracker::Unknown(const std::string& name, const std::string& type) {
 }
 
 int MentionTracker::Latest(const std::vector<std::string>& types, int skip) const {
-  for (auto it = recent_.rbegin(); it != recent_.rend(); ++it) {
-    if (*it != skip && TypeIn(entity(*it).type, types)) return *it;
+  // References reach back a bounded number of mentions: farther than that a
+  // pronoun has lost its antecedent, and the search stays linear in the text.
+  constexpr size_t kLookback = 64;
+  const size_t stop = recent_.size() > kLookback ? recent_.size() - kLookback : 0;
+  for (size_t i = recent_.size(); i > stop; --i) {
+    const int e = recent_[i - 1];
+    if (e != skip && TypeIn(entity(e).type, types)) return e;
   }
   return -1;
 }

@@ -4,6 +4,7 @@
 // August, Trump wrote ..."). A time after the object that follows "'s" or "of"
 // dates a noun phrase hanging off the object ("criticized Zuckerberg's funding
 // of election infrastructure in 2020"), not the relation, and is skipped.
+#include <algorithm>
 #include <cctype>
 #include <string>
 #include <string_view>
@@ -30,8 +31,10 @@ bool IsClauseWord(std::string_view w) {
 
 std::optional<int> GoverningTime(const MentionView& view, const MatchSpans& match,
                                  bool inside_only) {
-  for (const ViewToken& t : view.tokens) {
-    if (t.time >= 0 && t.begin >= match.begin && t.end <= match.end) return t.time;
+  auto first_token = std::lower_bound(view.tokens.begin(), view.tokens.end(), match.begin,
+                                      [](const ViewToken& t, size_t p) { return t.begin < p; });
+  for (auto t = first_token; t != view.tokens.end() && t->end <= match.end; ++t) {
+    if (t->time >= 0) return t->time;
   }
   if (inside_only) return std::nullopt;
   // After the match, within a few words and before any clause boundary.
