@@ -24,6 +24,7 @@ struct ExportCommandOptions {
   std::string csv_flavor = "both";
   std::string base_iri = ExportOptions().base_iri;
   std::string graphml_booleans = "words";
+  std::string layout;
 };
 
 int RunExport(const ExportCommandOptions& o) {
@@ -33,6 +34,7 @@ int RunExport(const ExportCommandOptions& o) {
   }
   ExportOptions options;
   options.dot_cluster_by_type = o.cluster;
+  options.dot_layout = o.layout;
   options.max_nodes = o.max_nodes;
   options.json_style = o.json_style == "cytoscape" ? JsonStyle::kCytoscape : JsonStyle::kNodeLink;
   options.csv_flavor = o.csv_flavor == "neo4j"  ? CsvFlavor::kNeo4j
@@ -66,6 +68,10 @@ void AddExportCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("-o,--output", o->output,
                   "Output file (default: stdout); for csv, the directory to write");
   cmd->add_flag("--cluster", o->cluster, "dot: group entities into one cluster per type");
+  cmd->add_option("--layout", o->layout,
+                  "dot: the Graphviz engine the file asks for (default: dot up to 250 facts, "
+                  "sfdp above)")
+      ->check(CLI::IsMember({"dot", "sfdp", "fdp", "neato", "circo", "twopi"}));
   cmd->add_option("--max-nodes", o->max_nodes,
                   "Keep only the N entities with most facts, and the facts between them")
       ->check(CLI::NonNegativeNumber);

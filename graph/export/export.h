@@ -46,6 +46,11 @@ struct ExportOptions {
   size_t max_nodes = 0;
   // DOT: one cluster per entity type.
   bool dot_cluster_by_type = false;
+  // DOT: the Graphviz engine named in the file's `layout` attribute, which
+  // `dot -T...` obeys. "" picks: dot (layered, most readable) up to
+  // kDotLayeredMaxEdges edges, sfdp (force-directed, near-linear) above,
+  // where dot's crossing minimisation takes minutes.
+  std::string dot_layout;
   // GraphML booleans as "1"/"0" instead of "true"/"false". Both are XML
   // Schema booleans; Boost.Graph's read_graphml accepts only the digits, the
   // Java tools (Gephi, yEd, Cytoscape) only the words.
@@ -55,6 +60,8 @@ struct ExportOptions {
   // N-Triples: entities, relations and facts get IRIs under this prefix.
   std::string base_iri = "https://example.org/kg/";
 };
+
+inline constexpr size_t kDotLayeredMaxEdges = 250;
 
 // The formats ExportGraph writes to a stream: dot, graphml, gexf, json, ntriples.
 // ("csv" is several files: use ExportCsv.)

@@ -13,8 +13,8 @@
 namespace kg {
 
 struct Subgraph {
-  std::vector<EntityId> entities;  // ascending
-  std::vector<FactId> facts;       // ascending; both endpoints are in `entities`
+  std::vector<EntityId> entities;      // ascending
+  std::vector<FactId> facts;           // ascending; both endpoints are in `entities`
   std::vector<std::string> relations;  // distinct relation names, sorted
 };
 

@@ -93,16 +93,30 @@ TEST(DotClientTest, GraphvizRendersTenThousandEdgesCappedTo500Nodes) {
   std::string dir = testing_util::MakeTempDir("dot_large");
   ExportOptions options;
   options.max_nodes = 500;
-  std::string dot = ExportToString(testing_util::SyntheticGraph(5000, 10000), "dot", options);
-  testing_util::WriteFile(dir + "/g.dot", dot);
-  auto begin = std::chrono::steady_clock::now();
-  auto run = testing_util::Run("dot -Tsvg " + dir + "/g.dot -o " + dir + "/g.svg");
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
-  ASSERT_EQ(run.exit_code, 0) << run.output;
-  std::string svg = testing_util::ReadFile(dir + "/g.svg");
-  EXPECT_EQ(CountOf(svg, "class=\"node\""), 500u);
-  EXPECT_EQ(CountOf(svg, "class=\"edge\""), CountOf(dot, " -> "));
-  std::printf("dot -Tsvg: 500 nodes, %zu edges in %.1f s\n", CountOf(dot, " -> "), seconds);
+  // Sparse (5,000 entities) and dense (2,000): the cap keeps 542 and 1,890 edges.
+  for (int entities : {5000, 2000}) {
+    std::string dot = ExportToString(testing_util::SyntheticGraph(entities, 10000), "dot", options);
+    EXPECT_NE(dot.find("layout=\"sfdp\""), std::string::npos);
+    testing_util::WriteFile(dir + "/g.dot", dot);
+    auto begin = std::chrono::steady_clock::now();
+    auto run = testing_util::Run("timeout 120 dot -Tsvg " + dir + "/g.dot -o " + dir + "/g.svg");
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+    ASSERT_EQ(run.exit_code, 0) << run.output;
+    std::string svg = testing_util::ReadFile(dir + "/g.svg");
+    EXPECT_EQ(CountOf(svg, "class=\"node\""), 500u);
+    EXPECT_EQ(CountOf(svg, "class=\"edge\""), CountOf(dot, " -> "));
+    std::printf("dot -Tsvg: 500 nodes, %zu edges in %.1f s\n", CountOf(dot, " -> "), seconds);
+  }
+}
+
+TEST(DotWriterTest, LayeredLayoutForSmallExportsUnlessAsked) {
+  std::string dot = ExportToString(testing_util::SmallGraph(), "dot");
+  EXPECT_NE(dot.find("graph [layout=\"dot\", rankdir=LR"), std::string::npos) << dot;
+  ExportOptions options;
+  options.dot_layout = "neato";
+  dot = ExportToString(testing_util::SmallGraph(), "dot", options);
+  EXPECT_NE(dot.find("layout=\"neato\""), std::string::npos);
 }
 
 }  // namespace
