@@ -71,6 +71,7 @@ class QueryEngine {
   bool Help(const Query& q, Answer* a, QueryError* error);
   // facts and reports share their selection.
   bool SelectFacts(const Query& q, std::vector<FactId>* out, QueryError* error);
+  void SortByTime(std::vector<FactId>* facts) const;
 
   // Row helpers shared by the commands.
   std::vector<nlohmann::json> EdgeCells(FactId f) const;  // subject, relation, object, time

@@ -34,33 +34,56 @@ bool QueryEngine::SelectFacts(const Query& q, std::vector<FactId>* out, QueryErr
   }
   if (!BuildMask(q, {true, /*include_negated=*/true}, error)) return false;
   out->clear();
-  for (FactId f = 0; f < index_.fact_count(); ++f) {
-    if (!mask_[f]) continue;
-    if (subject && graph_.subject_of(f) != *subject) continue;
-    if (object && graph_.object_of(f) != *object) continue;
+  auto consider = [&](FactId f) {
+    if (!mask_[f]) return;
+    if (subject && graph_.subject_of(f) != *subject) return;
+    if (object && graph_.object_of(f) != *object) return;
     out->push_back(f);
+  };
+  // With an endpoint given only its incident facts can match.
+  if (subject || object) {
+    const bool from_subject = subject.has_value();
+    for (const Incidence& inc : index_.Incident(from_subject ? *subject : *object)) {
+      if (inc.outgoing == from_subject) consider(inc.fact);
+    }
+    std::sort(out->begin(), out->end());
+  } else {
+    for (FactId f = 0; f < index_.fact_count(); ++f) consider(f);
   }
-  // In time order, undated last; report order breaks ties.
-  std::stable_sort(out->begin(), out->end(), [&](FactId x, FactId y) {
+  SortByTime(out);
+  return true;
+}
+
+void QueryEngine::SortByTime(std::vector<FactId>* facts) const {
+  // In time order, undated last; fact ids (report order) break ties.
+  std::sort(facts->begin(), facts->end(), [&](FactId x, FactId y) {
     const std::optional<DayRange>& dx = index_.days(x);
     const std::optional<DayRange>& dy = index_.days(y);
     if (dx.has_value() != dy.has_value()) return dx.has_value();
-    return dx && (dx->first != dy->first ? dx->first < dy->first : dx->last < dy->last);
+    if (dx && dx->first != dy->first) return dx->first < dy->first;
+    if (dx && dx->last != dy->last) return dx->last < dy->last;
+    return x < y;
   });
-  return true;
 }
 
 bool QueryEngine::Timeline(const Query& q, Answer* a, QueryError* error) {
   EntityId e = 0;
   if (!Resolve(q.entities[0], &e, error)) return false;
-  Query around = q;
-  around.subject.reset();
-  around.object.reset();
-  std::vector<FactId> facts;
-  if (!SelectFacts(around, &facts, error)) return false;
+  // E's facts: as subject, plus as object of facts whose subject is not E.
+  Query as_subject = q;
+  as_subject.subject = q.entities[0];
+  Query as_object = q;
+  as_object.object = q.entities[0];
+  std::vector<FactId> facts, more;
+  if (!SelectFacts(as_subject, &facts, error) || !SelectFacts(as_object, &more, error)) {
+    return false;
+  }
+  for (FactId f : more) {
+    if (graph_.subject_of(f) != e) facts.push_back(f);
+  }
+  SortByTime(&facts);
   a->columns = {"time", "subject", "relation", "object", "flags", "doc", "fact"};
   for (FactId f : facts) {
-    if (graph_.subject_of(f) != e && graph_.object_of(f) != e) continue;
     const Fact& fact = graph_.fact(f);
     std::vector<nlohmann::json> row = {
         FormatFactTime(fact), fact.subject, fact.relation, fact.object,
