@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "tests/graph/test_graph.h"
 
 namespace kg {
@@ -183,6 +185,58 @@ TEST_F(QueryEngineTest, EmptyGraphNeverCrashes) {
   Answer a;
   QueryError e;
   EXPECT_FALSE(engine.Run("neighbors anyone", &a, &e));
+}
+
+}  // namespace
+}  // namespace kg
+
+namespace kg {
+namespace {
+
+// Token soup from the language's own words, plus stray bytes: every query must
+// come back as an answer or an error with a range inside the text.
+TEST(QueryRobustnessTest, RandomQueriesNeverCrash) {
+  TemporalGraph graph = MakeNewsGraph();
+  QueryEngine engine(graph);
+  const std::vector<std::string> words = {"neighbors", "path",     "tpath",
+                                          "paths",     "timeline", "facts",
+                                          "reports",   "states",   "explain",
+                                          "entity",    "top",      "stats",
+                                          "relations", "at",       "diff",
+                                          "help",      "depth",    "rel",
+                                          "dir",       "from",     "to",
+                                          "type",      "subject",  "object",
+                                          "max",       "limit",    "negated",
+                                          "out",       "in",       "both",
+                                          "2021",      "2022-11",  "2024-03-13",
+                                          "0",         "3",        "99999999999",
+                                          "-1",        "Trump",    "\"Elon Musk\"",
+                                          "Musk",      "X",        ",",
+                                          "\"",        "banned",   "met",
+                                          "pagerank",  "degree",   "\"unterminated",
+                                          "\\",        "\xff\xfe", "2021-02-30",
+                                          "Joe",       "Biden",    "person",
+                                          "\"\""};
+  std::mt19937 rng(77);
+  int ok = 0;
+  for (int i = 0; i < 20000; ++i) {
+    std::string text;
+    int n = static_cast<int>(rng() % 8);
+    for (int k = 0; k < n; ++k) text += (k ? " " : "") + words[rng() % words.size()];
+    Answer answer;
+    QueryError error;
+    if (engine.Run(text, &answer, &error)) {
+      ++ok;
+      for (const auto& row : answer.rows) ASSERT_EQ(row.size(), answer.columns.size()) << text;
+      FormatAnswer(answer, graph, text, FormatOptions{AnswerFormat::kJson, false, 60});
+      FormatAnswer(answer, graph, text, FormatOptions{AnswerFormat::kTable, true, 60});
+    } else {
+      ASSERT_FALSE(error.message.empty()) << text;
+      ASSERT_LE(error.range.offset, text.size()) << text;
+      CaretLine(text, error);
+    }
+  }
+  EXPECT_GT(ok, 200);  // most soup is rightly rejected; enough is answered to matter
 }
 
 }  // namespace
