@@ -53,6 +53,7 @@ struct JsonCase {
   const char* check;
   JsonStyle style;
 };
+void PrintTo(const JsonCase& c, std::ostream* os) { *os << c.check; }
 
 class JsonPythonTest : public ::testing::TestWithParam<JsonCase> {};
 
