@@ -94,3 +94,42 @@ TEST(ExportGraphTest, EmptyGraphIsValidInEveryFormat) {
 
 }  // namespace
 }  // namespace kg
+
+namespace kg {
+namespace {
+
+TEST(ExportGraphTest, SelfLoopsAndEmptyNamesStayValid) {
+  TemporalGraph g;
+  Fact loop;
+  loop.subject = loop.object = "Meta";
+  loop.relation = "renamed";
+  loop.time = FactTime{ParseDate("2021-10-28"), ParseDate("2021-10-28"), "2021-10-28", "", ""};
+  g.AddFact(loop);
+  Fact unnamed;
+  unnamed.subject = "";
+  unnamed.relation = "a relation with spaces";
+  unnamed.object = "Meta";
+  g.AddFact(unnamed);
+  std::string dir = testing_util::MakeTempDir("odd");
+  for (const std::string& format : StreamExportFormats()) {
+    ASSERT_TRUE(ExportToPath(g, format, {}, dir + "/odd." + format).ok()) << format;
+  }
+  const std::string checks[][2] = {
+      {"dot", "dot -Tsvg " + dir + "/odd.dot -o /dev/null"},
+      {"xmllint", "xmllint --noout " + dir + "/odd.graphml"},
+      {"xmllint", "xmllint --noout --schema " KG_SHARED_DIR "/data/schemas/gexf-1.3/gexf.xsd " +
+                      dir + "/odd.gexf"},
+      {"rapper", "rapper -q -i ntriples -c " + dir + "/odd.ntriples"},
+  };
+  for (const auto& [program, command] : checks) {
+    if (!testing_util::HaveProgram(program)) continue;
+    auto run = testing_util::Run(command);
+    EXPECT_EQ(run.exit_code, 0) << command << "\n" << run.output;
+  }
+  std::string nt = testing_util::ReadFile(dir + "/odd.ntriples");
+  EXPECT_NE(nt.find("<https://example.org/kg/relation/a%20relation%20with%20spaces>"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace kg
