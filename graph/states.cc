@@ -81,17 +81,33 @@ std::vector<StateInterval> DeriveStates(const GraphIndex& index,
 
   std::vector<StateInterval> out;
   std::optional<StateInterval> open;
+  // A closer that found nothing open, waiting for an opener reported for the
+  // same day ("X resigned as CEO" dated like "X, the CEO"): it closes that one.
+  bool waiting = false;
+  FactId waiting_fact = 0;
+  int64_t waiting_day = 0;
   for (size_t i = 0; i < events.size(); ++i) {
     const Event& e = events[i];
     bool new_group = i == 0 || e.subject != events[i - 1].subject ||
                      e.object != events[i - 1].object || e.state != events[i - 1].state;
-    if (new_group && open) {
-      out.push_back(std::move(*open));
+    if (new_group) {
+      if (open) out.push_back(std::move(*open));
       open.reset();
+      waiting = false;
     }
+    if (waiting && waiting_day != e.day) waiting = false;
     if (e.opens) {
       if (open) {
         open->reports.push_back(e.fact);
+      } else if (waiting) {
+        bool merged = !out.empty() && out.back().closed_by == waiting_fact &&
+                      out.back().subject == e.subject && out.back().object == e.object;
+        if (merged) {
+          out.back().reports.push_back(e.fact);
+        } else {
+          out.push_back(StateInterval{
+              e.subject, e.object, openers[e.state], e.fact, {e.fact}, waiting_fact, e.day, e.day});
+        }
       } else {
         open = StateInterval{e.subject,    e.object, openers[e.state], e.fact, {e.fact},
                              std::nullopt, e.day,    std::nullopt};
@@ -101,6 +117,10 @@ std::vector<StateInterval> DeriveStates(const GraphIndex& index,
       open->end = e.day;
       out.push_back(std::move(*open));
       open.reset();
+    } else {
+      waiting = true;
+      waiting_fact = e.fact;
+      waiting_day = e.day;
     }
   }
   if (open) out.push_back(std::move(*open));

@@ -12,7 +12,10 @@
 // Derivation, per (rule, subject, object): dated, non-negated openers and
 // closers are sorted by their first day. An opener starts an interval unless
 // one is already open (repeated reports of one ban are one interval); the next
-// closer on or after the start ends it, on the closer's first day. Undated or
+// closer on or after the start ends it, on the closer's first day. On one day
+// closers come first, so a same-day closer ends the older state; a closer that
+// finds no state open closes the openers of its own day instead (an empty
+// interval: the text dates the role by the day it ended). Undated or
 // negated facts never open or close a state. An interval with no closer is
 // still open.
 #ifndef KG_GRAPH_STATES_H_

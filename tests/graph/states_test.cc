@@ -63,5 +63,20 @@ TEST(StatesTest, SameDayCloserEndsTheEarlierState) {
   EXPECT_EQ(s[1].opened_by, 1u);
 }
 
+TEST(StatesTest, CloserWithNothingOpenClosesItsOwnDaysOpeners) {
+  TemporalGraph g;
+  g.AddFact(TestFact("CZ", "resigned_from", "Binance", "2023-11-21", "a"));
+  g.AddFact(TestFact("CZ", "ceo_of", "Binance", "2023-11-21", "a"));
+  g.AddFact(TestFact("CZ", "ceo_of", "Binance", "2023-11-21", "b"));
+  g.AddFact(TestFact("CZ", "ceo_of", "Binance", "2023-11-22", "c"));  // a later day: a new state
+  std::vector<StateInterval> s = Derive(g);
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0].closed_by, 0u);
+  EXPECT_EQ(s[0].reports.size(), 2u);
+  EXPECT_EQ(s[0].start, *s[0].end);
+  EXPECT_FALSE(s[0].ValidOn(s[0].start));
+  EXPECT_FALSE(s[1].closed_by.has_value());
+}
+
 }  // namespace
 }  // namespace kg
