@@ -73,7 +73,12 @@ bool PassiveVerb(const MentionView& view, const MatchSpans& m) {
   if (m.object_begin <= m.subject_end) return false;
   std::string_view between(view.text.data() + m.subject_end, m.object_begin - m.subject_end);
   const size_t comma = between.rfind(',');
-  if (comma != std::string_view::npos) between.remove_prefix(comma + 1);
+  if (comma != std::string_view::npos) {
+    between.remove_prefix(comma + 1);
+    // "Zuckerberg praised Llama, Meta's model, and criticized Apple": the verb
+    // after the apposition belongs to an earlier subject.
+    if (between.substr(0, 5) == " and ") return true;
+  }
   for (std::string_view aux : {" was ", " were ", " been ", " being ", " be ", " is ", " are "}) {
     const size_t at = between.find(aux);
     if (at != std::string_view::npos && between.substr(at + aux.size(), 3) != "to ") return true;

@@ -34,7 +34,14 @@ std::optional<int> GoverningTime(const MentionView& view, const MatchSpans& matc
   auto first_token = std::lower_bound(view.tokens.begin(), view.tokens.end(), match.begin,
                                       [](const ViewToken& t, size_t p) { return t.begin < p; });
   for (auto t = first_token; t != view.tokens.end() && t->end <= match.end; ++t) {
-    if (t->time >= 0) return t->time;
+    if (t->time < 0) continue;
+    // A time in an apposition before the object ("Trump, who was banned in
+    // 2021, launched Truth Social in 2022") dates the apposition.
+    const size_t comma = view.text.find(',', t->end);
+    if (t->end <= match.object_begin && comma != std::string::npos && comma < match.object_begin) {
+      continue;
+    }
+    return t->time;
   }
   if (inside_only) return std::nullopt;
   // After the match, within a few words and before any clause boundary.

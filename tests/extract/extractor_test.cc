@@ -106,6 +106,12 @@ const SentenceCase kCases[] = {
     // The title after "named X as" is X's, not the appointer's.
     {"Trump named Kash Patel as director of the FBI.", "",
      "Donald Trump appointed Kash Patel; Kash Patel leads Federal Bureau of Investigation"},
+    // A time inside an apposition dates the apposition, not the main verb.
+    {"Trump, who was banned from Twitter in 2021, launched Truth Social in 2022.", "",
+     "X banned Donald Trump @2021; Donald Trump launched Truth Social @2022"},
+    // After an apposition, "and VERB" continues an earlier subject.
+    {"Zuckerberg praised Llama, Meta's AI model, and criticized Apple.", "",
+     "Mark Zuckerberg praised Llama"},
     // A later match of the same triple with a time dates the fact.
     {"Musk reversed Trump's permanent ban from Twitter in November.", "2023-03-17",
      "Elon Musk reinstated Donald Trump @2022-11; X banned Donald Trump @2022-11"},
