@@ -1,0 +1,75 @@
+// References: pronouns and role phrases ("he", "its", "the company", "the
+// president-elect", "the two") resolved against the entities a document has
+// mentioned so far. A fixed role names its entity while the document's date is
+// inside the role's validity; a typed role takes the latest mention of its
+// types; a sentence-opening pronoun continues the previous sentence's subject.
+#include <algorithm>
+#include <cctype>
+
+#include "extract/mentions.h"
+
+namespace kg {
+namespace {
+
+bool Alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool TypeIn(const std::string& type, const std::vector<std::string>& types) {
+  return types.empty() || std::find(types.begin(), types.end(), type) != types.end();
+}
+
+}  // namespace
+
+int MentionTracker::Latest(const std::vector<std::string>& types, int skip) const {
+  // References reach back a bounded number of mentions: farther than that a
+  // pronoun has lost its antecedent, and the search stays linear in the text.
+  constexpr size_t kLookback = 64;
+  const size_t stop = recent_.size() > kLookback ? recent_.size() - kLookback : 0;
+  for (size_t i = recent_.size(); i > stop; --i) {
+    const int e = recent_[i - 1];
+    if (e != skip && TypeIn(entity(e).type, types)) return e;
+  }
+  return -1;
+}
+
+std::optional<Mention> MentionTracker::Reference(std::string_view text, size_t pos, size_t end) {
+  for (const RoleDef* r : gaz_.roles_) {
+    const RoleDef& role = *r;
+    const size_t n = role.phrase.size();
+    if (pos + n > end || Lower(text.substr(pos, n)) != role.phrase) continue;
+    if (pos + n < end && Alnum(text[pos + n])) continue;
+    Mention m{pos, pos + n, {}, "role", role.possessive};
+    if (!role.entity.empty()) {
+      if (role.valid && doc_date_ && !role.valid->Contains(*doc_date_)) continue;
+      m.entities.push_back(gaz_.Find(role.entity));
+    } else {
+      // A sentence opening with "He" most often continues the previous
+      // sentence's subject, not its last-named person.
+      int first = -1;
+      if (sentence_start_ && role.count == 1 && last_subject_ >= 0 &&
+          role.phrase.find(' ') == std::string::npos &&
+          TypeIn(entity(last_subject_).type, role.types)) {
+        first = last_subject_;
+      } else {
+        first = Latest(role.types);
+      }
+      if (first < 0) continue;
+      m.entities.push_back(first);
+      if (role.count == 2) {
+        const int second = Latest(role.types, first);
+        if (second < 0) continue;
+        m.entities.insert(m.entities.begin(), second);
+      }
+      m.resolution = role.phrase.find(' ') == std::string::npos ? "pronoun" : "role";
+    }
+    return m;
+  }
+  return std::nullopt;
+}
+
+}  // namespace kg
