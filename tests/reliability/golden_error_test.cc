@@ -38,6 +38,7 @@ struct GoldenCase {
   std::vector<std::string> absent;
   std::string skip;
   int timeout_seconds = 60;
+  int stderr_lines = 1;  // of a failing run
 };
 
 std::string Trim(const std::string& s) {
@@ -116,6 +117,8 @@ std::vector<GoldenCase> LoadCases() {
       current->skip = value;
     } else if (field == "timeout") {
       current->timeout_seconds = std::stoi(value);
+    } else if (field == "lines") {
+      current->stderr_lines = std::stoi(value);
     } else {
       error(line_no, "unknown field '" + field + "'");
     }
@@ -161,7 +164,9 @@ TEST_P(GoldenErrorTest, FailsCleanly) {
     EXPECT_EQ(r.exit_code, std::stoi(c.exit)) << r.err;
   }
   if (r.exit_code != 0) {
-    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << "not one line:\n" << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), c.stderr_lines)
+        << "expected " << c.stderr_lines << " line(s) on stderr:\n"
+        << r.err.substr(0, 2000);
     EXPECT_EQ(r.err.rfind("kg: ", 0), 0u) << r.err;
   }
   if (!c.stderr_pattern.empty()) {
