@@ -1,13 +1,15 @@
 // kg build: extract documents (or read facts extracted elsewhere) into a temporal
 // graph and save it. Inputs may mix documents and fact files: a .jsonl file
 // whose first record has "subject" and "relation" is read as kg facts, so
-// extraction can run sharded elsewhere and the graph be built from its output.
+// extraction can run sharded elsewhere and the graph be built from its output;
+// a .csv file (subject, relation, object, start, end) brings facts from other tools.
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "graph/export/fact_csv_reader.h"
 #include "graph/graph_file.h"
 #include "graph/model/fact_json.h"
 #include "graph/temporal_graph.h"
@@ -89,6 +91,13 @@ int RunBuild(const BuildOptions& options) {
   std::vector<std::string> document_paths;
   size_t fact_file_facts = 0;
   for (const std::string& path : options.paths) {
+    if (EndsWith(path, ".csv")) {  // subject,relation,object,start,end from other tools
+      Result<std::vector<Fact>> facts = ReadFactsCsvFile(path);
+      if (!facts.ok()) return ReportError(facts.status());
+      fact_file_facts += facts->size();
+      for (Fact& fact : *facts) graph.AddFact(std::move(fact));
+      continue;
+    }
     if (!IsFactFile(path)) {
       document_paths.push_back(path);
       continue;
@@ -152,7 +161,7 @@ void AddBuildCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("-j,--jobs", options->jobs, "Worker threads (default: all cores)")
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("paths", options->paths,
-                  "Documents (files, directories, .jsonl, -) and fact files (.jsonl of facts)")
+                  "Documents (files, directories, .jsonl, -) and fact files (.jsonl of facts, .csv)")
       ->required();
   cmd->add_option("-o,--output", options->output, "The graph file to write")->required();
   cmd->add_flag("--append", options->append, "Add to the existing graph file instead of replacing it");

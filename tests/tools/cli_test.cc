@@ -125,6 +125,47 @@ TEST(CliTest, BuiltInRulesPassTheirOwnExamples) {
   EXPECT_NE(test.out.find(" passed, 0 failed"), std::string::npos) << test.out;
 }
 
+TEST(CliTest, BuildMergesFactFilesFromOtherTools) {
+  std::string dir = MakeTempDir("fact_files");
+  WriteFile(dir + "/facts.csv",
+            "subject,relation,object,start,end\n"
+            "Microsoft,acquired,Activision Blizzard,2023-10-13,2023-10-13\n"
+            "\"Musk, Elon\",met,Donald Trump,2024-03,2024-03\n");
+  WriteFile(dir + "/facts.jsonl",
+            "{\"subject\":\"Elon Musk\",\"relation\":\"acquired\",\"object\":\"X\"}\n");
+  CommandResult built = RunCommand(kKg + " build " + dir + "/facts.csv " + dir +
+                                   "/facts.jsonl -o " + dir + "/g.kg");
+  ASSERT_EQ(built.exit_code, 0) << built.err;
+  CommandResult facts =
+      RunCommand(kKg + " query " + dir + "/g.kg --format tsv -e 'facts rel acquired'");
+  ASSERT_EQ(facts.exit_code, 0) << facts.err;
+  EXPECT_NE(facts.out.find("Activision Blizzard"), std::string::npos) << facts.out;
+  EXPECT_NE(facts.out.find("Elon Musk"), std::string::npos) << facts.out;
+  CommandResult met = RunCommand(kKg + " query " + dir + "/g.kg --format tsv -e 'facts rel met'");
+  EXPECT_NE(met.out.find("Musk, Elon"), std::string::npos) << met.out;
+}
+
+TEST(CliTest, AppendAddsToAnExistingGraph) {
+  std::string dir = MakeTempDir("append");
+  WriteFile(dir + "/a.jsonl", "{\"subject\":\"A\",\"relation\":\"met\",\"object\":\"B\"}\n");
+  WriteFile(dir + "/b.jsonl", "{\"subject\":\"B\",\"relation\":\"met\",\"object\":\"C\"}\n");
+  ASSERT_EQ(RunCommand(kKg + " build -q " + dir + "/a.jsonl -o " + dir + "/g.kg").exit_code, 0);
+  ASSERT_EQ(RunCommand(kKg + " build -q --append " + dir + "/b.jsonl -o " + dir + "/g.kg").exit_code,
+            0);
+  CommandResult path = RunCommand(kKg + " query " + dir + "/g.kg --format tsv -e 'path A C'");
+  ASSERT_EQ(path.exit_code, 0) << path.err;
+  EXPECT_NE(path.out.find("C"), std::string::npos) << path.out;
+}
+
+TEST(CliTest, TimesListsNormalizedExpressions) {
+  CommandResult r = RunCommand(kKg + " extract --times -",
+                               "date 2024-03-13\nThey met last summer and again on Nov. 5, 2024.\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"value\":\"2023-SU\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"value\":\"2024-11-05\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"type\":\"DATE\""), std::string::npos) << r.out;
+}
+
 // --- Bad input: one line naming the file, a non-zero exit, never a crash. ---
 
 TEST(CliBadInputTest, MissingFile) {
@@ -141,6 +182,14 @@ TEST(CliBadInputTest, BinaryFile) {
   std::string dir = MakeTempDir("binary");
   WriteFile(dir + "/blob.txt", std::string("\x7f" "ELF\0\0\0\1\2", 9));
   ExpectOneLineError(RunCommand(kKg + " extract " + dir + "/blob.txt"), "blob.txt");
+}
+
+TEST(CliBadInputTest, BadFactCsvIsLocated) {
+  std::string dir = MakeTempDir("bad_csv");
+  WriteFile(dir + "/f.csv", "subject,relation,object\nA,met\n");
+  CommandResult r = RunCommand(kKg + " build " + dir + "/f.csv -o " + dir + "/g.kg");
+  ExpectOneLineError(r, "f.csv:2");
+  EXPECT_FALSE(std::filesystem::exists(dir + "/g.kg"));
 }
 
 TEST(CliBadInputTest, BadDateOption) {
