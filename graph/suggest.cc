@@ -95,6 +95,18 @@ std::vector<std::string> SuggestEntities(const TemporalGraph& graph, std::string
     }
     size_t d = EditDistance(typed, folded, budget);
     if (d <= budget) scored.emplace_back(d, canonical);
+    // A misspelt surname or short form ("Muskk" for "Elon Musk"): compare word
+    // by word, ranked one step behind a match on the whole name.
+    for (size_t begin = 0; begin < folded.size();) {
+      size_t end = folded.find(' ', begin);
+      if (end == std::string::npos) end = folded.size();
+      if (end > begin && folded.size() != end - begin) {
+        size_t word_distance =
+            EditDistance(typed, std::string_view(folded).substr(begin, end - begin), budget);
+        if (word_distance <= budget) scored.emplace_back(word_distance + 1, canonical);
+      }
+      begin = end + 1;
+    }
   };
   for (EntityId e = 0; e < graph.entity_count(); ++e) {
     const Entity& entity = graph.entity(e);
