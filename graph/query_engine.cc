@@ -12,7 +12,10 @@
 namespace kg {
 
 QueryEngine::QueryEngine(const TemporalGraph& graph, std::vector<StateRule> state_rules)
-    : graph_(graph), index_(graph), states_(DeriveStates(index_, state_rules)) {
+    : graph_(graph),
+      index_(graph),
+      state_rules_(std::move(state_rules)),
+      states_(DeriveStates(index_, state_rules_)) {
   state_of_opener_.assign(graph.fact_count(), -1);
   for (size_t i = 0; i < states_.size(); ++i) {
     for (FactId f : states_[i].reports) state_of_opener_[f] = static_cast<int32_t>(i);

@@ -79,6 +79,7 @@ class QueryEngine {
 
   const TemporalGraph& graph_;
   GraphIndex index_;
+  std::vector<StateRule> state_rules_;
   std::vector<StateInterval> states_;
   std::vector<int32_t> state_of_opener_;  // FactId -> index in states_, or -1
   std::vector<uint8_t> mask_;

@@ -53,9 +53,14 @@ bool QueryEngine::States(const Query& q, Answer* a, QueryError* error) {
   a->title = Plural(a->rows.size(), "state", "states");
   if (at) a->title += " valid on " + DayToString(at_day);
   if (who) a->title += " involving " + graph_.entity(*who).name;
-  a->notes.push_back(
-      "state pairs: banned|suspended..reinstated, ceo_of|adviser_to|"
-      "spokesperson_for|leads..resigned_from|fired, owns..sold");
+  std::string pairs;
+  for (const StateRule& rule : state_rules_) {
+    pairs += (pairs.empty() ? "" : ", ") + rule.opens + "..";
+    for (size_t i = 0; i < rule.closes.size(); ++i) {
+      pairs += (i ? "|" : "") + std::string(rule.closer_reversed ? "~" : "") + rule.closes[i];
+    }
+  }
+  a->notes.push_back("state pairs (~: closer points back): " + pairs);
   return true;
 }
 

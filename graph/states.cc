@@ -23,6 +23,52 @@ std::vector<StateRule> DefaultStateRules() {
 
 namespace {
 
+bool IsRelationName(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c == ' ' || c == ',' || c == '=' || c == '~' || static_cast<unsigned char>(c) < 0x20) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+Result<StateRule> ParseStateRule(std::string_view spec) {
+  const std::string usage =
+      "expected OPENS=CLOSES[,CLOSES...] (~CLOSES when the closer points "
+      "the other way), got '" +
+      std::string(spec) + "'";
+  size_t eq = spec.find('=');
+  if (eq == std::string_view::npos || !IsRelationName(spec.substr(0, eq))) {
+    return Status::Error(usage);
+  }
+  StateRule rule;
+  rule.opens = std::string(spec.substr(0, eq));
+  std::string_view rest = spec.substr(eq + 1);
+  bool any_reversed = false, any_forward = false;
+  while (true) {
+    size_t comma = rest.find(',');
+    std::string_view item = rest.substr(0, comma);
+    bool reversed = !item.empty() && item[0] == '~';
+    if (reversed) item.remove_prefix(1);
+    if (!IsRelationName(item)) return Status::Error(usage);
+    (reversed ? any_reversed : any_forward) = true;
+    rule.closes.emplace_back(item);
+    if (comma == std::string_view::npos) break;
+    rest.remove_prefix(comma + 1);
+  }
+  if (any_reversed && any_forward) {
+    return Status::Error("'" + std::string(spec) +
+                         "': give reversed and same-direction closers as separate rules");
+  }
+  rule.closer_reversed = any_reversed;
+  return rule;
+}
+
+namespace {
+
 // One opener or closer of a state on a pair, in the order the sweep needs:
 // by pair and state, then by day, closers before openers on the same day (a
 // same-day reinstatement ends the old state first).

@@ -23,9 +23,11 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "graph/graph_index.h"
+#include "graph/model/status.h"
 
 namespace kg {
 
@@ -38,6 +40,11 @@ struct StateRule {
 // banned/suspended .. reinstated; ceo_of/adviser_to/spokesperson_for/leads ..
 // resigned_from (same direction) and fired (reversed); owns .. sold.
 std::vector<StateRule> DefaultStateRules();
+
+// "OPENS=CLOSES[,CLOSES]...", a closer written "~fired" when it is reversed:
+// "ceo_of=resigned_from,~fired". For `kg query --state` and user rule packs
+// whose relations the defaults do not know.
+Result<StateRule> ParseStateRule(std::string_view spec);
 
 struct StateInterval {
   EntityId subject;

@@ -32,6 +32,7 @@ struct QueryOptions {
   std::string export_path;
   bool color = false;
   bool no_color = false;
+  std::vector<std::string> states;
 };
 
 AnswerFormat ParseFormat(const std::string& name) {
@@ -47,6 +48,11 @@ int RunQueries(const QueryOptions& o) {
   const bool interactive = o.queries.empty() && o.file.empty() && ::isatty(STDIN_FILENO);
   const bool tty_out = ::isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
   QuerySessionOptions options;
+  for (const std::string& spec : o.states) {
+    Result<StateRule> rule = ParseStateRule(spec);
+    if (!rule.ok()) return ReportError(Status::Error("--state: " + rule.status().message()));
+    options.state_rules.push_back(std::move(rule).value());
+  }
   options.format.format = ParseFormat(o.format);
   options.format.color = !o.no_color && (o.color || (interactive && tty_out));
   options.error_color = options.format.color && ::isatty(STDERR_FILENO);
@@ -97,6 +103,8 @@ void AddQueryCommand(CLI::App& app, int* exit_code) {
   cmd->add_flag("--timing", options->timing, "Report load and query times on stderr");
   cmd->add_option("--export", options->export_path,
                   "Write the last answer's subgraph to FILE (.dot, .graphml, .gexf, .json, .nt)");
+  cmd->add_option("--state", options->states,
+                  "Another state relation, OPENS=CLOSES[,CLOSES] (~CLOSES: closer points back)");
   cmd->add_flag("--color", options->color, "Colour tables even when not interactive");
   cmd->add_flag("--no-color", options->no_color, "Never colour output");
   cmd->callback([options, exit_code] { *exit_code = RunQueries(*options); });

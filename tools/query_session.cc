@@ -31,7 +31,7 @@ std::string ExportFormatFor(const std::string& path) {
 }
 
 QuerySession::QuerySession(const TemporalGraph& graph, QuerySessionOptions options)
-    : graph_(graph), engine_(graph), options_(options) {}
+    : graph_(graph), engine_(graph, options.state_rules), options_(options) {}
 
 bool QuerySession::RunLine(const std::string& line, const std::string& where) {
   std::string text = Trim(line);

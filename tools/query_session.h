@@ -8,16 +8,19 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "graph/model/status.h"
 #include "graph/query_answer.h"
 #include "graph/query_engine.h"
+#include "graph/states.h"
 #include "graph/temporal_graph.h"
 
 namespace kg {
 
 struct QuerySessionOptions {
   FormatOptions format;
+  std::vector<StateRule> state_rules = DefaultStateRules();
   bool timing = false;  // each query's time on stderr
   bool error_color = false;
 };

@@ -78,5 +78,19 @@ TEST(StatesTest, CloserWithNothingOpenClosesItsOwnDaysOpeners) {
   EXPECT_FALSE(s[1].closed_by.has_value());
 }
 
+TEST(StatesTest, ParsesRulesFromTheCommandLine) {
+  Result<StateRule> rule = ParseStateRule("chairs=~ousted,~removed");
+  ASSERT_TRUE(rule.ok()) << rule.status().ToString();
+  EXPECT_EQ(rule->opens, "chairs");
+  EXPECT_EQ(rule->closes, (std::vector<std::string>{"ousted", "removed"}));
+  EXPECT_TRUE(rule->closer_reversed);
+  EXPECT_FALSE(ParseStateRule("chairs").ok());
+  EXPECT_FALSE(ParseStateRule("chairs=").ok());
+  EXPECT_FALSE(ParseStateRule("=left").ok());
+  EXPECT_FALSE(ParseStateRule("a=b,,c").ok());
+  EXPECT_EQ(ParseStateRule("a=b,~c").status().message(),
+            "'a=b,~c': give reversed and same-direction closers as separate rules");
+}
+
 }  // namespace
 }  // namespace kg
