@@ -2,6 +2,7 @@
 #include "graph/query_answer.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 
 namespace kg {
@@ -64,8 +65,10 @@ std::string Table(const Answer& a, const FormatOptions& o) {
     for (const auto& row : a.rows) {
       auto& line = cells.emplace_back();
       for (size_t c = 0; c < a.columns.size(); ++c) {
-        line.push_back(Clip(c < row.size() ? CellText(row[c]) : "", o.max_cell_width));
-        width[c] = std::max(width[c], Width(line.back()));
+        // The last column needs no padding after it, so it is never clipped.
+        size_t max = c + 1 == a.columns.size() ? SIZE_MAX / 2 : o.max_cell_width;
+        line.push_back(Clip(c < row.size() ? CellText(row[c]) : "", max));
+        if (c + 1 < a.columns.size()) width[c] = std::max(width[c], Width(line.back()));
       }
     }
     auto emit = [&](const std::vector<std::string>& line, const char* on, const char* off) {

@@ -205,10 +205,10 @@ void QueryEngine::AddStep(Answer* a, FactId f) const {
 }
 
 bool QueryEngine::Help(const Query& q, Answer* a, QueryError* error) {
-  a->columns = {"command", "usage", "description"};
+  a->columns = {"command", "description", "usage"};
   for (const CommandSpec& c : QueryCommands()) {
     if (!q.help_topic.empty() && q.help_topic != c.name) continue;
-    a->rows.push_back({c.name, c.usage, c.summary});
+    a->rows.push_back({c.name, c.summary, c.usage});
   }
   if (a->rows.empty()) {
     std::vector<std::string> names;

@@ -131,12 +131,18 @@ std::vector<std::string> ReplCompletions(const TemporalGraph& graph,
     if (StartsWithFolded(candidate, word)) out.push_back(candidate);
   };
   auto offer_entities = [&] {
-    for (EntityId e = 0; e < graph.entity_count(); ++e) {
-      const std::string& name = graph.entity(e).name;
-      if (!StartsWithFolded(name, word)) continue;
+    auto add = [&](const std::string& name) {
+      if (!StartsWithFolded(name, word)) return;
       bool quote = !in_quotes && name.find_first_of(" ,\"") != std::string::npos;
       out.push_back(quote ? "\"" + name + "\"" : name);
+    };
+    // Aliases resolve too, and are what people type ("Trump", "Twitter").
+    for (EntityId e = 0; e < graph.entity_count(); ++e) {
+      add(graph.entity(e).name);
+      for (const std::string& alias : graph.entity(e).aliases) add(alias);
     }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
   };
   // `at DATE` prefixes a query: complete what follows as a fresh query.
   size_t first = 0;
