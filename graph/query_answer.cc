@@ -68,7 +68,7 @@ std::string Table(const Answer& a, const FormatOptions& o) {
         // The last column needs no padding after it, so it is never clipped.
         size_t max = c + 1 == a.columns.size() ? SIZE_MAX / 2 : o.max_cell_width;
         line.push_back(Clip(c < row.size() ? CellText(row[c]) : "", max));
-        if (c + 1 < a.columns.size()) width[c] = std::max(width[c], Width(line.back()));
+        width[c] = std::max(width[c], Width(line.back()));
       }
     }
     auto emit = [&](const std::vector<std::string>& line, const char* on, const char* off) {

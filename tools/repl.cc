@@ -131,18 +131,25 @@ std::vector<std::string> ReplCompletions(const TemporalGraph& graph,
     if (StartsWithFolded(candidate, word)) out.push_back(candidate);
   };
   auto offer_entities = [&] {
-    auto add = [&](const std::string& name) {
-      if (!StartsWithFolded(name, word)) return;
-      bool quote = !in_quotes && name.find_first_of(" ,\"") != std::string::npos;
-      out.push_back(quote ? "\"" + name + "\"" : name);
-    };
     // Aliases resolve too, and are what people type ("Trump", "Twitter").
+    std::vector<std::string> names;
     for (EntityId e = 0; e < graph.entity_count(); ++e) {
-      add(graph.entity(e).name);
-      for (const std::string& alias : graph.entity(e).aliases) add(alias);
+      names.push_back(graph.entity(e).name);
+      for (const std::string& alias : graph.entity(e).aliases) names.push_back(alias);
     }
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    std::vector<std::string> hits;
+    bool quote = false;
+    for (const std::string& name : names) {
+      if (!StartsWithFolded(name, word)) continue;
+      hits.push_back(name);
+      quote |= name.find_first_of(" ,\"") != std::string::npos;
+    }
+    // Quote all or none, so readline can still insert their common prefix.
+    for (const std::string& name : hits) {
+      out.push_back(quote && !in_quotes ? "\"" + name + "\"" : name);
+    }
   };
   // `at DATE` prefixes a query: complete what follows as a fresh query.
   size_t first = 0;
