@@ -140,6 +140,8 @@ class Reader {
   Status ReadStdin();
   Status ReadTextFile(const std::string& path, const std::string& name, const std::string& id);
   Status ReadJsonlFile(const std::string& path, const std::string& name);
+  // JSONL documents line by line; `base` names documents without an "id".
+  Status ReadJsonlStream(FILE* file, const std::string& name, const std::string& base);
   Status ReadDirectory(const std::string& path);
   Status WalkDirectory(const fs::path& dir, const std::string& display, const std::string& rel);
 
@@ -164,6 +166,11 @@ Status Reader::ReadPath(const std::string& path) {
 }
 
 Status Reader::ReadStdin() {
+  // Streaming mappers (GNU parallel, Hadoop Streaming, Spark pipe) feed JSONL
+  // documents on stdin; those are read a line at a time, never as one document.
+  if (options_.stdin_jsonl && !options_.stdin_stream) {
+    return ReadJsonlStream(stdin, options_.stdin_name, options_.stdin_name);
+  }
   std::istream& in = options_.stdin_stream ? *options_.stdin_stream : std::cin;
   const std::string& name = options_.stdin_name;
   std::string bytes;
@@ -196,8 +203,11 @@ Status Reader::ReadJsonlFile(const std::string& path, const std::string& name) {
   std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!file)
     return Status::ErrorAt(name, 0, 0, "cannot open: " + std::generic_category().message(errno));
-  const std::string base = fs::path(path).filename().string();
-  LineReader lines(file.get(), options_.max_document_bytes);
+  return ReadJsonlStream(file.get(), name, fs::path(path).filename().string());
+}
+
+Status Reader::ReadJsonlStream(FILE* file, const std::string& name, const std::string& base) {
+  LineReader lines(file, options_.max_document_bytes);
   std::string line;
   int line_number = 0;
   size_t documents = 0;

@@ -40,6 +40,8 @@ struct Document {
 struct ReadOptions {
   std::optional<Date> default_date;  // --date: for documents that carry none
   std::string stdin_name = "-";      // the id given to a document read from stdin
+  // "-" holds JSON Lines documents (one {"id","text","date"} a line), not one text.
+  bool stdin_jsonl = false;
   // A "file,date" CSV (see manifest.h) whose names are matched against document
   // ids; empty for none. Entries that match no document are not an error here.
   std::string date_manifest;

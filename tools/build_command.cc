@@ -25,6 +25,7 @@ struct BuildOptions {
   std::vector<std::string> rules;
   std::string date;
   std::string dates;
+  bool stdin_jsonl = false;
   int jobs = 0;
   std::vector<std::string> paths;
   std::string output;
@@ -49,6 +50,24 @@ bool IsFactFile(const std::string& path) {
   return false;
 }
 
+// Lets queries find entities by the names the text used for them.
+void AddMentionAlias(TemporalGraph* graph, const std::string& canonical,
+                     const MentionEvidence& mention) {
+  if (mention.resolution == "pronoun" || mention.resolution == "role") return;
+  if (!mention.text.empty() && mention.text.size() < 80) graph->AddAlias(canonical, mention.text);
+}
+
+// Adds the fact and the names its evidence used, so a graph built from fact
+// shards answers to the same names as one built from the documents.
+void AddFactWithAliases(TemporalGraph* graph, Fact fact) {
+  const MentionEvidence subject_mention = fact.subject_mention;
+  const MentionEvidence object_mention = fact.object_mention;
+  const std::string subject = fact.subject, object = fact.object;
+  graph->AddFact(std::move(fact));
+  AddMentionAlias(graph, subject, subject_mention);
+  AddMentionAlias(graph, object, object_mention);
+}
+
 // Streams a facts file into the graph, line by line.
 Status AddFactFile(const std::string& path, TemporalGraph* graph, size_t* count) {
   std::ifstream in(path, std::ios::binary);
@@ -61,17 +80,10 @@ Status AddFactFile(const std::string& path, TemporalGraph* graph, size_t* count)
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     Result<Fact> fact = FactFromJson(line, path, line_no);
     if (!fact.ok()) return fact.status();
-    graph->AddFact(std::move(fact).value());
+    AddFactWithAliases(graph, std::move(fact).value());
     ++*count;
   }
   return Status::Ok();
-}
-
-// Lets queries find entities by the names the text used for them.
-void AddMentionAlias(TemporalGraph* graph, const std::string& canonical,
-                     const MentionEvidence& mention) {
-  if (mention.resolution == "pronoun" || mention.resolution == "role") return;
-  if (!mention.text.empty() && mention.text.size() < 80) graph->AddAlias(canonical, mention.text);
 }
 
 int RunBuild(const BuildOptions& options) {
@@ -80,6 +92,7 @@ int RunBuild(const BuildOptions& options) {
   ReadOptions read_options;
   read_options.default_date = *date;
   read_options.date_manifest = options.dates;
+  read_options.stdin_jsonl = options.stdin_jsonl;
 
   TemporalGraph graph;
   if (options.append) {
@@ -122,12 +135,7 @@ int RunBuild(const BuildOptions& options) {
           progress.Add(1, doc.text.size());
           for (Fact& fact : facts) {
             ++extracted;
-            const std::string subject = fact.subject, object = fact.object;
-            MentionEvidence subject_mention = fact.subject_mention;
-            MentionEvidence object_mention = fact.object_mention;
-            graph.AddFact(std::move(fact));
-            AddMentionAlias(&graph, subject, subject_mention);
-            AddMentionAlias(&graph, object, object_mention);
+            AddFactWithAliases(&graph, std::move(fact));
           }
           return Status::Ok();
         };
@@ -156,6 +164,8 @@ void AddBuildCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--rules", options->rules,
                   "Rule pack file (repeatable; default: the built-in news pack)");
   cmd->add_option("--date", options->date, "Document date YYYY-MM-DD for inputs without one");
+  cmd->add_flag("--jsonl", options->stdin_jsonl,
+                "Standard input (-) holds JSON Lines documents, read one line at a time");
   cmd->add_option("--dates", options->dates,
                   "Date manifest: a CSV of file,date lines for documents without a date line");
   cmd->add_option("-j,--jobs", options->jobs, "Worker threads (default: all cores)")

@@ -19,6 +19,7 @@ struct ExtractOptions {
   std::string time_rules;
   std::string date;
   std::string dates;
+  bool stdin_jsonl = false;
   int jobs = 0;
   bool times = false;
   std::vector<std::string> paths;
@@ -75,6 +76,7 @@ int RunExtract(const ExtractOptions& options) {
   ReadOptions read_options;
   read_options.default_date = *date;
   read_options.date_manifest = options.dates;
+  read_options.stdin_jsonl = options.stdin_jsonl;
   if (options.times) return RunTimes(options, read_options);
 
   Result<std::vector<RuleSource>> packs = ReadRuleSources(options.rules);
@@ -112,6 +114,8 @@ void AddExtractCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--time-rules", options->time_rules,
                   "Time expression rules (default: the built-in rules/time.yaml)");
   cmd->add_option("--date", options->date, "Document date YYYY-MM-DD for inputs without one");
+  cmd->add_flag("--jsonl", options->stdin_jsonl,
+                "Standard input (-) holds JSON Lines documents, read one line at a time");
   cmd->add_option("--dates", options->dates,
                   "Date manifest: a CSV of file,date lines for documents without a date line");
   cmd->add_option("-j,--jobs", options->jobs, "Worker threads (default: all cores; output is "

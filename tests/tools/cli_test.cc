@@ -157,6 +157,17 @@ TEST(CliTest, AppendAddsToAnExistingGraph) {
   EXPECT_NE(path.out.find("C"), std::string::npos) << path.out;
 }
 
+TEST(CliTest, JsonlOnStdinIsReadLineByLine) {
+  CommandResult r = RunCommand(
+      kKg + " extract --jsonl -",
+      "{\"id\":\"a\",\"text\":\"Elon Musk acquired Twitter.\",\"date\":\"2022-10-28\"}\n"
+      "{\"id\":\"b\",\"text\":\"Microsoft acquired Activision Blizzard.\"}\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_EQ(CountLines(r.out), 2) << r.out;
+  EXPECT_EQ(nlohmann::json::parse(r.out.substr(0, r.out.find('\n')))["doc"], "a");
+  EXPECT_NE(r.out.find("\"doc\":\"b\""), std::string::npos);
+}
+
 TEST(CliTest, TimesListsNormalizedExpressions) {
   CommandResult r = RunCommand(kKg + " extract --times -",
                                "date 2024-03-13\nThey met last summer and again on Nov. 5, 2024.\n");
