@@ -17,6 +17,8 @@ QueryEngine::QueryEngine(const TemporalGraph& graph, std::vector<StateRule> stat
       state_rules_(std::move(state_rules)),
       states_(DeriveStates(index_, state_rules_)) {
   state_of_opener_.assign(graph.fact_count(), -1);
+  asserted_.resize(graph.fact_count());
+  for (FactId f = 0; f < graph.fact_count(); ++f) asserted_[f] = !graph.fact(f).negated;
   for (size_t i = 0; i < states_.size(); ++i) {
     for (FactId f : states_[i].reports) state_of_opener_[f] = static_cast<int32_t>(i);
   }
@@ -122,12 +124,21 @@ bool QueryEngine::BuildMask(const Query& q, MaskSpec spec, QueryError*) {
   const bool windowed = spec.window && q.window.bounded();
   const DayRange range = q.window.Range();
   const int64_t at_day = q.at ? q.at->end.ToDays() : 0;
+  if (q.relations.empty() && !windowed && !q.at) {
+    // The common case: only polarity filters, so the mask is a copy.
+    if (spec.include_negated) {
+      mask_.assign(m, 1);
+    } else {
+      mask_.assign(asserted_.begin(), asserted_.end());
+    }
+    return true;
+  }
   mask_.assign(m, 1);
   for (FactId f = 0; f < m; ++f) {
     bool keep = true;
     if (!q.relations.empty()) keep = wanted_relations[index_.relation(f)];
     if (keep && windowed) keep = index_.days(f) && index_.days(f)->Overlaps(range);
-    if (keep && !spec.include_negated) keep = !graph_.fact(f).negated;
+    if (keep && !spec.include_negated) keep = asserted_[f];
     if (keep && q.at) {
       keep = KnownBy(f, at_day);
       if (keep && state_of_opener_[f] >= 0) keep = states_[state_of_opener_[f]].ValidOn(at_day);
