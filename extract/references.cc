@@ -13,10 +13,15 @@ namespace {
 
 bool Alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
+// Whether text starts with the lower-case `phrase`, ignoring the case of text.
+// Compared in place: this runs for every role at every word of every sentence.
+bool StartsWithFolded(std::string_view text, const std::string& phrase) {
+  if (text.size() < phrase.size()) return false;
+  for (size_t i = 0; i < phrase.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(text[i])) != static_cast<unsigned char>(phrase[i]))
+      return false;
+  }
+  return true;
 }
 
 bool TypeIn(const std::string& type, const std::vector<std::string>& types) {
@@ -41,7 +46,7 @@ std::optional<Mention> MentionTracker::Reference(std::string_view text, size_t p
   for (const RoleDef* r : gaz_.roles_) {
     const RoleDef& role = *r;
     const size_t n = role.phrase.size();
-    if (pos + n > end || Lower(text.substr(pos, n)) != role.phrase) continue;
+    if (pos + n > end || !StartsWithFolded(text.substr(pos, n), role.phrase)) continue;
     if (pos + n < end && Alnum(text[pos + n])) continue;
     Mention m{pos, pos + n, {}, "role", role.possessive};
     if (!role.entity.empty()) {
