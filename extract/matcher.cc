@@ -102,6 +102,21 @@ bool AppointsOther(const MentionView& view, const MatchSpans& m) {
 std::vector<Fact> MatchSentence(const RulePack& pack, const MentionTracker& tracker,
                                 const SentenceInput& in) {
   const MentionView& view = *in.view;
+  // Every fact pairs two view tokens of different entities (see the pair loop
+  // below), so a sentence naming fewer than two entities yields none: skip the
+  // Set, which costs more than all else on such sentences.
+  int first_entity = -1;
+  bool two_entities = false;
+  for (const ViewToken& t : view.tokens) {
+    if (t.entity < 0) continue;
+    if (first_entity < 0) {
+      first_entity = t.entity;
+    } else if (t.entity != first_entity) {
+      two_entities = true;
+      break;
+    }
+  }
+  if (!two_entities) return {};
   std::vector<int> candidates;
   if (!pack.prefilter->Match(view.text, &candidates)) return {};
   std::sort(candidates.begin(), candidates.end());
