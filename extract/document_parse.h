@@ -9,21 +9,14 @@
 
 #include "extract/document.h"
 #include "graph/model/status.h"
+#include "graph/model/text_bytes.h"
 
 namespace kg::document_internal {
 
-// The 1-based line and column (in bytes) of `offset` in `bytes`, counting
-// lines from `first_line`.
-struct Position {
-  int line = 1;
-  int column = 1;
-};
-Position PositionOf(std::string_view bytes, size_t offset, int first_line = 1);
-
-// Ok, or the first NUL byte ("binary file") or invalid UTF-8 sequence in
-// `bytes`, located in `name` by line and column (lines counted from
-// `first_line`).
-Status CheckTextBytes(std::string_view bytes, const std::string& name, int first_line = 1);
+// Byte checks shared with the other readers of user files (text_bytes.h).
+using ::kg::CheckTextBytes;
+using ::kg::Position;
+using ::kg::PositionOf;
 
 // The whole file at `path`, or an error naming it as `name`: missing,
 // unreadable, a directory, or larger than `max_bytes` (then not read at all).

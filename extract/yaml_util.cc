@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "graph/model/text_bytes.h"
+
 namespace kg {
 namespace {
 
@@ -23,6 +25,8 @@ std::string Printable(const std::string& s) {
 }  // namespace
 
 Result<YAML::Node> ParseYaml(std::string_view text, const std::string& file) {
+  // yaml-cpp passes invalid UTF-8 through into names and patterns; refuse it here.
+  if (Status s = CheckTextBytes(text, file); !s.ok()) return s;
   try {
     return YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {

@@ -169,7 +169,7 @@ void AddBuildCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--dates", options->dates,
                   "Date manifest: a CSV of file,date lines for documents without a date line");
   cmd->add_option("-j,--jobs", options->jobs, "Worker threads (default: all cores)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(JobsValidator());
   cmd->add_option("paths", options->paths,
                   "Documents (files, directories, .jsonl, -) and fact files (.jsonl of facts, .csv)")
       ->required();

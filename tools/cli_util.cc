@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -15,6 +16,9 @@ int ReportError(const Status& status) {
 }
 
 Result<std::string> ReadWholeFile(const std::string& path) {
+  std::error_code ec;
+  // An ifstream opens a directory without complaint and reads nothing.
+  if (std::filesystem::is_directory(path, ec)) return Status::Error(path + ": is a directory");
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::Error(path + ": cannot open: " + std::strerror(errno));
   std::ostringstream buffer;
@@ -44,6 +48,15 @@ int ResolveJobs(int jobs) {
   if (jobs > 0) return jobs;
   unsigned cores = std::thread::hardware_concurrency();
   return cores == 0 ? 1 : static_cast<int>(cores);
+}
+
+CLI::Validator JobsValidator() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        if (!value.empty() && value.find_first_not_of("0123456789") == std::string::npos) return "";
+        return "'" + value + "' is not a number of jobs (0 means all cores)";
+      },
+      "N");
 }
 
 }  // namespace kg

@@ -3,6 +3,7 @@
 #ifndef KG_TOOLS_CLI_UTIL_H_
 #define KG_TOOLS_CLI_UTIL_H_
 
+#include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,9 @@ Result<std::vector<RuleSource>> ReadRuleSources(const std::vector<std::string>& 
 
 // --jobs: 0 means all cores.
 int ResolveJobs(int jobs);
+
+// Accepts 0 or a positive count for --jobs, with a short message otherwise.
+CLI::Validator JobsValidator();
 
 }  // namespace kg
 

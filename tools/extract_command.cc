@@ -120,7 +120,7 @@ void AddExtractCommand(CLI::App& app, int* exit_code) {
                   "Date manifest: a CSV of file,date lines for documents without a date line");
   cmd->add_option("-j,--jobs", options->jobs, "Worker threads (default: all cores; output is "
                                               "identical for any value)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(JobsValidator());
   cmd->add_flag("--times", options->times, "List the time expressions found instead of facts");
   cmd->add_option("paths", options->paths,
                   "Text files, directories, .jsonl documents, or - for stdin")

@@ -3,8 +3,22 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <exception>
+#include <string>
 
 #include "tools/commands.h"
+
+namespace {
+
+// CLI11 messages may span lines and quote numeric limits at full length; the
+// first line says what is wrong, and that is what a user needs.
+std::string OneLine(const std::string& message) {
+  std::string line = message.substr(0, message.find('\n'));
+  constexpr size_t kMaxLength = 200;
+  if (line.size() > kMaxLength) line = line.substr(0, kMaxLength) + "...";
+  return line;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{
@@ -20,7 +34,11 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // --help and --version print as CLI11 formats them; a usage error is one
+    // line, like every other kg error.
+    if (e.get_exit_code() == 0) return app.exit(e);
+    std::fprintf(stderr, "kg: %s (see kg --help)\n", OneLine(e.what()).c_str());
+    return e.get_exit_code();
   } catch (const std::exception& e) {
     // Library code reports errors as values; this is the last guard so that no
     // input ever ends kg with an abort.
