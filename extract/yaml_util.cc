@@ -5,24 +5,6 @@
 #include "graph/model/text_bytes.h"
 
 namespace kg {
-namespace {
-
-// Text quoted from a rule file with control characters (a NUL, a newline in a
-// quoted key) written as \xNN, so that the error stays one line.
-std::string Printable(const std::string& s) {
-  std::string out;
-  for (unsigned char c : s) {
-    if (c < 0x20 || c == 0x7f) {
-      const char* hex = "0123456789abcdef";
-      out += std::string("\\x") + hex[c >> 4] + hex[c & 15];
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 Result<YAML::Node> ParseYaml(std::string_view text, const std::string& file) {
   // yaml-cpp passes invalid UTF-8 through into names and patterns; refuse it here.
@@ -33,7 +15,7 @@ Result<YAML::Node> ParseYaml(std::string_view text, const std::string& file) {
     // yaml-cpp marks are 0-based; a mark of -1 means "unknown".
     int line = e.mark.line >= 0 ? e.mark.line + 1 : 0;
     int column = e.mark.column >= 0 ? e.mark.column + 1 : 0;
-    return Status::ErrorAt(file, line, column, "YAML syntax: " + Printable(e.msg));
+    return Status::ErrorAt(file, line, column, "YAML syntax: " + EscapeControlCharacters(e.msg));
   }
 }
 
@@ -52,9 +34,9 @@ Status CheckKeys(const std::string& file, const YAML::Node& node,
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
       std::string known;
       for (std::string_view a : allowed) known += (known.empty() ? "" : ", ") + std::string(a);
-      return YamlErrorAt(
-          file, kv.first,
-          "unknown key '" + Printable(key) + "' in " + context + " (known: " + known + ")");
+      return YamlErrorAt(file, kv.first,
+                         "unknown key '" + EscapeControlCharacters(key) + "' in " + context +
+                             " (known: " + known + ")");
     }
   }
   return Status::Ok();

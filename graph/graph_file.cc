@@ -9,6 +9,7 @@
 
 #include "graph/byte_codec.h"
 #include "graph/crc32.h"
+#include "graph/model/text_bytes.h"
 
 namespace kg {
 namespace {
@@ -50,21 +51,6 @@ bool GetDate(ByteReader* r, Date* d) {
   if (days > kMaxAbsDays || days < -kMaxAbsDays) return r->Fail("date out of range");
   *d = Date::FromDays(days);
   return true;
-}
-
-// `s` with control characters written as \xNN, so that an error quoting a
-// corrupt file's bytes stays one line.
-std::string Printable(const std::string& s) {
-  std::string out;
-  for (unsigned char c : s) {
-    if (c < 0x20 || c == 0x7f) {
-      const char* hex = "0123456789abcdef";
-      out += std::string("\\x") + hex[c >> 4] + hex[c & 15];
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out;
 }
 
 // Encodes the fact body; strings go through `table` (a second pass writes them).
@@ -146,7 +132,7 @@ class PayloadReader {
       uint64_t aliases = 0;
       if (!Str(&name) || !Str(&type) || !r_.GetCount(2, &aliases, "alias")) return false;
       if (g->AddEntity(name, type) != i) {
-        return r_.Fail("duplicate entity name '" + Printable(name) + "'");
+        return r_.Fail("duplicate entity name '" + EscapeControlCharacters(name) + "'");
       }
       for (uint64_t a = 0; a < aliases; ++a) {
         uint8_t flags = 0;

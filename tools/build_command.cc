@@ -34,7 +34,8 @@ struct BuildOptions {
 };
 
 bool EndsWith(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 // True if `path` is a JSON Lines file of facts rather than of documents.
@@ -170,11 +171,13 @@ void AddBuildCommand(CLI::App& app, int* exit_code) {
                   "Date manifest: a CSV of file,date lines for documents without a date line");
   cmd->add_option("-j,--jobs", options->jobs, "Worker threads (default: all cores)")
       ->check(JobsValidator());
-  cmd->add_option("paths", options->paths,
-                  "Documents (files, directories, .jsonl, -) and fact files (.jsonl of facts, .csv)")
+  cmd->add_option(
+         "paths", options->paths,
+         "Documents (files, directories, .jsonl, -) and fact files (.jsonl of facts, .csv)")
       ->required();
   cmd->add_option("-o,--output", options->output, "The graph file to write")->required();
-  cmd->add_flag("--append", options->append, "Add to the existing graph file instead of replacing it");
+  cmd->add_flag("--append", options->append,
+                "Add to the existing graph file instead of replacing it");
   cmd->add_flag("-q,--quiet", options->quiet, "Do not print the summary");
   cmd->callback([options, exit_code] { *exit_code = RunBuild(*options); });
 }

@@ -60,13 +60,14 @@ int RunTimes(const ExtractOptions& options, const ReadOptions& read_options) {
   if (!tagger.ok()) return ReportError(tagger.status());
   std::function<std::string(const Document&)> work = [&](const Document& doc) {
     std::string out;
-    for (const TimeExpression& t : tagger->Find(doc.text, doc.date)) out += TimeToJsonLine(doc.id, t);
+    for (const TimeExpression& t : tagger->Find(doc.text, doc.date))
+      out += TimeToJsonLine(doc.id, t);
     return out;
   };
   std::function<Status(const Document&, std::string&&)> sink =
       [](const Document&, std::string&& lines) { return WriteLines(lines); };
-  Status s = ProcessDocumentsInOrder(options.paths, read_options, ResolveJobs(options.jobs), work,
-                                     sink);
+  Status s =
+      ProcessDocumentsInOrder(options.paths, read_options, ResolveJobs(options.jobs), work, sink);
   return s.ok() ? 0 : ReportError(s);
 }
 
@@ -97,8 +98,8 @@ int RunExtract(const ExtractOptions& options) {
   };
   std::function<Status(const Document&, std::string&&)> sink =
       [](const Document&, std::string&& lines) { return WriteLines(lines); };
-  Status s = ProcessDocumentsInOrder(options.paths, read_options, ResolveJobs(options.jobs), work,
-                                     sink);
+  Status s =
+      ProcessDocumentsInOrder(options.paths, read_options, ResolveJobs(options.jobs), work, sink);
   if (s.ok() && std::fflush(stdout) != 0) s = Status::Error("cannot write to standard output");
   return s.ok() ? 0 : ReportError(s);
 }
@@ -118,8 +119,9 @@ void AddExtractCommand(CLI::App& app, int* exit_code) {
                 "Standard input (-) holds JSON Lines documents, read one line at a time");
   cmd->add_option("--dates", options->dates,
                   "Date manifest: a CSV of file,date lines for documents without a date line");
-  cmd->add_option("-j,--jobs", options->jobs, "Worker threads (default: all cores; output is "
-                                              "identical for any value)")
+  cmd->add_option("-j,--jobs", options->jobs,
+                  "Worker threads (default: all cores; output is "
+                  "identical for any value)")
       ->check(JobsValidator());
   cmd->add_flag("--times", options->times, "List the time expressions found instead of facts");
   cmd->add_option("paths", options->paths,

@@ -50,7 +50,8 @@ size_t TotalInputBytes(const std::vector<std::string>& paths) {
       continue;
     }
     // skip_permission_denied and no symlink following: an estimate must never fail or loop.
-    for (fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec),
+    for (fs::recursive_directory_iterator
+             it(path, fs::directory_options::skip_permission_denied, ec),
          end;
          !ec && it != end; it.increment(ec)) {
       if (it->is_regular_file(ec)) total += it->file_size(ec);

@@ -73,7 +73,8 @@ int RunTest(const std::vector<std::string>& files) {
     Result<TimeTagger> tagger = TimeTagger::FromYaml(source.text, source.name);
     if (!tagger.ok()) return ReportError(tagger.status());
     TimeExampleReport report = tagger->TestExamples();
-    for (const TimeExampleFailure& f : report.failures) PrintFailure(f.file, f.line, f.rule, f.message);
+    for (const TimeExampleFailure& f : report.failures)
+      PrintFailure(f.file, f.line, f.rule, f.message);
     passed += report.passed;
     failed += report.failures.size();
   }
@@ -81,7 +82,8 @@ int RunTest(const std::vector<std::string>& files) {
     Result<Extractor> extractor = Extractor::Create(packs, std::nullopt);
     if (!extractor.ok()) return ReportError(extractor.status());
     RuleTestReport report = extractor->TestExamples();
-    for (const RuleExampleFailure& f : report.failures) PrintFailure(f.file, f.line, f.rule, f.message);
+    for (const RuleExampleFailure& f : report.failures)
+      PrintFailure(f.file, f.line, f.rule, f.message);
     passed += report.passed;
     failed += report.failures.size();
   }

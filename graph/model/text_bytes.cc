@@ -73,4 +73,16 @@ Status CheckTextBytes(std::string_view bytes, const std::string& name, int first
   return Status::Ok();
 }
 
+std::string EscapeControlCharacters(std::string_view s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (c < 0x20 || c == 0x7f) {
+      out += Hex(c).replace(0, 2, "\\x");
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 }  // namespace kg

@@ -24,6 +24,10 @@ Position PositionOf(std::string_view bytes, size_t offset, int first_line = 1);
 // located in `name` by line and column (lines counted from `first_line`).
 Status CheckTextBytes(std::string_view bytes, const std::string& name, int first_line = 1);
 
+// `s` with control characters written as \xNN, so that an error message quoting
+// bytes from a bad file (a NUL, a newline in a name) stays one line.
+std::string EscapeControlCharacters(std::string_view s);
+
 }  // namespace kg
 
 #endif  // KG_GRAPH_MODEL_TEXT_BYTES_H_
