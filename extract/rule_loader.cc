@@ -1,12 +1,17 @@
 // Loading rule files: YAML -> RulePack. Every key is checked, every pattern is
 // compiled (with a memory budget) before anything is returned, so a pack is
 // either complete or an error naming file:line:column and the rule concerned.
+#include <filesystem>
+#include <fstream>
+#include <map>
 #include <set>
+#include <sstream>
 
 #include "extract/extractor.h"
 #include "extract/pattern_macros.h"
 #include "extract/rule_pack.h"
 #include "extract/yaml_util.h"
+#include "rules/embedded_rules.h"
 
 namespace kg {
 namespace {
@@ -15,6 +20,7 @@ namespace {
 // small enough that a runaway pattern is reported rather than eating memory.
 constexpr int64_t kPatternMaxMem = 4 << 20;
 constexpr int64_t kSetMaxMem = 256 << 20;
+constexpr uintmax_t kMaxIncludeBytes = 16u << 20;
 
 RE2::Options PatternOptions(int64_t max_mem) {
   RE2::Options o;
@@ -48,11 +54,17 @@ class Loader {
       : pack_(pack), entity_names_(entity_names), rule_names_(rule_names) {}
 
   Status Load(const RuleSource& source) {
+    if (!loaded_.insert(source.name).second) return Status::Ok();  // included twice: once is enough
     file_ = source.name;
     KG_TRY(root, ParseYaml(source.text, file_));
     if (root.IsNull()) return Status::Ok();  // an empty file is an empty pack
     KG_RETURN_IF_ERROR(CheckKeys(
-        file_, root, {"entities", "roles", "names", "titles", "cues", "relations"}, "rule file"));
+        file_, root, {"include", "entities", "roles", "names", "titles", "cues", "relations"},
+        "rule file"));
+    if (root["include"]) {
+      KG_RETURN_IF_ERROR(Includes(source.name, root["include"]));
+      file_ = source.name;
+    }
     if (root["entities"]) KG_RETURN_IF_ERROR(Entities(root["entities"]));
     if (root["roles"]) KG_RETURN_IF_ERROR(Roles(root["roles"]));
     if (root["names"]) KG_RETURN_IF_ERROR(Names(root["names"]));
@@ -68,6 +80,53 @@ class Loader {
   std::vector<std::string> negation, modality, hedge;
 
  private:
+  // `include: FILE` or a list: each is loaded before the including file's own
+  // entries, so a pack can extend another (`include: news.yaml` extends the
+  // built-in pack). Names resolve next to the including file, then among the
+  // built-in packs. A file on its own include chain is a cycle and an error.
+  Status Includes(const std::string& including, const YAML::Node& node) {
+    KG_TRY(names, StringList(file_, node, "include"));
+    include_stack_.push_back(including);
+    for (const std::string& name : names) {
+      for (const std::string& open : include_stack_) {
+        if (open == name || open == IncludePath(including, name)) {
+          std::string chain;
+          for (const std::string& f : include_stack_) chain += f + " -> ";
+          return YamlErrorAt(including, node, "include cycle: " + chain + name);
+        }
+      }
+      KG_TRY(included, ReadInclude(including, name, node));
+      KG_RETURN_IF_ERROR(Load(included));
+    }
+    include_stack_.pop_back();
+    return Status::Ok();
+  }
+
+  static std::string IncludePath(const std::string& including, const std::string& name) {
+    std::filesystem::path dir = std::filesystem::path(including).parent_path();
+    return std::filesystem::path(name).is_absolute() || dir.empty() ? name : (dir / name).string();
+  }
+
+  Result<RuleSource> ReadInclude(const std::string& including, const std::string& name,
+                                 const YAML::Node& node) {
+    const std::string path = IncludePath(including, name);
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(path, ec)) {
+      if (std::filesystem::file_size(path, ec) > kMaxIncludeBytes) {
+        return YamlErrorAt(including, node, "included rule file '" + path + "' is too large");
+      }
+      std::ifstream in(path, std::ios::binary);
+      std::ostringstream text;
+      text << in.rdbuf();
+      if (!in.bad()) return RuleSource{path, text.str()};
+    }
+    std::string_view embedded = EmbeddedRuleFile(name);
+    if (!embedded.empty()) return RuleSource{name, std::string(embedded)};
+    return YamlErrorAt(
+        including, node,
+        "cannot read included rule file '" + name + "' (not at " + path + ", not a built-in pack)");
+  }
+
   Status Sequence(const YAML::Node& node, const std::string& what) {
     if (!node.IsSequence()) return YamlErrorAt(file_, node, what + ": expected a list");
     return Status::Ok();
@@ -99,9 +158,19 @@ class Loader {
         KG_TRY(aliases, StringList(file_, e["aliases"], ctx + ": 'aliases'"));
         def.aliases = std::move(aliases);
       }
-      if (!entity_names_->insert(name).second) {
-        return YamlErrorAt(file_, e, "duplicate entity '" + name + "'");
+      auto [defined, added] = entity_file_.emplace(name, file_);
+      if (!added) {
+        if (defined->second == file_) {
+          return YamlErrorAt(file_, e, "duplicate entity '" + name + "'");
+        }
+        // A later file redefines an entity of a pack it extends: the new entry wins.
+        for (EntityDef& old : pack_->entities) {
+          if (old.name == name) old = std::move(def);
+        }
+        defined->second = file_;
+        continue;
       }
+      entity_names_->insert(name);
       pack_->entities.push_back(std::move(def));
     }
     return Status::Ok();
@@ -365,6 +434,9 @@ class Loader {
   RulePack* pack_;
   std::set<std::string>* entity_names_;
   std::set<std::string>* rule_names_;
+  std::map<std::string, std::string> entity_file_;  // entity name -> file that defined it
+  std::set<std::string> loaded_;                    // rule files read so far
+  std::vector<std::string> include_stack_;          // files whose includes are being read
   std::string file_;
   std::string ctx_;
 };
