@@ -22,8 +22,8 @@ TEST(RuleLoaderTest, BadFilesGiveLocatedMessages) {
   const BadRuleCase cases[] = {
       {"relations: [", "bad.yaml:1:1: YAML syntax: end of sequence flow not found"},
       {"relation: []\n",
-       "bad.yaml:1:1: unknown key 'relation' in rule file (known: entities, roles, names, titles, "
-       "cues, relations)"},
+       "bad.yaml:1:1: unknown key 'relation' in rule file (known: include, entities, roles, names, "
+       "titles, cues, relations)"},
       {"relations:\n  - name: acquired\n    patern: x\n",
        "bad.yaml:3:5: unknown key 'patern' in rule 'acquired' (known: name, symmetric, stative, "
        "subject, "
