@@ -23,9 +23,7 @@ namespace {
 
 struct BuildOptions {
   std::vector<std::string> rules;
-  std::string date;
-  std::string dates;
-  bool stdin_jsonl = false;
+  DocumentInputOptions input;
   int jobs = 0;
   std::vector<std::string> paths;
   std::string output;
@@ -88,12 +86,9 @@ Status AddFactFile(const std::string& path, TemporalGraph* graph, size_t* count)
 }
 
 int RunBuild(const BuildOptions& options) {
-  Result<std::optional<Date>> date = ParseDateOption(options.date);
-  if (!date.ok()) return ReportError(date.status());
-  ReadOptions read_options;
-  read_options.default_date = *date;
-  read_options.date_manifest = options.dates;
-  read_options.stdin_jsonl = options.stdin_jsonl;
+  Result<ReadOptions> read = MakeReadOptions(options.input);
+  if (!read.ok()) return ReportError(read.status());
+  const ReadOptions& read_options = *read;
 
   TemporalGraph graph;
   if (options.append) {
@@ -164,11 +159,7 @@ void AddBuildCommand(CLI::App& app, int* exit_code) {
   CLI::App* cmd = app.add_subcommand("build", "Extract documents and build the temporal graph");
   cmd->add_option("--rules", options->rules,
                   "Rule pack file (repeatable; default: the built-in news pack)");
-  cmd->add_option("--date", options->date, "Document date YYYY-MM-DD for inputs without one");
-  cmd->add_flag("--jsonl", options->stdin_jsonl,
-                "Standard input (-) holds JSON Lines documents, read one line at a time");
-  cmd->add_option("--dates", options->dates,
-                  "Date manifest: a CSV of file,date lines for documents without a date line");
+  AddDocumentInputOptions(cmd, &options->input);
   cmd->add_option("-j,--jobs", options->jobs, "Worker threads (default: all cores)")
       ->check(JobsValidator());
   cmd->add_option(

@@ -34,6 +34,24 @@ Result<std::optional<Date>> ParseDateOption(const std::string& text) {
   return date;
 }
 
+void AddDocumentInputOptions(CLI::App* cmd, DocumentInputOptions* options) {
+  cmd->add_option("--date", options->date, "Document date YYYY-MM-DD for inputs without one");
+  cmd->add_flag("--jsonl", options->stdin_jsonl,
+                "Standard input (-) holds JSON Lines documents, read one line at a time");
+  cmd->add_option("--dates", options->dates,
+                  "Date manifest: a CSV of file,date lines for documents without a date line");
+}
+
+Result<ReadOptions> MakeReadOptions(const DocumentInputOptions& options) {
+  Result<std::optional<Date>> date = ParseDateOption(options.date);
+  if (!date.ok()) return date.status();
+  ReadOptions read;
+  read.default_date = *date;
+  read.date_manifest = options.dates;
+  read.stdin_jsonl = options.stdin_jsonl;
+  return read;
+}
+
 Result<std::vector<RuleSource>> ReadRuleSources(const std::vector<std::string>& paths) {
   std::vector<RuleSource> sources;
   for (const std::string& path : paths) {

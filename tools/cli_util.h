@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/document.h"
 #include "extract/extractor.h"
 #include "graph/model/date.h"
 #include "graph/model/status.h"
@@ -22,6 +23,16 @@ Result<std::string> ReadWholeFile(const std::string& path);
 
 // --date: YYYY-MM-DD or "" (none).
 Result<std::optional<Date>> ParseDateOption(const std::string& text);
+
+// The options of every command that reads documents: --date, --dates, --jsonl.
+struct DocumentInputOptions {
+  std::string date;
+  std::string dates;
+  bool stdin_jsonl = false;
+};
+void AddDocumentInputOptions(CLI::App* cmd, DocumentInputOptions* options);
+// The reader's options from them; a malformed --date is an error.
+Result<ReadOptions> MakeReadOptions(const DocumentInputOptions& options);
 
 // The rule files named by --rules (empty: none, so the built-in pack is used).
 Result<std::vector<RuleSource>> ReadRuleSources(const std::vector<std::string>& paths);

@@ -17,9 +17,7 @@ namespace {
 struct ExtractOptions {
   std::vector<std::string> rules;
   std::string time_rules;
-  std::string date;
-  std::string dates;
-  bool stdin_jsonl = false;
+  DocumentInputOptions input;
   int jobs = 0;
   bool times = false;
   std::vector<std::string> paths;
@@ -72,12 +70,9 @@ int RunTimes(const ExtractOptions& options, const ReadOptions& read_options) {
 }
 
 int RunExtract(const ExtractOptions& options) {
-  Result<std::optional<Date>> date = ParseDateOption(options.date);
-  if (!date.ok()) return ReportError(date.status());
-  ReadOptions read_options;
-  read_options.default_date = *date;
-  read_options.date_manifest = options.dates;
-  read_options.stdin_jsonl = options.stdin_jsonl;
+  Result<ReadOptions> read = MakeReadOptions(options.input);
+  if (!read.ok()) return ReportError(read.status());
+  const ReadOptions& read_options = *read;
   if (options.times) return RunTimes(options, read_options);
 
   Result<std::vector<RuleSource>> packs = ReadRuleSources(options.rules);
@@ -114,11 +109,7 @@ void AddExtractCommand(CLI::App& app, int* exit_code) {
                   "Rule pack file (repeatable; default: the built-in news pack)");
   cmd->add_option("--time-rules", options->time_rules,
                   "Time expression rules (default: the built-in rules/time.yaml)");
-  cmd->add_option("--date", options->date, "Document date YYYY-MM-DD for inputs without one");
-  cmd->add_flag("--jsonl", options->stdin_jsonl,
-                "Standard input (-) holds JSON Lines documents, read one line at a time");
-  cmd->add_option("--dates", options->dates,
-                  "Date manifest: a CSV of file,date lines for documents without a date line");
+  AddDocumentInputOptions(cmd, &options->input);
   cmd->add_option("-j,--jobs", options->jobs,
                   "Worker threads (default: all cores; output is "
                   "identical for any value)")
