@@ -1,5 +1,6 @@
 #include "extract/pattern_macros.h"
 
+#include <algorithm>
 #include <map>
 
 namespace kg {
@@ -43,7 +44,13 @@ struct Template {
   std::vector<std::string> patterns;
 };
 
-// {V} verbs, {P} participles, {BY} passive agent markers, {N} nouns,
+// An auxiliary before a base form: "did not acquire", "won't ban", "could buy".
+// Not "to": "moved to buy" states no act and carries no cue to tell so.
+constexpr char kAuxiliary[] =
+    "(?:did|does|do|didn't|doesn't|don't|will|won't|would|wouldn't|can|can't|cannot|could|"
+    "couldn't|may|might|must|shall|should|shouldn't)";
+
+// {V} verbs, {B} base forms after {AUX}, {P} participles, {BY} passive agent markers, {N} nouns,
 // {NP} noun prepositions, {T} the relation's titles.
 const std::vector<Template>& Templates() {
   static const std::vector<Template> kTemplates = {
@@ -57,6 +64,9 @@ const std::vector<Template>& Templates() {
         "{subj}, (?:the |a |an )(?:{W} ){0,3}(?:that|which|who) {adv}(?:{V}) (?:{W} ){0,2}"
         "(?:such as |including )?{pre}{obj}",
         "{obj},? (?:which|that|whom) {subj} {adv}(?:{V})\\b"}},
+      // Base forms after an auxiliary; their cues ("not", "won't", "could") then
+      // decide: negated, or a plan that gives no fact.
+      {"active_base", "b", {"{subj} {adv}{AUX} {adv}(?:{B}) {pre}{obj}"}},
       {"passive", "p", {"{obj},? {gap}(?:{P}) (?:{BY}) {pre}{subj}"}},
       {"nominal",
        "n",
@@ -76,6 +86,7 @@ const std::vector<Template>& Templates() {
         "{subj} (?:is|was|became|becomes|remains|named|appointed) {det}(?:{T}) (?:of|at|for) "
         "{pre}{obj}"}},
       {"coordination", "v", {"{subj} {adv}(?:{V})\\b"}},
+      {"coordination_base", "b", {"{subj} {adv}{AUX} {adv}(?:{B})\\b"}},
   };
   return kTemplates;
 }
@@ -108,7 +119,18 @@ const std::vector<std::string>& TemplateNames() {
 Result<std::vector<std::pair<std::string, std::string>>> ExpandTemplates(
     const RelationForms& forms) {
   std::vector<std::pair<std::string, std::string>> out;
-  for (const std::string& name : forms.templates) {
+  // A relation with base forms gets their template beside `active` and
+  // `coordination` without listing it.
+  std::vector<std::string> names = forms.templates;
+  if (!forms.bases.empty()) {
+    for (const std::string& t : forms.templates) {
+      if ((t == "active" || t == "coordination") &&
+          std::find(names.begin(), names.end(), t + "_base") == names.end()) {
+        names.push_back(t + "_base");
+      }
+    }
+  }
+  for (const std::string& name : names) {
     const Template* tmpl = nullptr;
     for (const Template& t : Templates()) {
       if (name == t.name) tmpl = &t;
@@ -125,6 +147,9 @@ Result<std::vector<std::pair<std::string, std::string>>> ExpandTemplates(
         case 'v':
           list = &forms.verbs, what = "verbs";
           break;
+        case 'b':
+          list = &forms.bases, what = "bases";
+          break;
         case 'p':
           list = &forms.participles, what = "participles";
           break;
@@ -139,7 +164,7 @@ Result<std::vector<std::pair<std::string, std::string>>> ExpandTemplates(
         return Status::Error("template '" + name + "' needs '" + what + "'");
       }
     }
-    if (name == "coordination" && !forms.symmetric) {
+    if (name.rfind("coordination", 0) == 0 && !forms.symmetric) {
       return Status::Error("template 'coordination' is only for symmetric relations");
     }
     int n = 0;
@@ -147,6 +172,8 @@ Result<std::vector<std::pair<std::string, std::string>>> ExpandTemplates(
       std::string s = p;
       s = Replace(s, "{W}", kWord);
       s = Replace(s, "{V}", Join(forms.verbs));
+      s = Replace(s, "{AUX}", kAuxiliary);
+      s = Replace(s, "{B}", Join(forms.bases));
       s = Replace(s, "{P}", Join(forms.participles));
       s = Replace(s, "{BY}", forms.passive_preps.empty() ? "by" : Join(forms.passive_preps));
       s = Replace(s, "{NP}", forms.noun_preps.empty() ? "of" : Join(forms.noun_preps));

@@ -21,6 +21,7 @@ namespace kg {
 struct RelationForms {
   std::vector<std::string> subject_types, object_types;
   std::vector<std::string> verbs;          // active, finite: "acquired|bought"
+  std::vector<std::string> bases;          // after an auxiliary: "did not acquire", "won't ban"
   std::vector<std::string> participles;    // passive: "acquired|bought"
   std::vector<std::string> passive_preps;  // agent marker of the passive; default "by"
   std::vector<std::string> nouns;          // nominal: "acquisition"

@@ -32,7 +32,11 @@ Polarity ReadPolarity(const CueSet& cues, const MentionView& view, const MatchSp
     if (v[start] == ' ' && start + 1 < match.begin) ++words;
   }
   // Cues after the later slot belong to what follows ("... Zuckerberg would spend ...").
-  const size_t stop = std::max(match.subject_end, match.object_end);
+  // A pattern pairing a coordinated subject has its verb after the slot: "Trump
+  // and Musk did not meet".
+  const bool pairs =
+      match.object_begin == match.subject_begin && match.object_end == match.subject_end;
+  const size_t stop = pairs ? match.end : std::max(match.subject_end, match.object_end);
   std::string window = v.substr(start, std::max(stop, match.begin) - start);
   auto blank = [&](size_t b, size_t e) {
     for (size_t i = b; i < e && i >= start && i - start < window.size(); ++i)

@@ -278,8 +278,8 @@ class Loader {
     }
     KG_RETURN_IF_ERROR(CheckKeys(file_, r,
                                  {"name", "symmetric", "stative", "subject", "object", "verbs",
-                                  "participles", "passive_preps", "nouns", "noun_preps", "titles",
-                                  "templates", "patterns", "examples", "counterexamples"},
+                                  "bases", "participles", "passive_preps", "nouns", "noun_preps",
+                                  "titles", "templates", "patterns", "examples", "counterexamples"},
                                  ctx_));
     KG_TRY(name, Required(r, "name", ctx_));
     if (!rule_names_->insert(name).second) {
@@ -305,6 +305,7 @@ class Loader {
         {"subject", &forms.subject_types},
         {"object", &forms.object_types},
         {"verbs", &forms.verbs},
+        {"bases", &forms.bases},
         {"participles", &forms.participles},
         {"passive_preps", &forms.passive_preps},
         {"nouns", &forms.nouns},

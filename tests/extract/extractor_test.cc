@@ -52,7 +52,18 @@ const SentenceCase kCases[] = {
     {"Trump was banned from Facebook and Instagram.", "",
      "Facebook banned Donald Trump; Instagram banned Donald Trump"},
     {"Trump and Musk met in Palm Beach.", "", "Donald Trump met Elon Musk"},
-    {"Musk did not acquire Truth Social.", "", ""},
+    {"Musk did not acquire Truth Social.", "", "Elon Musk acquired Truth Social (negated)"},
+    // Auxiliary + base form: negated, a plan (no fact), or plainly asserted.
+    {"Google did not buy Reddit.", "", "Google acquired Reddit (negated)"},
+    {"Oracle has not acquired TikTok.", "", "Oracle acquired TikTok (negated)"},
+    {"YouTube won't ban Bezos.", "", "YouTube banned Jeff Bezos (negated)"},
+    {"The SEC will not sue Coinbase.", "",
+     "Securities and Exchange Commission sued Coinbase (negated)"},
+    {"Apple could buy Netflix.", "", ""},
+    {"Nvidia may soon acquire Intel.", "", ""},
+    {"Amazon did buy Reddit after all.", "", "Amazon acquired Reddit"},
+    {"Bezos said he did not comment after YouTube banned Trump.", "",
+     "YouTube banned Donald Trump"},
     {"Musk never bought Truth Social.", "", "Elon Musk acquired Truth Social (negated)"},
     {"Microsoft plans to acquire TikTok.", "", ""},
     {"Meta reportedly acquired Threads.", "", "Meta acquired Threads (hedged)"},
@@ -66,6 +77,10 @@ const SentenceCase kCases[] = {
     {"The Federal Trade Commission (FTC) sued Meta in 2020.", "",
      "Federal Trade Commission sued Meta @2020"},
     // Former bugs.
+    // "n't" inside a word ("hasn't") is a negation cue.
+    {"Meta hasn't bought Snapchat.", "", "Meta acquired Snapchat (negated)"},
+    // A coordinated subject's verb comes after it: its cues count.
+    {"Bezos and Gates did not meet.", "", "Jeff Bezos met Bill Gates (negated)"},
     // The time of a noun phrase hanging off the object is not the relation's.
     {"Trump has criticized Zuckerberg's funding of election infrastructure in 2020.", "2024-11-28",
      "Donald Trump criticized Mark Zuckerberg @2024-11-28"},
