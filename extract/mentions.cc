@@ -8,7 +8,6 @@
 #include "extract/mentions.h"
 
 #include <algorithm>
-#include <cctype>
 
 namespace kg {
 namespace {
@@ -22,14 +21,52 @@ enum Kind {
   kNotName = 32
 };
 
-bool Alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-bool Upper(char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }
+// ASCII classes and case, inline: these run for every byte of every sentence,
+// and the C locale's <cctype> functions are ASCII-only calls anyway.
+bool Alpha(char c) {
+  return static_cast<unsigned>(static_cast<unsigned char>(c | 0x20)) - 'a' < 26u;
+}
+bool Alnum(char c) { return (c >= '0' && c <= '9') || Alpha(c); }
+bool Upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool LowerLetter(char c) { return c >= 'a' && c <= 'z'; }
+bool Space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+char Fold(char c) { return Upper(c) ? static_cast<char>(c + ('a' - 'A')) : c; }
 
 std::string Lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = Fold(c);
   return out;
 }
+
+// Whether `text` equals the lower-case `lower` ignoring ASCII case, compared in place.
+bool EqualsFolded(std::string_view text, std::string_view lower) {
+  if (text.size() != lower.size()) return false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (Fold(text[i]) != lower[i]) return false;
+  }
+  return true;
+}
+
+// A word lower-cased into a buffer that lives on the stack for the usual
+// lengths, so looking a word up allocates nothing.
+class FoldedWord {
+ public:
+  explicit FoldedWord(std::string_view w) {
+    if (w.size() <= sizeof(small_)) {
+      for (size_t i = 0; i < w.size(); ++i) small_[i] = Fold(w[i]);
+      view_ = std::string_view(small_, w.size());
+    } else {
+      large_ = Lower(w);
+      view_ = large_;
+    }
+  }
+  std::string_view view() const { return view_; }
+
+ private:
+  char small_[48];
+  std::string large_;
+  std::string_view view_;
+};
 
 // The lexicon key of a word: lower case, without a final period ("Mr." -> "mr").
 std::string Key(std::string_view w) {
@@ -55,13 +92,14 @@ size_t NameWordEnd(std::string_view text, size_t pos, size_t end) {
       // "NYSE-owner", "Beijing-based": a lower-case word of 3+ letters after a
       // hyphen is no part of the name ("Mar-a-Lago" keeps its "a").
       size_t k = j + 1;
-      while (k < end && std::islower(static_cast<unsigned char>(text[k]))) ++k;
+      while (k < end && LowerLetter(text[k])) ++k;
       if (k - j - 1 >= 3 && (k == end || !Alnum(text[k]))) break;
     }
     ++j;
   }
   if (j < end && text[j] == '.') {
-    const std::string k = Key(text.substr(pos, j - pos));
+    const FoldedWord folded(text.substr(pos, j - pos));
+    const std::string_view k = folded.view();
     if (j - pos == 1 || k == "inc" || k == "co" || k == "corp" || k == "jr" || k == "sr" ||
         k == "ltd" || k == "st") {
       ++j;
@@ -73,7 +111,14 @@ size_t NameWordEnd(std::string_view text, size_t pos, size_t end) {
 }  // namespace
 
 Gazetteer::Gazetteer(const RulePack& pack) : pack_(pack) {
-  for (const RoleDef& r : pack.roles) roles_.push_back(&r);
+  for (const RoleDef& r : pack.roles) {
+    roles_.push_back(&r);
+    // A role phrase can only match where the text's word equals the phrase's
+    // first word: the phrase is compared case-blind and must end at a word end.
+    size_t w = 0;
+    while (w < r.phrase.size() && Alnum(r.phrase[w])) ++w;
+    role_first_words_.insert(Lower(r.phrase.substr(0, w)));
+  }
   std::stable_sort(roles_.begin(), roles_.end(), [](const RoleDef* a, const RoleDef* b) {
     return a->phrase.size() > b->phrase.size();
   });
@@ -88,8 +133,10 @@ Gazetteer::Gazetteer(const RulePack& pack) : pack_(pack) {
       std::string lower = Lower(written);
       size_t w = 0;
       while (w < lower.size() && Alnum(lower[w])) ++w;
+      auto dated = e.name_valid.find(written);
       by_first_word_[lower.substr(0, w)].push_back(
-          Alias{lower, written, static_cast<int>(i), canonical});
+          Alias{lower, written, static_cast<int>(i), canonical,
+                dated != e.name_valid.end() ? std::optional<DaySpan>(dated->second) : e.valid});
     }
   }
   for (auto& [word, list] : by_first_word_) {
@@ -106,20 +153,29 @@ Gazetteer::Gazetteer(const RulePack& pack) : pack_(pack) {
   }
 }
 
+bool Gazetteer::MayStartRole(std::string_view text, size_t pos) const {
+  const size_t w = WordEnd(text, pos, text.size());
+  const FoldedWord word(text.substr(pos, w - pos));
+  return role_first_words_.find(word.view()) != role_first_words_.end();
+}
+
 int Gazetteer::Find(const std::string& canonical) const {
   auto it = by_name_.find(canonical);
   return it == by_name_.end() ? -1 : it->second;
 }
 
-Gazetteer::Match Gazetteer::Longest(std::string_view text, size_t pos) const {
+Gazetteer::Match Gazetteer::Longest(std::string_view text, size_t pos,
+                                    std::optional<Date> date) const {
   size_t w = pos;
   while (w < text.size() && Alnum(text[w])) ++w;
-  auto it = by_first_word_.find(Lower(text.substr(pos, w - pos)));
+  const FoldedWord first(text.substr(pos, w - pos));
+  auto it = by_first_word_.find(first.view());
   if (it == by_first_word_.end()) return {};
   for (const Alias& a : it->second) {
     if (pos + a.lower.size() > text.size()) continue;
+    if (a.valid && date && !a.valid->Contains(*date)) continue;  // "X" in 2020 is no platform
     std::string_view cand = text.substr(pos, a.lower.size());
-    if (Lower(cand) != a.lower) continue;
+    if (!EqualsFolded(cand, a.lower)) continue;
     const size_t after = pos + a.lower.size();
     if (after < text.size() && (Alnum(text[after]) || text[after] == '+') &&
         Alnum(a.lower.back())) {
@@ -142,8 +198,10 @@ const DocEntity& MentionTracker::entity(int id) const {
   return extra_[id - known.size()];
 }
 
-bool MentionTracker::Is(const std::string& word, int kind) const {
-  auto it = gaz_.words_.find(Key(word));
+bool MentionTracker::Is(std::string_view word, int kind) const {
+  if (!word.empty() && word.back() == '.') word.remove_suffix(1);
+  const FoldedWord key(word);
+  auto it = gaz_.words_.find(key.view());
   return it != gaz_.words_.end() && (it->second & kind) != 0;
 }
 
@@ -171,8 +229,8 @@ std::optional<Mention> MentionTracker::NewName(std::string_view text, size_t sen
   size_t j = pos;
   while (j < end) {
     const size_t we = NameWordEnd(text, j, end);
-    std::string w(text.substr(j, we - j));
-    if (!words.empty() && Is(w, kPersonTitle)) {  // "Pfizer CEO Albert Bourla": split at CEO
+    if (!words.empty() &&
+        Is(text.substr(j, we - j), kPersonTitle)) {  // "Pfizer CEO Albert Bourla": split at CEO
       title_after = true;
       break;
     }
@@ -180,11 +238,11 @@ std::optional<Mention> MentionTracker::NewName(std::string_view text, size_t sen
     if (we + 1 >= end || text[we] != ' ') break;
     size_t k = we + 1;
     if (Upper(text[k])) {
-      const Gazetteer::Match known = gaz_.Longest(text.substr(0, end), k);
+      const Gazetteer::Match known = gaz_.Longest(text.substr(0, end), k, doc_date_);
       // "Eric Trump" is not Donald Trump: a given name before a surname alias
       // makes a new person.
       const bool other_person = known.length > 0 && !known.canonical && words.size() == 1 &&
-                                Is(std::string(text.substr(j, we - j)), kGivenName) &&
+                                Is(text.substr(j, we - j), kGivenName) &&
                                 gaz_.known_[known.entity].type == "person";
       if (known.length > 0 && !other_person) break;
       j = k;
@@ -194,7 +252,8 @@ std::optional<Mention> MentionTracker::NewName(std::string_view text, size_t sen
     std::string_view rest = text.substr(k, end - k);
     if ((rest.rfind("of ", 0) == 0 || rest.rfind("for ", 0) == 0) && rest.size() > 4) {
       size_t c = k + (rest[0] == 'o' ? 3 : 4);
-      if (c < end && Upper(text[c]) && gaz_.Longest(text.substr(0, end), c).length == 0) {
+      if (c < end && Upper(text[c]) &&
+          gaz_.Longest(text.substr(0, end), c, doc_date_).length == 0) {
         words.push_back({k, c - 1});  // the connector
         j = c;
         continue;
@@ -210,10 +269,14 @@ std::optional<Mention> MentionTracker::NewName(std::string_view text, size_t sen
     size_t b = pos - 1;
     while (b > sentence_begin && (Alnum(text[b - 1]) || text[b - 1] == '.' || text[b - 1] == '-'))
       --b;
-    titled = Is(std::string(text.substr(b, pos - 1 - b)), kPersonTitle);
+    titled = Is(text.substr(b, pos - 1 - b), kPersonTitle);
   }
-  auto word = [&](size_t i) {
-    return std::string(text.substr(words[i].b, words[i].e - words[i].b));
+  auto word = [&](size_t i) { return text.substr(words[i].b, words[i].e - words[i].b); };
+  // "of"/"for" as a word of the name, any case, with or without a final period.
+  auto connector = [&](size_t i) {
+    std::string_view w = word(i);
+    if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+    return EqualsFolded(w, "of") || EqualsFolded(w, "for");
   };
   // Titles and non-names at the edges go: "Former President Donald Trump".
   size_t first = 0, last = words.size();
@@ -222,12 +285,11 @@ std::optional<Mention> MentionTracker::NewName(std::string_view text, size_t sen
     ++first;
   }
   // "CEO of Abu Dhabi Global Market": the title governs the name, it is no person.
-  while (first < last && (Key(word(first)) == "of" || Key(word(first)) == "for")) {
+  while (first < last && connector(first)) {
     ++first;
     titled = false;
   }
-  while (last > first && (Is(word(last - 1), kNotName) || Key(word(last - 1)) == "of" ||
-                          Key(word(last - 1)) == "for")) {
+  while (last > first && (Is(word(last - 1), kNotName) || connector(last - 1))) {
     --last;
   }
   if (first == last) return std::nullopt;
@@ -268,16 +330,16 @@ std::optional<Mention> MentionTracker::NewName(std::string_view text, size_t sen
   // A later surname refers back: "Hampton Dellinger" ... "Dellinger".
   if ((entity(id).type == "person" || (entity(id).type == "unknown" && last - first == 2)) &&
       !single) {
-    surnames_[word(last - 1)] = id;
+    surnames_[std::string(word(last - 1))] = id;
   }
   return Mention{words[first].b, words[last - 1].e, {id}, "new", false};
 }
 
 bool MentionTracker::OrganisationFollows(std::string_view text, size_t pos, size_t end) const {
-  std::string last;
+  std::string_view last;
   while (pos + 1 < end && text[pos] == ' ' && Upper(text[pos + 1])) {
     const size_t we = NameWordEnd(text, pos + 1, end);
-    last = std::string(text.substr(pos + 1, we - pos - 1));
+    last = text.substr(pos + 1, we - pos - 1);
     pos = we;
   }
   return !last.empty() && Is(last, kOrgWord | kAgencyWord);
@@ -287,14 +349,14 @@ std::vector<Mention> MentionTracker::Find(std::string_view text, size_t begin, s
   // A headline capitalises most words; only known names count there.
   int words = 0, capitals = 0;
   for (size_t i = begin; i < end; ++i) {
-    if (WordStart(text, i, begin) && std::isalpha(static_cast<unsigned char>(text[i]))) {
+    if (WordStart(text, i, begin) && Alpha(text[i])) {
       ++words;
       capitals += Upper(text[i]) ? 1 : 0;
     }
   }
   // Headlines end without a period; "Pfizer CEO Albert Bourla visited China." is prose.
   size_t last = end;
-  while (last > begin && std::isspace(static_cast<unsigned char>(text[last - 1]))) --last;
+  while (last > begin && Space(text[last - 1])) --last;
   const bool terminated = last > begin && (text[last - 1] == '.' || text[last - 1] == '"');
   const bool headline = !terminated && words >= 4 && capitals * 10 >= words * 7;
 
@@ -307,7 +369,7 @@ std::vector<Mention> MentionTracker::Find(std::string_view text, size_t begin, s
       ++pos;
       continue;
     }
-    Gazetteer::Match g = gaz_.Longest(sentence, pos);
+    Gazetteer::Match g = gaz_.Longest(sentence, pos, doc_date_);
     if (g.length > 0 && !headline && OrganisationFollows(sentence, pos + g.length, end)) {
       // "Trump Organization", "Abu Dhabi Global Market": a known name opening
       // a longer organisation's name is part of it.
@@ -327,7 +389,9 @@ std::vector<Mention> MentionTracker::Find(std::string_view text, size_t begin, s
       continue;
     }
     sentence_start_ = out.empty();
-    if (std::optional<Mention> r = Reference(sentence, pos, end)) {
+    std::optional<Mention> r;
+    if (gaz_.MayStartRole(sentence, pos)) r = Reference(sentence, pos, end);
+    if (r) {
       for (int e : r->entities) recent_.push_back(e);
       pos = r->end;
       out.push_back(std::move(*r));

@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "extract/rule_pack.h"
@@ -43,8 +44,13 @@ class Gazetteer {
     int entity = -1;
     bool canonical = false;
   };
-  // The longest known name starting at text[pos] and ending at a word boundary.
-  Match Longest(std::string_view text, size_t pos) const;
+  // The longest known name starting at text[pos] and ending at a word boundary,
+  // among the names valid on `date` (all of them when it is unknown).
+  Match Longest(std::string_view text, size_t pos, std::optional<Date> date = std::nullopt) const;
+
+  // False where no role phrase ("he", "the company") can start at text[pos], a
+  // word start: most words, which then need no comparison with every role.
+  bool MayStartRole(std::string_view text, size_t pos) const;
 
   const RulePack& pack() const { return pack_; }
   int Find(const std::string& canonical) const;  // -1 if unknown
@@ -55,13 +61,24 @@ class Gazetteer {
     std::string written;
     int entity;
     bool canonical;
+    std::optional<DaySpan> valid;
   };
+  // Lookups by a std::string_view of a word folded on the stack, without a
+  // std::string per lookup.
+  struct WordHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  template <typename V>
+  using WordMap = std::unordered_map<std::string, V, WordHash, std::equal_to<>>;
+
   const RulePack& pack_;
   std::vector<DocEntity> known_;
-  std::vector<const RoleDef*> roles_;                                  // longest phrase first
-  std::unordered_map<std::string, std::vector<Alias>> by_first_word_;  // lower-case first word
+  std::vector<const RoleDef*> roles_;          // longest phrase first
+  WordMap<std::vector<Alias>> by_first_word_;  // lower-case first word
   std::unordered_map<std::string, int> by_name_;
-  std::unordered_map<std::string, int> words_;  // lexicon words -> kind bits
+  WordMap<int> words_;  // lexicon words -> kind bits
+  std::unordered_set<std::string, WordHash, std::equal_to<>> role_first_words_;  // lower case
   friend class MentionTracker;
 };
 
@@ -83,7 +100,7 @@ class MentionTracker {
                                  size_t end, bool headline, size_t* next);
   int Latest(const std::vector<std::string>& types, int skip = -1) const;
   bool OrganisationFollows(std::string_view text, size_t pos, size_t end) const;
-  bool Is(const std::string& word, int kind) const;
+  bool Is(std::string_view word, int kind) const;
 
   const Gazetteer& gaz_;
   std::optional<Date> doc_date_;

@@ -146,18 +146,53 @@ class Loader {
     return d;
   }
 
+  // `from`/`to` of a role or an entity: a span of days, open at either end.
+  Result<std::optional<DaySpan>> Validity(const YAML::Node& node, const std::string& ctx) {
+    KG_TRY(from, OptionalDate(node, "from", ctx));
+    KG_TRY(to, OptionalDate(node, "to", ctx));
+    if (!from && !to) return std::optional<DaySpan>();
+    DaySpan span{from.value_or(Date{1, 1, 1}), to.value_or(Date{9999, 12, 31})};
+    if (span.end < span.start) {
+      return YamlErrorAt(file_, node["to"], ctx + ": 'to' is before 'from'");
+    }
+    return std::optional<DaySpan>(span);
+  }
+
+  // Aliases are names, or {alias: NAME, from: DATE, to: DATE} for a name that
+  // refers to the entity only in that span; an entry repeating the canonical
+  // name dates the name itself.
+  Status Aliases(const YAML::Node& list, const std::string& ctx, EntityDef* def) {
+    KG_RETURN_IF_ERROR(Sequence(list, ctx));
+    for (const YAML::Node& a : list) {
+      if (!a.IsMap()) {
+        KG_TRY(alias, ScalarString(file_, a, ctx));
+        def->aliases.push_back(alias);
+        continue;
+      }
+      KG_RETURN_IF_ERROR(CheckKeys(file_, a, {"alias", "from", "to"}, ctx));
+      KG_TRY(alias, Required(a, "alias", ctx));
+      KG_TRY(valid, Validity(a, ctx + ": alias '" + alias + "'"));
+      if (!valid) {
+        return YamlErrorAt(file_, a, ctx + ": alias '" + alias + "' needs 'from' or 'to'");
+      }
+      if (alias != def->name) def->aliases.push_back(alias);
+      def->name_valid[alias] = *valid;
+    }
+    return Status::Ok();
+  }
+
   Status Entities(const YAML::Node& list) {
     KG_RETURN_IF_ERROR(Sequence(list, "entities"));
     for (const YAML::Node& e : list) {
-      KG_RETURN_IF_ERROR(CheckKeys(file_, e, {"name", "type", "aliases"}, "an entity"));
+      KG_RETURN_IF_ERROR(
+          CheckKeys(file_, e, {"name", "type", "aliases", "from", "to"}, "an entity"));
       KG_TRY(name, Required(e, "name", "an entity"));
       const std::string ctx = "entity '" + name + "'";
       KG_TRY(type, Required(e, "type", ctx));
-      EntityDef def{name, type, {}};
-      if (e["aliases"]) {
-        KG_TRY(aliases, StringList(file_, e["aliases"], ctx + ": 'aliases'"));
-        def.aliases = std::move(aliases);
-      }
+      EntityDef def{name, type, {}, std::nullopt, {}};
+      KG_TRY(valid, Validity(e, ctx));
+      def.valid = valid;
+      if (e["aliases"]) KG_RETURN_IF_ERROR(Aliases(e["aliases"], ctx + ": 'aliases'", &def));
       auto [defined, added] = entity_file_.emplace(name, file_);
       if (!added) {
         if (defined->second == file_) {
@@ -211,10 +246,8 @@ class Loader {
           return YamlErrorAt(file_, r["count"], ctx + ": 'count' must be 1 or 2");
         def.count = c == "2" ? 2 : 1;
       }
-      KG_TRY(from, OptionalDate(r, "from", ctx));
-      KG_TRY(to, OptionalDate(r, "to", ctx));
-      if (from || to)
-        def.valid = DaySpan{from.value_or(Date{1, 1, 1}), to.value_or(Date{9999, 12, 31})};
+      KG_TRY(valid, Validity(r, ctx));
+      def.valid = valid;
       pack_->roles.push_back(std::move(def));
     }
     return Status::Ok();

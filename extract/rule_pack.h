@@ -26,6 +26,11 @@ struct EntityDef {
   std::string name;  // canonical
   std::string type;  // person, organization, agency, platform, place, product, ...
   std::vector<std::string> aliases;
+  // When the entity's names refer to it (a document dated outside does not
+  // resolve them); none: always. Per-name spans (the canonical name included:
+  // "X" names the former Twitter only from July 2023) override it.
+  std::optional<DaySpan> valid;
+  std::map<std::string, DaySpan> name_valid;
 };
 
 // A phrase standing for an entity: either a fixed one ("the president-elect" ->
