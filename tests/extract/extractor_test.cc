@@ -76,6 +76,11 @@ const SentenceCase kCases[] = {
     {"Trump Reportedly In Talks With Meta", "", "Donald Trump talks_with Meta (hedged)"},
     {"The Federal Trade Commission (FTC) sued Meta in 2020.", "",
      "Federal Trade Commission sued Meta @2020"},
+    // Renamed entities: "X" names the platform from its rebranding on; "Twitter"
+    // stays an alias, so both eras share one node.
+    {"Musk bought X in March.", "2024-05-01", "Elon Musk acquired X @2024-03"},
+    {"Musk bought X in March.", "2021-05-01", ""},
+    {"In 2021, Twitter banned Trump.", "2024-05-01", "X banned Donald Trump @2021"},
     // Former bugs.
     // "n't" inside a word ("hasn't") is a negation cue.
     {"Meta hasn't bought Snapchat.", "", "Meta acquired Snapchat (negated)"},

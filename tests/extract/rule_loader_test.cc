@@ -27,7 +27,7 @@ TEST(RuleLoaderTest, BadFilesGiveLocatedMessages) {
       {"relations:\n  - name: acquired\n    patern: x\n",
        "bad.yaml:3:5: unknown key 'patern' in rule 'acquired' (known: name, symmetric, stative, "
        "subject, "
-       "object, verbs, participles, passive_preps, nouns, noun_preps, titles, templates, "
+       "object, verbs, bases, participles, passive_preps, nouns, noun_preps, titles, templates, "
        "patterns, examples, counterexamples)"},
       {"relations:\n  - verbs: [bought]\n    templates: [active]\n",
        "bad.yaml:2:5: missing 'name' in a rule"},
@@ -47,12 +47,18 @@ TEST(RuleLoaderTest, BadFilesGiveLocatedMessages) {
       {"relations:\n  - name: a\n    patterns: ['bought {obj}']\n",
        "bad.yaml:3:15: rule 'a': pattern 'pattern1' has no {subj} slot"},
       {"relations:\n  - name: a\n    templates: [activ]\n    verbs: [bought]\n",
-       "bad.yaml:3:16: rule 'a': unknown template 'activ' (known: active, passive, nominal, title, "
-       "coordination)"},
+       "bad.yaml:3:16: rule 'a': unknown template 'activ' (known: active, active_base, "
+       "passive, nominal, title, coordination, coordination_base)"},
       {"relations:\n  - name: a\n    templates: [passive]\n",
        "bad.yaml:3:16: rule 'a': template 'passive' needs 'participles'"},
       {"relations:\n  - name: a\n    patterns: ['{subj} {oops} {obj}']\n",
        "bad.yaml:3:15: rule 'a': pattern 'pattern1': unknown macro {oops}"},
+      {"entities:\n  - {name: X, type: platform, aliases: [{alias: Twitter}]}\n",
+       "bad.yaml:2:41: entity 'X': 'aliases': alias 'Twitter' needs 'from' or 'to'"},
+      {"entities:\n  - {name: X, type: platform, aliases: [{alias: X, from: 2023}]}\n",
+       "bad.yaml:2:58: entity 'X': 'aliases': alias 'X': 'from' is not a date YYYY-MM-DD"},
+      {"entities:\n  - {name: X, type: platform, from: 2023-07-23, to: 2020-01-01}\n",
+       "bad.yaml:2:53: entity 'X': 'to' is before 'from'"},
       {"roles:\n  - {phrase: the boss, entity: Nobody}\n",
        "bad.yaml:2:32: role 'the boss': unknown entity 'Nobody'"},
       {"relations:\n  - name: a\n    patterns: ['{subj} x {obj}']\n    examples:\n      - text: "
