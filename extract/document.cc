@@ -28,7 +28,28 @@ namespace kg {
 namespace fs = std::filesystem;
 namespace di = document_internal;
 
+std::string FormatByteCount(uint64_t bytes) {
+  static const char* const kUnits[] = {"KiB", "MiB", "GiB", "TiB"};
+  if (bytes < 1024) return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
+  int unit = 0;
+  uint64_t scale = 1024;
+  while (unit < 3 && bytes >= scale * 1024) {
+    scale *= 1024;
+    ++unit;
+  }
+  if (bytes % scale == 0) return std::to_string(bytes / scale) + " " + kUnits[unit];
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f %s", static_cast<double>(bytes) / scale, kUnits[unit]);
+  return text;
+}
+
 namespace document_internal {
+
+Status DocumentTooLarge(const std::string& name, uint64_t size, size_t max_bytes) {
+  const std::string cap = FormatByteCount(max_bytes) + " cap (--max-document-bytes)";
+  if (size == 0) return Status::ErrorAt(name, 0, 0, "document is over the " + cap);
+  return Status::ErrorAt(name, 0, 0, "document is " + FormatByteCount(size) + ", over the " + cap);
+}
 
 Result<std::string> ReadFileBytes(const std::string& path, const std::string& name,
                                   size_t max_bytes) {
@@ -40,20 +61,16 @@ Result<std::string> ReadFileBytes(const std::string& path, const std::string& na
     return Status::ErrorAt(name, 0, 0, "cannot stat: " + std::generic_category().message(errno));
   }
   if (S_ISDIR(st.st_mode)) return Status::ErrorAt(name, 0, 0, "is a directory, not a file");
-  auto too_large = [&](size_t size) {
-    return Status::ErrorAt(name, 0, 0,
-                           "document too large (" + std::to_string(size) +
-                               " bytes or more; the limit is " + std::to_string(max_bytes) + ")");
-  };
   if (S_ISREG(st.st_mode) && static_cast<uintmax_t>(st.st_size) > max_bytes) {
-    return too_large(static_cast<size_t>(st.st_size));
+    return DocumentTooLarge(name, static_cast<uint64_t>(st.st_size), max_bytes);
   }
   std::string bytes;
   char buffer[1 << 16];
   size_t n;
   while ((n = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) {
     bytes.append(buffer, n);
-    if (bytes.size() > max_bytes) return too_large(bytes.size());
+    // A file that grew since fstat, or a pipe: only "more than" is known.
+    if (bytes.size() > max_bytes) return DocumentTooLarge(name, 0, max_bytes);
   }
   if (std::ferror(file.get())) {
     return Status::ErrorAt(name, 0, 0, "read error: " + std::generic_category().message(errno));
@@ -99,8 +116,8 @@ class LineReader {
       const void* nl = std::memchr(start, '\n', end_ - pos_);
       size_t take = nl ? static_cast<const char*>(nl) - start : end_ - pos_;
       if (line.size() + take > max_bytes_) {
-        status_ = Status::Error("line too long (more than " + std::to_string(max_bytes_) +
-                                " bytes; the limit is the maximum document size)");
+        status_ = Status::Error("line is over the " + FormatByteCount(max_bytes_) +
+                                " document cap (--max-document-bytes)");
         return false;
       }
       line.append(start, take);
@@ -178,9 +195,7 @@ Status Reader::ReadStdin() {
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
     bytes.append(buffer, static_cast<size_t>(in.gcount()));
     if (bytes.size() > options_.max_document_bytes) {
-      return Status::ErrorAt(name, 0, 0,
-                             "document too large (more than " +
-                                 std::to_string(options_.max_document_bytes) + " bytes)");
+      return di::DocumentTooLarge(name, 0, options_.max_document_bytes);
     }
   }
   if (in.bad()) return Status::ErrorAt(name, 0, 0, "read error on standard input");

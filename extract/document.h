@@ -14,6 +14,7 @@
 #define KG_EXTRACT_DOCUMENT_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <iosfwd>
 #include <optional>
@@ -46,13 +47,17 @@ struct ReadOptions {
   // ids; empty for none. Entries that match no document are not an error here.
   std::string date_manifest;
   // Larger documents (text files, stdin, one JSONL line) are an error, read no
-  // further than the limit.
+  // further than the cap (kg --max-document-bytes).
   size_t max_document_bytes = size_t{16} << 20;
-  // JSON nesting deeper than this in a JSONL line is an error (bounds the parser).
+  // JSON nesting deeper than this in a JSONL line is an error (bounds the
+  // parser; kg --max-json-depth).
   int max_json_depth = 64;
   // What "-" reads; null means std::cin. Tests point it at a stringstream.
   std::istream* stdin_stream = nullptr;
 };
+
+// "512 bytes", "64 KiB", "16 MiB", "20.3 MiB": sizes in the messages about caps.
+std::string FormatByteCount(uint64_t bytes);
 
 // Parses one text document's bytes (BOM, CRLF, date line); `name` locates errors.
 Result<Document> ParseTextDocument(std::string_view bytes, const std::string& name,

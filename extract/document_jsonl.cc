@@ -88,7 +88,8 @@ Result<Document> ParseJsonlLine(std::string_view line, const std::string& name, 
   if (Status s = CheckTextBytes(line, name, line_number); !s.ok()) return s;
   if (size_t deep = TooDeepAt(line, max_depth); deep != std::string_view::npos) {
     return Status::ErrorAt(name, line_number, static_cast<int>(deep) + 1,
-                           "JSON nested deeper than " + std::to_string(max_depth) + " levels");
+                           "JSON nested deeper than the cap of " + std::to_string(max_depth) +
+                               " levels (--max-json-depth)");
   }
   nlohmann::json object;
   try {

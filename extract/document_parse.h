@@ -4,6 +4,7 @@
 #ifndef KG_EXTRACT_DOCUMENT_PARSE_H_
 #define KG_EXTRACT_DOCUMENT_PARSE_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,10 @@ namespace kg::document_internal {
 using ::kg::CheckTextBytes;
 using ::kg::Position;
 using ::kg::PositionOf;
+
+// "NAME: document is 20.3 MiB, over the 16 MiB cap (--max-document-bytes)";
+// `size` 0 when only "more than the cap" is known (a pipe read up to the cap).
+Status DocumentTooLarge(const std::string& name, uint64_t size, size_t max_bytes);
 
 // The whole file at `path`, or an error naming it as `name`: missing,
 // unreadable, a directory, or larger than `max_bytes` (then not read at all).

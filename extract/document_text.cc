@@ -83,10 +83,7 @@ Result<Document> ParseText(std::string_view bytes, const std::string& name) {
 Result<Document> ParseTextDocument(std::string_view bytes, const std::string& name,
                                    const ReadOptions& options) {
   if (bytes.size() > options.max_document_bytes) {
-    return Status::ErrorAt(name, 0, 0,
-                           "document too large (" + std::to_string(bytes.size()) +
-                               " bytes; the limit is " +
-                               std::to_string(options.max_document_bytes) + ")");
+    return document_internal::DocumentTooLarge(name, bytes.size(), options.max_document_bytes);
   }
   Result<Document> doc = document_internal::ParseText(bytes, name);
   if (doc.ok() && !doc->date) doc->date = options.default_date;

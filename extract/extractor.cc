@@ -16,6 +16,7 @@ struct Extractor::Impl {
   std::shared_ptr<const RulePack> pack;
   std::unique_ptr<Gazetteer> gazetteer;
   std::unique_ptr<TimeTagger> tagger;
+  ExtractorOptions options;
 };
 
 Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -25,11 +26,17 @@ Extractor& Extractor::operator=(Extractor&&) noexcept = default;
 
 Result<Extractor> Extractor::Create(const std::vector<RuleSource>& packs,
                                     const std::optional<RuleSource>& time_rules) {
+  return Create(packs, time_rules, ExtractorOptions());
+}
+
+Result<Extractor> Extractor::Create(const std::vector<RuleSource>& packs,
+                                    const std::optional<RuleSource>& time_rules,
+                                    const ExtractorOptions& options) {
   std::vector<RuleSource> sources = packs;
   if (sources.empty()) {
     sources.push_back(RuleSource{"news.yaml", std::string(EmbeddedRuleFile("news.yaml"))});
   }
-  auto pack = LoadRulePack(sources);
+  auto pack = LoadRulePack(sources, options.re2_max_mem);
   if (!pack.ok()) return pack.status();
   const RuleSource time_source =
       time_rules ? *time_rules
@@ -40,10 +47,16 @@ Result<Extractor> Extractor::Create(const std::vector<RuleSource>& packs,
   impl->pack = std::move(pack.value());
   impl->gazetteer = std::make_unique<Gazetteer>(*impl->pack);
   impl->tagger = std::make_unique<TimeTagger>(std::move(tagger.value()));
+  impl->options = options;
   return Extractor(std::move(impl));
 }
 
 std::vector<Fact> Extractor::Extract(const Document& document) const {
+  return Extract(document, nullptr);
+}
+
+std::vector<Fact> Extractor::Extract(const Document& document,
+                                     std::vector<SkippedSentence>* skipped) const {
   const std::string_view text = document.text;
   // Only expressions that name days can date a fact; the rest ("formerly",
   // "nearly two years") stay words in the view.
@@ -56,6 +69,10 @@ std::vector<Fact> Extractor::Extract(const Document& document) const {
   MentionTracker tracker(*impl_->gazetteer, document.date);
   std::vector<Fact> facts;
   for (const SentenceSpan& s : SplitSentences(text)) {
+    if (s.end - s.begin > impl_->options.max_sentence_bytes) {
+      if (skipped) skipped->push_back({s.begin, s.end});
+      continue;
+    }
     const std::vector<Mention> mentions = tracker.Find(text, s.begin, s.end);
     if (mentions.empty()) continue;
     const MentionView view = BuildView(text, s.begin, s.end, mentions, time_spans, tracker);

@@ -11,6 +11,8 @@
 #ifndef KG_EXTRACT_EXTRACTOR_H_
 #define KG_EXTRACT_EXTRACTOR_H_
 
+#include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -41,6 +43,23 @@ struct RuleTestReport {
   std::vector<RuleExampleFailure> failures;
 };
 
+// Caps that keep one rule or one document from taking unbounded memory or
+// time; docs/reliability.md lists them with their kg flags.
+struct ExtractorOptions {
+  // Longer sentences are skipped, not matched, and reported by Extract
+  // (kg --max-sentence-bytes); news sentences are well under 2 KiB.
+  size_t max_sentence_bytes = size_t{64} << 10;
+  // RE2 memory budget of each relation pattern: a pattern that needs more is a
+  // load error (kg --re2-max-mem).
+  int64_t re2_max_mem = int64_t{4} << 20;
+};
+
+// A sentence Extract passed over because it is longer than the cap.
+struct SkippedSentence {
+  size_t begin = 0;  // byte offsets into Document::text
+  size_t end = 0;
+};
+
 class Extractor {
  public:
   ~Extractor();
@@ -51,9 +70,14 @@ class Extractor {
   // `time_rules`: the time expression rules (nullopt: the built-in rules/time.yaml).
   static Result<Extractor> Create(const std::vector<RuleSource>& packs,
                                   const std::optional<RuleSource>& time_rules);
+  static Result<Extractor> Create(const std::vector<RuleSource>& packs,
+                                  const std::optional<RuleSource>& time_rules,
+                                  const ExtractorOptions& options);
 
-  // Facts of one document, in document order.
+  // Facts of one document, in document order. Sentences over the cap are
+  // appended to `skipped` when it is not null.
   std::vector<Fact> Extract(const Document& document) const;
+  std::vector<Fact> Extract(const Document& document, std::vector<SkippedSentence>* skipped) const;
 
   // Runs the examples written inside the loaded rule files (`kg rules test`).
   RuleTestReport TestExamples() const;

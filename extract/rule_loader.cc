@@ -16,9 +16,9 @@
 namespace kg {
 namespace {
 
-// Per-pattern budget: enough for the longest alternations of the news pack,
-// small enough that a runaway pattern is reported rather than eating memory.
-constexpr int64_t kPatternMaxMem = 4 << 20;
+// The per-pattern budget (LoadRulePack's default, 4 MiB) is enough for the
+// longest alternations of the news pack, small enough that a runaway pattern is
+// reported rather than eating memory.
 constexpr int64_t kSetMaxMem = 256 << 20;
 constexpr uintmax_t kMaxIncludeBytes = 16u << 20;
 
@@ -50,8 +50,12 @@ std::string Reason(const RE2& re) {
 
 class Loader {
  public:
-  Loader(RulePack* pack, std::set<std::string>* entity_names, std::set<std::string>* rule_names)
-      : pack_(pack), entity_names_(entity_names), rule_names_(rule_names) {}
+  Loader(RulePack* pack, std::set<std::string>* entity_names, std::set<std::string>* rule_names,
+         int64_t pattern_max_mem)
+      : pack_(pack),
+        entity_names_(entity_names),
+        rule_names_(rule_names),
+        pattern_max_mem_(pattern_max_mem) {}
 
   Status Load(const RuleSource& source) {
     if (!loaded_.insert(source.name).second) return Status::Ok();  // included twice: once is enough
@@ -279,7 +283,7 @@ class Loader {
       if (!node[key]) continue;
       KG_TRY(cues, StringList(file_, node[key], std::string("cues: '") + key + "'"));
       for (const std::string& c : cues) {
-        RE2 probe(c, PatternOptions(kPatternMaxMem));
+        RE2 probe(c, PatternOptions(pattern_max_mem_));
         if (!probe.ok()) {
           return YamlErrorAt(
               file_, node[key],
@@ -383,7 +387,7 @@ class Loader {
       return YamlErrorAt(file_, where,
                          ctx_ + ": pattern '" + suffix + "': " + regex.status().message());
     }
-    auto re = std::make_unique<RE2>(*regex, PatternOptions(kPatternMaxMem));
+    auto re = std::make_unique<RE2>(*regex, PatternOptions(pattern_max_mem_));
     if (!re->ok()) {
       return YamlErrorAt(file_, where,
                          ctx_ + ": pattern '" + suffix + "' does not compile: " + Reason(*re) +
@@ -473,30 +477,33 @@ class Loader {
   std::vector<std::string> include_stack_;          // files whose includes are being read
   std::string file_;
   std::string ctx_;
+  int64_t pattern_max_mem_;
 };
 
-Result<std::unique_ptr<RE2>> CueRegex(const std::vector<std::string>& cues) {
+Result<std::unique_ptr<RE2>> CueRegex(const std::vector<std::string>& cues,
+                                      int64_t pattern_max_mem) {
   // A cue matches as whole words: "not" is not inside "notable".
   std::string alt;
   for (const std::string& c : cues) alt += (alt.empty() ? "" : "|") + c;
   if (alt.empty()) alt = "$^";
-  auto re = std::make_unique<RE2>("\\b(?:" + alt + ")\\b", PatternOptions(kPatternMaxMem * 4));
+  auto re = std::make_unique<RE2>("\\b(?:" + alt + ")\\b", PatternOptions(pattern_max_mem * 4));
   if (!re->ok()) return Status::Error("cue list does not compile: " + re->error());
   return re;
 }
 
 }  // namespace
 
-Result<std::shared_ptr<const RulePack>> LoadRulePack(const std::vector<RuleSource>& sources) {
+Result<std::shared_ptr<const RulePack>> LoadRulePack(const std::vector<RuleSource>& sources,
+                                                     int64_t pattern_max_mem) {
   auto pack = std::make_shared<RulePack>();
   std::set<std::string> entity_names, rule_names;
-  Loader loader(pack.get(), &entity_names, &rule_names);
+  Loader loader(pack.get(), &entity_names, &rule_names, pattern_max_mem);
   for (const RuleSource& source : sources) {
     KG_RETURN_IF_ERROR(loader.Load(source));
   }
-  KG_TRY(neg, CueRegex(loader.negation));
-  KG_TRY(mod, CueRegex(loader.modality));
-  KG_TRY(hedge, CueRegex(loader.hedge));
+  KG_TRY(neg, CueRegex(loader.negation, pattern_max_mem));
+  KG_TRY(mod, CueRegex(loader.modality, pattern_max_mem));
+  KG_TRY(hedge, CueRegex(loader.hedge, pattern_max_mem));
   pack->cues.negation = std::move(neg);
   pack->cues.modality = std::move(mod);
   pack->cues.hedge = std::move(hedge);

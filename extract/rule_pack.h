@@ -112,8 +112,10 @@ struct RulePack {
 };
 
 // Loads, validates and compiles `sources` as one pack. Errors name the file,
-// line and column and the rule concerned.
-Result<std::shared_ptr<const RulePack>> LoadRulePack(const std::vector<RuleSource>& sources);
+// line and column and the rule concerned. `pattern_max_mem` is RE2's memory
+// budget for each pattern (ExtractorOptions::re2_max_mem).
+Result<std::shared_ptr<const RulePack>> LoadRulePack(const std::vector<RuleSource>& sources,
+                                                     int64_t pattern_max_mem = int64_t{4} << 20);
 
 class Extractor;
 struct RuleTestReport;

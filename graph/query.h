@@ -88,6 +88,17 @@ struct Query {
   std::string help_topic;      // help [COMMAND]
 };
 
+// Caps on the counts a query may ask for, so that a typo cannot start a
+// traversal or an answer that does not finish. Configurable (kg query
+// --max-depth, --max-hops, --max-results, --max-top); docs/reliability.md
+// lists them.
+struct QueryLimits {
+  size_t max_depth = 10;         // neighbors ... depth N
+  size_t max_hops = 8;           // paths ... max N
+  size_t max_results = 1000000;  // ... limit K
+  size_t max_top = 100000;       // top N
+};
+
 struct QueryError {
   std::string message;
   TextRange range;  // where to draw the caret; offset == text size means "at the end"

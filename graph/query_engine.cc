@@ -26,7 +26,7 @@ QueryEngine::QueryEngine(const TemporalGraph& graph, std::vector<StateRule> stat
 
 bool QueryEngine::Run(std::string_view text, Answer* answer, QueryError* error) {
   Query query;
-  if (!ParseQuery(text, &query, error)) return false;
+  if (!ParseQuery(text, &query, error, limits_)) return false;
   return Execute(query, answer, error);
 }
 

@@ -38,6 +38,10 @@ class QueryEngine {
   bool Run(std::string_view text, Answer* answer, QueryError* error);
   bool Execute(const Query& query, Answer* answer, QueryError* error);
 
+  // Caps Run applies to the counts a query asks for (depth, max, limit, top).
+  void set_limits(const QueryLimits& limits) { limits_ = limits; }
+  const QueryLimits& limits() const { return limits_; }
+
   const GraphIndex& index() const { return index_; }
   const std::vector<StateInterval>& states() const { return states_; }
 
@@ -79,6 +83,7 @@ class QueryEngine {
 
   const TemporalGraph& graph_;
   GraphIndex index_;
+  QueryLimits limits_;
   std::vector<StateRule> state_rules_;
   std::vector<StateInterval> states_;
   std::vector<int32_t> state_of_opener_;  // FactId -> index in states_, or -1

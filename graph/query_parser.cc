@@ -65,8 +65,9 @@ std::string Lower(std::string s) {
 
 class Parser {
  public:
-  Parser(std::string_view text, std::vector<QueryToken> tokens, QueryError* error)
-      : text_(text), tokens_(std::move(tokens)), error_(error) {}
+  Parser(std::string_view text, std::vector<QueryToken> tokens, const QueryLimits& limits,
+         QueryError* error)
+      : text_(text), tokens_(std::move(tokens)), limits_(limits), error_(error) {}
 
   bool Parse(Query* q) {
     q->text = std::string(text_);
@@ -207,17 +208,26 @@ class Parser {
     return true;
   }
 
-  bool Number(long min, long max, long* out, const std::string& what) {
+  // A count from 1 to `cap`. A number over the cap (or too large to read) is
+  // refused with the option that raises it, never clamped: a clamped answer
+  // would look complete.
+  bool Count(size_t cap, const char* flag, const std::string& what, const std::string& noun,
+             size_t* out) {
     if (AtEnd()) return Fail("expected " + what, End());
     const std::string& t = Peek().text;
-    long value = 0;
+    unsigned long long value = 0;
     auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
-    if (ec != std::errc() || end != t.data() + t.size() || value < min || value > max) {
-      return Fail("expected " + what + " from " + std::to_string(min) + " to " +
-                      std::to_string(max) + ", got '" + t + "'",
+    const bool digits = !t.empty() && t.find_first_not_of("0123456789") == std::string::npos;
+    if (digits && (ec == std::errc::result_out_of_range || value > cap)) {
+      return Fail(noun + " " + t + " is over the cap of " + std::to_string(cap) +
+                      " (raise it with kg query " + flag + ")",
                   Peek().range);
     }
-    *out = value;
+    if (ec != std::errc() || end != t.data() + t.size() || value < 1) {
+      return Fail("expected " + what + " from 1 to " + std::to_string(cap) + ", got '" + t + "'",
+                  Peek().range);
+    }
+    *out = static_cast<size_t>(value);
     ++pos_;
     return true;
   }
@@ -231,9 +241,10 @@ class Parser {
       }
     }
     if (!AtEnd() && !IsKeyword(Peek())) {
-      long n = 0;
-      if (!Number(1, 100000, &n, "a count, or 'degree' or 'pagerank',")) return false;
-      q->top_n = static_cast<size_t>(n);
+      if (!Count(limits_.max_top, "--max-top", "a count, or 'degree' or 'pagerank',", "count",
+                 &q->top_n)) {
+        return false;
+      }
     }
     return true;
   }
@@ -284,17 +295,20 @@ class Parser {
   }
 
   bool Option(Query* q, const std::string& word, TextRange at) {
-    long n = 0;
+    size_t n = 0;
     if (word == "depth") {
-      if (!Number(1, 10, &n, "a depth")) return false;
+      if (!Count(limits_.max_depth, "--max-depth", "a depth", "depth", &n)) return false;
       q->depth = static_cast<int>(n);
     } else if (word == "max") {
-      if (!Number(1, 8, &n, "a maximum number of hops")) return false;
+      if (!Count(limits_.max_hops, "--max-hops", "a maximum number of hops", "max", &n)) {
+        return false;
+      }
       q->max_hops = static_cast<int>(n);
     } else if (word == "limit") {
-      if (!Number(1, 1000000, &n, "a limit")) return false;
+      if (!Count(limits_.max_results, "--max-results", "a limit", "limit", &q->limit)) {
+        return false;
+      }
       q->limit_given = true;
-      q->limit = static_cast<size_t>(n);
     } else if (word == "rel") {
       return Relations(q);
     } else if (word == "dir") {
@@ -349,6 +363,7 @@ class Parser {
 
   std::string_view text_;
   std::vector<QueryToken> tokens_;
+  QueryLimits limits_;
   QueryError* error_;
   size_t pos_ = 0;
   TextRange to_range_;
@@ -356,11 +371,11 @@ class Parser {
 
 }  // namespace
 
-bool ParseQuery(std::string_view text, Query* query, QueryError* error) {
+bool ParseQuery(std::string_view text, Query* query, QueryError* error, const QueryLimits& limits) {
   std::vector<QueryToken> tokens;
   if (!TokenizeQuery(text, &tokens, error)) return false;
   *query = Query();
-  Parser parser(text, std::move(tokens), error);
+  Parser parser(text, std::move(tokens), limits, error);
   return parser.Parse(query);
 }
 

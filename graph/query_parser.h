@@ -25,7 +25,9 @@ struct QueryToken {
 // False (with an error at the opening quote) for an unterminated string.
 bool TokenizeQuery(std::string_view text, std::vector<QueryToken>* tokens, QueryError* error);
 
-bool ParseQuery(std::string_view text, Query* query, QueryError* error);
+// A count over one of `limits` is an error naming the kg query flag that raises it.
+bool ParseQuery(std::string_view text, Query* query, QueryError* error,
+                const QueryLimits& limits = QueryLimits());
 
 }  // namespace kg
 

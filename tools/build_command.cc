@@ -24,6 +24,7 @@ namespace {
 struct BuildOptions {
   std::vector<std::string> rules;
   DocumentInputOptions input;
+  ExtractorOptions caps;
   int jobs = 0;
   std::vector<std::string> paths;
   std::string output;
@@ -119,24 +120,42 @@ int RunBuild(const BuildOptions& options) {
   if (!document_paths.empty()) {
     Result<std::vector<RuleSource>> packs = ReadRuleSources(options.rules);
     if (!packs.ok()) return ReportError(packs.status());
-    Result<Extractor> extractor = Extractor::Create(*packs, std::nullopt);
-    if (!extractor.ok()) return ReportError(extractor.status());
-    std::function<std::vector<Fact>(const Document&)> work = [&](const Document& doc) {
-      return extractor->Extract(doc);
+    Result<Extractor> extractor = Extractor::Create(*packs, std::nullopt, options.caps);
+    if (!extractor.ok()) {
+      return ReportError(WithRe2BudgetHint(extractor.status(), options.caps.re2_max_mem));
+    }
+    struct Output {
+      std::vector<Fact> facts;
+      std::vector<SkippedSentence> skipped;
     };
-    Progress progress(TotalInputBytes(document_paths));
-    std::function<Status(const Document&, std::vector<Fact>&&)> sink =
-        [&](const Document& doc, std::vector<Fact>&& facts) {
-          ++documents;
-          progress.Add(1, doc.text.size());
-          for (Fact& fact : facts) {
-            ++extracted;
-            AddFactWithAliases(&graph, std::move(fact));
-          }
-          return Status::Ok();
-        };
-    Status s = ProcessDocumentsInOrder(document_paths, read_options, ResolveJobs(options.jobs),
-                                       work, sink);
+    std::function<Output(const Document&)> work = [&](const Document& doc) {
+      Output out;
+      out.facts = extractor->Extract(doc, &out.skipped);
+      return out;
+    };
+    // Printed once the progress line is gone, in document order.
+    std::vector<std::string> warnings;
+    Status s;
+    {
+      Progress progress(TotalInputBytes(document_paths));
+      std::function<Status(const Document&, Output&&)> sink = [&](const Document& doc,
+                                                                  Output&& out) {
+        ++documents;
+        progress.Add(1, doc.text.size());
+        if (!out.skipped.empty()) {
+          warnings.push_back(
+              SkippedSentencesWarning(doc, out.skipped, options.caps.max_sentence_bytes));
+        }
+        for (Fact& fact : out.facts) {
+          ++extracted;
+          AddFactWithAliases(&graph, std::move(fact));
+        }
+        return Status::Ok();
+      };
+      s = ProcessDocumentsInOrder(document_paths, read_options, ResolveJobs(options.jobs), work,
+                                  sink);
+    }
+    for (const std::string& w : warnings) std::fprintf(stderr, "%s\n", w.c_str());
     if (!s.ok()) return ReportError(s);
     for (const auto& [canonical, alias] : extractor->Aliases()) graph.AddAlias(canonical, alias);
   }
@@ -160,6 +179,7 @@ void AddBuildCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--rules", options->rules,
                   "Rule pack file (repeatable; default: the built-in news pack)");
   AddDocumentInputOptions(cmd, &options->input);
+  AddExtractorOptions(cmd, &options->caps, /*sentences=*/true);
   cmd->add_option("-j,--jobs", options->jobs, "Worker threads (default: all cores)")
       ->check(JobsValidator());
   cmd->add_option(

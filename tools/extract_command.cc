@@ -18,6 +18,7 @@ struct ExtractOptions {
   std::vector<std::string> rules;
   std::string time_rules;
   DocumentInputOptions input;
+  ExtractorOptions caps;
   int jobs = 0;
   bool times = false;
   std::vector<std::string> paths;
@@ -83,16 +84,31 @@ int RunExtract(const ExtractOptions& options) {
     if (!source.ok()) return ReportError(source.status());
     time_rules = std::move(source).value();
   }
-  Result<Extractor> extractor = Extractor::Create(*packs, time_rules);
-  if (!extractor.ok()) return ReportError(extractor.status());
+  Result<Extractor> extractor = Extractor::Create(*packs, time_rules, options.caps);
+  if (!extractor.ok()) {
+    return ReportError(WithRe2BudgetHint(extractor.status(), options.caps.re2_max_mem));
+  }
 
-  std::function<std::string(const Document&)> work = [&](const Document& doc) {
-    std::string out;
-    for (const Fact& fact : extractor->Extract(doc)) out += FactToJson(fact) + "\n";
+  struct Output {
+    std::string lines;
+    std::vector<SkippedSentence> skipped;
+  };
+  std::function<Output(const Document&)> work = [&](const Document& doc) {
+    Output out;
+    for (const Fact& fact : extractor->Extract(doc, &out.skipped)) {
+      out.lines += FactToJson(fact) + "\n";
+    }
     return out;
   };
-  std::function<Status(const Document&, std::string&&)> sink =
-      [](const Document&, std::string&& lines) { return WriteLines(lines); };
+  // Warnings are printed in document order, like the facts.
+  std::function<Status(const Document&, Output&&)> sink = [&](const Document& doc, Output&& out) {
+    if (!out.skipped.empty()) {
+      std::fprintf(
+          stderr, "%s\n",
+          SkippedSentencesWarning(doc, out.skipped, options.caps.max_sentence_bytes).c_str());
+    }
+    return WriteLines(out.lines);
+  };
   Status s =
       ProcessDocumentsInOrder(options.paths, read_options, ResolveJobs(options.jobs), work, sink);
   if (s.ok() && std::fflush(stdout) != 0) s = Status::Error("cannot write to standard output");
@@ -110,6 +126,7 @@ void AddExtractCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--time-rules", options->time_rules,
                   "Time expression rules (default: the built-in rules/time.yaml)");
   AddDocumentInputOptions(cmd, &options->input);
+  AddExtractorOptions(cmd, &options->caps, /*sentences=*/true);
   cmd->add_option("-j,--jobs", options->jobs,
                   "Worker threads (default: all cores; output is "
                   "identical for any value)")

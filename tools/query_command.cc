@@ -33,6 +33,7 @@ struct QueryOptions {
   bool color = false;
   bool no_color = false;
   std::vector<std::string> states;
+  QueryLimits limits;
 };
 
 AnswerFormat ParseFormat(const std::string& name) {
@@ -57,6 +58,7 @@ int RunQueries(const QueryOptions& o) {
   options.format.color = !o.no_color && (o.color || (interactive && tty_out));
   options.error_color = options.format.color && ::isatty(STDERR_FILENO);
   options.timing = o.timing;
+  options.limits = o.limits;
   QuerySession session(*graph, options);
   if (o.timing) {
     auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start);
@@ -105,6 +107,20 @@ void AddQueryCommand(CLI::App& app, int* exit_code) {
                   "Write the last answer's subgraph to FILE (.dot, .graphml, .gexf, .json, .nt)");
   cmd->add_option("--state", options->states,
                   "Another state relation, OPENS=CLOSES[,CLOSES] (~CLOSES: closer points back)");
+  // Caps on what one query may ask for; over a cap, the query is an error naming the flag.
+  const QueryLimits defaults;
+  cmd->add_option("--max-depth", options->limits.max_depth,
+                  "Cap on `depth N` (default " + std::to_string(defaults.max_depth) + ")")
+      ->transform(PositiveCountValidator());
+  cmd->add_option("--max-hops", options->limits.max_hops,
+                  "Cap on `max N` of paths (default " + std::to_string(defaults.max_hops) + ")")
+      ->transform(PositiveCountValidator());
+  cmd->add_option("--max-results", options->limits.max_results,
+                  "Cap on `limit K` (default " + std::to_string(defaults.max_results) + ")")
+      ->transform(PositiveCountValidator());
+  cmd->add_option("--max-top", options->limits.max_top,
+                  "Cap on `top N` (default " + std::to_string(defaults.max_top) + ")")
+      ->transform(PositiveCountValidator());
   cmd->add_flag("--color", options->color, "Colour tables even when not interactive");
   cmd->add_flag("--no-color", options->no_color, "Never colour output");
   cmd->callback([options, exit_code] { *exit_code = RunQueries(*options); });

@@ -31,7 +31,9 @@ std::string ExportFormatFor(const std::string& path) {
 }
 
 QuerySession::QuerySession(const TemporalGraph& graph, QuerySessionOptions options)
-    : graph_(graph), engine_(graph, options.state_rules), options_(options) {}
+    : graph_(graph), engine_(graph, options.state_rules), options_(options) {
+  engine_.set_limits(options.limits);
+}
 
 bool QuerySession::RunLine(const std::string& line, const std::string& where) {
   std::string text = Trim(line);

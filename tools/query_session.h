@@ -21,6 +21,7 @@ namespace kg {
 struct QuerySessionOptions {
   FormatOptions format;
   std::vector<StateRule> state_rules = DefaultStateRules();
+  QueryLimits limits;   // --max-depth, --max-hops, --max-results, --max-top
   bool timing = false;  // each query's time on stderr
   bool error_color = false;
 };

@@ -19,13 +19,13 @@ bool LooksLikeTimeRules(const std::string& path) {
 }
 
 // Validates one file as a relation pack or, by its name, as time rules.
-Status CheckOne(const RuleSource& source) {
+Status CheckOne(const RuleSource& source, const ExtractorOptions& caps) {
   if (LooksLikeTimeRules(source.name)) {
     Result<TimeTagger> tagger = TimeTagger::FromYaml(source.text, source.name);
     return tagger.ok() ? Status::Ok() : tagger.status();
   }
-  Result<Extractor> extractor = Extractor::Create({source}, std::nullopt);
-  return extractor.ok() ? Status::Ok() : extractor.status();
+  Result<Extractor> extractor = Extractor::Create({source}, std::nullopt, caps);
+  return extractor.ok() ? Status::Ok() : WithRe2BudgetHint(extractor.status(), caps.re2_max_mem);
 }
 
 Result<std::vector<RuleSource>> SourcesOrDefault(const std::vector<std::string>& files) {
@@ -37,12 +37,12 @@ Result<std::vector<RuleSource>> SourcesOrDefault(const std::vector<std::string>&
   return sources;
 }
 
-int RunCheck(const std::vector<std::string>& files) {
+int RunCheck(const std::vector<std::string>& files, const ExtractorOptions& caps) {
   Result<std::vector<RuleSource>> sources = SourcesOrDefault(files);
   if (!sources.ok()) return ReportError(sources.status());
   int status = 0;
   for (const RuleSource& source : *sources) {
-    Status s = CheckOne(source);
+    Status s = CheckOne(source, caps);
     if (!s.ok()) {
       status = ReportError(s);
     } else {
@@ -59,7 +59,7 @@ void PrintFailure(const std::string& file, int line, const std::string& rule,
 
 // Runs the examples of every file: time files through the time tagger, the
 // relation packs together (their entities and rules work as one pack).
-int RunTest(const std::vector<std::string>& files) {
+int RunTest(const std::vector<std::string>& files, const ExtractorOptions& caps) {
   Result<std::vector<RuleSource>> sources = SourcesOrDefault(files);
   if (!sources.ok()) return ReportError(sources.status());
   int passed = 0;
@@ -79,8 +79,10 @@ int RunTest(const std::vector<std::string>& files) {
     failed += report.failures.size();
   }
   if (!packs.empty()) {
-    Result<Extractor> extractor = Extractor::Create(packs, std::nullopt);
-    if (!extractor.ok()) return ReportError(extractor.status());
+    Result<Extractor> extractor = Extractor::Create(packs, std::nullopt, caps);
+    if (!extractor.ok()) {
+      return ReportError(WithRe2BudgetHint(extractor.status(), caps.re2_max_mem));
+    }
     RuleTestReport report = extractor->TestExamples();
     for (const RuleExampleFailure& f : report.failures)
       PrintFailure(f.file, f.line, f.rule, f.message);
@@ -97,16 +99,22 @@ void AddRulesCommand(CLI::App& app, int* exit_code) {
   CLI::App* rules = app.add_subcommand("rules", "Check rule files and run their examples");
   rules->require_subcommand(1);
   auto check_files = std::make_shared<std::vector<std::string>>();
+  auto check_caps = std::make_shared<ExtractorOptions>();
   CLI::App* check = rules->add_subcommand(
       "check", "Validate rule files (file:line:column errors); none given: the built-in packs");
   check->add_option("files", *check_files, "Rule files (*time*.yaml are read as time rules)");
-  check->callback([check_files, exit_code] { *exit_code = RunCheck(*check_files); });
+  AddExtractorOptions(check, check_caps.get(), /*sentences=*/false);
+  check->callback(
+      [check_files, check_caps, exit_code] { *exit_code = RunCheck(*check_files, *check_caps); });
 
   auto test_files = std::make_shared<std::vector<std::string>>();
+  auto test_caps = std::make_shared<ExtractorOptions>();
   CLI::App* test = rules->add_subcommand(
       "test", "Run the examples written inside rule files; none given: the built-in packs");
   test->add_option("files", *test_files, "Rule files");
-  test->callback([test_files, exit_code] { *exit_code = RunTest(*test_files); });
+  AddExtractorOptions(test, test_caps.get(), /*sentences=*/true);
+  test->callback(
+      [test_files, test_caps, exit_code] { *exit_code = RunTest(*test_files, *test_caps); });
 }
 
 }  // namespace kg

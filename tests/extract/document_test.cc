@@ -350,23 +350,22 @@ TEST(DocumentTest, HugeSingleLineIsRefusedWithoutReadingIt) {
     jsonl << "\"}\n";
   }
   EXPECT_EQ(ErrorOf({text_file}),
-            text_file + ": document too large (104857600 bytes or more; the limit is 16777216)");
+            text_file + ": document is 100 MiB, over the 16 MiB cap (--max-document-bytes)");
   EXPECT_EQ(ErrorOf({jsonl_file}),
-            jsonl_file +
-                ":1: line too long (more than 16777216 bytes; the limit is the maximum "
-                "document size)");
+            jsonl_file + ":1: line is over the 16 MiB document cap (--max-document-bytes)");
   ReadOptions small;
   small.max_document_bytes = 10;
   std::istringstream in("date 2024-01-01\nA longer text.");
   small.stdin_stream = &in;
-  EXPECT_EQ(ErrorOf({"-"}, small), "-: document too large (more than 10 bytes)");
+  EXPECT_EQ(ErrorOf({"-"}, small), "-: document is over the 10 bytes cap (--max-document-bytes)");
 }
 
 TEST(DocumentTest, DeeplyNestedOrTruncatedJsonLine) {
   TempDir dir;
   std::string deep =
       dir.Write("deep.jsonl", "{\"text\": \"x\", \"a\": " + std::string(100000, '[') + "\n");
-  EXPECT_EQ(ErrorOf({deep}), deep + ":1:83: JSON nested deeper than 64 levels");
+  EXPECT_EQ(ErrorOf({deep}),
+            deep + ":1:83: JSON nested deeper than the cap of 64 levels (--max-json-depth)");
   std::string truncated = dir.Write("cut.jsonl", "{\"id\": \"a\", \"text\": \"Musk bought Twi");
   std::string error = ErrorOf({truncated});
   EXPECT_EQ(error.substr(0, truncated.size() + 8), truncated + ":1:37: b") << error;

@@ -108,7 +108,8 @@ TEST(QueryParserTest, ErrorsPointAtTheOffendingToken) {
       {"stats now", "unexpected 'now': 'stats' takes no options", 6, 3},
       {"explain", "expected a fact id after 'explain'", 7, 1},
       {"diff 2023 2021", "diff: the second date is before the first", 10, 4},
-      {"paths Musk Trump max 9", "expected a maximum number of hops from 1 to 8, got '9'", 21, 1},
+      {"paths Musk Trump max 9", "max 9 is over the cap of 8 (raise it with kg query --max-hops)",
+       21, 1},
   };
   for (const ErrorCase& c : cases) {
     QueryError e = ParseError(c.query);
