@@ -316,27 +316,57 @@ class Loader {
     KG_RETURN_IF_ERROR(CheckKeys(file_, r,
                                  {"name", "symmetric", "stative", "subject", "object", "verbs",
                                   "bases", "participles", "passive_preps", "nouns", "noun_preps",
-                                  "titles", "templates", "patterns", "examples", "counterexamples"},
+                                  "titles", "templates", "patterns", "examples", "counterexamples",
+                                  "override", "extend"},
                                  ctx_));
     KG_TRY(name, Required(r, "name", ctx_));
-    if (!rule_names_->insert(name).second) {
-      return YamlErrorAt(file_, r["name"], "duplicate rule '" + name + "'");
+    KG_TRY(override, Flag(r, "override"));
+    KG_TRY(extend, Flag(r, "extend"));
+    if (override && extend) {
+      return YamlErrorAt(file_, r["extend"], ctx_ + ": 'override' and 'extend' exclude each other");
+    }
+    // A rule of an earlier file can be replaced or extended by name; one
+    // defined twice without saying which is a mistake.
+    auto earlier = relation_file_.find(name);
+    if (earlier == relation_file_.end() && (override || extend)) {
+      return YamlErrorAt(file_, r[override ? "override" : "extend"],
+                         ctx_ + ": no earlier rule '" + name + "' to " +
+                             (override ? "override" : "extend"));
+    }
+    if (earlier != relation_file_.end()) {
+      if (earlier->second == file_) {
+        return YamlErrorAt(file_, r["name"], "duplicate rule '" + name + "'");
+      }
+      if (!override && !extend) {
+        return YamlErrorAt(file_, r["name"],
+                           "duplicate rule '" + name + "' (defined in " + earlier->second +
+                               "; say 'override: true' to replace it or 'extend: true' to add to it)");
+      }
+    }
+    relation_file_[name] = file_;
+    rule_names_->insert(name);
+    int relation = static_cast<int>(pack_->relations.size());
+    for (size_t i = 0; i < pack_->relations.size(); ++i) {
+      if (pack_->relations[i].name == name) relation = static_cast<int>(i);
     }
     RelationForms forms;
-    if (r["symmetric"]) {
-      KG_TRY(sym, ScalarString(file_, r["symmetric"], ctx_ + ": 'symmetric'"));
-      if (sym != "true" && sym != "false") {
-        return YamlErrorAt(file_, r["symmetric"], ctx_ + ": 'symmetric' must be true or false");
-      }
-      forms.symmetric = sym == "true";
-    }
     bool stative = false;
+    if (extend) {
+      // The extension writes more forms of the same relation: its types and
+      // flags stay, unless the extension gives types of its own.
+      const RelationDef& base = pack_->relations[relation];
+      forms.symmetric = base.symmetric;
+      forms.subject_types = base.subject_types;
+      forms.object_types = base.object_types;
+      stative = base.stative;
+    }
+    if (r["symmetric"]) {
+      KG_TRY(sym, Flag(r, "symmetric"));
+      forms.symmetric = sym;
+    }
     if (r["stative"]) {
-      KG_TRY(st, ScalarString(file_, r["stative"], ctx_ + ": 'stative'"));
-      if (st != "true" && st != "false") {
-        return YamlErrorAt(file_, r["stative"], ctx_ + ": 'stative' must be true or false");
-      }
-      stative = st == "true";
+      KG_TRY(st, Flag(r, "stative"));
+      stative = st;
     }
     const std::pair<const char*, std::vector<std::string>*> lists[] = {
         {"subject", &forms.subject_types},
@@ -350,16 +380,28 @@ class Loader {
         {"titles", &forms.titles},
         {"templates", &forms.templates}};
     for (const auto& [key, out] : lists) {
+      if (extend && !r[key]) continue;
       KG_TRY(words, OptList(r, key, ctx_));
       *out = std::move(words);
     }
     KG_TRY(raw, OptList(r, "patterns", ctx_));
-    if (raw.empty() && forms.templates.empty()) {
+    if (raw.empty() && forms.templates.empty() && !(extend && r["examples"])) {
       return YamlErrorAt(file_, r, ctx_ + ": needs 'templates' or 'patterns'");
     }
-    const int relation = static_cast<int>(pack_->relations.size());
-    pack_->relations.push_back(
-        RelationDef{name, forms.symmetric, stative, forms.subject_types, forms.object_types});
+    RelationDef def{name, forms.symmetric, stative, forms.subject_types, forms.object_types};
+    std::string prefix;
+    if (relation == static_cast<int>(pack_->relations.size())) {
+      pack_->relations.push_back(std::move(def));
+    } else if (override) {
+      // The earlier definition goes whole: patterns, examples and all.
+      pack_->relations[relation] = std::move(def);
+      std::erase_if(pack_->patterns, [&](const PatternDef& p) { return p.relation == relation; });
+      std::erase_if(pack_->examples, [&](const ExampleDef& e) { return e.rule == name; });
+    } else {
+      // Extension patterns are named apart from the extended ones:
+      // acquired.extend1.active1.
+      prefix = "extend" + std::to_string(++extensions_[name]) + ".";
+    }
 
     auto expanded = ExpandTemplates(forms);
     if (!expanded.ok()) {
@@ -371,11 +413,21 @@ class Loader {
     }
     const YAML::Node where = r["patterns"] ? r["patterns"] : r["templates"];
     for (const auto& [suffix, source] : all) {
-      KG_RETURN_IF_ERROR(AddPattern(name, relation, suffix, source, forms, where));
+      KG_RETURN_IF_ERROR(AddPattern(name, relation, prefix + suffix, source, forms, where));
     }
     if (r["examples"]) KG_RETURN_IF_ERROR(Examples(r["examples"], name, false));
     if (r["counterexamples"]) KG_RETURN_IF_ERROR(Examples(r["counterexamples"], name, true));
     return Status::Ok();
+  }
+
+  // A true/false key; absent is false.
+  Result<bool> Flag(const YAML::Node& r, const char* key) {
+    if (!r[key]) return false;
+    KG_TRY(value, ScalarString(file_, r[key], ctx_ + ": '" + key + "'"));
+    if (value != "true" && value != "false") {
+      return YamlErrorAt(file_, r[key], ctx_ + ": '" + key + "' must be true or false");
+    }
+    return value == "true";
   }
 
   Status AddPattern(const std::string& name, int relation, const std::string& suffix,
@@ -473,6 +525,8 @@ class Loader {
   std::set<std::string>* entity_names_;
   std::set<std::string>* rule_names_;
   std::map<std::string, std::string> entity_file_;  // entity name -> file that defined it
+  std::map<std::string, std::string> relation_file_;  // rule name -> file that defined it last
+  std::map<std::string, int> extensions_;             // rule name -> extensions so far
   std::set<std::string> loaded_;                    // rule files read so far
   std::vector<std::string> include_stack_;          // files whose includes are being read
   std::string file_;

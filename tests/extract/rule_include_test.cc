@@ -1,5 +1,6 @@
 // Packs compose: a rule file includes others (files beside it or built-in
-// packs) and may redefine their entities; cycles and missing files are errors.
+// packs) and may redefine their entities, override or extend their relations;
+// cycles and missing files are errors.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -61,6 +62,91 @@ TEST(RuleIncludeTest, LaterFileRedefinesAnEntity) {
   std::vector<Fact> facts = ExtractText(*ex, "Beta acquired Acme Widgets.");
   ASSERT_EQ(facts.size(), 1u);
   EXPECT_EQ(facts[0].object, "Acme");
+}
+
+// A pack with one relation and an example, included by the tests below.
+constexpr char kBase[] =
+    "entities:\n  - {name: Acme, type: organization}\n  - {name: Beta, type: organization}\n"
+    "relations:\n  - name: acquired\n    verbs: [acquired]\n    templates: [active]\n"
+    "    examples:\n      - text: Acme acquired Beta.\n        facts: [[Acme, acquired, Beta]]\n";
+
+std::string Show(const std::vector<Fact>& facts) {
+  std::string s;
+  for (const Fact& f : facts) {
+    s += (s.empty() ? "" : "; ") + f.subject + " " + f.relation + " " + f.object + " (" + f.rule +
+         ")";
+  }
+  return s;
+}
+
+TEST(RuleIncludeTest, OverrideReplacesAnIncludedRelation) {
+  std::string dir = TempDir("relation_override");
+  WriteRules(dir + "/base.yaml", kBase);
+  RuleSource top = WriteRules(dir + "/top.yaml",
+                              "include: base.yaml\n"
+                              "relations:\n"
+                              "  - name: acquired\n    override: true\n"
+                              "    verbs: [bought]\n    templates: [active]\n");
+  Result<Extractor> ex = Extractor::Create({top}, std::nullopt);
+  ASSERT_TRUE(ex.ok()) << ex.status().ToString();
+  // The old verb and the old example are gone with the old definition.
+  EXPECT_EQ(Show(ExtractText(*ex, "Acme acquired Beta.")), "");
+  EXPECT_EQ(Show(ExtractText(*ex, "Acme bought Beta.")), "Acme acquired Beta (acquired.active1)");
+  EXPECT_EQ(ex->TestExamples().passed, 0);
+  EXPECT_TRUE(ex->TestExamples().failures.empty());
+}
+
+TEST(RuleIncludeTest, ExtendAddsFormsToAnIncludedRelation) {
+  std::string dir = TempDir("relation_extend");
+  WriteRules(dir + "/base.yaml", kBase);
+  RuleSource top = WriteRules(dir + "/top.yaml",
+                              "include: base.yaml\n"
+                              "relations:\n"
+                              "  - name: acquired\n    extend: true\n"
+                              "    patterns: ['{subj} snapped up {obj}']\n"
+                              "    examples:\n      - text: Beta snapped up Acme.\n"
+                              "        facts: [[Beta, acquired, Acme]]\n");
+  Result<Extractor> ex = Extractor::Create({top}, std::nullopt);
+  ASSERT_TRUE(ex.ok()) << ex.status().ToString();
+  EXPECT_EQ(Show(ExtractText(*ex, "Acme acquired Beta.")), "Acme acquired Beta (acquired.active1)");
+  EXPECT_EQ(Show(ExtractText(*ex, "Beta snapped up Acme.")),
+            "Beta acquired Acme (acquired.extend1.pattern1)");
+  const RuleTestReport report = ex->TestExamples();
+  EXPECT_EQ(report.passed, 2);  // the included example and the extension's
+  EXPECT_TRUE(report.failures.empty());
+}
+
+TEST(RuleIncludeTest, RelationRedefinitionMustSaySo) {
+  std::string dir = TempDir("relation_errors");
+  WriteRules(dir + "/base.yaml", kBase);
+  struct Case {
+    const char* yaml;
+    const char* message;
+  };
+  const Case cases[] = {
+      {"include: base.yaml\nrelations:\n  - {name: acquired, patterns: ['{subj} got {obj}']}\n",
+       "top.yaml:3:12: duplicate rule 'acquired' (defined in DIR/base.yaml; say 'override: true' "
+       "to replace it or 'extend: true' to add to it)"},
+      {"relations:\n  - {name: sold, override: true, patterns: ['{subj} sold {obj}']}\n",
+       "top.yaml:2:28: rule 'sold': no earlier rule 'sold' to override"},
+      {"include: base.yaml\nrelations:\n  - {name: acquired, override: true, extend: true, "
+       "patterns: ['{subj} got {obj}']}\n",
+       "top.yaml:3:46: rule 'acquired': 'override' and 'extend' exclude each other"},
+      {"include: base.yaml\nrelations:\n  - {name: acquired, extend: yes, patterns: ['{subj} got "
+       "{obj}']}\n",
+       "top.yaml:3:30: rule 'acquired': 'extend' must be true or false"},
+  };
+  for (const Case& c : cases) {
+    RuleSource top = WriteRules(dir + "/top.yaml", c.yaml);
+    Result<Extractor> ex = Extractor::Create({top}, std::nullopt);
+    ASSERT_FALSE(ex.ok()) << c.yaml;
+    std::string got = ex.status().ToString();
+    for (size_t at; (at = got.find(dir + "/")) != std::string::npos;) {
+      got.replace(at, dir.size() + 1,
+                  got.compare(at + dir.size() + 1, 8, "top.yaml") == 0 && at == 0 ? "" : "DIR/");
+    }
+    EXPECT_EQ(got, c.message) << c.yaml;
+  }
 }
 
 TEST(RuleIncludeTest, DuplicateInOneFileIsStillAnError) {

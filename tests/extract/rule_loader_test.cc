@@ -28,7 +28,7 @@ TEST(RuleLoaderTest, BadFilesGiveLocatedMessages) {
        "bad.yaml:3:5: unknown key 'patern' in rule 'acquired' (known: name, symmetric, stative, "
        "subject, "
        "object, verbs, bases, participles, passive_preps, nouns, noun_preps, titles, templates, "
-       "patterns, examples, counterexamples)"},
+       "patterns, examples, counterexamples, override, extend)"},
       {"relations:\n  - verbs: [bought]\n    templates: [active]\n",
        "bad.yaml:2:5: missing 'name' in a rule"},
       {"relations:\n  - name: acquired\n    verbs: {a: b}\n    templates: [active]\n",
