@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "extract/clause.h"
+#include "extract/prefilter.h"
 
 namespace kg {
 namespace {
@@ -117,9 +118,11 @@ std::vector<Fact> MatchSentence(const RulePack& pack, const MentionTracker& trac
     }
   }
   if (!two_entities) return {};
-  std::vector<int> candidates;
-  if (!pack.prefilter->Match(view.text, &candidates)) return {};
-  std::sort(candidates.begin(), candidates.end());
+  // Patterns whose required words the view lacks cannot match; the rest are
+  // searched in pattern order (a candidate may still find nothing).
+  thread_local std::vector<int> candidates;
+  pack.prefilter->Candidates(view.text, &candidates);
+  if (candidates.empty()) return {};
 
   struct Found {
     Fact fact;

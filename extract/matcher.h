@@ -1,7 +1,8 @@
-// Relation matching on one sentence's mention view: the pack's RE2::Set says
-// which patterns can match, only those run, and each match becomes one fact per
-// (subject, object) member of its slots, with polarity and time read from the
-// clause. Facts carry everything but the document-level fields and the id.
+// Relation matching on one sentence's mention view: the pack's prefilter says
+// which patterns can match (extract/prefilter.h), only those run, and each
+// match becomes one fact per (subject, object) member of its slots, with
+// polarity and time read from the clause. Facts carry everything but the document-level fields and
+// the id.
 #ifndef KG_EXTRACT_MATCHER_H_
 #define KG_EXTRACT_MATCHER_H_
 

@@ -9,6 +9,7 @@
 
 #include "extract/extractor.h"
 #include "extract/pattern_macros.h"
+#include "extract/prefilter.h"
 #include "extract/rule_pack.h"
 #include "extract/yaml_util.h"
 #include "rules/embedded_rules.h"
@@ -19,7 +20,6 @@ namespace {
 // The per-pattern budget (LoadRulePack's default, 4 MiB) is enough for the
 // longest alternations of the news pack, small enough that a runaway pattern is
 // reported rather than eating memory.
-constexpr int64_t kSetMaxMem = 256 << 20;
 constexpr uintmax_t kMaxIncludeBytes = 16u << 20;
 
 RE2::Options PatternOptions(int64_t max_mem) {
@@ -562,18 +562,7 @@ Result<std::shared_ptr<const RulePack>> LoadRulePack(const std::vector<RuleSourc
   pack->cues.modality = std::move(mod);
   pack->cues.hedge = std::move(hedge);
 
-  RE2::Options set_options = PatternOptions(kSetMaxMem);
-  pack->prefilter = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
-  for (const PatternDef& p : pack->patterns) {
-    std::string error;
-    if (pack->prefilter->Add(p.source, &error) < 0) {
-      return Status::Error("pattern '" + p.rule + "' rejected by the pattern set: " + error);
-    }
-  }
-  if (!pack->prefilter->Compile()) {
-    return Status::Error("the relation patterns need more than " +
-                         std::to_string(kSetMaxMem >> 20) + " MB to compile together");
-  }
+  pack->prefilter = MakePatternPrefilter(*pack);
   return std::shared_ptr<const RulePack>(std::move(pack));
 }
 

@@ -7,7 +7,6 @@
 #define KG_EXTRACT_RULE_PACK_H_
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <map>
 #include <memory>
@@ -20,7 +19,8 @@
 
 namespace kg {
 
-struct RuleSource;  // extract/extractor.h
+struct RuleSource;       // extract/extractor.h
+class PatternPrefilter;  // extract/prefilter.h
 
 struct EntityDef {
   std::string name;  // canonical
@@ -107,7 +107,7 @@ struct RulePack {
   std::vector<std::string> titles;  // role nouns between an organisation and a name
   std::vector<RelationDef> relations;
   std::vector<PatternDef> patterns;
-  std::unique_ptr<RE2::Set> prefilter;  // all patterns; which may match a view
+  std::shared_ptr<const PatternPrefilter> prefilter;  // which patterns may match a view
   std::vector<ExampleDef> examples;
 };
 

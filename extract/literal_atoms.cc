@@ -1,0 +1,403 @@
+// A recursive-descent reader of RE2 syntax that computes, bottom-up, either the
+// exact (small, finite) set of strings a subexpression matches, or the clauses
+// it requires. The idea is RE2's own prefilter's; this one works from the
+// pattern text, so the patterns need no second compilation to be analysed.
+#include "extract/literal_atoms.h"
+
+#include <algorithm>
+#include <optional>
+#include <set>
+
+namespace kg {
+namespace {
+
+// Larger exact sets become clauses; the bound keeps cross products small.
+constexpr size_t kMaxExact = 64;
+
+using Strings = std::set<std::string>;
+
+struct Info {
+  bool exact = false;
+  Strings strings;               // exact: everything this can match
+  std::vector<Strings> clauses;  // not exact: each must be met
+};
+
+Info Any() { return Info{}; }
+Info Exactly(Strings s) { return Info{true, std::move(s), {}}; }
+Info Empty() { return Exactly({""}); }
+
+char Fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+
+std::vector<Strings> Clauses(const Info& x) {
+  if (!x.exact) return x.clauses;
+  if (x.strings.empty() || x.strings.count("") > 0) return {};
+  return {x.strings};
+}
+
+// The shortest string of a clause: a clause of long strings is rarer in text.
+size_t Strength(const Strings& clause) {
+  size_t n = SIZE_MAX;
+  for (const std::string& s : clause) n = std::min(n, s.size());
+  return clause.empty() ? 0 : n;
+}
+
+const Strings* Best(const std::vector<Strings>& clauses) {
+  const Strings* best = nullptr;
+  for (const Strings& c : clauses) {
+    if (best == nullptr || Strength(c) > Strength(*best) ||
+        (Strength(c) == Strength(*best) && c.size() < best->size())) {
+      best = &c;
+    }
+  }
+  return best;
+}
+
+Info Concat(const Info& a, const Info& b) {
+  if (a.exact && b.exact && a.strings.size() * b.strings.size() <= kMaxExact) {
+    Strings out;
+    for (const std::string& x : a.strings) {
+      for (const std::string& y : b.strings) out.insert(x + y);
+    }
+    return Exactly(std::move(out));
+  }
+  Info r;
+  r.clauses = Clauses(a);
+  for (Strings& c : Clauses(b)) r.clauses.push_back(std::move(c));
+  return r;
+}
+
+Info Alternate(const std::vector<Info>& branches) {
+  if (std::all_of(branches.begin(), branches.end(), [](const Info& b) { return b.exact; })) {
+    Strings all;
+    for (const Info& b : branches) all.insert(b.strings.begin(), b.strings.end());
+    if (all.size() <= kMaxExact) return Exactly(std::move(all));
+  }
+  // One branch matches, so one of the branches' requirements is met: the union
+  // of one clause of each branch is required.
+  Strings either;
+  for (const Info& b : branches) {
+    const std::vector<Strings> clauses = Clauses(b);
+    const Strings* best = Best(clauses);
+    if (best == nullptr) return Any();
+    either.insert(best->begin(), best->end());
+  }
+  Info r;
+  r.clauses.push_back(std::move(either));
+  return r;
+}
+
+Info Repeat(const Info& x, int min, int max) {
+  if (min == 0) {
+    if (max == 1 && x.exact && x.strings.size() < kMaxExact) {
+      Strings s = x.strings;
+      s.insert("");
+      return Exactly(std::move(s));
+    }
+    return Any();
+  }
+  if (min == 1 && max == 1) return x;
+  Info r;
+  r.clauses = Clauses(x);
+  return r;
+}
+
+class Reader {
+ public:
+  explicit Reader(std::string_view re) : re_(re) {}
+
+  std::optional<Info> Read() {
+    Info x = Alternation();
+    if (failed_ || pos_ != re_.size()) return std::nullopt;
+    return x;
+  }
+
+ private:
+  bool More() const { return !failed_ && pos_ < re_.size(); }
+  Info Fail() {
+    failed_ = true;
+    return Any();
+  }
+
+  Info Alternation() {
+    std::vector<Info> branches;
+    branches.push_back(Sequence());
+    while (More() && re_[pos_] == '|') {
+      ++pos_;
+      branches.push_back(Sequence());
+    }
+    return branches.size() == 1 ? branches[0] : Alternate(branches);
+  }
+
+  // Consecutive exact items are joined into one run before the run meets the
+  // inexact rest, so "x+'s merger with" requires "'s merger with", not "s".
+  Info Sequence() {
+    Info done = Empty();
+    Info run = Empty();
+    while (More() && re_[pos_] != '|' && re_[pos_] != ')') {
+      Info x = Repeated();
+      if (x.exact && run.strings.size() * x.strings.size() <= kMaxExact) {
+        run = Concat(run, x);
+      } else if (x.exact) {
+        done = Concat(done, run);
+        run = std::move(x);
+      } else {
+        done = Concat(Concat(done, run), x);
+        run = Empty();
+      }
+    }
+    return Concat(done, run);
+  }
+
+  Info Repeated() {
+    Info x = Atom();
+    while (More()) {
+      int min = 0, max = -1;
+      const char c = re_[pos_];
+      if (c == '*') {
+        ++pos_;
+      } else if (c == '+') {
+        min = 1;
+        ++pos_;
+      } else if (c == '?') {
+        max = 1;
+        ++pos_;
+      } else if (c != '{' || !Braces(&min, &max)) {
+        break;
+      }
+      if (pos_ < re_.size() && re_[pos_] == '?') ++pos_;  // non-greedy
+      x = Repeat(x, min, max);
+    }
+    return x;
+  }
+
+  // {n}, {n,}, {n,m}; anything else is a literal '{' in RE2.
+  bool Braces(int* min, int* max) {
+    size_t p = pos_ + 1;
+    auto number = [&](int* out) {
+      const size_t start = p;
+      int n = 0;
+      while (p < re_.size() && re_[p] >= '0' && re_[p] <= '9' && n < 100000) {
+        n = n * 10 + (re_[p++] - '0');
+      }
+      *out = n;
+      return p > start;
+    };
+    if (!number(min)) return false;
+    *max = *min;
+    if (p < re_.size() && re_[p] == ',') {
+      ++p;
+      if (!number(max)) *max = -1;
+    }
+    if (p >= re_.size() || re_[p] != '}') return false;
+    pos_ = p + 1;
+    return true;
+  }
+
+  Info Atom() {
+    const char c = re_[pos_++];
+    switch (c) {
+      case '(':
+        return Group();
+      case '[':
+        return Class();
+      case '\\':
+        return Escape();
+      case '.':
+        return Any();
+      case '^':
+      case '$':
+        return Empty();
+      case '*':
+      case '+':
+      case '?':
+        return Fail();  // nothing to repeat
+      default:
+        // A non-ASCII byte may be a letter with another case elsewhere in Unicode.
+        if (static_cast<unsigned char>(c) >= 0x80) return Any();
+        return Exactly({std::string(1, Fold(c))});
+    }
+  }
+
+  Info Group() {
+    if (pos_ < re_.size() && re_[pos_] == '?') {
+      ++pos_;
+      if (re_.substr(pos_, 2) == "P<" || (pos_ < re_.size() && re_[pos_] == '<')) {
+        const size_t close = re_.find('>', pos_);
+        if (close == std::string_view::npos) return Fail();
+        pos_ = close + 1;
+      } else {
+        // Flags: (?i) (?s-m) or (?i:...). Case is folded anyway, and no other
+        // flag changes which literals a match contains.
+        while (pos_ < re_.size() && re_[pos_] != ':' && re_[pos_] != ')') ++pos_;
+        if (pos_ >= re_.size()) return Fail();
+        if (re_[pos_++] == ')') return Empty();
+      }
+    }
+    Info x = Alternation();
+    if (!More() || re_[pos_] != ')') return Fail();
+    ++pos_;
+    return x;
+  }
+
+  // A class of a few characters is exact ([sd]); a larger or negated one is Any.
+  Info Class() {
+    bool negated = false;
+    if (pos_ < re_.size() && re_[pos_] == '^') {
+      negated = true;
+      ++pos_;
+    }
+    std::set<char> chars;
+    bool wide = false;
+    bool first = true;
+    while (pos_ < re_.size() && (re_[pos_] != ']' || first)) {
+      first = false;
+      if (re_.substr(pos_, 2) == "[:") {
+        const size_t close = re_.find(":]", pos_);
+        if (close == std::string_view::npos) return Fail();
+        pos_ = close + 2;
+        wide = true;
+        continue;
+      }
+      int lo = ClassChar();
+      if (failed_) return Any();
+      if (lo < 0) {
+        wide = true;
+        continue;
+      }
+      int hi = lo;
+      if (pos_ + 1 < re_.size() && re_[pos_] == '-' && re_[pos_ + 1] != ']') {
+        ++pos_;
+        hi = ClassChar();
+        if (failed_) return Any();
+        if (hi < 0) return Fail();
+      }
+      if (hi - lo > 8 || hi >= 0x80) {
+        wide = true;
+        continue;
+      }
+      for (int ch = lo; ch <= hi; ++ch) chars.insert(Fold(static_cast<char>(ch)));
+    }
+    if (pos_ >= re_.size()) return Fail();
+    ++pos_;  // ']'
+    if (negated || wide || chars.empty() || chars.size() > 4) return Any();
+    Strings out;
+    for (char ch : chars) out.insert(std::string(1, ch));
+    return Exactly(std::move(out));
+  }
+
+  // One character of a class: its byte, or -1 for an escape standing for many.
+  int ClassChar() {
+    const char c = re_[pos_++];
+    if (static_cast<unsigned char>(c) >= 0x80) return -1;
+    if (c != '\\') return static_cast<unsigned char>(c);
+    if (pos_ >= re_.size()) {
+      failed_ = true;
+      return -1;
+    }
+    const char e = re_[pos_++];
+    if (std::string_view("dDsSwWpP").find(e) != std::string_view::npos) {
+      if ((e == 'p' || e == 'P') && pos_ < re_.size() && re_[pos_] == '{') {
+        pos_ = std::min(re_.size(), re_.find('}', pos_) + 1);
+      } else if (e == 'p' || e == 'P') {
+        ++pos_;
+      }
+      return -1;
+    }
+    if (const int control = Control(e); control >= 0) return control;
+    if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') || (e >= '0' && e <= '9')) {
+      failed_ = true;  // \x, octal and the like: not worth reading
+      return -1;
+    }
+    return static_cast<unsigned char>(e);
+  }
+
+  static int Control(char e) {
+    switch (e) {
+      case 'n':
+        return '\n';
+      case 't':
+        return '\t';
+      case 'r':
+        return '\r';
+      case 'f':
+        return '\f';
+      case 'v':
+        return '\v';
+      default:
+        return -1;
+    }
+  }
+
+  Info Escape() {
+    if (pos_ >= re_.size()) return Fail();
+    const char e = re_[pos_++];
+    if (e == 'b' || e == 'B' || e == 'A' || e == 'z') return Empty();
+    if (std::string_view("dDsSwWC").find(e) != std::string_view::npos) return Any();
+    if (e == 'p' || e == 'P') {
+      if (pos_ < re_.size() && re_[pos_] == '{') {
+        const size_t close = re_.find('}', pos_);
+        if (close == std::string_view::npos) return Fail();
+        pos_ = close + 1;
+      } else {
+        ++pos_;
+      }
+      return Any();
+    }
+    if (e == 'Q') {
+      const size_t close = re_.find("\\E", pos_);
+      const std::string_view quoted =
+          re_.substr(pos_, close == std::string_view::npos ? std::string_view::npos : close - pos_);
+      pos_ = close == std::string_view::npos ? re_.size() : close + 2;
+      Info x = Empty();
+      for (char c : quoted) {
+        x = Concat(
+            x, static_cast<unsigned char>(c) >= 0x80 ? Any() : Exactly({std::string(1, Fold(c))}));
+      }
+      return x;
+    }
+    if (const int control = Control(e); control >= 0) {
+      return Exactly({std::string(1, static_cast<char>(control))});
+    }
+    if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') || (e >= '0' && e <= '9')) {
+      return Fail();  // \x41, \1, ...: read nothing into them
+    }
+    if (static_cast<unsigned char>(e) >= 0x80) return Any();
+    return Exactly({std::string(1, e)});
+  }
+
+  std::string_view re_;
+  size_t pos_ = 0;
+  bool failed_ = false;
+};
+
+// Drops strings that contain another string of the same clause: if the longer
+// one occurs, so does the shorter, so the clause says the same with fewer.
+Strings Minimal(const Strings& clause) {
+  Strings out;
+  for (const std::string& s : clause) {
+    bool redundant = false;
+    for (const std::string& t : clause) {
+      if (t.size() < s.size() && s.find(t) != std::string::npos) {
+        redundant = true;
+        break;
+      }
+    }
+    if (!redundant) out.insert(s);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::vector<std::string>> RequiredLiterals(std::string_view regex) {
+  const std::optional<Info> info = Reader(regex).Read();
+  if (!info) return {};
+  std::vector<std::vector<std::string>> out;
+  for (const Strings& clause : Clauses(*info)) {
+    const Strings minimal = Minimal(clause);
+    out.emplace_back(minimal.begin(), minimal.end());
+  }
+  return out;
+}
+
+}  // namespace kg

@@ -1,0 +1,207 @@
+// The prefilter keeps, per pattern, up to kMaxClauses of the clauses
+// RequiredLiterals finds, and only those whose strings are rare enough in views
+// to reject anything: nothing of entity or time tokens ("<e", "person"), no
+// strings shorter than three bytes. Dropping a clause only makes the answer larger, never wrong.
+#include "extract/prefilter.h"
+
+#include <algorithm>
+#include <deque>
+#include <map>
+
+#include "extract/literal_atoms.h"
+#include "extract/rule_pack.h"
+
+namespace kg {
+namespace {
+
+constexpr size_t kMaxClauses = 3;
+constexpr size_t kMinAtom = 3;
+
+bool Usable(const std::vector<std::string>& clause, const std::vector<std::string>& frequent) {
+  if (clause.empty()) return false;
+  for (const std::string& s : clause) {
+    if (s.size() < kMinAtom || s.find_first_of("<>") != std::string::npos) return false;
+    for (const std::string& f : frequent) {
+      if (f.find(s) != std::string::npos) return false;
+    }
+  }
+  return true;
+}
+
+size_t Shortest(const std::vector<std::string>& clause) {
+  size_t n = SIZE_MAX;
+  for (const std::string& s : clause) n = std::min(n, s.size());
+  return n;
+}
+
+// Case-insensitive RE2 also matches a few non-ASCII characters to ASCII
+// letters (KELVIN SIGN to k, LONG S to s, dotted and dotless I to i); the
+// prefilter compares folded ASCII, so a view holding one skips it.
+bool FoldsToAscii(std::string_view view) {
+  for (std::string_view s : {"\xe2\x84\xaa", "\xc5\xbf", "\xc4\xb0", "\xc4\xb1"}) {
+    if (view.find(s) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// Per-thread scratch, so a query allocates nothing once warm.
+struct Scratch {
+  std::vector<char> clause_met;
+  std::vector<int> met_count;
+  std::vector<int> touched_clauses;
+};
+
+}  // namespace
+
+PatternPrefilter::PatternPrefilter(const std::vector<std::string>& sources,
+                                   const std::vector<std::string>& frequent)
+    : patterns_(static_cast<int>(sources.size())) {
+  std::map<std::string, int> atom_ids;
+  std::vector<std::vector<int>> clause_atoms;
+  clauses_of_.assign(sources.size(), 0);
+  requirements_.resize(sources.size());
+  for (size_t p = 0; p < sources.size(); ++p) {
+    std::vector<std::vector<std::string>> clauses = RequiredLiterals(sources[p]);
+    std::erase_if(clauses, [&](const std::vector<std::string>& c) { return !Usable(c, frequent); });
+    std::stable_sort(clauses.begin(), clauses.end(),
+                     [](const std::vector<std::string>& a, const std::vector<std::string>& b) {
+                       return Shortest(a) > Shortest(b);
+                     });
+    if (clauses.size() > kMaxClauses) clauses.resize(kMaxClauses);
+    if (clauses.empty()) always_.push_back(static_cast<int>(p));
+    for (const std::vector<std::string>& clause : clauses) {
+      std::vector<int> ids;
+      for (const std::string& s : clause) {
+        auto [it, added] = atom_ids.emplace(s, static_cast<int>(atoms_.size()));
+        if (added) atoms_.push_back(s);
+        ids.push_back(it->second);
+      }
+      clause_pattern_.push_back(static_cast<int>(p));
+      clause_atoms.push_back(std::move(ids));
+      ++clauses_of_[p];
+    }
+    requirements_[p] = std::move(clauses);
+  }
+  Build(clause_atoms);
+}
+
+void PatternPrefilter::Build(const std::vector<std::vector<int>>& clause_atoms) {
+  atom_clauses_.assign(atoms_.size(), {});
+  for (size_t c = 0; c < clause_atoms.size(); ++c) {
+    for (int a : clause_atoms[c]) atom_clauses_[a].push_back(static_cast<int>(c));
+  }
+  // Byte classes: one per byte that occurs in an atom (upper case shares its
+  // lower-case letter's), one for all others.
+  for (const std::string& atom : atoms_) {
+    for (char ch : atom) {
+      const unsigned char b = static_cast<unsigned char>(ch);
+      if (byte_class_[b] == 0) byte_class_[b] = static_cast<uint8_t>(classes_++);
+    }
+  }
+  for (int b = 'A'; b <= 'Z'; ++b) byte_class_[b] = byte_class_[b - 'A' + 'a'];
+
+  // The trie, then failure links breadth first, filling missing transitions.
+  std::vector<std::vector<int>> ends(1);
+  next_.assign(classes_, -1);
+  for (size_t a = 0; a < atoms_.size(); ++a) {
+    int s = 0;
+    for (char ch : atoms_[a]) {
+      const int c = byte_class_[static_cast<unsigned char>(ch)];
+      if (next_[s * classes_ + c] < 0) {
+        next_[s * classes_ + c] = static_cast<int32_t>(ends.size());
+        ends.emplace_back();
+        next_.resize(next_.size() + classes_, -1);
+      }
+      s = next_[s * classes_ + c];
+    }
+    ends[s].push_back(static_cast<int>(a));
+  }
+  const size_t states = ends.size();
+  std::vector<int> fail(states, 0);
+  std::vector<std::vector<int>> outputs(states);
+  std::deque<int> queue;
+  for (int c = 0; c < classes_; ++c) {
+    int& t = next_[c];
+    if (t < 0) {
+      t = 0;
+    } else {
+      fail[t] = 0;
+      queue.push_back(t);
+    }
+  }
+  outputs[0] = ends[0];
+  while (!queue.empty()) {
+    const int u = queue.front();
+    queue.pop_front();
+    outputs[u] = ends[u];
+    outputs[u].insert(outputs[u].end(), outputs[fail[u]].begin(), outputs[fail[u]].end());
+    for (int c = 0; c < classes_; ++c) {
+      int& t = next_[u * classes_ + c];
+      if (t < 0) {
+        t = next_[fail[u] * classes_ + c];
+      } else {
+        fail[t] = next_[fail[u] * classes_ + c];
+        queue.push_back(t);
+      }
+    }
+  }
+  out_begin_.assign(states + 1, 0);
+  for (size_t s = 0; s < states; ++s) {
+    out_begin_[s + 1] = out_begin_[s] + static_cast<int32_t>(outputs[s].size());
+    out_.insert(out_.end(), outputs[s].begin(), outputs[s].end());
+  }
+}
+
+void PatternPrefilter::Candidates(std::string_view view, std::vector<int>* out) const {
+  out->clear();
+  if (FoldsToAscii(view)) {
+    for (int p = 0; p < patterns_; ++p) out->push_back(p);
+    return;
+  }
+  thread_local Scratch scratch;
+  Scratch& sc = scratch;
+  if (sc.clause_met.size() < clause_pattern_.size()) sc.clause_met.resize(clause_pattern_.size());
+  if (sc.met_count.size() < static_cast<size_t>(patterns_)) sc.met_count.resize(patterns_);
+  int s = 0;
+  for (char ch : view) {
+    s = next_[s * classes_ + byte_class_[static_cast<unsigned char>(ch)]];
+    for (int32_t i = out_begin_[s]; i < out_begin_[s + 1]; ++i) {
+      for (int c : atom_clauses_[out_[i]]) {
+        if (sc.clause_met[c]) continue;
+        sc.clause_met[c] = 1;
+        sc.touched_clauses.push_back(c);
+        const int p = clause_pattern_[c];
+        if (++sc.met_count[p] == clauses_of_[p]) out->push_back(p);
+      }
+    }
+  }
+  for (int c : sc.touched_clauses) {
+    sc.clause_met[c] = 0;
+    sc.met_count[clause_pattern_[c]] = 0;
+  }
+  sc.touched_clauses.clear();
+  out->insert(out->end(), always_.begin(), always_.end());
+  std::sort(out->begin(), out->end());
+}
+
+int PatternPrefilter::unfiltered() const { return static_cast<int>(always_.size()); }
+
+std::vector<std::vector<std::string>> PatternPrefilter::Requirements(int p) const {
+  return requirements_[p];
+}
+
+std::shared_ptr<const PatternPrefilter> MakePatternPrefilter(const RulePack& pack) {
+  std::vector<std::string> sources;
+  for (const PatternDef& p : pack.patterns) sources.push_back(p.source);
+  // The types MentionTracker gives names the pack does not know, then the pack's own.
+  std::vector<std::string> frequent = {"<t0>"};
+  for (const char* type : {"unknown", "person", "organization", "agency", "place"}) {
+    frequent.push_back(std::string("<e0:") + type + ">");
+  }
+  for (const EntityDef& e : pack.entities) frequent.push_back("<e0:" + e.type + ">");
+  std::sort(frequent.begin(), frequent.end());
+  frequent.erase(std::unique(frequent.begin(), frequent.end()), frequent.end());
+  return std::make_shared<const PatternPrefilter>(sources, frequent);
+}
+
+}  // namespace kg

@@ -1,0 +1,60 @@
+// PatternPrefilter: which relation patterns can possibly match a mention view,
+// decided from the literal words each pattern cannot match without ("acquired"
+// or "bought" or "buys" ...). Built from the expanded pattern sources; one scan
+// of the view (Aho-Corasick over all those words) answers for every pattern.
+// The answer is a superset of the patterns that match: a pattern whose source
+// yields no usable words is always a candidate. Immutable and thread-safe.
+#ifndef KG_EXTRACT_PREFILTER_H_
+#define KG_EXTRACT_PREFILTER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kg {
+
+class PatternPrefilter {
+ public:
+  // `sources`: RE2 syntax, matched case-insensitively against lower-case views.
+  // `frequent`: text found in most views (entity tokens such as
+  // "<e0:person>"); a required string inside one of them rejects too little
+  // to be worth looking for.
+  PatternPrefilter(const std::vector<std::string>& sources,
+                   const std::vector<std::string>& frequent);
+
+  // Sets *out to the indices of the patterns that may match `view`, ascending.
+  void Candidates(std::string_view view, std::vector<int>* out) const;
+
+  // For tests and benchmarks: patterns that are always candidates, and the
+  // required words of pattern `p` (each inner list: at least one must occur).
+  int unfiltered() const;
+  std::vector<std::vector<std::string>> Requirements(int p) const;
+
+ private:
+  void Build(const std::vector<std::vector<int>>& clause_atoms);
+
+  // Aho-Corasick automaton over byte classes: next_[state * classes_ + class].
+  uint8_t byte_class_[256] = {};
+  int classes_ = 1;
+  std::vector<int32_t> next_;
+  std::vector<int32_t> out_begin_;  // per state, into out_: the atoms ending there
+  std::vector<int32_t> out_;
+  std::vector<std::string> atoms_;
+  std::vector<std::vector<int>> atom_clauses_;  // atom -> clauses it meets
+  std::vector<int> clause_pattern_;             // clause -> its pattern
+  std::vector<int> clauses_of_;                 // pattern -> how many clauses it has
+  std::vector<int> always_;                     // patterns without clauses
+  std::vector<std::vector<std::vector<std::string>>> requirements_;
+  int patterns_ = 0;
+};
+
+struct RulePack;
+// The prefilter of a loaded pack's relation patterns; the entity types the
+// pack and the mention finder give tokens are its frequent text.
+std::shared_ptr<const PatternPrefilter> MakePatternPrefilter(const RulePack& pack);
+
+}  // namespace kg
+
+#endif  // KG_EXTRACT_PREFILTER_H_
