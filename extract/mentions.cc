@@ -83,11 +83,31 @@ bool WordStart(std::string_view text, size_t pos, size_t begin) {
   return Alnum(text[pos]) && (pos == begin || !Alnum(text[pos - 1]));
 }
 
-// A capitalised name word: "Zuckerberg", "ByteDance", "Mar-a-Lago", "AT&T", "J.", "Inc.".
+// The length of an apostrophe (straight or curly) at text[j] that joins two
+// parts of a name, "D'Angelo", "O’Brien", or 0: before a lower-case letter it
+// is a possessive or a contraction ("Musk's").
+size_t NameApostrophe(std::string_view text, size_t j, size_t end) {
+  const size_t n = text[j] == '\'' ? 1 : text.substr(j, 3) == "\xe2\x80\x99" ? 3 : 0;
+  return n > 0 && j + n < end && Upper(text[j + n]) ? n : 0;
+}
+
+// A capitalised name word: "Zuckerberg", "ByteDance", "Mar-a-Lago", "AT&T", "J.", "Inc.",
+// "D'Angelo".
 size_t NameWordEnd(std::string_view text, size_t pos, size_t end) {
   size_t j = pos;
-  while (j < end && (Alnum(text[j]) || text[j] == '&' || text[j] == '+' ||
-                     (text[j] == '-' && j + 1 < end && Alnum(text[j + 1])))) {
+  while (j < end) {
+    if (j > pos) {
+      if (const size_t n = NameApostrophe(text, j, end)) {
+        j += n;
+        continue;
+      }
+    }
+    // "X.com", "Booking.com": a period before a lower-case letter is inside the name.
+    const bool domain = text[j] == '.' && j > pos && j + 1 < end && LowerLetter(text[j + 1]);
+    if (!(Alnum(text[j]) || text[j] == '&' || text[j] == '+' || domain ||
+          (text[j] == '-' && j + 1 < end && Alnum(text[j + 1])))) {
+      break;
+    }
     if (text[j] == '-') {
       // "NYSE-owner", "Beijing-based": a lower-case word of 3+ letters after a
       // hyphen is no part of the name ("Mar-a-Lago" keeps its "a").
@@ -177,9 +197,10 @@ Gazetteer::Match Gazetteer::Longest(std::string_view text, size_t pos,
     std::string_view cand = text.substr(pos, a.lower.size());
     if (!EqualsFolded(cand, a.lower)) continue;
     const size_t after = pos + a.lower.size();
-    if (after < text.size() && (Alnum(text[after]) || text[after] == '+') &&
-        Alnum(a.lower.back())) {
-      continue;  // "Disney+" is not "Disney"
+    if (after < text.size() && Alnum(a.lower.back()) &&
+        (Alnum(text[after]) || text[after] == '+' ||
+         (text[after] == '.' && after + 1 < text.size() && Alnum(text[after + 1])))) {
+      continue;  // "Disney+" is not "Disney", "X.com" not "X"
     }
     // Case: exact, or a capitalised variant ("META", "Truth social") of a name
     // long enough not to be an ordinary word in disguise.

@@ -30,12 +30,14 @@ std::string Token(std::vector<std::string> types) {
   return "<e\\d+:(?:" + alt + (strict ? "" : "|unknown") + ")>";
 }
 
-// A slot: one mention, or a coordinated list "A, B and C" of mentions.
+// A slot: one mention, or a coordinated list "A, B and C" of mentions. Two
+// members joined by ", and" are two clauses, not a list: "Meta launched
+// Threads, and Twitter threatened to sue".
 std::string Slot(const std::string& name, const std::vector<std::string>& types) {
   if (!types.empty() && types.back() == "!") return Slot(name, {});
   const std::string tok = Token(types);
-  return "(?:both |either )?(?P<" + name + ">" + tok + "(?:(?:, " + tok + ")*,? (?:and|or|&) " +
-         tok + ")?)";
+  return "(?:both |either )?(?P<" + name + ">" + tok + "(?:(?:, " + tok + ")+,? (?:and|or|&) " +
+         tok + "| (?:and|or|&) " + tok + ")?)";
 }
 
 struct Template {

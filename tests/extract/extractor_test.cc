@@ -82,6 +82,23 @@ const SentenceCase kCases[] = {
     {"Musk bought X in March.", "2021-05-01", ""},
     {"In 2021, Twitter banned Trump.", "2024-05-01", "X banned Donald Trump @2021"},
     // Former bugs.
+    // Names with an apostrophe are one name, straight or curly.
+    {"Liam O'Brien, the CEO of Snapchat, praised Zuckerberg.", "",
+     "Liam O'Brien ceo_of Snapchat; Liam O'Brien praised Mark Zuckerberg"},
+    {"Adam D’Angelo, the CEO of Quora, praised Altman.", "",
+     "Adam D’Angelo ceo_of Quora; Adam D’Angelo praised Sam Altman"},
+    // Two clauses joined by ", and" are no list of objects.
+    {"Google launched Bard, and Microsoft praised it.", "", "Google launched Bard"},
+    {"Apple acquired Shazam, Beats and Siri.", "",
+     "Apple acquired Shazam; Apple acquired Beats; Apple acquired Siri"},
+    // A domain name is no mention of the entity it starts with.
+    {"Musk founded X.com in 1999.", "2024-05-01", "Elon Musk founded X.com @1999"},
+    // A platform account restored by its owner: the platform reinstated the holder too.
+    {"Meta has reinstated Trump's Facebook and Instagram accounts.", "",
+     "Meta reinstated Donald Trump; Facebook reinstated Donald Trump; "
+     "Instagram reinstated Donald Trump"},
+    // The person who renames a thing is not the thing renamed.
+    {"Musk renamed Twitter as X in July.", "2023-08-01", ""},
     // "n't" inside a word ("hasn't") is a negation cue.
     {"Meta hasn't bought Snapchat.", "", "Meta acquired Snapchat (negated)"},
     // A coordinated subject's verb comes after it: its cues count.
