@@ -1,10 +1,12 @@
-// Internal to graph/: the Boost.Graph structure under a TemporalGraph, for
-// algorithms (BFS, paths) that run on it directly. Vertex descriptors equal
-// EntityIds; each edge's bundled property is its FactId.
+// Internal to graph/: the Boost.Graph structure over a TemporalGraph, for
+// algorithms (BFS, paths) that run on it directly. It is a bidirectional
+// compressed sparse row graph — parallel edges kept, so a multigraph — built
+// from the graph's edge arrays on first use after a change and then shared.
+// Vertex descriptors equal EntityIds; each edge's bundled property is its FactId.
 #ifndef KG_GRAPH_BOOST_VIEW_H_
 #define KG_GRAPH_BOOST_VIEW_H_
 
-#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 
 #include "graph/temporal_graph.h"
 
@@ -14,14 +16,16 @@ struct EdgeBundle {
   FactId fact = 0;
 };
 
-// vecS edge lists keep parallel edges: a multigraph. bidirectionalS gives in-edges.
-using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
-                                         boost::no_property, EdgeBundle>;
+using BoostGraph =
+    boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property, EdgeBundle,
+                                       boost::no_property, EntityId, FactId>;
 
 struct BoostGraphHolder {
   BoostGraph graph;
 };
 
+// Builds the view if the graph changed since the last call. Safe to call from
+// several threads on a graph nobody is writing to.
 const BoostGraphHolder& BoostHolder(const TemporalGraph& graph);
 inline const BoostGraph& BoostView(const TemporalGraph& graph) { return BoostHolder(graph).graph; }
 

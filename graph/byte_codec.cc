@@ -76,15 +76,22 @@ bool ByteReader::GetSignedVarint(int64_t* v) {
   return true;
 }
 
-bool ByteReader::GetString(std::string* s) {
+bool ByteReader::GetView(std::string_view* s) {
   uint64_t size = 0;
   if (!GetVarint(&size)) return false;
   if (size > remaining()) {
     return Fail("string of " + std::to_string(size) + " bytes but only " +
                 std::to_string(remaining()) + " remain");
   }
-  s->assign(data_.data() + pos_, size);
+  *s = data_.substr(pos_, size);
   pos_ += size;
+  return true;
+}
+
+bool ByteReader::GetString(std::string* s) {
+  std::string_view view;
+  if (!GetView(&view)) return false;
+  s->assign(view);
   return true;
 }
 

@@ -38,6 +38,7 @@ class ByteReader {
   bool GetVarint(uint64_t* v);
   bool GetSignedVarint(int64_t* v);
   bool GetString(std::string* s);
+  bool GetView(std::string_view* s);  // points into the buffer being read
   bool GetByte(uint8_t* b);
   // A count of items that each take at least `min_item_bytes`: rejects counts
   // the remaining bytes could not hold.

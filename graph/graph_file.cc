@@ -9,6 +9,7 @@
 
 #include "graph/byte_codec.h"
 #include "graph/crc32.h"
+#include "graph/fact_store.h"
 #include "graph/model/text_bytes.h"
 
 namespace kg {
@@ -16,8 +17,6 @@ namespace {
 
 constexpr std::string_view kMagic("\x89KGRAPH\n", 8);
 constexpr size_t kHeaderSize = 24;  // magic, version u32, payload size u64, crc u32
-// Dates outside about ±27000 years are corruption, not history.
-constexpr int64_t kMaxAbsDays = 10'000'000;
 
 enum FactFlags : uint8_t {
   kNegated = 1 << 0,
@@ -28,77 +27,57 @@ enum FactFlags : uint8_t {
 enum TimeFlags : uint8_t { kHasStart = 1 << 0, kHasEnd = 1 << 1 };
 enum AliasFlags : uint8_t { kOwnsFold = 1 << 0 };
 
-// Interns strings in first-use order so the table is deterministic.
-class StringTable {
- public:
-  uint64_t Ref(const std::string& s) {
-    auto [it, inserted] = index_.emplace(s, strings_.size());
-    if (inserted) strings_.push_back(&it->first);
-    return it->second;
-  }
-  const std::vector<const std::string*>& strings() const { return strings_; }
-
- private:
-  std::unordered_map<std::string, uint64_t> index_;
-  std::vector<const std::string*> strings_;
-};
-
-void PutDate(ByteWriter* w, const Date& d) { w->PutSignedVarint(d.ToDays()); }
-
-bool GetDate(ByteReader* r, Date* d) {
-  int64_t days = 0;
-  if (!r->GetSignedVarint(&days)) return false;
-  if (days > kMaxAbsDays || days < -kMaxAbsDays) return r->Fail("date out of range");
-  *d = Date::FromDays(days);
-  return true;
-}
-
-// Encodes the fact body; strings go through `table` (a second pass writes them).
-void PutFact(const TemporalGraph& g, FactId id, StringTable* t, ByteWriter* w) {
-  const Fact& f = g.fact(id);
-  w->PutString(f.id);
-  w->PutVarint(t->Ref(f.doc));
-  w->PutVarint(g.subject_of(id));
-  w->PutVarint(t->Ref(f.subject_type));
-  w->PutVarint(t->Ref(f.relation));
-  w->PutVarint(g.object_of(id));
-  w->PutVarint(t->Ref(f.object_type));
-  uint8_t flags = (f.negated ? kNegated : 0) | (f.hedged ? kHedged : 0) | (f.time ? kHasTime : 0) |
-                  (f.doc_date ? kHasDocDate : 0);
+// The string table is the graph's string pool in pool order, so a string's
+// table index is its pool index and a load followed by a save gives the same
+// bytes.
+void PutFact(const FactStore& store, FactId id, ByteWriter* w) {
+  const StoredFact& f = store.facts[id];
+  const bool has_time = f.flags & StoredFact::kHasTime;
+  w->PutString(store.ids.Get(f.id));
+  w->PutVarint(f.doc);
+  w->PutVarint(store.subjects[id]);
+  w->PutVarint(f.subject_type);
+  w->PutVarint(f.relation);
+  w->PutVarint(store.objects[id]);
+  w->PutVarint(f.object_type);
+  uint8_t flags = (f.flags & StoredFact::kNegated ? kNegated : 0) |
+                  (f.flags & StoredFact::kHedged ? kHedged : 0) | (has_time ? kHasTime : 0) |
+                  (f.doc_date != kNoDay ? kHasDocDate : 0);
   w->PutByte(flags);
-  if (f.time) {
-    w->PutByte((f.time->start ? kHasStart : 0) | (f.time->end ? kHasEnd : 0));
-    if (f.time->start) PutDate(w, *f.time->start);
-    if (f.time->end) PutDate(w, *f.time->end);
-    w->PutVarint(t->Ref(f.time->value));
-    w->PutVarint(t->Ref(f.time->text));
-    w->PutVarint(t->Ref(f.time->source));
+  if (has_time) {
+    w->PutByte((f.time_start != kNoDay ? kHasStart : 0) | (f.time_end != kNoDay ? kHasEnd : 0));
+    if (f.time_start != kNoDay) w->PutSignedVarint(f.time_start);
+    if (f.time_end != kNoDay) w->PutSignedVarint(f.time_end);
+    w->PutVarint(f.time_value);
+    w->PutVarint(f.time_text);
+    w->PutVarint(f.time_source);
   }
-  w->PutVarint(t->Ref(f.rule));
-  w->PutVarint(t->Ref(f.sentence));
+  w->PutVarint(f.rule);
+  w->PutVarint(f.sentence);
   w->PutSignedVarint(f.span_begin);
   w->PutSignedVarint(f.span_end);
-  if (f.doc_date) PutDate(w, *f.doc_date);
-  w->PutVarint(t->Ref(f.subject_mention.text));
-  w->PutVarint(t->Ref(f.subject_mention.resolution));
-  w->PutVarint(t->Ref(f.object_mention.text));
-  w->PutVarint(t->Ref(f.object_mention.resolution));
+  if (f.doc_date != kNoDay) w->PutSignedVarint(f.doc_date);
+  w->PutVarint(f.subject_text);
+  w->PutVarint(f.subject_resolution);
+  w->PutVarint(f.object_text);
+  w->PutVarint(f.object_resolution);
 }
 
-// Reads payload sections against the string table and entity list.
+// Reads payload sections straight into the graph's store: no Fact objects and
+// no per-fact strings are built.
 class PayloadReader {
  public:
   explicit PayloadReader(std::string_view payload) : r_(payload) {}
 
-  bool Read(TemporalGraph* g) { return ReadStrings() && ReadEntities(g) && ReadFacts(g) && End(); }
+  bool Read(TemporalGraph* g) { return ReadStrings(g) && ReadEntities(g) && ReadFacts(g) && End(); }
   const std::string& error() const { return r_.error(); }
 
  private:
-  bool Str(std::string* out) {
+  bool Str(uint32_t* out) {
     uint64_t i = 0;
     if (!r_.GetVarint(&i)) return false;
-    if (i >= strings_.size()) return r_.Fail("string index " + std::to_string(i) + " out of range");
-    *out = strings_[i];
+    if (i >= string_count_) return r_.Fail("string index " + std::to_string(i) + " out of range");
+    *out = static_cast<uint32_t>(i);
     return true;
   }
 
@@ -111,13 +90,26 @@ class PayloadReader {
     return true;
   }
 
-  bool ReadStrings() {
+  bool Day(int32_t* day) {
+    int64_t days = 0;
+    if (!r_.GetSignedVarint(&days)) return false;
+    if (days > kMaxAbsStoredDay || days < -kMaxAbsStoredDay) return r_.Fail("date out of range");
+    *day = static_cast<int32_t>(days);
+    return true;
+  }
+
+  bool ReadStrings(TemporalGraph* g) {
     uint64_t n = 0;
     if (!r_.GetCount(1, &n, "string")) return false;
-    strings_.resize(n);
-    for (std::string& s : strings_) {
-      if (!r_.GetString(&s)) return false;
+    if (n > UINT32_MAX) return r_.Fail("more strings than a graph can hold");
+    StringPool& pool = MutableStrings(g);
+    pool.Reserve(n, r_.remaining());
+    std::string_view s;
+    for (uint64_t i = 0; i < n; ++i) {
+      if (!r_.GetView(&s)) return false;
+      pool.Append(s);
     }
+    string_count_ = n;
     return true;
   }
 
@@ -125,81 +117,77 @@ class PayloadReader {
     uint64_t n = 0;
     if (!r_.GetCount(3, &n, "entity")) return false;
     g->Reserve(n, 0);  // GetCount bounded n by the payload size
-    std::string name, type, alias;
     // Aliases that owned their folded form go first, as they did when built.
-    std::vector<std::pair<std::string, std::string>> later;
+    std::vector<std::pair<EntityId, uint32_t>> later;
     for (uint64_t i = 0; i < n; ++i) {
+      uint32_t name = 0, type = 0, alias = 0;
       uint64_t aliases = 0;
       if (!Str(&name) || !Str(&type) || !r_.GetCount(2, &aliases, "alias")) return false;
-      if (g->AddEntity(name, type) != i) {
-        return r_.Fail("duplicate entity name '" + EscapeControlCharacters(name) + "'");
+      EntityId e = AddStoredEntity(g, name, type);
+      if (e != i) {
+        return r_.Fail("duplicate entity name '" + EscapeControlCharacters(g->entity(e).name) +
+                       "'");
       }
       for (uint64_t a = 0; a < aliases; ++a) {
         uint8_t flags = 0;
         if (!r_.GetByte(&flags) || !Str(&alias)) return false;
         if (flags & kOwnsFold) {
-          g->AddAlias(name, alias);
+          AddStoredAlias(g, e, alias);
         } else {
-          later.emplace_back(name, alias);
+          later.emplace_back(e, alias);
         }
       }
     }
-    for (const auto& [canonical, a] : later) g->AddAlias(canonical, a);
+    for (const auto& [e, alias] : later) AddStoredAlias(g, e, alias);
     return true;
   }
 
-  bool ReadTime(FactTime* t) {
+  bool ReadTime(StoredFact* f) {
     uint8_t flags = 0;
     if (!r_.GetByte(&flags)) return false;
     if (flags & ~(kHasStart | kHasEnd)) return r_.Fail("unknown time flags");
-    if (flags & kHasStart) {
-      t->start.emplace();
-      if (!GetDate(&r_, &*t->start)) return false;
-    }
-    if (flags & kHasEnd) {
-      t->end.emplace();
-      if (!GetDate(&r_, &*t->end)) return false;
-    }
-    return Str(&t->value) && Str(&t->text) && Str(&t->source);
+    if ((flags & kHasStart) && !Day(&f->time_start)) return false;
+    if ((flags & kHasEnd) && !Day(&f->time_end)) return false;
+    return Str(&f->time_value) && Str(&f->time_text) && Str(&f->time_source);
   }
 
-  bool ReadFact(const TemporalGraph& g, Fact* f) {
+  bool ReadFact(TemporalGraph* g) {
+    StoredFact f;
     EntityId s = 0, o = 0;
     uint8_t flags = 0;
-    if (!r_.GetString(&f->id) || !Str(&f->doc) || !EntityRef(g, &s) || !Str(&f->subject_type) ||
-        !Str(&f->relation) || !EntityRef(g, &o) || !Str(&f->object_type) || !r_.GetByte(&flags)) {
+    std::string_view id;
+    if (!r_.GetView(&id) || !Str(&f.doc) || !EntityRef(*g, &s) || !Str(&f.subject_type) ||
+        !Str(&f.relation) || !EntityRef(*g, &o) || !Str(&f.object_type) || !r_.GetByte(&flags)) {
       return false;
     }
     if (flags & ~(kNegated | kHedged | kHasTime | kHasDocDate))
       return r_.Fail("unknown fact flags");
-    f->subject = g.entity(s).name;
-    f->object = g.entity(o).name;
-    f->negated = flags & kNegated;
-    f->hedged = flags & kHedged;
-    if (flags & kHasTime) {
-      f->time.emplace();
-      if (!ReadTime(&*f->time)) return false;
-    }
-    if (!Str(&f->rule) || !Str(&f->sentence) || !r_.GetSignedVarint(&f->span_begin) ||
-        !r_.GetSignedVarint(&f->span_end)) {
+    f.flags = (flags & kNegated ? StoredFact::kNegated : 0) |
+              (flags & kHedged ? StoredFact::kHedged : 0) |
+              (flags & kHasTime ? StoredFact::kHasTime : 0);
+    if ((flags & kHasTime) && !ReadTime(&f)) return false;
+    if (!Str(&f.rule) || !Str(&f.sentence) || !r_.GetSignedVarint(&f.span_begin) ||
+        !r_.GetSignedVarint(&f.span_end)) {
       return false;
     }
-    if (flags & kHasDocDate) {
-      f->doc_date.emplace();
-      if (!GetDate(&r_, &*f->doc_date)) return false;
+    if ((flags & kHasDocDate) && !Day(&f.doc_date)) return false;
+    if (!Str(&f.subject_text) || !Str(&f.subject_resolution) || !Str(&f.object_text) ||
+        !Str(&f.object_resolution)) {
+      return false;
     }
-    return Str(&f->subject_mention.text) && Str(&f->subject_mention.resolution) &&
-           Str(&f->object_mention.text) && Str(&f->object_mention.resolution);
+    f.id = MutableIds(g).Append(id);
+    AddStoredFact(g, f, s, o);
+    return true;
   }
 
   bool ReadFacts(TemporalGraph* g) {
     uint64_t n = 0;
     if (!r_.GetCount(20, &n, "fact")) return false;
+    if (n > UINT32_MAX) return r_.Fail("more facts than a graph can hold");
     g->Reserve(g->entity_count(), n);
+    MutableIds(g).Reserve(n, 0);
     for (uint64_t i = 0; i < n; ++i) {
-      Fact f;
-      if (!ReadFact(*g, &f)) return false;
-      g->AddFact(std::move(f));
+      if (!ReadFact(g)) return false;
     }
     return true;
   }
@@ -210,33 +198,31 @@ class PayloadReader {
   }
 
   ByteReader r_;
-  std::vector<std::string> strings_;
+  uint64_t string_count_ = 0;
 };
 
 }  // namespace
 
 std::string EncodeGraph(const TemporalGraph& g) {
-  StringTable table;
-  ByteWriter body;
-  body.PutVarint(g.entity_count());
+  const FactStore& store = Store(g);
+  ByteWriter payload;
+  payload.PutVarint(store.strings.size());
+  for (uint32_t i = 0; i < store.strings.size(); ++i) payload.PutString(store.strings.Get(i));
+  payload.PutVarint(g.entity_count());
   for (EntityId e = 0; e < g.entity_count(); ++e) {
-    const Entity& entity = g.entity(e);
-    body.PutVarint(table.Ref(entity.name));
-    body.PutVarint(table.Ref(entity.type));
-    body.PutVarint(entity.aliases.size());
-    for (const std::string& alias : entity.aliases) {
-      std::optional<EntityId> owner = g.FindEntity(alias);
-      body.PutByte(owner && *owner == e ? kOwnsFold : 0);
-      body.PutVarint(table.Ref(alias));
+    const EntityRefs& refs = store.entities[e];
+    payload.PutVarint(refs.name);
+    payload.PutVarint(refs.type);
+    payload.PutVarint(refs.aliases.size());
+    for (size_t a = 0; a < refs.aliases.size(); ++a) {
+      std::optional<EntityId> owner = g.FindEntity(g.entity(e).aliases[a]);
+      payload.PutByte(owner && *owner == e ? kOwnsFold : 0);
+      payload.PutVarint(refs.aliases[a]);
     }
   }
-  body.PutVarint(g.fact_count());
-  for (FactId f = 0; f < g.fact_count(); ++f) PutFact(g, f, &table, &body);
-
-  ByteWriter payload;
-  payload.PutVarint(table.strings().size());
-  for (const std::string* s : table.strings()) payload.PutString(*s);
-  std::string bytes = payload.Release() + body.data();
+  payload.PutVarint(g.fact_count());
+  for (FactId f = 0; f < g.fact_count(); ++f) PutFact(store, f, &payload);
+  std::string bytes = payload.Release();
 
   ByteWriter header;
   for (char c : kMagic) header.PutByte(static_cast<uint8_t>(c));

@@ -1,13 +1,15 @@
 // GraphIndex: read-only lookup structures a query engine builds once over a
 // TemporalGraph — a CSR adjacency (every incident fact of an entity, sorted by
 // neighbour then fact id, so parallel edges are contiguous), each fact's day
-// span and report day, interned relations and fact ids by name.
+// span and report day as 32-bit day numbers, interned relations, and fact ids
+// in sorted order (built on the first id lookup: most sessions never ask).
 //
 // The graph must outlive the index and not change while it is in use.
 #ifndef KG_GRAPH_GRAPH_INDEX_H_
 #define KG_GRAPH_GRAPH_INDEX_H_
 
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -41,9 +43,12 @@ class GraphIndex {
   std::span<const Incidence> Incident(EntityId e) const {
     return {incidences_.data() + offsets_[e], incidences_.data() + offsets_[e + 1]};
   }
-  const std::optional<DayRange>& days(FactId f) const { return days_[f]; }
+  std::optional<DayRange> days(FactId f) const {
+    if (first_day_[f] == kUndated) return std::nullopt;
+    return DayRange{first_day_[f], last_day_[f]};
+  }
   std::optional<int64_t> report_day(FactId f) const {
-    return report_[f] == kNoDay ? std::nullopt : std::optional<int64_t>(report_[f]);
+    return report_[f] == kUndated ? std::nullopt : std::optional<int64_t>(report_[f]);
   }
   RelationId relation(FactId f) const { return relation_of_[f]; }
   const std::vector<std::string>& relations() const { return relations_; }
@@ -54,16 +59,18 @@ class GraphIndex {
   std::vector<FactId> FindFacts(std::string_view id_or_prefix) const;
 
  private:
-  static constexpr int64_t kNoDay = INT64_MIN;
+  static constexpr int32_t kUndated = INT32_MIN;  // the store's kNoDay
   const TemporalGraph& graph_;
   std::vector<uint32_t> offsets_;  // entity_count + 1
   std::vector<Incidence> incidences_;
-  std::vector<std::optional<DayRange>> days_;
-  std::vector<int64_t> report_;
+  std::vector<int32_t> first_day_;  // kUndated when the fact has no dated span
+  std::vector<int32_t> last_day_;
+  std::vector<int32_t> report_;
   std::vector<RelationId> relation_of_;
   std::vector<std::string> relations_;
   std::unordered_map<std::string, RelationId> relation_ids_;
-  std::vector<std::pair<std::string, FactId>> ids_sorted_;
+  mutable std::once_flag ids_sorted_once_;
+  mutable std::vector<FactId> ids_sorted_;  // by fact id
 };
 
 }  // namespace kg

@@ -148,7 +148,7 @@ std::string Json(const Answer& a, const TemporalGraph& g, const std::string& que
   doc["notes"] = a.notes;
   ordered entities = ordered::array(), facts = ordered::array();
   for (EntityId e : a.entities) entities.push_back(g.entity(e).name);
-  for (FactId f : a.facts) facts.push_back(g.fact(f).id);
+  for (FactId f : a.facts) facts.push_back(g.fact_id(f));
   doc["entities"] = std::move(entities);
   doc["facts"] = std::move(facts);
   return doc.dump(-1, ' ', false, ordered::error_handler_t::replace) + "\n";

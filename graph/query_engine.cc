@@ -18,7 +18,7 @@ QueryEngine::QueryEngine(const TemporalGraph& graph, std::vector<StateRule> stat
       states_(DeriveStates(index_, state_rules_)) {
   state_of_opener_.assign(graph.fact_count(), -1);
   asserted_.resize(graph.fact_count());
-  for (FactId f = 0; f < graph.fact_count(); ++f) asserted_[f] = !graph.fact(f).negated;
+  for (FactId f = 0; f < graph.fact_count(); ++f) asserted_[f] = !graph.negated(f);
   for (size_t i = 0; i < states_.size(); ++i) {
     for (FactId f : states_[i].reports) state_of_opener_[f] = static_cast<int32_t>(i);
   }

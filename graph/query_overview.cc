@@ -148,7 +148,7 @@ bool QueryEngine::Relations(const Query& q, Answer* a) {
     if (!mask_[f]) continue;
     RelationId r = index_.relation(f);
     ++count[r];
-    negated[r] += graph_.fact(f).negated;
+    negated[r] += graph_.negated(f);
     dated[r] += index_.days(f).has_value();
   }
   std::vector<RelationId> order;

@@ -30,7 +30,7 @@ bool QueryEngine::Neighbors(const Query& q, Answer* a, QueryError* error) {
       std::vector<nlohmann::json> row = {r.depth, graph_.entity(r.entity).name,
                                          graph_.entity(r.entity).type};
       for (nlohmann::json& cell : EdgeCells(s.fact)) row.push_back(std::move(cell));
-      row.push_back(graph_.fact(s.fact).id);
+      row.push_back(graph_.fact_id(s.fact));
       a->rows.push_back(std::move(row));
       a->facts.push_back(s.fact);
     }
@@ -57,7 +57,7 @@ bool QueryEngine::Path(const Query& q, Answer* a, QueryError* error) {
       FactId f = (*path)[i].fact;
       std::vector<nlohmann::json> row = {i + 1};
       for (nlohmann::json& cell : EdgeCells(f)) row.push_back(std::move(cell));
-      row.push_back(graph_.fact(f).id);
+      row.push_back(graph_.fact_id(f));
       a->rows.push_back(std::move(row));
       AddStep(a, f);
     }
@@ -84,7 +84,7 @@ bool QueryEngine::TemporalPath(const Query& q, Answer* a, QueryError* error) {
       const TimedStep& t = (*path)[i];
       std::vector<nlohmann::json> row = {i + 1, DayToString(t.day)};
       for (nlohmann::json& cell : EdgeCells(t.step.fact)) row.push_back(std::move(cell));
-      row.push_back(graph_.fact(t.step.fact).id);
+      row.push_back(graph_.fact_id(t.step.fact));
       a->rows.push_back(std::move(row));
       AddStep(a, t.step.fact);
     }

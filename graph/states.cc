@@ -115,7 +115,7 @@ std::vector<StateInterval> DeriveStates(const GraphIndex& index,
     const std::vector<Role>& fact_roles = roles[index.relation(f)];
     if (fact_roles.empty()) continue;
     const std::optional<DayRange>& days = index.days(f);
-    if (!days || g.fact(f).negated) continue;
+    if (!days || g.negated(f)) continue;
     EntityId s = g.subject_of(f), o = g.object_of(f);
     for (const Role& role : fact_roles) {
       events.push_back(role.reversed ? Event{o, s, role.state, days->first, role.opens, f}

@@ -1,45 +1,104 @@
 #include "graph/temporal_graph.h"
 
 #include <algorithm>
-#include <unordered_map>
+#include <mutex>
 
 #include "graph/boost_view.h"
+#include "graph/fact_store.h"
+#include "graph/name_index.h"
 
 namespace kg {
 namespace {
 
-std::string Fold(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
+int32_t ToStoredDay(const std::optional<Date>& date) {
+  if (!date) return kNoDay;
+  int64_t days = std::clamp<int64_t>(date->ToDays(), -kMaxAbsStoredDay, kMaxAbsStoredDay);
+  return static_cast<int32_t>(days);
+}
+
+std::optional<int64_t> FromStoredDay(int32_t day) {
+  if (day == kNoDay) return std::nullopt;
+  return day;
+}
+
+std::optional<Date> DateOf(int32_t day) {
+  if (day == kNoDay) return std::nullopt;
+  return Date::FromDays(day);
 }
 
 }  // namespace
 
 struct TemporalGraph::Impl {
-  BoostGraphHolder boost;
+  FactStore store;
   std::vector<Entity> entities;
-  std::vector<Fact> facts;
-  std::vector<EntityId> subjects;
-  std::vector<EntityId> objects;
-  std::unordered_map<std::string, EntityId> by_name;    // exact canonical name
-  std::unordered_map<std::string, EntityId> by_folded;  // folded name or alias
+  std::vector<uint32_t> out_degree;
+  std::vector<uint32_t> in_degree;
+  NameIndex by_name{NameIndex::kExact};         // canonical name
+  NameIndex by_folded{NameIndex::kIgnoreCase};  // canonical name or alias
 
-  EntityId Intern(const std::string& name, const std::string& type) {
-    auto it = by_name.find(name);
-    if (it != by_name.end()) {
-      Entity& e = entities[it->second];
-      if (e.type.empty()) e.type = type;
-      return it->second;
+  // The Boost view, rebuilt when facts or entities were added since.
+  std::mutex boost_mutex;
+  std::unique_ptr<BoostGraphHolder> boost;
+  size_t boost_facts = 0;
+  size_t boost_entities = 0;
+
+  EntityId Intern(std::string_view name, std::string_view type) {
+    return Find(
+        name, type, [&] { return store.strings.Intern(name); },
+        [&] { return store.strings.Intern(type); });
+  }
+
+  EntityId InternStored(uint32_t name_id, uint32_t type_id) {
+    std::string_view name = store.strings.Get(name_id), type = store.strings.Get(type_id);
+    return Find(
+        name, type, [&] { return name_id; }, [&] { return type_id; });
+  }
+
+  // Finds or creates the entity; `name_id()`/`type_id()` give its strings'
+  // pool indices and are called only when needed, so a lookup never interns.
+  template <typename NameId, typename TypeId>
+  EntityId Find(std::string_view name, std::string_view type, NameId name_id, TypeId type_id) {
+    if (std::optional<EntityId> known = by_name.Find(name)) {
+      Entity& e = entities[*known];
+      if (e.type.empty() && !type.empty()) {
+        e.type = type;
+        store.entities[*known].type = type_id();
+      }
+      return *known;
     }
     EntityId id = static_cast<EntityId>(entities.size());
-    entities.push_back(Entity{name, type, {}});
-    boost::add_vertex(boost.graph);
-    by_name.emplace(name, id);
+    entities.push_back(Entity{std::string(name), std::string(type), {}});
+    store.entities.push_back(EntityRefs{name_id(), type_id(), {}});
+    out_degree.push_back(0);
+    in_degree.push_back(0);
+    std::string_view key = store.strings.Get(store.entities.back().name);
+    by_name.Insert(key, id, /*replace=*/false);
     // A canonical name wins over an alias that folds the same way.
-    by_folded[Fold(name)] = id;
+    by_folded.Insert(key, id, /*replace=*/true);
+    return id;
+  }
+
+  template <typename AliasId>
+  void AddAlias(EntityId e, std::string_view alias, AliasId alias_id) {
+    if (alias == entities[e].name || alias.empty()) return;
+    std::vector<std::string>& aliases = entities[e].aliases;
+    auto pos = std::lower_bound(aliases.begin(), aliases.end(), alias);
+    if (pos != aliases.end() && *pos == alias) return;
+    std::vector<uint32_t>& ids = store.entities[e].aliases;
+    uint32_t id = alias_id();
+    ids.insert(ids.begin() + (pos - aliases.begin()), id);
+    aliases.insert(pos, std::string(alias));
+    // The first entity to claim an alias keeps it.
+    by_folded.Insert(store.strings.Get(id), e, /*replace=*/false);
+  }
+
+  FactId Add(const StoredFact& fact, EntityId s, EntityId o) {
+    FactId id = static_cast<FactId>(store.facts.size());
+    store.facts.push_back(fact);
+    store.subjects.push_back(s);
+    store.objects.push_back(o);
+    ++out_degree[s];
+    ++in_degree[o];
     return id;
   }
 };
@@ -52,78 +111,175 @@ TemporalGraph& TemporalGraph::operator=(TemporalGraph&&) noexcept = default;
 FactId TemporalGraph::AddFact(Fact fact) {
   EntityId s = impl_->Intern(fact.subject, fact.subject_type);
   EntityId o = impl_->Intern(fact.object, fact.object_type);
-  FactId id = static_cast<FactId>(impl_->facts.size());
-  boost::add_edge(s, o, EdgeBundle{id}, impl_->boost.graph);
-  impl_->subjects.push_back(s);
-  impl_->objects.push_back(o);
-  impl_->facts.push_back(std::move(fact));
-  return id;
+  StringPool& pool = impl_->store.strings;
+  StoredFact stored;
+  stored.id = impl_->store.ids.Append(fact.id);
+  stored.doc = pool.Intern(fact.doc);
+  stored.subject_type = pool.Intern(fact.subject_type);
+  stored.relation = pool.Intern(fact.relation);
+  stored.object_type = pool.Intern(fact.object_type);
+  if (fact.time) {
+    stored.flags |= StoredFact::kHasTime;
+    stored.time_start = ToStoredDay(fact.time->start);
+    stored.time_end = ToStoredDay(fact.time->end);
+    stored.time_value = pool.Intern(fact.time->value);
+    stored.time_text = pool.Intern(fact.time->text);
+    stored.time_source = pool.Intern(fact.time->source);
+  }
+  if (fact.negated) stored.flags |= StoredFact::kNegated;
+  if (fact.hedged) stored.flags |= StoredFact::kHedged;
+  stored.rule = pool.Intern(fact.rule);
+  stored.sentence = pool.Intern(fact.sentence);
+  stored.span_begin = fact.span_begin;
+  stored.span_end = fact.span_end;
+  stored.doc_date = ToStoredDay(fact.doc_date);
+  stored.subject_text = pool.Intern(fact.subject_mention.text);
+  stored.subject_resolution = pool.Intern(fact.subject_mention.resolution);
+  stored.object_text = pool.Intern(fact.object_mention.text);
+  stored.object_resolution = pool.Intern(fact.object_mention.resolution);
+  return impl_->Add(stored, s, o);
 }
 
 EntityId TemporalGraph::AddEntity(std::string_view name, std::string_view type) {
-  return impl_->Intern(std::string(name), std::string(type));
+  return impl_->Intern(name, type);
 }
 
 void TemporalGraph::Reserve(size_t entities, size_t facts) {
   impl_->entities.reserve(entities);
-  impl_->by_name.reserve(entities);
-  impl_->by_folded.reserve(entities);
-  impl_->facts.reserve(facts);
-  impl_->subjects.reserve(facts);
-  impl_->objects.reserve(facts);
-  impl_->boost.graph.m_vertices.reserve(entities);
+  impl_->store.entities.reserve(entities);
+  impl_->out_degree.reserve(entities);
+  impl_->in_degree.reserve(entities);
+  impl_->by_name.Reserve(entities);
+  impl_->by_folded.Reserve(entities);
+  impl_->store.facts.reserve(facts);
+  impl_->store.subjects.reserve(facts);
+  impl_->store.objects.reserve(facts);
 }
 
 void TemporalGraph::AddAlias(std::string_view canonical, std::string_view alias) {
-  auto it = impl_->by_name.find(std::string(canonical));
-  if (it == impl_->by_name.end() || alias == canonical || alias.empty()) return;
-  std::vector<std::string>& aliases = impl_->entities[it->second].aliases;
-  auto pos = std::lower_bound(aliases.begin(), aliases.end(), alias);
-  if (pos != aliases.end() && *pos == alias) return;
-  aliases.insert(pos, std::string(alias));
-  impl_->by_folded.emplace(Fold(alias), it->second);  // first entity to claim an alias keeps it
+  std::optional<EntityId> e = impl_->by_name.Find(canonical);
+  if (!e) return;
+  impl_->AddAlias(*e, alias, [&] { return impl_->store.strings.Intern(alias); });
 }
 
 size_t TemporalGraph::entity_count() const { return impl_->entities.size(); }
-size_t TemporalGraph::fact_count() const { return impl_->facts.size(); }
+size_t TemporalGraph::fact_count() const { return impl_->store.facts.size(); }
 const Entity& TemporalGraph::entity(EntityId id) const { return impl_->entities.at(id); }
-const Fact& TemporalGraph::fact(FactId id) const { return impl_->facts.at(id); }
-EntityId TemporalGraph::subject_of(FactId id) const { return impl_->subjects.at(id); }
-EntityId TemporalGraph::object_of(FactId id) const { return impl_->objects.at(id); }
+EntityId TemporalGraph::subject_of(FactId id) const { return impl_->store.subjects.at(id); }
+EntityId TemporalGraph::object_of(FactId id) const { return impl_->store.objects.at(id); }
+
+Fact TemporalGraph::fact(FactId id) const {
+  const FactStore& store = impl_->store;
+  const StoredFact& s = store.facts.at(id);
+  auto str = [&](uint32_t i) { return std::string(store.strings.Get(i)); };
+  Fact f;
+  f.id = std::string(store.ids.Get(s.id));
+  f.doc = str(s.doc);
+  f.subject = entity(store.subjects[id]).name;
+  f.subject_type = str(s.subject_type);
+  f.relation = str(s.relation);
+  f.object = entity(store.objects[id]).name;
+  f.object_type = str(s.object_type);
+  if (s.flags & StoredFact::kHasTime) {
+    f.time = FactTime{DateOf(s.time_start), DateOf(s.time_end), str(s.time_value), str(s.time_text),
+                      str(s.time_source)};
+  }
+  f.negated = s.flags & StoredFact::kNegated;
+  f.hedged = s.flags & StoredFact::kHedged;
+  f.rule = str(s.rule);
+  f.sentence = str(s.sentence);
+  f.span_begin = s.span_begin;
+  f.span_end = s.span_end;
+  f.doc_date = DateOf(s.doc_date);
+  f.subject_mention = {str(s.subject_text), str(s.subject_resolution)};
+  f.object_mention = {str(s.object_text), str(s.object_resolution)};
+  return f;
+}
+
+std::string_view TemporalGraph::fact_id(FactId id) const {
+  return impl_->store.ids.Get(impl_->store.facts.at(id).id);
+}
+std::string_view TemporalGraph::relation(FactId id) const {
+  return impl_->store.strings.Get(impl_->store.facts.at(id).relation);
+}
+bool TemporalGraph::negated(FactId id) const {
+  return impl_->store.facts.at(id).flags & StoredFact::kNegated;
+}
+bool TemporalGraph::hedged(FactId id) const {
+  return impl_->store.facts.at(id).flags & StoredFact::kHedged;
+}
+std::optional<int64_t> TemporalGraph::start_day(FactId id) const {
+  return FromStoredDay(impl_->store.facts.at(id).time_start);
+}
+std::optional<int64_t> TemporalGraph::end_day(FactId id) const {
+  return FromStoredDay(impl_->store.facts.at(id).time_end);
+}
+std::optional<int64_t> TemporalGraph::doc_day(FactId id) const {
+  return FromStoredDay(impl_->store.facts.at(id).doc_date);
+}
 
 std::optional<EntityId> TemporalGraph::FindEntity(std::string_view name) const {
-  if (auto it = impl_->by_name.find(std::string(name)); it != impl_->by_name.end()) {
-    return it->second;
-  }
-  if (auto it = impl_->by_folded.find(Fold(name)); it != impl_->by_folded.end()) {
-    return it->second;
-  }
-  return std::nullopt;
+  if (std::optional<EntityId> e = impl_->by_name.Find(name)) return e;
+  return impl_->by_folded.Find(name);
 }
 
 std::vector<FactId> TemporalGraph::OutFacts(EntityId id) const {
+  const BoostGraph& g = BoostView(*this);
   std::vector<FactId> out;
-  for (auto [it, end] = boost::out_edges(id, impl_->boost.graph); it != end; ++it) {
-    out.push_back(impl_->boost.graph[*it].fact);
-  }
+  for (auto [it, end] = boost::out_edges(id, g); it != end; ++it) out.push_back(g[*it].fact);
+  std::sort(out.begin(), out.end());  // insertion order, whatever the CSR build did
   return out;
 }
 
 std::vector<FactId> TemporalGraph::InFacts(EntityId id) const {
+  const BoostGraph& g = BoostView(*this);
   std::vector<FactId> out;
-  for (auto [it, end] = boost::in_edges(id, impl_->boost.graph); it != end; ++it) {
-    out.push_back(impl_->boost.graph[*it].fact);
-  }
+  for (auto [it, end] = boost::in_edges(id, g); it != end; ++it) out.push_back(g[*it].fact);
+  std::sort(out.begin(), out.end());
   return out;
 }
 
-size_t TemporalGraph::OutDegree(EntityId id) const {
-  return boost::out_degree(id, impl_->boost.graph);
-}
-size_t TemporalGraph::InDegree(EntityId id) const {
-  return boost::in_degree(id, impl_->boost.graph);
+size_t TemporalGraph::OutDegree(EntityId id) const { return impl_->out_degree.at(id); }
+size_t TemporalGraph::InDegree(EntityId id) const { return impl_->in_degree.at(id); }
+
+const BoostGraphHolder& BoostHolder(const TemporalGraph& graph) {
+  TemporalGraph::Impl& impl = *graph.impl_;
+  std::lock_guard<std::mutex> lock(impl.boost_mutex);
+  const FactStore& store = impl.store;
+  if (!impl.boost || impl.boost_facts != store.facts.size() ||
+      impl.boost_entities != impl.entities.size()) {
+    std::vector<std::pair<EntityId, EntityId>> edges(store.facts.size());
+    std::vector<EdgeBundle> bundles(store.facts.size());
+    for (FactId f = 0; f < store.facts.size(); ++f) {
+      edges[f] = {store.subjects[f], store.objects[f]};
+      bundles[f].fact = f;
+    }
+    impl.boost = std::make_unique<BoostGraphHolder>(
+        BoostGraphHolder{BoostGraph(boost::edges_are_unsorted_multi_pass, edges.begin(),
+                                    edges.end(), bundles.begin(), impl.entities.size())});
+    impl.boost_facts = store.facts.size();
+    impl.boost_entities = impl.entities.size();
+  }
+  return *impl.boost;
 }
 
-const BoostGraphHolder& BoostHolder(const TemporalGraph& graph) { return graph.impl_->boost; }
+const FactStore& Store(const TemporalGraph& graph) { return graph.impl_->store; }
+
+FactId AddStoredFact(TemporalGraph* graph, const StoredFact& fact, EntityId subject,
+                     EntityId object) {
+  return graph->impl_->Add(fact, subject, object);
+}
+
+EntityId AddStoredEntity(TemporalGraph* graph, uint32_t name, uint32_t type) {
+  return graph->impl_->InternStored(name, type);
+}
+
+void AddStoredAlias(TemporalGraph* graph, EntityId entity, uint32_t alias) {
+  TemporalGraph::Impl& impl = *graph->impl_;
+  impl.AddAlias(entity, impl.store.strings.Get(alias), [&] { return alias; });
+}
+
+StringPool& MutableStrings(TemporalGraph* graph) { return graph->impl_->store.strings; }
+StringPool& MutableIds(TemporalGraph* graph) { return graph->impl_->store.ids; }
 
 }  // namespace kg

@@ -7,8 +7,11 @@
 //   std::optional<EntityId> musk = g.FindEntity("musk");   // name or alias, any case
 //   for (FactId e : g.OutFacts(*musk)) Print(g.fact(e));
 //
-// The edges live in a Boost.Graph adjacency_list (see boost_view.h for the
-// algorithms inside graph/ that run on it directly).
+// Facts are kept compactly (every string once, in a pool; a fixed-size record
+// per fact), so fact() rebuilds a Fact on each call; loops over many facts use
+// the field accessors (relation(), negated(), start_day(), ...), which do not
+// allocate. The edges are also offered as a Boost.Graph compressed sparse row
+// graph, built on first use after a change (see boost_view.h).
 //
 // Entity and fact ids are dense indices (0..count-1) that stay valid while the
 // graph lives; adding facts never invalidates them. Not thread-safe for writes;
@@ -30,6 +33,9 @@ namespace kg {
 using EntityId = uint32_t;
 using FactId = uint32_t;
 struct BoostGraphHolder;  // graph/boost_view.h
+struct FactStore;         // graph/fact_store.h
+struct StoredFact;
+class StringPool;
 
 struct Entity {
   std::string name;                  // canonical
@@ -58,7 +64,17 @@ class TemporalGraph {
   size_t entity_count() const;
   size_t fact_count() const;
   const Entity& entity(EntityId id) const;
-  const Fact& fact(FactId id) const;
+  Fact fact(FactId id) const;
+  // Fields of a fact without rebuilding it; views stay valid while the graph lives.
+  std::string_view fact_id(FactId id) const;
+  std::string_view relation(FactId id) const;
+  bool negated(FactId id) const;
+  bool hedged(FactId id) const;
+  // The fact's time bounds and its document's date as days since 1970-01-01
+  // (Date::ToDays); nullopt when absent.
+  std::optional<int64_t> start_day(FactId id) const;
+  std::optional<int64_t> end_day(FactId id) const;
+  std::optional<int64_t> doc_day(FactId id) const;
   EntityId subject_of(FactId id) const;
   EntityId object_of(FactId id) const;
 
@@ -74,6 +90,13 @@ class TemporalGraph {
 
  private:
   friend const BoostGraphHolder& BoostHolder(const TemporalGraph& graph);
+  friend const FactStore& Store(const TemporalGraph& graph);
+  friend FactId AddStoredFact(TemporalGraph* graph, const StoredFact& fact, EntityId subject,
+                              EntityId object);
+  friend EntityId AddStoredEntity(TemporalGraph* graph, uint32_t name, uint32_t type);
+  friend void AddStoredAlias(TemporalGraph* graph, EntityId entity, uint32_t alias);
+  friend StringPool& MutableStrings(TemporalGraph* graph);
+  friend StringPool& MutableIds(TemporalGraph* graph);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -108,7 +108,7 @@ void WriteDot(const TemporalGraph& graph, const Subgraph& sub, const ExportOptio
   for (size_t i = 0; i < sub.relations.size(); ++i) {
     colors[sub.relations[i]] = kPalette[i % kPaletteSize];
   }
-  for (FactId id : sub.facts) WriteEdge(graph, id, colors[graph.fact(id).relation], out);
+  for (FactId id : sub.facts) WriteEdge(graph, id, colors[std::string(graph.relation(id))], out);
   out << "}\n";
 }
 

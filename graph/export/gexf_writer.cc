@@ -44,9 +44,9 @@ std::optional<std::vector<Spell>> EntitySpells(const TemporalGraph& graph,
                                                const std::vector<FactId>& facts) {
   std::vector<std::pair<Date, Date>> spans;
   for (FactId f : facts) {
-    const std::optional<FactTime>& t = graph.fact(f).time;
-    if (!t || !t->start || !t->end) return std::nullopt;
-    spans.emplace_back(*t->start, std::max(*t->start, *t->end));
+    std::optional<int64_t> start = graph.start_day(f), end = graph.end_day(f);
+    if (!start || !end) return std::nullopt;
+    spans.emplace_back(Date::FromDays(*start), Date::FromDays(std::max(*start, *end)));
   }
   if (spans.empty()) return std::nullopt;
   std::sort(spans.begin(), spans.end());

@@ -77,7 +77,7 @@ Result<Subgraph> ResolveSubgraph(const TemporalGraph& graph, const ExportOptions
   sub.entities = std::move(entities);
   sub.facts = std::move(facts);
   std::set<std::string> relations;
-  for (FactId f : sub.facts) relations.insert(graph.fact(f).relation);
+  for (FactId f : sub.facts) relations.emplace(graph.relation(f));
   sub.relations.assign(relations.begin(), relations.end());
   return sub;
 }

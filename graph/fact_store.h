@@ -1,0 +1,68 @@
+// Internal to graph/: how a TemporalGraph keeps its facts. Each fact is a
+// fixed-size StoredFact of string-pool indices and day numbers; Fact records
+// are rebuilt only when asked for (TemporalGraph::fact). The graph file
+// (graph_file.cc) reads and writes these records directly, which is what
+// makes loading a large graph cheap.
+#ifndef KG_GRAPH_FACT_STORE_H_
+#define KG_GRAPH_FACT_STORE_H_
+
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "graph/string_pool.h"
+#include "graph/temporal_graph.h"
+
+namespace kg {
+
+// Days since 1970-01-01; kNoDay when the date is absent.
+inline constexpr int32_t kNoDay = std::numeric_limits<int32_t>::min();
+
+struct StoredFact {
+  enum Flags : uint8_t { kNegated = 1, kHedged = 2, kHasTime = 4 };
+  // Indices into FactStore::strings; `id` into FactStore::ids.
+  uint32_t id = 0, doc = 0, subject_type = 0, relation = 0, object_type = 0;
+  uint32_t rule = 0, sentence = 0;
+  uint32_t time_value = 0, time_text = 0, time_source = 0;  // meaningful with kHasTime
+  uint32_t subject_text = 0, subject_resolution = 0, object_text = 0, object_resolution = 0;
+  int32_t time_start = kNoDay, time_end = kNoDay, doc_date = kNoDay;
+  uint8_t flags = 0;
+  int64_t span_begin = 0, span_end = 0;
+};
+
+// An entity's strings as pool indices; `aliases` parallels Entity::aliases.
+struct EntityRefs {
+  uint32_t name = 0;
+  uint32_t type = 0;
+  std::vector<uint32_t> aliases;
+};
+
+struct FactStore {
+  StringPool strings;  // every string of every fact and entity, once each
+  StringPool ids;      // fact ids: unique per fact, so not worth an index
+  std::vector<EntityRefs> entities;
+  std::vector<StoredFact> facts;
+  std::vector<EntityId> subjects;
+  std::vector<EntityId> objects;
+};
+
+// Dates this far from 1970 are corruption or error, not history; they do not
+// fit the 32-bit day numbers the store keeps.
+inline constexpr int64_t kMaxAbsStoredDay = 10'000'000;
+
+const FactStore& Store(const TemporalGraph& graph);
+// Adds a fact whose strings are already in Store(graph).strings (a loader's
+// path). `subject` and `object` must be existing entities.
+FactId AddStoredFact(TemporalGraph* graph, const StoredFact& fact, EntityId subject,
+                     EntityId object);
+// An entity or alias whose strings are already in the pool (a loader's path):
+// the same as AddEntity / AddAlias otherwise.
+EntityId AddStoredEntity(TemporalGraph* graph, uint32_t name, uint32_t type);
+void AddStoredAlias(TemporalGraph* graph, EntityId entity, uint32_t alias);
+// The pools behind the graph's strings, for a loader filling them in bulk.
+StringPool& MutableStrings(TemporalGraph* graph);
+StringPool& MutableIds(TemporalGraph* graph);
+
+}  // namespace kg
+
+#endif  // KG_GRAPH_FACT_STORE_H_
