@@ -37,17 +37,6 @@ std::string Reason(const RE2& re) {
   return e.substr(0, e.find(':'));
 }
 
-#define KG_TRY(var, expr)                     \
-  auto var##_r = (expr);                      \
-  if (!var##_r.ok()) return var##_r.status(); \
-  auto var = std::move(var##_r.value())
-
-#define KG_RETURN_IF_ERROR(expr) \
-  do {                           \
-    Status s_ = (expr);          \
-    if (!s_.ok()) return s_;     \
-  } while (0)
-
 class Loader {
  public:
   Loader(RulePack* pack, std::set<std::string>* entity_names, std::set<std::string>* rule_names,
@@ -60,24 +49,40 @@ class Loader {
   Status Load(const RuleSource& source) {
     if (!loaded_.insert(source.name).second) return Status::Ok();  // included twice: once is enough
     file_ = source.name;
-    KG_TRY(root, ParseYaml(source.text, file_));
+    auto root_result = ParseYaml(source.text, file_);
+    if (!root_result.ok()) return root_result.status();
+    auto root = std::move(root_result.value());
     if (root.IsNull()) return Status::Ok();  // an empty file is an empty pack
-    KG_RETURN_IF_ERROR(CheckKeys(
-        file_, root, {"include", "entities", "roles", "names", "titles", "cues", "relations"},
-        "rule file"));
+    if (Status status = CheckKeys(
+            file_, root, {"include", "entities", "roles", "names", "titles", "cues", "relations"},
+            "rule file");
+        !status.ok())
+      return status;
     if (root["include"]) {
-      KG_RETURN_IF_ERROR(Includes(source.name, root["include"]));
+      if (Status status = Includes(source.name, root["include"]); !status.ok()) return status;
       file_ = source.name;
     }
-    if (root["entities"]) KG_RETURN_IF_ERROR(Entities(root["entities"]));
-    if (root["roles"]) KG_RETURN_IF_ERROR(Roles(root["roles"]));
-    if (root["names"]) KG_RETURN_IF_ERROR(Names(root["names"]));
+    if (root["entities"]) {
+      if (Status status = Entities(root["entities"]); !status.ok()) return status;
+    }
+    if (root["roles"]) {
+      if (Status status = Roles(root["roles"]); !status.ok()) return status;
+    }
+    if (root["names"]) {
+      if (Status status = Names(root["names"]); !status.ok()) return status;
+    }
     if (root["titles"]) {
-      KG_TRY(t, StringList(file_, root["titles"], "titles"));
+      auto t_result = StringList(file_, root["titles"], "titles");
+      if (!t_result.ok()) return t_result.status();
+      auto t = std::move(t_result.value());
       pack_->titles.insert(pack_->titles.end(), t.begin(), t.end());
     }
-    if (root["cues"]) KG_RETURN_IF_ERROR(Cues(root["cues"]));
-    if (root["relations"]) KG_RETURN_IF_ERROR(Relations(root["relations"]));
+    if (root["cues"]) {
+      if (Status status = Cues(root["cues"]); !status.ok()) return status;
+    }
+    if (root["relations"]) {
+      if (Status status = Relations(root["relations"]); !status.ok()) return status;
+    }
     return Status::Ok();
   }
 
@@ -89,7 +94,9 @@ class Loader {
   // built-in pack). Names resolve next to the including file, then among the
   // built-in packs. A file on its own include chain is a cycle and an error.
   Status Includes(const std::string& including, const YAML::Node& node) {
-    KG_TRY(names, StringList(file_, node, "include"));
+    auto names_result = StringList(file_, node, "include");
+    if (!names_result.ok()) return names_result.status();
+    auto names = std::move(names_result.value());
     include_stack_.push_back(including);
     for (const std::string& name : names) {
       for (const std::string& open : include_stack_) {
@@ -99,8 +106,10 @@ class Loader {
           return YamlErrorAt(including, node, "include cycle: " + chain + name);
         }
       }
-      KG_TRY(included, ReadInclude(including, name, node));
-      KG_RETURN_IF_ERROR(Load(included));
+      auto included_result = ReadInclude(including, name, node);
+      if (!included_result.ok()) return included_result.status();
+      auto included = std::move(included_result.value());
+      if (Status status = Load(included); !status.ok()) return status;
     }
     include_stack_.pop_back();
     return Status::Ok();
@@ -144,7 +153,9 @@ class Loader {
   Result<std::optional<Date>> OptionalDate(const YAML::Node& node, const char* key,
                                            const std::string& ctx) {
     if (!node[key]) return std::optional<Date>();
-    KG_TRY(s, ScalarString(file_, node[key], ctx));
+    auto s_result = ScalarString(file_, node[key], ctx);
+    if (!s_result.ok()) return s_result.status();
+    auto s = std::move(s_result.value());
     std::optional<Date> d = ParseDate(s);
     if (!d) return YamlErrorAt(file_, node[key], ctx + ": '" + key + "' is not a date YYYY-MM-DD");
     return d;
@@ -152,8 +163,12 @@ class Loader {
 
   // `from`/`to` of a role or an entity: a span of days, open at either end.
   Result<std::optional<DaySpan>> Validity(const YAML::Node& node, const std::string& ctx) {
-    KG_TRY(from, OptionalDate(node, "from", ctx));
-    KG_TRY(to, OptionalDate(node, "to", ctx));
+    auto from_result = OptionalDate(node, "from", ctx);
+    if (!from_result.ok()) return from_result.status();
+    auto from = std::move(from_result.value());
+    auto to_result = OptionalDate(node, "to", ctx);
+    if (!to_result.ok()) return to_result.status();
+    auto to = std::move(to_result.value());
     if (!from && !to) return std::optional<DaySpan>();
     DaySpan span{from.value_or(Date{1, 1, 1}), to.value_or(Date{9999, 12, 31})};
     if (span.end < span.start) {
@@ -166,16 +181,23 @@ class Loader {
   // refers to the entity only in that span; an entry repeating the canonical
   // name dates the name itself.
   Status Aliases(const YAML::Node& list, const std::string& ctx, EntityDef* def) {
-    KG_RETURN_IF_ERROR(Sequence(list, ctx));
+    if (Status status = Sequence(list, ctx); !status.ok()) return status;
     for (const YAML::Node& a : list) {
       if (!a.IsMap()) {
-        KG_TRY(alias, ScalarString(file_, a, ctx));
+        auto alias_result = ScalarString(file_, a, ctx);
+        if (!alias_result.ok()) return alias_result.status();
+        auto alias = std::move(alias_result.value());
         def->aliases.push_back(alias);
         continue;
       }
-      KG_RETURN_IF_ERROR(CheckKeys(file_, a, {"alias", "from", "to"}, ctx));
-      KG_TRY(alias, Required(a, "alias", ctx));
-      KG_TRY(valid, Validity(a, ctx + ": alias '" + alias + "'"));
+      if (Status status = CheckKeys(file_, a, {"alias", "from", "to"}, ctx); !status.ok())
+        return status;
+      auto alias_result = Required(a, "alias", ctx);
+      if (!alias_result.ok()) return alias_result.status();
+      auto alias = std::move(alias_result.value());
+      auto valid_result = Validity(a, ctx + ": alias '" + alias + "'");
+      if (!valid_result.ok()) return valid_result.status();
+      auto valid = std::move(valid_result.value());
       if (!valid) {
         return YamlErrorAt(file_, a, ctx + ": alias '" + alias + "' needs 'from' or 'to'");
       }
@@ -186,17 +208,28 @@ class Loader {
   }
 
   Status Entities(const YAML::Node& list) {
-    KG_RETURN_IF_ERROR(Sequence(list, "entities"));
+    if (Status status = Sequence(list, "entities"); !status.ok()) return status;
     for (const YAML::Node& e : list) {
-      KG_RETURN_IF_ERROR(
-          CheckKeys(file_, e, {"name", "type", "aliases", "from", "to"}, "an entity"));
-      KG_TRY(name, Required(e, "name", "an entity"));
+      if (Status status =
+              CheckKeys(file_, e, {"name", "type", "aliases", "from", "to"}, "an entity");
+          !status.ok())
+        return status;
+      auto name_result = Required(e, "name", "an entity");
+      if (!name_result.ok()) return name_result.status();
+      auto name = std::move(name_result.value());
       const std::string ctx = "entity '" + name + "'";
-      KG_TRY(type, Required(e, "type", ctx));
+      auto type_result = Required(e, "type", ctx);
+      if (!type_result.ok()) return type_result.status();
+      auto type = std::move(type_result.value());
       EntityDef def{name, type, {}, std::nullopt, {}};
-      KG_TRY(valid, Validity(e, ctx));
+      auto valid_result = Validity(e, ctx);
+      if (!valid_result.ok()) return valid_result.status();
+      auto valid = std::move(valid_result.value());
       def.valid = valid;
-      if (e["aliases"]) KG_RETURN_IF_ERROR(Aliases(e["aliases"], ctx + ": 'aliases'", &def));
+      if (e["aliases"]) {
+        if (Status status = Aliases(e["aliases"], ctx + ": 'aliases'", &def); !status.ok())
+          return status;
+      }
       auto [defined, added] = entity_file_.emplace(name, file_);
       if (!added) {
         if (defined->second == file_) {
@@ -216,41 +249,56 @@ class Loader {
   }
 
   Status Roles(const YAML::Node& list) {
-    KG_RETURN_IF_ERROR(Sequence(list, "roles"));
+    if (Status status = Sequence(list, "roles"); !status.ok()) return status;
     for (const YAML::Node& r : list) {
-      KG_RETURN_IF_ERROR(CheckKeys(
-          file_, r, {"phrase", "entity", "types", "from", "to", "possessive", "count"}, "a role"));
-      KG_TRY(phrase, Required(r, "phrase", "a role"));
+      if (Status status = CheckKeys(
+              file_, r, {"phrase", "entity", "types", "from", "to", "possessive", "count"},
+              "a role");
+          !status.ok())
+        return status;
+      auto phrase_result = Required(r, "phrase", "a role");
+      if (!phrase_result.ok()) return phrase_result.status();
+      auto phrase = std::move(phrase_result.value());
       const std::string ctx = "role '" + phrase + "'";
       RoleDef def;
       for (char c : phrase)
         def.phrase += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       if (r["entity"]) {
-        KG_TRY(entity, ScalarString(file_, r["entity"], ctx + ": 'entity'"));
+        auto entity_result = ScalarString(file_, r["entity"], ctx + ": 'entity'");
+        if (!entity_result.ok()) return entity_result.status();
+        auto entity = std::move(entity_result.value());
         if (!entity_names_->count(entity)) {
           return YamlErrorAt(file_, r["entity"], ctx + ": unknown entity '" + entity + "'");
         }
         def.entity = entity;
       } else if (r["types"]) {
-        KG_TRY(types, StringList(file_, r["types"], ctx + ": 'types'"));
+        auto types_result = StringList(file_, r["types"], ctx + ": 'types'");
+        if (!types_result.ok()) return types_result.status();
+        auto types = std::move(types_result.value());
         def.types = std::move(types);
       } else {
         return YamlErrorAt(file_, r, ctx + ": needs 'entity' or 'types'");
       }
       if (r["possessive"]) {
-        KG_TRY(p, ScalarString(file_, r["possessive"], ctx + ": 'possessive'"));
+        auto p_result = ScalarString(file_, r["possessive"], ctx + ": 'possessive'");
+        if (!p_result.ok()) return p_result.status();
+        auto p = std::move(p_result.value());
         if (p != "true" && p != "false") {
           return YamlErrorAt(file_, r["possessive"], ctx + ": 'possessive' must be true or false");
         }
         def.possessive = p == "true";
       }
       if (r["count"]) {
-        KG_TRY(c, ScalarString(file_, r["count"], ctx + ": 'count'"));
+        auto c_result = ScalarString(file_, r["count"], ctx + ": 'count'");
+        if (!c_result.ok()) return c_result.status();
+        auto c = std::move(c_result.value());
         if (c != "1" && c != "2")
           return YamlErrorAt(file_, r["count"], ctx + ": 'count' must be 1 or 2");
         def.count = c == "2" ? 2 : 1;
       }
-      KG_TRY(valid, Validity(r, ctx));
+      auto valid_result = Validity(r, ctx);
+      if (!valid_result.ok()) return valid_result.status();
+      auto valid = std::move(valid_result.value());
       def.valid = valid;
       pack_->roles.push_back(std::move(def));
     }
@@ -258,10 +306,12 @@ class Loader {
   }
 
   Status Names(const YAML::Node& node) {
-    KG_RETURN_IF_ERROR(CheckKeys(
-        file_, node,
-        {"person_titles", "given_names", "org_words", "agency_words", "place_words", "not_names"},
-        "names"));
+    if (Status status = CheckKeys(file_, node,
+                                  {"person_titles", "given_names", "org_words", "agency_words",
+                                   "place_words", "not_names"},
+                                  "names");
+        !status.ok())
+      return status;
     NameLexicon& n = pack_->names;
     const std::pair<const char*, std::vector<std::string>*> lists[] = {
         {"person_titles", &n.person_titles}, {"given_names", &n.given_names},
@@ -269,19 +319,25 @@ class Loader {
         {"place_words", &n.place_words},     {"not_names", &n.not_names}};
     for (const auto& [key, out] : lists) {
       if (!node[key]) continue;
-      KG_TRY(words, StringList(file_, node[key], std::string("names: '") + key + "'"));
+      auto words_result = StringList(file_, node[key], std::string("names: '") + key + "'");
+      if (!words_result.ok()) return words_result.status();
+      auto words = std::move(words_result.value());
       out->insert(out->end(), words.begin(), words.end());
     }
     return Status::Ok();
   }
 
   Status Cues(const YAML::Node& node) {
-    KG_RETURN_IF_ERROR(CheckKeys(file_, node, {"negation", "modality", "hedge"}, "cues"));
+    if (Status status = CheckKeys(file_, node, {"negation", "modality", "hedge"}, "cues");
+        !status.ok())
+      return status;
     const std::pair<const char*, std::vector<std::string>*> lists[] = {
         {"negation", &negation}, {"modality", &modality}, {"hedge", &hedge}};
     for (const auto& [key, out] : lists) {
       if (!node[key]) continue;
-      KG_TRY(cues, StringList(file_, node[key], std::string("cues: '") + key + "'"));
+      auto cues_result = StringList(file_, node[key], std::string("cues: '") + key + "'");
+      if (!cues_result.ok()) return cues_result.status();
+      auto cues = std::move(cues_result.value());
       for (const std::string& c : cues) {
         RE2 probe(c, PatternOptions(pattern_max_mem_));
         if (!probe.ok()) {
@@ -296,8 +352,10 @@ class Loader {
   }
 
   Status Relations(const YAML::Node& list) {
-    KG_RETURN_IF_ERROR(Sequence(list, "relations"));
-    for (const YAML::Node& r : list) KG_RETURN_IF_ERROR(Relation(r));
+    if (Status status = Sequence(list, "relations"); !status.ok()) return status;
+    for (const YAML::Node& r : list) {
+      if (Status status = Relation(r); !status.ok()) return status;
+    }
     return Status::Ok();
   }
 
@@ -313,15 +371,23 @@ class Loader {
     } else {
       ctx_ = "a rule";
     }
-    KG_RETURN_IF_ERROR(CheckKeys(file_, r,
-                                 {"name", "symmetric", "stative", "subject", "object", "verbs",
-                                  "bases", "participles", "passive_preps", "nouns", "noun_preps",
-                                  "titles", "templates", "patterns", "examples", "counterexamples",
-                                  "override", "extend"},
-                                 ctx_));
-    KG_TRY(name, Required(r, "name", ctx_));
-    KG_TRY(override, Flag(r, "override"));
-    KG_TRY(extend, Flag(r, "extend"));
+    if (Status status =
+            CheckKeys(file_, r,
+                      {"name", "symmetric", "stative", "subject", "object", "verbs", "bases",
+                       "participles", "passive_preps", "nouns", "noun_preps", "titles", "templates",
+                       "patterns", "examples", "counterexamples", "override", "extend"},
+                      ctx_);
+        !status.ok())
+      return status;
+    auto name_result = Required(r, "name", ctx_);
+    if (!name_result.ok()) return name_result.status();
+    auto name = std::move(name_result.value());
+    auto override_result = Flag(r, "override");
+    if (!override_result.ok()) return override_result.status();
+    auto override = std::move(override_result.value());
+    auto extend_result = Flag(r, "extend");
+    if (!extend_result.ok()) return extend_result.status();
+    auto extend = std::move(extend_result.value());
     if (override && extend) {
       return YamlErrorAt(file_, r["extend"], ctx_ + ": 'override' and 'extend' exclude each other");
     }
@@ -329,18 +395,19 @@ class Loader {
     // defined twice without saying which is a mistake.
     auto earlier = relation_file_.find(name);
     if (earlier == relation_file_.end() && (override || extend)) {
-      return YamlErrorAt(file_, r[override ? "override" : "extend"],
-                         ctx_ + ": no earlier rule '" + name + "' to " +
-                             (override ? "override" : "extend"));
+      return YamlErrorAt(
+          file_, r[override ? "override" : "extend"],
+          ctx_ + ": no earlier rule '" + name + "' to " + (override ? "override" : "extend"));
     }
     if (earlier != relation_file_.end()) {
       if (earlier->second == file_) {
         return YamlErrorAt(file_, r["name"], "duplicate rule '" + name + "'");
       }
       if (!override && !extend) {
-        return YamlErrorAt(file_, r["name"],
-                           "duplicate rule '" + name + "' (defined in " + earlier->second +
-                               "; say 'override: true' to replace it or 'extend: true' to add to it)");
+        return YamlErrorAt(
+            file_, r["name"],
+            "duplicate rule '" + name + "' (defined in " + earlier->second +
+                "; say 'override: true' to replace it or 'extend: true' to add to it)");
       }
     }
     relation_file_[name] = file_;
@@ -361,11 +428,15 @@ class Loader {
       stative = base.stative;
     }
     if (r["symmetric"]) {
-      KG_TRY(sym, Flag(r, "symmetric"));
+      auto sym_result = Flag(r, "symmetric");
+      if (!sym_result.ok()) return sym_result.status();
+      auto sym = std::move(sym_result.value());
       forms.symmetric = sym;
     }
     if (r["stative"]) {
-      KG_TRY(st, Flag(r, "stative"));
+      auto st_result = Flag(r, "stative");
+      if (!st_result.ok()) return st_result.status();
+      auto st = std::move(st_result.value());
       stative = st;
     }
     const std::pair<const char*, std::vector<std::string>*> lists[] = {
@@ -381,10 +452,14 @@ class Loader {
         {"templates", &forms.templates}};
     for (const auto& [key, out] : lists) {
       if (extend && !r[key]) continue;
-      KG_TRY(words, OptList(r, key, ctx_));
+      auto words_result = OptList(r, key, ctx_);
+      if (!words_result.ok()) return words_result.status();
+      auto words = std::move(words_result.value());
       *out = std::move(words);
     }
-    KG_TRY(raw, OptList(r, "patterns", ctx_));
+    auto raw_result = OptList(r, "patterns", ctx_);
+    if (!raw_result.ok()) return raw_result.status();
+    auto raw = std::move(raw_result.value());
     if (raw.empty() && forms.templates.empty() && !(extend && r["examples"])) {
       return YamlErrorAt(file_, r, ctx_ + ": needs 'templates' or 'patterns'");
     }
@@ -413,17 +488,25 @@ class Loader {
     }
     const YAML::Node where = r["patterns"] ? r["patterns"] : r["templates"];
     for (const auto& [suffix, source] : all) {
-      KG_RETURN_IF_ERROR(AddPattern(name, relation, prefix + suffix, source, forms, where));
+      if (Status status = AddPattern(name, relation, prefix + suffix, source, forms, where);
+          !status.ok())
+        return status;
     }
-    if (r["examples"]) KG_RETURN_IF_ERROR(Examples(r["examples"], name, false));
-    if (r["counterexamples"]) KG_RETURN_IF_ERROR(Examples(r["counterexamples"], name, true));
+    if (r["examples"]) {
+      if (Status status = Examples(r["examples"], name, false); !status.ok()) return status;
+    }
+    if (r["counterexamples"]) {
+      if (Status status = Examples(r["counterexamples"], name, true); !status.ok()) return status;
+    }
     return Status::Ok();
   }
 
   // A true/false key; absent is false.
   Result<bool> Flag(const YAML::Node& r, const char* key) {
     if (!r[key]) return false;
-    KG_TRY(value, ScalarString(file_, r[key], ctx_ + ": '" + key + "'"));
+    auto value_result = ScalarString(file_, r[key], ctx_ + ": '" + key + "'");
+    if (!value_result.ok()) return value_result.status();
+    auto value = std::move(value_result.value());
     if (value != "true" && value != "false") {
       return YamlErrorAt(file_, r[key], ctx_ + ": '" + key + "' must be true or false");
     }
@@ -470,7 +553,7 @@ class Loader {
 
   Status Examples(const YAML::Node& list, const std::string& rule, bool counter) {
     const std::string ctx = ctx_ + (counter ? ": counterexample" : ": example");
-    KG_RETURN_IF_ERROR(Sequence(list, ctx));
+    if (Status status = Sequence(list, ctx); !status.ok()) return status;
     for (const YAML::Node& ex : list) {
       ExampleDef def;
       def.file = file_;
@@ -480,17 +563,24 @@ class Loader {
       if (ex.IsScalar()) {
         def.text = ex.Scalar();
       } else {
-        KG_RETURN_IF_ERROR(CheckKeys(file_, ex, {"text", "date", "facts"}, ctx));
-        KG_TRY(text, Required(ex, "text", ctx));
+        if (Status status = CheckKeys(file_, ex, {"text", "date", "facts"}, ctx); !status.ok())
+          return status;
+        auto text_result = Required(ex, "text", ctx);
+        if (!text_result.ok()) return text_result.status();
+        auto text = std::move(text_result.value());
         def.text = text;
-        KG_TRY(date, OptionalDate(ex, "date", ctx));
+        auto date_result = OptionalDate(ex, "date", ctx);
+        if (!date_result.ok()) return date_result.status();
+        auto date = std::move(date_result.value());
         def.date = date;
         if (ex["facts"]) {
           if (counter)
             return YamlErrorAt(file_, ex["facts"], ctx + ": counterexamples have no facts");
-          KG_RETURN_IF_ERROR(Sequence(ex["facts"], ctx + ": 'facts'"));
+          if (Status status = Sequence(ex["facts"], ctx + ": 'facts'"); !status.ok()) return status;
           for (const YAML::Node& f : ex["facts"]) {
-            KG_TRY(parts, StringList(file_, f, ctx + ": a fact"));
+            auto parts_result = StringList(file_, f, ctx + ": a fact");
+            if (!parts_result.ok()) return parts_result.status();
+            auto parts = std::move(parts_result.value());
             if (parts.size() < 3) {
               return YamlErrorAt(file_, f,
                                  ctx + ": a fact is [subject, relation, object, flags...]");
@@ -524,11 +614,11 @@ class Loader {
   RulePack* pack_;
   std::set<std::string>* entity_names_;
   std::set<std::string>* rule_names_;
-  std::map<std::string, std::string> entity_file_;  // entity name -> file that defined it
+  std::map<std::string, std::string> entity_file_;    // entity name -> file that defined it
   std::map<std::string, std::string> relation_file_;  // rule name -> file that defined it last
   std::map<std::string, int> extensions_;             // rule name -> extensions so far
-  std::set<std::string> loaded_;                    // rule files read so far
-  std::vector<std::string> include_stack_;          // files whose includes are being read
+  std::set<std::string> loaded_;                      // rule files read so far
+  std::vector<std::string> include_stack_;            // files whose includes are being read
   std::string file_;
   std::string ctx_;
   int64_t pattern_max_mem_;
@@ -553,11 +643,17 @@ Result<std::shared_ptr<const RulePack>> LoadRulePack(const std::vector<RuleSourc
   std::set<std::string> entity_names, rule_names;
   Loader loader(pack.get(), &entity_names, &rule_names, pattern_max_mem);
   for (const RuleSource& source : sources) {
-    KG_RETURN_IF_ERROR(loader.Load(source));
+    if (Status status = loader.Load(source); !status.ok()) return status;
   }
-  KG_TRY(neg, CueRegex(loader.negation, pattern_max_mem));
-  KG_TRY(mod, CueRegex(loader.modality, pattern_max_mem));
-  KG_TRY(hedge, CueRegex(loader.hedge, pattern_max_mem));
+  auto neg_result = CueRegex(loader.negation, pattern_max_mem);
+  if (!neg_result.ok()) return neg_result.status();
+  auto neg = std::move(neg_result.value());
+  auto mod_result = CueRegex(loader.modality, pattern_max_mem);
+  if (!mod_result.ok()) return mod_result.status();
+  auto mod = std::move(mod_result.value());
+  auto hedge_result = CueRegex(loader.hedge, pattern_max_mem);
+  if (!hedge_result.ok()) return hedge_result.status();
+  auto hedge = std::move(hedge_result.value());
   pack->cues.negation = std::move(neg);
   pack->cues.modality = std::move(mod);
   pack->cues.hedge = std::move(hedge);
