@@ -17,10 +17,35 @@ namespace {
 constexpr size_t kMaxClauses = 3;
 constexpr size_t kMinAtom = 3;
 
+// Any part of a required string is required too: the longest part outside
+// entity and time token brackets ("> acquired <e" -> " acquired ") is one that
+// not every view has.
+std::string OutsideTokens(const std::string& s) {
+  size_t best = 0, best_size = 0, start = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == '<' || s[i] == '>') {
+      if (i - start > best_size) {
+        best = start;
+        best_size = i - start;
+      }
+      start = i + 1;
+    }
+  }
+  return s.substr(best, best_size);
+}
+
+std::vector<std::string> OutsideTokens(const std::vector<std::string>& clause) {
+  std::vector<std::string> out;
+  for (const std::string& s : clause) out.push_back(OutsideTokens(s));
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 bool Usable(const std::vector<std::string>& clause, const std::vector<std::string>& frequent) {
   if (clause.empty()) return false;
   for (const std::string& s : clause) {
-    if (s.size() < kMinAtom || s.find_first_of("<>") != std::string::npos) return false;
+    if (s.size() < kMinAtom) return false;
     for (const std::string& f : frequent) {
       if (f.find(s) != std::string::npos) return false;
     }
@@ -61,7 +86,10 @@ PatternPrefilter::PatternPrefilter(const std::vector<std::string>& sources,
   clauses_of_.assign(sources.size(), 0);
   requirements_.resize(sources.size());
   for (size_t p = 0; p < sources.size(); ++p) {
-    std::vector<std::vector<std::string>> clauses = RequiredLiterals(sources[p]);
+    std::vector<std::vector<std::string>> clauses;
+    for (const std::vector<std::string>& c : RequiredLiterals(sources[p])) {
+      clauses.push_back(OutsideTokens(c));
+    }
     std::erase_if(clauses, [&](const std::vector<std::string>& c) { return !Usable(c, frequent); });
     std::stable_sort(clauses.begin(), clauses.end(),
                      [](const std::vector<std::string>& a, const std::vector<std::string>& b) {

@@ -1,0 +1,146 @@
+// The literal prefilter of relation patterns: the words a regex requires
+// (RequiredLiterals), and PatternPrefilter, which must never drop a pattern
+// that matches — checked against RE2 itself on the news pack and the views of
+// the example articles.
+#include "extract/prefilter.h"
+
+#include <gtest/gtest.h>
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "extract/document.h"
+#include "extract/extractor.h"
+#include "extract/literal_atoms.h"
+#include "extract/mention_view.h"
+#include "extract/mentions.h"
+#include "extract/rule_pack.h"
+#include "extract/sentence.h"
+#include "extract/time/time_expression.h"
+#include "rules/embedded_rules.h"
+
+namespace kg {
+namespace {
+
+using Clause = std::vector<std::string>;
+
+bool HasClause(const std::vector<Clause>& clauses, Clause want) {
+  std::sort(want.begin(), want.end());
+  return std::find(clauses.begin(), clauses.end(), want) != clauses.end();
+}
+
+TEST(LiteralAtomsTest, AlternationOfTriggersIsOneClause) {
+  const std::vector<Clause> c = RequiredLiterals("<e\\d+> (?:acquired|bought) <e\\d+>");
+  EXPECT_TRUE(HasClause(c, {"> acquired <e", "> bought <e"})) << c.size();
+}
+
+TEST(LiteralAtomsTest, WordsAfterAnInexactPartStayWhole) {
+  const std::vector<Clause> c = RequiredLiterals("\\S+'s merger with \\S+");
+  EXPECT_TRUE(HasClause(c, {"'s merger with "}));
+}
+
+TEST(LiteralAtomsTest, OptionalAndRepeatedPartsRequireWhatTheyMust) {
+  EXPECT_EQ(RequiredLiterals("(?:foo)?bar"), std::vector<Clause>{{"bar"}});
+  EXPECT_TRUE(RequiredLiterals("(?:foo)*").empty());
+  EXPECT_TRUE(RequiredLiterals("x{0,3}").empty());
+  EXPECT_TRUE(HasClause(RequiredLiterals("\\d(?:ab){2,3}\\d"), {"ab"}));
+  // One branch that requires nothing makes the alternation require nothing.
+  EXPECT_TRUE(RequiredLiterals("\\d(?:sold|\\S+)\\d").empty());
+}
+
+TEST(LiteralAtomsTest, CaseIsFolded) {
+  EXPECT_EQ(RequiredLiterals("ACQUIRED"), std::vector<Clause>{{"acquired"}});
+  EXPECT_EQ(RequiredLiterals("(?i)Sold"), std::vector<Clause>{{"sold"}});
+}
+
+TEST(LiteralAtomsTest, SmallClassesAreExactLargeOnesAreAnything) {
+  EXPECT_EQ(RequiredLiterals("acquire[sd]"), (std::vector<Clause>{{"acquired", "acquires"}}));
+  EXPECT_TRUE(HasClause(RequiredLiterals("ab[^,]cd"), {"ab"}));
+  EXPECT_TRUE(HasClause(RequiredLiterals("ab[a-z]cd"), {"cd"}));
+}
+
+TEST(LiteralAtomsTest, WhatItCannotReadRequiresNothing) {
+  EXPECT_TRUE(RequiredLiterals("\\x41bc").empty());
+  EXPECT_TRUE(RequiredLiterals("(abc").empty());
+  EXPECT_TRUE(RequiredLiterals("\\1abc").empty());
+}
+
+TEST(PatternPrefilterTest, RejectsViewsWithoutTheWords) {
+  PatternPrefilter filter({"<e\\d+> (?:acquired|bought) <e\\d+>", "<e\\d+> sued <e\\d+>", "\\S+"},
+                          {"<e0:person>"});
+  std::vector<int> got;
+  filter.Candidates("<e1:person> bought <e2:person>", &got);
+  EXPECT_EQ(got, (std::vector<int>{0, 2}));
+  filter.Candidates("<e1:person> praised <e2:person>", &got);
+  EXPECT_EQ(got, (std::vector<int>{2}));
+  EXPECT_EQ(filter.unfiltered(), 1);
+}
+
+TEST(PatternPrefilterTest, ViewsAreComparedCaseBlind) {
+  PatternPrefilter filter({"<e\\d+:\\w+> sued <e\\d+:\\w+>"}, {});
+  std::vector<int> got;
+  filter.Candidates("<e1:person> SUED <e2:person>", &got);
+  EXPECT_EQ(got, std::vector<int>{0});
+}
+
+// RE2 folds KELVIN SIGN to k: a view holding one cannot be judged by ASCII.
+TEST(PatternPrefilterTest, UnicodeThatFoldsToAsciiKeepsEveryPattern) {
+  PatternPrefilter filter({"<e\\d+:\\w+> likes <e\\d+:\\w+>"}, {});
+  const std::string view =
+      "<e1:person> li\xe2\x84\xaa"
+      "es <e2:person>";
+  ASSERT_TRUE(RE2::PartialMatch(view, RE2("(?i)<e\\d+:\\w+> likes <e\\d+:\\w+>")));
+  std::vector<int> got;
+  filter.Candidates(view, &got);
+  EXPECT_EQ(got, std::vector<int>{0});
+}
+
+// Every pattern of the news pack that matches a view of the example articles
+// must be among that view's candidates.
+TEST(PatternPrefilterTest, NeverDropsAMatchOfTheNewsPack) {
+  auto pack = LoadRulePack({RuleSource{"news.yaml", std::string(EmbeddedRuleFile("news.yaml"))}});
+  ASSERT_TRUE(pack.ok()) << pack.status().ToString();
+  const RulePack& p = **pack;
+  ASSERT_NE(p.prefilter, nullptr);
+  EXPECT_LT(p.prefilter->unfiltered(), static_cast<int>(p.patterns.size()) / 10);
+  Result<TimeTagger> tagger = TimeTagger::Default();
+  ASSERT_TRUE(tagger.ok());
+  Gazetteer gazetteer(p);
+  ReadOptions options;
+  options.default_date = Date{2024, 1, 1};
+  std::vector<std::string> views;
+  Status read = ForEachDocument(
+      {std::string(KG_SOURCE_DIR) + "/docs/examples"}, options, [&](Document&& doc) {
+        std::vector<TimeSpanRef> spans;
+        for (const TimeExpression& t : tagger->Find(doc.text, doc.date))
+          spans.push_back({t.begin, t.end});
+        MentionTracker tracker(gazetteer, doc.date);
+        for (const SentenceSpan& s : SplitSentences(doc.text)) {
+          const auto mentions = tracker.Find(doc.text, s.begin, s.end);
+          views.push_back(BuildView(doc.text, s.begin, s.end, mentions, spans, tracker).text);
+        }
+        return Status::Ok();
+      });
+  ASSERT_TRUE(read.ok()) << read.ToString();
+  ASSERT_GT(views.size(), 100u);
+  int matched = 0, rejected = 0;
+  std::vector<int> candidates;
+  for (const std::string& view : views) {
+    p.prefilter->Candidates(view, &candidates);
+    for (size_t i = 0; i < p.patterns.size(); ++i) {
+      const bool candidate = std::binary_search(candidates.begin(), candidates.end(), i);
+      if (RE2::PartialMatch(view, *p.patterns[i].re)) {
+        ++matched;
+        EXPECT_TRUE(candidate) << p.patterns[i].rule << " matches but was dropped: " << view;
+      } else if (!candidate) {
+        ++rejected;
+      }
+    }
+  }
+  EXPECT_GT(matched, 20);
+  // The filter must also be worth having: most (pattern, view) pairs rejected.
+  EXPECT_GT(rejected, static_cast<int>(views.size() * p.patterns.size() * 8 / 10));
+}
+
+}  // namespace
+}  // namespace kg
