@@ -19,19 +19,14 @@
 #include <vector>
 
 #include "tests/reliability/reliability_util.h"
-#include "tests/tools/run_command.h"
 
 namespace kg {
 namespace {
 
-using testing::CommandResult;
-using testing::MakeTempDir;
+using testing::KgBinary;
 using testing::ReadFile;
-using testing::RunCommand;
 using testing::ShellQuote;
 using testing::WriteFile;
-
-const std::string kKg = KG_BINARY;
 
 pid_t StartBuild(const std::string& input, const std::string& graph) {
   pid_t pid = fork();
@@ -39,7 +34,7 @@ pid_t StartBuild(const std::string& input, const std::string& graph) {
     int null_fd = open("/dev/null", O_WRONLY);
     dup2(null_fd, 1);
     dup2(null_fd, 2);
-    execl(kKg.c_str(), "kg", "build", input.c_str(), "-o", graph.c_str(), (char*)nullptr);
+    execl(KgBinary().c_str(), "kg", "build", input.c_str(), "-o", graph.c_str(), (char*)nullptr);
     _exit(127);
   }
   return pid;
@@ -58,7 +53,8 @@ int64_t TimeBuild(const std::string& input, const std::string& graph) {
 }
 
 TEST(CrashSafetyTest, KilledBuildLeavesOldOrNewGraph) {
-  const std::string dir = MakeTempDir("crash_safety");
+  const testing::ScratchDir scratch("crash_safety");
+  const std::string dir = scratch.path();
   const std::string old_input = dir + "/old.jsonl", new_input = dir + "/new.jsonl";
   // A few hundred milliseconds of kg build on a busy two-core machine.
   WriteFile(old_input, testing::GenerateFactLines(500, 1));
@@ -108,8 +104,7 @@ TEST(CrashSafetyTest, KilledBuildLeavesOldOrNewGraph) {
       EXPECT_FALSE(start_empty) << "a graph appeared that is not the new one";
       ++saw_old;
     }
-    CommandResult stats = RunCommand(kKg + " query " + ShellQuote(graph) + " -e stats");
-    EXPECT_EQ(stats.exit_code, 0) << stats.err;
+    testing::RunKgOk("query " + ShellQuote(graph) + " -e stats");
   }
   int leftovers = 0;
   for (const auto& entry : std::filesystem::directory_iterator(work)) {
@@ -121,7 +116,6 @@ TEST(CrashSafetyTest, KilledBuildLeavesOldOrNewGraph) {
   RecordProperty("kept_old", saw_old);
   RecordProperty("completed_new", saw_new);
   RecordProperty("temporary_files_left", leftovers);
-  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

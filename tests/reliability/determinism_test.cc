@@ -5,40 +5,22 @@
 #include <algorithm>
 #include <filesystem>
 #include <string>
-#include <vector>
 
 #include "tests/reliability/reliability_util.h"
-#include "tests/tools/run_command.h"
 
 namespace kg {
 namespace {
 
-using testing::CommandResult;
-using testing::MakeTempDir;
 using testing::ReadFile;
-using testing::RunCommand;
+using testing::ReadTree;
 using testing::ShellQuote;
 using testing::WriteFile;
 
-const std::string kKg = KG_BINARY;
-
-// A file's bytes, or for a directory (csv writes one) every file's name and
-// bytes in name order.
-std::string ReadTree(const std::string& path) {
-  if (!std::filesystem::is_directory(path)) return ReadFile(path);
-  std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::directory_iterator(path)) files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  std::string all;
-  for (const auto& f : files) all += f.filename().string() + "\n" + ReadFile(f.string());
-  return all;
-}
 const std::string kShared = KG_SHARED_DIR;
 
 class DeterminismTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = MakeTempDir("determinism");
     // Generated documents plus the repository's examples and, when present,
     // the shared corpus: several files, several documents per file.
     WriteFile(dir_ + "/docs.jsonl", testing::GenerateDocumentLines(300, 7));
@@ -46,15 +28,10 @@ class DeterminismTest : public ::testing::Test {
     if (std::filesystem::exists(kShared + "/corpus"))
       inputs_ += " " + ShellQuote(kShared + "/corpus");
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::string Run(const std::string& args) { return testing::RunKgOk(args); }
 
-  std::string Run(const std::string& args) {
-    CommandResult r = RunCommand(kKg + " " + args);
-    EXPECT_EQ(r.exit_code, 0) << args << "\n" << r.err;
-    return r.out;
-  }
-
-  std::string dir_;
+  testing::ScratchDir scratch_{"determinism"};
+  const std::string dir_ = scratch_.path();
   std::string inputs_;
 };
 

@@ -1,10 +1,42 @@
 #include "tests/reliability/reliability_util.h"
 
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <vector>
 
 namespace kg::testing {
+
+const std::string& KgBinary() {
+  static const std::string kg = KG_BINARY;
+  return kg;
+}
+
+std::string RunKgOk(const std::string& args) {
+  CommandResult r = RunCommand(ShellQuote(KgBinary()) + " " + args);
+  EXPECT_EQ(r.exit_code, 0) << "kg " << args << "\n" << r.err;
+  return r.out;
+}
+
+ScratchDir::ScratchDir(const std::string& name) : path_(MakeTempDir(name)) {}
+
+ScratchDir::~ScratchDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+std::string ReadTree(const std::string& path) {
+  if (!std::filesystem::is_directory(path)) return ReadFile(path);
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(path)) files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  std::string all;
+  for (const auto& f : files) all += f.filename().string() + "\n" + ReadFile(f.string());
+  return all;
+}
 namespace {
 
 const std::vector<std::string>& People() {
