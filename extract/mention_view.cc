@@ -1,7 +1,6 @@
 #include "extract/mention_view.h"
 
 #include <algorithm>
-#include <cctype>
 
 namespace kg {
 namespace {
@@ -11,14 +10,17 @@ class ViewWriter {
   explicit ViewWriter(MentionView* view) : v_(view) {}
 
   void Put(std::string_view s, size_t src_begin, size_t src_end) {
-    for (char c : s) {
-      v_->text.push_back(c);
-      v_->source_begin.push_back(src_begin);
-      v_->source_end.push_back(src_end);
-    }
+    v_->text.append(s);
+    v_->source_begin.insert(v_->source_begin.end(), s.size(), src_begin);
+    v_->source_end.insert(v_->source_end.end(), s.size(), src_end);
+  }
+  void Put(char c, size_t src_begin, size_t src_end) {
+    v_->text.push_back(c);
+    v_->source_begin.push_back(src_begin);
+    v_->source_end.push_back(src_end);
   }
   void Space(size_t src_begin, size_t src_end) {
-    if (!v_->text.empty() && v_->text.back() != ' ') Put(" ", src_begin, src_end);
+    if (!v_->text.empty() && v_->text.back() != ' ') Put(' ', src_begin, src_end);
   }
   size_t size() const { return v_->text.size(); }
 
@@ -29,6 +31,8 @@ class ViewWriter {
 // Folds a UTF-8 punctuation sequence at text[i] to ASCII; returns its length
 // (0 if none applies) and sets *out.
 size_t Fold(std::string_view text, size_t i, std::string_view* out) {
+  // Every folded sequence starts with one of these two bytes.
+  if (text[i] != '\xe2' && text[i] != '\xc2') return 0;
   static const std::pair<std::string_view, std::string_view> kFolds[] = {
       {"\xe2\x80\x99", "'"},  {"\xe2\x80\x98", "'"},   {"\xe2\x80\x9c", "\""},
       {"\xe2\x80\x9d", "\""}, {"\xe2\x80\x94", " - "}, {"\xe2\x80\x93", " - "},
@@ -55,6 +59,8 @@ MentionView BuildView(std::string_view document, size_t begin, size_t end,
                       const MentionTracker& tracker) {
   MentionView view;
   view.text.reserve(end - begin + 64);
+  view.source_begin.reserve(end - begin + 64);
+  view.source_end.reserve(end - begin + 64);
   ViewWriter w(&view);
   size_t m = 0;
   auto t = std::lower_bound(times.begin(), times.end(), begin,
@@ -65,6 +71,15 @@ MentionView BuildView(std::string_view document, size_t begin, size_t end,
     while (m < mentions.size() && mentions[m].begin < i) ++m;
     if (m < mentions.size() && mentions[m].begin == i) {
       const Mention& mention = mentions[m];
+      if (mention.resolution == "description") {
+        // "Trump's social media company" reads "<e0>'s company <e7>": the head
+        // noun stays for patterns such as owns' "{subj}'s company {obj}".
+        std::string_view span = document.substr(mention.begin, mention.end - mention.begin);
+        std::string head(
+            span.substr(span.rfind(' ') == std::string_view::npos ? 0 : span.rfind(' ') + 1));
+        for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        w.Put(head + " ", mention.begin, mention.end);
+      }
       for (size_t k = 0; k < mention.entities.size(); ++k) {
         if (k > 0) w.Put(" and ", mention.begin, mention.end);
         const int e = mention.entities[k];
@@ -107,16 +122,16 @@ MentionView BuildView(std::string_view document, size_t begin, size_t end,
         if (f == ' ') {
           w.Space(i, i + n);
         } else {
-          w.Put(std::string_view(&f, 1), i, i + n);
+          w.Put(f, i, i + n);
         }
       }
       i += n;
-    } else if (std::isspace(c) || c == '<' || c == '>') {
+    } else if (c == ' ' || (c >= '\t' && c <= '\r') || c == '<' || c == '>') {
       w.Space(i, i + 1);
       ++i;
     } else {
-      const char lower = static_cast<char>(std::tolower(c));
-      w.Put(std::string_view(&lower, 1), i, i + 1);
+      // ASCII only, as the C locale's tolower.
+      w.Put(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c), i, i + 1);
       ++i;
     }
   }

@@ -410,6 +410,14 @@ std::vector<Mention> MentionTracker::Find(std::string_view text, size_t begin, s
       continue;
     }
     sentence_start_ = out.empty();
+    last_entity_ = out.empty() || out.back().entities.size() != 1 ? -1 : out.back().entities[0];
+    last_end_ = out.empty() ? 0 : out.back().end;
+    if (std::optional<Mention> d = Description(sentence, pos, end)) {
+      recent_.push_back(d->entities[0]);
+      pos = d->end;
+      out.push_back(std::move(*d));
+      continue;
+    }
     std::optional<Mention> r;
     if (gaz_.MayStartRole(sentence, pos)) r = Reference(sentence, pos, end);
     if (r) {

@@ -95,6 +95,9 @@ class MentionTracker {
  private:
   int Unknown(const std::string& name, const std::string& type);
   std::optional<Mention> Reference(std::string_view text, size_t pos, size_t end);
+  // "Trump's social media company": the one entity of the gazetteer owned by
+  // the possessor whose type fits the head noun (extract/references.cc).
+  std::optional<Mention> Description(std::string_view text, size_t pos, size_t end) const;
   // Unknown capitalised name starting at pos; returns its mention and advances.
   std::optional<Mention> NewName(std::string_view text, size_t sentence_begin, size_t pos,
                                  size_t end, bool headline, size_t* next);
@@ -110,6 +113,9 @@ class MentionTracker {
   std::vector<int> recent_;  // entity ids in order of mention
   int last_subject_ = -1;    // the first person of the latest sentence that had one
   bool sentence_start_ = false;
+  // The latest mention of the sentence being read, for "Trump's media company".
+  int last_entity_ = -1;
+  size_t last_end_ = 0;
 };
 
 }  // namespace kg

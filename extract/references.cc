@@ -28,7 +28,69 @@ bool TypeIn(const std::string& type, const std::vector<std::string>& types) {
   return types.empty() || std::find(types.begin(), types.end(), type) != types.end();
 }
 
+// Head nouns of a possessive description and the entity type they name.
+const char* DescribedType(std::string_view noun) {
+  static const std::pair<std::string_view, const char*> kHeads[] = {
+      {"company", "organization"}, {"firm", "organization"},     {"startup", "organization"},
+      {"venture", "organization"}, {"business", "organization"}, {"conglomerate", "organization"},
+      {"platform", "platform"},    {"network", "platform"},      {"site", "platform"},
+      {"app", "platform"},         {"service", "platform"}};
+  for (const auto& [head, type] : kHeads) {
+    if (noun.size() == head.size() &&
+        std::equal(noun.begin(), noun.end(), head.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) == b;
+        })) {
+      return type;
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace
+
+std::optional<Mention> MentionTracker::Description(std::string_view text, size_t pos,
+                                                   size_t end) const {
+  // Right after "<possessor>'s " (or ’s): up to three lower-case modifiers and a head noun.
+  if (last_entity_ < 0) return std::nullopt;
+  const std::string_view before = text.substr(last_end_, pos - last_end_);
+  if (before != "'s " && before != "\xe2\x80\x99s ") return std::nullopt;
+  size_t w = pos;
+  for (int words = 0; words < 4 && w < end && std::islower(static_cast<unsigned char>(text[w]));
+       ++words) {
+    size_t e = w;
+    while (e < end && (Alnum(text[e]) || text[e] == '-')) ++e;
+    const std::string_view word = text.substr(w, e - w);
+    // "Trump's account on the platform": a function word ends the description.
+    for (std::string_view stop : {"on", "of", "the", "a", "an", "in", "to", "and", "or", "for",
+                                  "with", "at", "by", "from", "that", "which", "own"}) {
+      if (word == stop) return std::nullopt;
+    }
+    const char* type = DescribedType(word);
+    // A bare "platform", "network" or "service" is as often a political
+    // platform or a news network: it needs a modifier ("social media platform").
+    if (type != nullptr && words == 0 && std::string_view(type) == "platform") type = nullptr;
+    if (type != nullptr) {
+      // The one entity of that type the possessor owns; none or several: no reading.
+      const std::string& owner = entity(last_entity_).name;
+      int found = -1;
+      const std::vector<EntityDef>& entities = gaz_.pack().entities;
+      for (size_t i = 0; i < entities.size(); ++i) {
+        const EntityDef& d = entities[i];
+        if (d.type != type ||
+            std::find(d.owners.begin(), d.owners.end(), owner) == d.owners.end()) {
+          continue;
+        }
+        if (found >= 0) return std::nullopt;
+        found = static_cast<int>(i);
+      }
+      if (found < 0) return std::nullopt;
+      return Mention{pos, e, {found}, "description", false};
+    }
+    if (e >= end || text[e] != ' ') break;
+    w = e + 1;
+  }
+  return std::nullopt;
+}
 
 int MentionTracker::Latest(const std::vector<std::string>& types, int skip) const {
   // References reach back a bounded number of mentions: farther than that a

@@ -211,7 +211,7 @@ class Loader {
     if (Status status = Sequence(list, "entities"); !status.ok()) return status;
     for (const YAML::Node& e : list) {
       if (Status status =
-              CheckKeys(file_, e, {"name", "type", "aliases", "from", "to"}, "an entity");
+              CheckKeys(file_, e, {"name", "type", "aliases", "from", "to", "owners"}, "an entity");
           !status.ok())
         return status;
       auto name_result = Required(e, "name", "an entity");
@@ -221,7 +221,12 @@ class Loader {
       auto type_result = Required(e, "type", ctx);
       if (!type_result.ok()) return type_result.status();
       auto type = std::move(type_result.value());
-      EntityDef def{name, type, {}, std::nullopt, {}};
+      EntityDef def{name, type, {}, std::nullopt, {}, {}};
+      if (e["owners"]) {
+        auto owners = StringList(file_, e["owners"], ctx + ": 'owners'");
+        if (!owners.ok()) return owners.status();
+        def.owners = std::move(owners.value());
+      }
       auto valid_result = Validity(e, ctx);
       if (!valid_result.ok()) return valid_result.status();
       auto valid = std::move(valid_result.value());

@@ -31,6 +31,9 @@ struct EntityDef {
   // "X" names the former Twitter only from July 2023) override it.
   std::optional<DaySpan> valid;
   std::map<std::string, DaySpan> name_valid;
+  // Who owns it ("Trump Media": Donald Trump), so that "Trump's media company"
+  // can name it when nothing else he owns is of its type.
+  std::vector<std::string> owners;
 };
 
 // A phrase standing for an entity: either a fixed one ("the president-elect" ->

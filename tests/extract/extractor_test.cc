@@ -81,7 +81,19 @@ const SentenceCase kCases[] = {
     {"Musk bought X in March.", "2024-05-01", "Elon Musk acquired X @2024-03"},
     {"Musk bought X in March.", "2021-05-01", ""},
     {"In 2021, Twitter banned Trump.", "2024-05-01", "X banned Donald Trump @2021"},
+    // An organisation described by its owner: the gazetteer's one entity of that
+    // type the possessor owns.
+    {"Trump's media company acquired Rumble in March.", "2024-10-01",
+     "Donald Trump owns Trump Media @2024-10-01; Trump Media acquired Rumble @2024-03"},
+    {"Musk's social media platform banned Kanye West.", "",
+     "Elon Musk owns X; X banned Kanye West"},
+    // Several owned entities fit (Meta's platforms): no reading.
+    {"Meta's messaging app banned Trump.", "", ""},
+    // A bare "platform" is as often a political one.
+    {"Trump's platform banned Kanye West.", "", ""},
     // Former bugs.
+    // A description stops at a function word: "account on the platform".
+    {"Musk restored Trump's account on the platform.", "", "Elon Musk reinstated Donald Trump"},
     // Names with an apostrophe are one name, straight or curly.
     {"Liam O'Brien, the CEO of Snapchat, praised Zuckerberg.", "",
      "Liam O'Brien ceo_of Snapchat; Liam O'Brien praised Mark Zuckerberg"},
