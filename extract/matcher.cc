@@ -82,7 +82,11 @@ bool PassiveVerb(const MentionView& view, const MatchSpans& m) {
   }
   for (std::string_view aux : {" was ", " were ", " been ", " being ", " be ", " is ", " are "}) {
     const size_t at = between.find(aux);
-    if (at != std::string_view::npos && between.substr(at + aux.size(), 3) != "to ") return true;
+    if (at == std::string_view::npos) continue;
+    // "is to buy" plans; "would not be endorsing" is progressive: neither is passive.
+    std::string_view next = between.substr(at + aux.size());
+    next = next.substr(0, next.find(' '));
+    if (next != "to" && !(next.size() > 4 && next.substr(next.size() - 3) == "ing")) return true;
   }
   return false;
 }

@@ -98,6 +98,9 @@ class MentionTracker {
   // "Trump's social media company": the one entity of the gazetteer owned by
   // the possessor whose type fits the head noun (extract/references.cc).
   std::optional<Mention> Description(std::string_view text, size_t pos, size_t end) const;
+  // The speaker of the quotation around text[pos]: the person named right after
+  // it with a speech verb ("...," Musk said / said Musk); -1 if none.
+  int Speaker(std::string_view text, size_t pos, size_t end) const;
   // Unknown capitalised name starting at pos; returns its mention and advances.
   std::optional<Mention> NewName(std::string_view text, size_t sentence_begin, size_t pos,
                                  size_t end, bool headline, size_t* next);

@@ -92,6 +92,59 @@ std::optional<Mention> MentionTracker::Description(std::string_view text, size_t
   return std::nullopt;
 }
 
+int MentionTracker::Speaker(std::string_view text, size_t pos, size_t end) const {
+  // The closing quote: a double quote, or a single one after a comma (an
+  // apostrophe elsewhere is a contraction: "don't").
+  size_t close = std::string_view::npos, after = 0;
+  for (size_t i = pos; i < end; ++i) {
+    if (text[i] == '"') {
+      close = i, after = i + 1;
+    } else if (text.substr(i, 3) == "\xe2\x80\x9d") {
+      close = i, after = i + 3;
+    } else if (i > pos && text[i - 1] == ',' &&
+               (text[i] == '\'' || text.substr(i, 3) == "\xe2\x80\x99")) {
+      close = i, after = i + (text[i] == '\'' ? 1 : 3);
+    }
+    if (close != std::string_view::npos) break;
+  }
+  if (close == std::string_view::npos || close == 0 || text[close - 1] != ',') return -1;
+  while (after < end && text[after] == ' ') ++after;
+  static constexpr std::string_view kSaid[] = {"said",  "says",   "told",    "wrote",
+                                               "added", "posted", "tweeted", "insisted"};
+  auto speech_verb = [&](size_t at) {
+    for (std::string_view v : kSaid) {
+      if (text.substr(at, v.size()) == v && (at + v.size() >= end || !Alnum(text[at + v.size()])))
+        return v.size();
+    }
+    return size_t{0};
+  };
+  // "...," said Musk.
+  if (const size_t v = speech_verb(after); v > 0) {
+    after += v;
+    while (after < end && text[after] == ' ') ++after;
+    const Gazetteer::Match g = gaz_.Longest(text.substr(0, end), after, doc_date_);
+    return g.length > 0 && gaz_.known_[g.entity].type == "person" ? g.entity : -1;
+  }
+  // "...," Musk said; "...," he said.
+  int who = -1;
+  size_t name_end = after;
+  if (const Gazetteer::Match g = gaz_.Longest(text.substr(0, end), after, doc_date_);
+      g.length > 0 && gaz_.known_[g.entity].type == "person") {
+    who = g.entity;
+    name_end = after + g.length;
+  } else {
+    while (name_end < end && Alnum(text[name_end])) ++name_end;
+    const std::string word(text.substr(after, name_end - after));
+    if (auto s = surnames_.find(word); s != surnames_.end()) {
+      who = s->second;
+    } else if ((word == "he" || word == "she") && last_subject_ >= 0) {
+      who = last_subject_;
+    }
+  }
+  if (who < 0 || name_end >= end || text[name_end] != ' ') return -1;
+  return speech_verb(name_end + 1) > 0 ? who : -1;
+}
+
 int MentionTracker::Latest(const std::vector<std::string>& types, int skip) const {
   // References reach back a bounded number of mentions: farther than that a
   // pronoun has lost its antecedent, and the search stays linear in the text.
@@ -111,7 +164,12 @@ std::optional<Mention> MentionTracker::Reference(std::string_view text, size_t p
     if (pos + n > end || !StartsWithFolded(text.substr(pos, n), role.phrase)) continue;
     if (pos + n < end && Alnum(text[pos + n])) continue;
     Mention m{pos, pos + n, {}, "role", role.possessive};
-    if (!role.entity.empty()) {
+    if (role.speaker) {
+      const int speaker = Speaker(text, pos + n, end);
+      if (speaker < 0) continue;
+      m.entities.push_back(speaker);
+      m.resolution = "speaker";
+    } else if (!role.entity.empty()) {
       if (role.valid && doc_date_ && !role.valid->Contains(*doc_date_)) continue;
       m.entities.push_back(gaz_.Find(role.entity));
     } else {

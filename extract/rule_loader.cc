@@ -257,7 +257,8 @@ class Loader {
     if (Status status = Sequence(list, "roles"); !status.ok()) return status;
     for (const YAML::Node& r : list) {
       if (Status status = CheckKeys(
-              file_, r, {"phrase", "entity", "types", "from", "to", "possessive", "count"},
+              file_, r,
+              {"phrase", "entity", "types", "from", "to", "possessive", "count", "speaker"},
               "a role");
           !status.ok())
         return status;
@@ -292,6 +293,14 @@ class Loader {
           return YamlErrorAt(file_, r["possessive"], ctx + ": 'possessive' must be true or false");
         }
         def.possessive = p == "true";
+      }
+      if (r["speaker"]) {
+        auto speaker = ScalarString(file_, r["speaker"], ctx + ": 'speaker'");
+        if (!speaker.ok()) return speaker.status();
+        if (*speaker != "true" && *speaker != "false") {
+          return YamlErrorAt(file_, r["speaker"], ctx + ": 'speaker' must be true or false");
+        }
+        def.speaker = *speaker == "true";
       }
       if (r["count"]) {
         auto c_result = ScalarString(file_, r["count"], ctx + ": 'count'");

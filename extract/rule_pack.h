@@ -46,6 +46,9 @@ struct RoleDef {
   std::optional<DaySpan> valid;
   bool possessive = false;  // "his", "its": stands for "<entity>'s"
   int count = 1;            // "the two": the latest `count` distinct entities of `types`
+  // "I", "my" inside a quotation: the speaker named after it ("...," Musk
+  // said); no mention when the sentence names none.
+  bool speaker = false;
 };
 
 // Word lists that type unknown capitalised names and keep non-names out.

@@ -91,7 +91,17 @@ const SentenceCase kCases[] = {
     {"Meta's messaging app banned Trump.", "", ""},
     // A bare "platform" is as often a political one.
     {"Trump's platform banned Kanye West.", "", ""},
+    // First person in a quotation: the speaker named after it.
+    {"\"I did not buy Reddit,\" Bezos said.", "", "Jeff Bezos acquired Reddit (negated)"},
+    {"\u201cI met Biden in May,\u201d said Gates.", "2024-10-01",
+     "Bill Gates met Joe Biden @2024-05"},
+    {"'I am not endorsing Biden,' Gates said.", "", "Bill Gates endorsed Joe Biden (negated)"},
+    {"Bill Gates spoke. \"I praised Biden,\" he said.", "", "Bill Gates praised Joe Biden"},
+    // Without a named speaker "I" is nobody.
+    {"I met Biden in May.", "", ""},
     // Former bugs.
+    // A progressive after "be" is no passive: "would not be endorsing".
+    {"Gates said he would not be endorsing Biden.", "", "Bill Gates endorsed Joe Biden (negated)"},
     // A description stops at a function word: "account on the platform".
     {"Musk restored Trump's account on the platform.", "", "Elon Musk reinstated Donald Trump"},
     // Names with an apostrophe are one name, straight or curly.
