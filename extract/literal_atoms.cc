@@ -52,8 +52,21 @@ const Strings* Best(const std::vector<Strings>& clauses) {
   return best;
 }
 
+// Appending one exact string to every string of a run (the common case: the
+// next literal character) is done in place.
+void Append(Info* run, const std::string& suffix) {
+  Strings out;
+  for (const std::string& x : run->strings) out.insert(out.end(), x + suffix);
+  run->strings = std::move(out);
+}
+
 Info Concat(const Info& a, const Info& b) {
   if (a.exact && b.exact && a.strings.size() * b.strings.size() <= kMaxExact) {
+    if (b.strings.size() == 1) {
+      Info r = a;
+      Append(&r, *b.strings.begin());
+      return r;
+    }
     Strings out;
     for (const std::string& x : a.strings) {
       for (const std::string& y : b.strings) out.insert(x + y);
@@ -125,7 +138,7 @@ class Reader {
       ++pos_;
       branches.push_back(Sequence());
     }
-    return branches.size() == 1 ? branches[0] : Alternate(branches);
+    return branches.size() == 1 ? std::move(branches[0]) : Alternate(branches);
   }
 
   // Consecutive exact items are joined into one run before the run meets the
@@ -135,7 +148,9 @@ class Reader {
     Info run = Empty();
     while (More() && re_[pos_] != '|' && re_[pos_] != ')') {
       Info x = Repeated();
-      if (x.exact && run.strings.size() * x.strings.size() <= kMaxExact) {
+      if (x.exact && x.strings.size() == 1) {
+        Append(&run, *x.strings.begin());
+      } else if (x.exact && run.strings.size() * x.strings.size() <= kMaxExact) {
         run = Concat(run, x);
       } else if (x.exact) {
         done = Concat(done, run);

@@ -1,7 +1,7 @@
 // ProcessDocumentsInOrder: reads documents in batches, runs `work` on each
 // document of a batch in parallel, then hands the results to `sink` in input
 // order. The output is therefore identical for any number of jobs, and memory
-// stays bounded by one batch however large the corpus is.
+// stays bounded by two batches however large the corpus is.
 #ifndef KG_TOOLS_ORDERED_PIPELINE_H_
 #define KG_TOOLS_ORDERED_PIPELINE_H_
 
@@ -25,42 +25,71 @@ Status ProcessDocumentsInOrder(const std::vector<std::string>& paths, const Read
                                int jobs, const std::function<Output(const Document&)>& work,
                                const std::function<Status(const Document&, Output&&)>& sink,
                                const PipelineLimits& limits = PipelineLimits()) {
-  std::vector<Document> batch;
-  std::vector<Output> results;
-  size_t batch_bytes = 0;
+  // Two batches in flight: while `jobs` threads work on one, this thread
+  // writes the results of the one before and reads the next, so neither
+  // reading nor writing leaves a core idle.
+  struct Batch {
+    std::vector<Document> documents;
+    std::vector<Output> results;
+    size_t bytes = 0;
+  };
+  Batch reading, working;
+  std::vector<std::thread> pool;
+  std::atomic<size_t> next{0};
 
-  auto flush = [&]() -> Status {
-    results.assign(batch.size(), Output());
-    std::atomic<size_t> next{0};
-    auto run = [&] {
-      for (size_t i = next++; i < batch.size(); i = next++) results[i] = work(batch[i]);
+  auto start = [&](Batch* b) {
+    b->results.assign(b->documents.size(), Output());
+    next = 0;
+    auto run = [&work, &next, b] {
+      for (size_t i = next++; i < b->documents.size(); i = next++) {
+        b->results[i] = work(b->documents[i]);
+      }
     };
-    const size_t threads = std::min<size_t>(static_cast<size_t>(jobs), batch.size());
+    const size_t threads = std::min<size_t>(static_cast<size_t>(jobs), b->documents.size());
     if (threads <= 1) {
-      run();
-    } else {
-      std::vector<std::thread> pool;
-      for (size_t t = 0; t < threads; ++t) pool.emplace_back(run);
-      for (std::thread& t : pool) t.join();
+      run();  // one job: the work runs here, in order, as it always did
+      return;
     }
-    for (size_t i = 0; i < batch.size(); ++i) {
-      if (Status s = sink(batch[i], std::move(results[i])); !s.ok()) return s;
+    for (size_t t = 0; t < threads; ++t) pool.emplace_back(run);
+  };
+  // The batch read so far goes to the workers once the previous one is done.
+  auto hand_over = [&]() -> Status {
+    Status status = Status::Ok();
+    for (std::thread& t : pool) t.join();
+    pool.clear();
+    std::swap(reading, working);
+    // `reading` now holds the finished batch: start the new one, then write.
+    start(&working);
+    for (size_t i = 0; i < reading.documents.size() && status.ok(); ++i) {
+      status = sink(reading.documents[i], std::move(reading.results[i]));
     }
-    batch.clear();
-    batch_bytes = 0;
-    return Status::Ok();
+    reading.documents.clear();
+    reading.results.clear();
+    reading.bytes = 0;
+    return status;
   };
 
   Status read = ForEachDocument(paths, options, [&](Document&& doc) -> Status {
-    batch_bytes += doc.text.size();
-    batch.push_back(std::move(doc));
-    if (batch.size() >= limits.max_batch_documents || batch_bytes >= limits.max_batch_bytes) {
-      return flush();
+    reading.bytes += doc.text.size();
+    reading.documents.push_back(std::move(doc));
+    if (reading.documents.size() >= limits.max_batch_documents ||
+        reading.bytes >= limits.max_batch_bytes) {
+      return hand_over();
     }
     return Status::Ok();
   });
-  if (!read.ok()) return read;
-  return flush();
+  if (!read.ok()) {
+    for (std::thread& t : pool) t.join();
+    return read;
+  }
+  // Twice: the last batch read goes to work, then the worked one is written.
+  for (int i = 0; i < 2; ++i) {
+    if (Status s = hand_over(); !s.ok()) {
+      for (std::thread& t : pool) t.join();
+      return s;
+    }
+  }
+  return Status::Ok();
 }
 
 }  // namespace kg
