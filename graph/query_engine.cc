@@ -105,22 +105,45 @@ bool QueryEngine::KnownBy(FactId f, int64_t day) const {
   return true;
 }
 
+std::vector<uint8_t> QueryEngine::WantedRelations(const Query& q) {
+  std::vector<uint8_t> wanted;
+  if (q.relations.empty()) return wanted;
+  wanted.assign(index_.relations().size(), 0);
+  for (const RelationArg& r : q.relations) {
+    std::optional<RelationId> id = index_.FindRelation(r.name);
+    // Not an error: a relation of the vocabulary may simply not occur in this graph.
+    if (!id) {
+      notes_.push_back("no fact has the relation '" + r.name + "'" +
+                       DidYouMean(SuggestWords(r.name, index_.relations())));
+      continue;
+    }
+    wanted[*id] = 1;
+  }
+  return wanted;
+}
+
+EdgeFilter QueryEngine::WalkFilter(const Query& q) {
+  EdgeFilter filter;
+  filter.direction = q.direction;
+  if (q.at) {
+    QueryError ignored;  // BuildMask reports problems as notes, never as errors
+    BuildMask(q, {true, q.include_negated}, &ignored);
+    filter.usable = &mask_;
+    return filter;
+  }
+  filter.index = &index_;
+  if (!q.include_negated) filter.usable = &asserted_;
+  if (!q.relations.empty()) {
+    walk_relations_ = WantedRelations(q);
+    filter.relations = &walk_relations_;
+  }
+  if (q.window.bounded()) filter.window = q.window.Range();
+  return filter;
+}
+
 bool QueryEngine::BuildMask(const Query& q, MaskSpec spec, QueryError*) {
   const size_t m = index_.fact_count();
-  std::vector<uint8_t> wanted_relations;
-  if (!q.relations.empty()) {
-    wanted_relations.assign(index_.relations().size(), 0);
-    for (const RelationArg& r : q.relations) {
-      std::optional<RelationId> id = index_.FindRelation(r.name);
-      // Not an error: a relation of the vocabulary may simply not occur in this graph.
-      if (!id) {
-        notes_.push_back("no fact has the relation '" + r.name + "'" +
-                         DidYouMean(SuggestWords(r.name, index_.relations())));
-        continue;
-      }
-      wanted_relations[*id] = 1;
-    }
-  }
+  std::vector<uint8_t> wanted_relations = WantedRelations(q);
   const bool windowed = spec.window && q.window.bounded();
   const DayRange range = q.window.Range();
   const int64_t at_day = q.at ? q.at->end.ToDays() : 0;
@@ -205,8 +228,8 @@ bool QueryEngine::TypeMatches(const Query& q, EntityId e) const {
 }
 
 std::vector<nlohmann::json> QueryEngine::EdgeCells(FactId f) const {
-  const Fact& fact = graph_.fact(f);
-  return {fact.subject, fact.relation, fact.object, FormatFactTime(fact)};
+  return {graph_.entity(graph_.subject_of(f)).name, graph_.relation(f),
+          graph_.entity(graph_.object_of(f)).name, FormatFactTime(graph_, f)};
 }
 
 void QueryEngine::AddStep(Answer* a, FactId f) const {

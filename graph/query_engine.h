@@ -52,10 +52,15 @@ class QueryEngine {
     bool include_negated = false;
   };
   bool BuildMask(const Query& q, MaskSpec spec, QueryError* error);
+  // The filter for a walk (neighbors, path, tpath, paths): relation, window and
+  // polarity are checked per edge; only a snapshot (`at`) builds the mask.
+  EdgeFilter WalkFilter(const Query& q);
+  // By RelationId: the relations `q` names (empty when it names none); notes
+  // the names no fact has.
+  std::vector<uint8_t> WantedRelations(const Query& q);
   bool KnownBy(FactId f, int64_t day) const;
   bool Resolve(const EntityArg& arg, EntityId* out, QueryError* error) const;
   bool ResolvePair(const Query& q, EntityId* a, EntityId* b, QueryError* error) const;
-  EdgeFilter Filter(const Query& q) const { return EdgeFilter{&mask_, q.direction}; }
   bool TypeMatches(const Query& q, EntityId e) const;
 
   bool Neighbors(const Query& q, Answer* a, QueryError* error);
@@ -92,7 +97,8 @@ class QueryEngine {
   // of touching a whole Fact (the mask was most of a query's time at 1M facts).
   std::vector<uint8_t> asserted_;
   std::vector<uint8_t> mask_;
-  std::vector<std::string> notes_;  // BuildMask's remarks for the answer
+  std::vector<uint8_t> walk_relations_;  // WalkFilter's relation set
+  std::vector<std::string> notes_;       // BuildMask's remarks for the answer
   TraversalScratch scratch_;
   TemporalScratch temporal_scratch_;
   std::vector<Reached> reached_;

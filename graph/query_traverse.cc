@@ -15,8 +15,7 @@ std::string Hops(size_t n) { return std::to_string(n) + (n == 1 ? " hop" : " hop
 bool QueryEngine::Neighbors(const Query& q, Answer* a, QueryError* error) {
   EntityId start = 0;
   if (!Resolve(q.entities[0], &start, error)) return false;
-  if (!BuildMask(q, {true, q.include_negated}, error)) return false;
-  EdgeFilter filter = Filter(q);
+  EdgeFilter filter = WalkFilter(q);
   Neighborhood(index_, start, q.depth, filter, &scratch_, &reached_);
   a->columns = {"depth", "entity", "type", "subject", "relation", "object", "time", "fact"};
   a->entities.push_back(start);
@@ -44,8 +43,7 @@ bool QueryEngine::Neighbors(const Query& q, Answer* a, QueryError* error) {
 bool QueryEngine::Path(const Query& q, Answer* a, QueryError* error) {
   EntityId from = 0, to = 0;
   if (!ResolvePair(q, &from, &to, error)) return false;
-  if (!BuildMask(q, {true, q.include_negated}, error)) return false;
-  std::optional<std::vector<Step>> path = ShortestPath(index_, from, to, Filter(q), &scratch_);
+  std::optional<std::vector<Step>> path = ShortestPath(index_, from, to, WalkFilter(q), &scratch_);
   a->columns = {"step", "subject", "relation", "object", "time", "fact"};
   const std::string ends = graph_.entity(from).name + " -> " + graph_.entity(to).name;
   if (!path) {
@@ -69,9 +67,8 @@ bool QueryEngine::Path(const Query& q, Answer* a, QueryError* error) {
 bool QueryEngine::TemporalPath(const Query& q, Answer* a, QueryError* error) {
   EntityId from = 0, to = 0;
   if (!ResolvePair(q, &from, &to, error)) return false;
-  if (!BuildMask(q, {true, q.include_negated}, error)) return false;
   std::optional<std::vector<TimedStep>> path =
-      EarliestArrivalPath(index_, from, to, Filter(q), q.window.Range(), &temporal_scratch_);
+      EarliestArrivalPath(index_, from, to, WalkFilter(q), q.window.Range(), &temporal_scratch_);
   a->columns = {"step", "at", "subject", "relation", "object", "time", "fact"};
   const std::string ends = graph_.entity(from).name + " -> " + graph_.entity(to).name;
   if (!path) {
@@ -99,10 +96,9 @@ bool QueryEngine::TemporalPath(const Query& q, Answer* a, QueryError* error) {
 bool QueryEngine::Paths(const Query& q, Answer* a, QueryError* error) {
   EntityId from = 0, to = 0;
   if (!ResolvePair(q, &from, &to, error)) return false;
-  if (!BuildMask(q, {true, q.include_negated}, error)) return false;
   bool truncated = false;
   std::vector<std::vector<Step>> paths =
-      SimplePaths(index_, from, to, q.max_hops, q.limit, Filter(q), &scratch_, &truncated);
+      SimplePaths(index_, from, to, q.max_hops, q.limit, WalkFilter(q), &scratch_, &truncated);
   a->columns = {"path", "hops", "entities", "relations", "facts"};
   for (size_t i = 0; i < paths.size(); ++i) {
     nlohmann::json entities = nlohmann::json::array({graph_.entity(from).name});

@@ -1,5 +1,7 @@
 #include "graph/time_window.h"
 
+#include "graph/fact_store.h"
+
 namespace kg {
 
 std::optional<DayRange> FactDays(const Fact& fact) {
@@ -29,13 +31,33 @@ bool TimeWindow::Keeps(const std::optional<DayRange>& span) const {
 
 std::string DayToString(int64_t day) { return Date::FromDays(day).ToString(); }
 
-std::string FormatFactTime(const Fact& fact) {
-  std::optional<DayRange> days = FactDays(fact);
-  if (!fact.time) return "";
-  if (!fact.time->value.empty()) return fact.time->value;
+namespace {
+
+std::string FormatDays(const std::optional<DayRange>& days) {
   if (!days) return "";
   if (days->first == days->last) return DayToString(days->first);
   return DayToString(days->first) + ".." + DayToString(days->last);
+}
+
+}  // namespace
+
+std::string FormatFactTime(const Fact& fact) {
+  if (!fact.time) return "";
+  if (!fact.time->value.empty()) return fact.time->value;
+  return FormatDays(FactDays(fact));
+}
+
+std::string FormatFactTime(const TemporalGraph& graph, FactId f) {
+  const FactStore& store = Store(graph);
+  const StoredFact& fact = store.facts.at(f);
+  if (!(fact.flags & StoredFact::kHasTime)) return "";
+  std::string_view value = store.strings.Get(fact.time_value);
+  if (!value.empty()) return std::string(value);
+  std::optional<int64_t> start = graph.start_day(f), end = graph.end_day(f);
+  if (!start && !end) return "";
+  int64_t first = start ? *start : *end, last = end ? *end : *start;
+  if (last < first) std::swap(first, last);
+  return FormatDays(DayRange{first, last});
 }
 
 }  // namespace kg

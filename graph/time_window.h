@@ -15,6 +15,7 @@
 
 #include "graph/model/date.h"
 #include "graph/model/fact.h"
+#include "graph/temporal_graph.h"
 
 namespace kg {
 
@@ -45,6 +46,8 @@ struct TimeWindow {
 // "2023-SU (2023-06-01..2023-08-31)" style: the value as written when there is
 // one, else the dates; "" when undated.
 std::string FormatFactTime(const Fact& fact);
+// The same for a fact of a graph, without rebuilding the Fact.
+std::string FormatFactTime(const TemporalGraph& graph, FactId f);
 std::string DayToString(int64_t day);
 
 inline constexpr int64_t kMinDay = std::numeric_limits<int64_t>::min() / 4;

@@ -9,9 +9,13 @@ void TraversalScratch::Reset(size_t n) {
     stamp.resize(n, 0);
     depth.resize(n, 0);
     parent.resize(n);
+    stamp_back.resize(n, 0);
+    depth_back.resize(n, 0);
+    parent_back.resize(n);
   }
   if (++current == 0) {  // wrapped: old stamps could collide
     std::fill(stamp.begin(), stamp.end(), 0);
+    std::fill(stamp_back.begin(), stamp_back.end(), 0);
     current = 1;
   }
   queue.clear();
@@ -48,29 +52,56 @@ void ConnectingEdges(const GraphIndex& index, EntityId entity, int depth, const 
   }
 }
 
+// Bidirectional BFS: each round expands one whole level of the side with the
+// smaller frontier, so a path between two hubs' neighbourhoods is found after
+// visiting about the square root of what a one-sided search visits. The round
+// that first meets the other side keeps the meeting with the fewest hops,
+// which makes the result a shortest path.
 std::optional<std::vector<Step>> ShortestPath(const GraphIndex& index, EntityId a, EntityId b,
                                               const EdgeFilter& filter, TraversalScratch* s) {
   s->Reset(index.entity_count());
-  s->Mark(a);
-  s->queue.push_back(a);
-  bool found = a == b;
-  for (size_t head = 0; head < s->queue.size() && !found; ++head) {
-    EntityId u = s->queue[head];
-    for (const Incidence& inc : index.Incident(u)) {
-      if (s->Seen(inc.other) || !filter.Allows(inc)) continue;
-      s->Mark(inc.other);
-      s->parent[inc.other] = Step{u, inc.other, inc.fact};
-      if (inc.other == b) {
-        found = true;
-        break;
+  if (a == b) return std::vector<Step>{};
+  const uint32_t mark = s->current;
+  s->stamp[a] = mark;
+  s->depth[a] = 0;
+  s->stamp_back[b] = mark;
+  s->depth_back[b] = 0;
+  s->queue.assign(1, a);
+  s->queue_back.assign(1, b);
+  std::optional<EntityId> meet;
+  int32_t best = INT32_MAX;
+  while (!meet && !s->queue.empty() && !s->queue_back.empty()) {
+    const bool forward = s->queue.size() <= s->queue_back.size();
+    std::vector<uint32_t>& seen = forward ? s->stamp : s->stamp_back;
+    const std::vector<uint32_t>& seen_other = forward ? s->stamp_back : s->stamp;
+    std::vector<int32_t>& depth = forward ? s->depth : s->depth_back;
+    const std::vector<int32_t>& depth_other = forward ? s->depth_back : s->depth;
+    std::vector<Step>& parent = forward ? s->parent : s->parent_back;
+    std::vector<EntityId>& frontier = forward ? s->queue : s->queue_back;
+    s->next.clear();
+    for (EntityId u : frontier) {
+      for (const Incidence& inc : index.Incident(u)) {
+        // Walking back from the target, the edge is used the other way round.
+        if (!filter.Allows(forward ? inc : Incidence{u, inc.fact, !inc.outgoing})) continue;
+        EntityId w = inc.other;
+        if (seen[w] == mark) continue;
+        seen[w] = mark;
+        depth[w] = depth[u] + 1;
+        parent[w] = forward ? Step{u, w, inc.fact} : Step{w, u, inc.fact};
+        if (seen_other[w] == mark && depth[w] + depth_other[w] < best) {
+          best = depth[w] + depth_other[w];
+          meet = w;
+        }
+        s->next.push_back(w);
       }
-      s->queue.push_back(inc.other);
     }
+    frontier.swap(s->next);
   }
-  if (!found) return std::nullopt;
+  if (!meet) return std::nullopt;
   std::vector<Step> path;
-  for (EntityId v = b; v != a; v = s->parent[v].from) path.push_back(s->parent[v]);
+  for (EntityId v = *meet; v != a; v = s->parent[v].from) path.push_back(s->parent[v]);
   std::reverse(path.begin(), path.end());
+  for (EntityId v = *meet; v != b; v = s->parent_back[v].to) path.push_back(s->parent_back[v]);
   return path;
 }
 

@@ -22,9 +22,19 @@ enum class Direction { kOut, kIn, kBoth };
 struct EdgeFilter {
   const std::vector<uint8_t>* usable = nullptr;  // by FactId; nullptr = every fact
   Direction direction = Direction::kBoth;
+  // Checked edge by edge rather than folded into `usable`, so that a walk
+  // costs what it visits, not a pass over every fact of the graph.
+  const GraphIndex* index = nullptr;                // set with either of these
+  const std::vector<uint8_t>* relations = nullptr;  // by RelationId; nullptr = any
+  std::optional<DayRange> window;                   // dated facts overlapping it only
 
   bool Allows(const Incidence& inc) const {
     if (usable && !(*usable)[inc.fact]) return false;
+    if (relations && !(*relations)[index->relation(inc.fact)]) return false;
+    if (window) {
+      std::optional<DayRange> days = index->days(inc.fact);
+      if (!days || !days->Overlaps(*window)) return false;
+    }
     if (direction == Direction::kOut) return inc.outgoing;
     if (direction == Direction::kIn) return !inc.outgoing;
     return true;
@@ -43,6 +53,13 @@ struct TraversalScratch {
   std::vector<int32_t> depth;
   std::vector<Step> parent;
   std::vector<EntityId> queue;
+  // The second side of a bidirectional search (ShortestPath): its own marks,
+  // depths, steps (`from` is the entity farther from the target) and frontier.
+  std::vector<uint32_t> stamp_back;
+  std::vector<int32_t> depth_back;
+  std::vector<Step> parent_back;
+  std::vector<EntityId> queue_back;
+  std::vector<EntityId> next;
   uint32_t current = 0;
   // Starts a new call over `n` entities without clearing the arrays.
   void Reset(size_t n);
