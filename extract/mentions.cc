@@ -18,7 +18,8 @@ enum Kind {
   kOrgWord = 4,
   kAgencyWord = 8,
   kPlaceWord = 16,
-  kNotName = 32
+  kNotName = 32,
+  kFemaleName = 64
 };
 
 // ASCII classes and case, inline: these run for every byte of every sentence,
@@ -167,7 +168,8 @@ Gazetteer::Gazetteer(const RulePack& pack) : pack_(pack) {
   const std::pair<const std::vector<std::string>*, int> lists[] = {
       {&pack.names.person_titles, kPersonTitle}, {&pack.names.given_names, kGivenName},
       {&pack.names.org_words, kOrgWord},         {&pack.names.agency_words, kAgencyWord},
-      {&pack.names.place_words, kPlaceWord},     {&pack.names.not_names, kNotName}};
+      {&pack.names.place_words, kPlaceWord},     {&pack.names.not_names, kNotName},
+      {&pack.names.female_names, kFemaleName}};
   for (const auto& [list, kind] : lists) {
     for (const std::string& w : *list) words_[Key(w)] |= kind;
   }
@@ -217,6 +219,15 @@ const DocEntity& MentionTracker::entity(int id) const {
   const auto& known = gaz_.known_;
   if (id < static_cast<int>(known.size())) return known[id];
   return extra_[id - known.size()];
+}
+
+bool MentionTracker::GenderFits(int id, std::string_view gender) const {
+  const DocEntity& e = entity(id);
+  if (gender.empty() || e.type != "person") return true;
+  const std::string_view first = std::string_view(e.name).substr(0, e.name.find(' '));
+  const bool female = Is(first, kFemaleName);
+  const bool male = !female && Is(first, kGivenName);
+  return gender == "male" ? !female : !male;
 }
 
 bool MentionTracker::Is(std::string_view word, int kind) const {

@@ -104,7 +104,10 @@ class MentionTracker {
   // Unknown capitalised name starting at pos; returns its mention and advances.
   std::optional<Mention> NewName(std::string_view text, size_t sentence_begin, size_t pos,
                                  size_t end, bool headline, size_t* next);
-  int Latest(const std::vector<std::string>& types, int skip = -1) const;
+  int Latest(const std::vector<std::string>& types, int skip = -1,
+             std::string_view gender = {}) const;
+  // Whether entity `id` may be called by a pronoun of `gender` (see RoleDef).
+  bool GenderFits(int id, std::string_view gender) const;
   bool OrganisationFollows(std::string_view text, size_t pos, size_t end) const;
   bool Is(std::string_view word, int kind) const;
 

@@ -145,14 +145,15 @@ int MentionTracker::Speaker(std::string_view text, size_t pos, size_t end) const
   return speech_verb(name_end + 1) > 0 ? who : -1;
 }
 
-int MentionTracker::Latest(const std::vector<std::string>& types, int skip) const {
+int MentionTracker::Latest(const std::vector<std::string>& types, int skip,
+                           std::string_view gender) const {
   // References reach back a bounded number of mentions: farther than that a
   // pronoun has lost its antecedent, and the search stays linear in the text.
   constexpr size_t kLookback = 64;
   const size_t stop = recent_.size() > kLookback ? recent_.size() - kLookback : 0;
   for (size_t i = recent_.size(); i > stop; --i) {
     const int e = recent_[i - 1];
-    if (e != skip && TypeIn(entity(e).type, types)) return e;
+    if (e != skip && TypeIn(entity(e).type, types) && GenderFits(e, gender)) return e;
   }
   return -1;
 }
@@ -178,15 +179,16 @@ std::optional<Mention> MentionTracker::Reference(std::string_view text, size_t p
       int first = -1;
       if (sentence_start_ && role.count == 1 && last_subject_ >= 0 &&
           role.phrase.find(' ') == std::string::npos &&
-          TypeIn(entity(last_subject_).type, role.types)) {
+          TypeIn(entity(last_subject_).type, role.types) &&
+          GenderFits(last_subject_, role.gender)) {
         first = last_subject_;
       } else {
-        first = Latest(role.types);
+        first = Latest(role.types, -1, role.gender);
       }
       if (first < 0) continue;
       m.entities.push_back(first);
       if (role.count == 2) {
-        const int second = Latest(role.types, first);
+        const int second = Latest(role.types, first, role.gender);
         if (second < 0) continue;
         m.entities.insert(m.entities.begin(), second);
       }

@@ -256,10 +256,10 @@ class Loader {
   Status Roles(const YAML::Node& list) {
     if (Status status = Sequence(list, "roles"); !status.ok()) return status;
     for (const YAML::Node& r : list) {
-      if (Status status = CheckKeys(
-              file_, r,
-              {"phrase", "entity", "types", "from", "to", "possessive", "count", "speaker"},
-              "a role");
+      if (Status status = CheckKeys(file_, r,
+                                    {"phrase", "entity", "types", "from", "to", "possessive",
+                                     "count", "speaker", "gender"},
+                                    "a role");
           !status.ok())
         return status;
       auto phrase_result = Required(r, "phrase", "a role");
@@ -294,6 +294,14 @@ class Loader {
         }
         def.possessive = p == "true";
       }
+      if (r["gender"]) {
+        auto gender = ScalarString(file_, r["gender"], ctx + ": 'gender'");
+        if (!gender.ok()) return gender.status();
+        if (*gender != "male" && *gender != "female") {
+          return YamlErrorAt(file_, r["gender"], ctx + ": 'gender' must be male or female");
+        }
+        def.gender = *gender;
+      }
       if (r["speaker"]) {
         auto speaker = ScalarString(file_, r["speaker"], ctx + ": 'speaker'");
         if (!speaker.ok()) return speaker.status();
@@ -321,16 +329,17 @@ class Loader {
 
   Status Names(const YAML::Node& node) {
     if (Status status = CheckKeys(file_, node,
-                                  {"person_titles", "given_names", "org_words", "agency_words",
-                                   "place_words", "not_names"},
+                                  {"person_titles", "given_names", "female_names", "org_words",
+                                   "agency_words", "place_words", "not_names"},
                                   "names");
         !status.ok())
       return status;
     NameLexicon& n = pack_->names;
     const std::pair<const char*, std::vector<std::string>*> lists[] = {
         {"person_titles", &n.person_titles}, {"given_names", &n.given_names},
-        {"org_words", &n.org_words},         {"agency_words", &n.agency_words},
-        {"place_words", &n.place_words},     {"not_names", &n.not_names}};
+        {"female_names", &n.female_names},   {"org_words", &n.org_words},
+        {"agency_words", &n.agency_words},   {"place_words", &n.place_words},
+        {"not_names", &n.not_names}};
     for (const auto& [key, out] : lists) {
       if (!node[key]) continue;
       auto words_result = StringList(file_, node[key], std::string("names: '") + key + "'");

@@ -49,12 +49,16 @@ struct RoleDef {
   // "I", "my" inside a quotation: the speaker named after it ("...," Musk
   // said); no mention when the sentence names none.
   bool speaker = false;
+  // "male" ("he") skips persons whose given name is a woman's, "female" ("she")
+  // those whose given name is a man's; empty: any.
+  std::string gender;
 };
 
 // Word lists that type unknown capitalised names and keep non-names out.
 struct NameLexicon {
   std::vector<std::string> person_titles;  // words before a person's name: Mr., CEO, adviser
   std::vector<std::string> given_names;    // common first names
+  std::vector<std::string> female_names;   // given names of women: "he" skips them
   std::vector<std::string> org_words;      // words that make a name an organisation
   std::vector<std::string> agency_words;   // ... a government body
   std::vector<std::string> place_words;    // ... a place

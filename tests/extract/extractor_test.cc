@@ -99,7 +99,14 @@ const SentenceCase kCases[] = {
     {"Bill Gates spoke. \"I praised Biden,\" he said.", "", "Bill Gates praised Joe Biden"},
     // Without a named speaker "I" is nobody.
     {"I met Biden in May.", "", ""},
+    // Pronouns agree with the given name's gender when it is known.
+    {"Jensen Huang met Lisa Su. She praised Intel.", "",
+     "Jensen Huang met Lisa Su; Lisa Su praised Intel"},
+    {"Lisa Su met Jensen Huang. He praised Intel.", "",
+     "Lisa Su met Jensen Huang; Jensen Huang praised Intel"},
     // Former bugs.
+    // "he" never refers to a woman, even as the previous sentence's subject.
+    {"Lisa Su praised Intel. In 2014 he founded Nvidia.", "", "Lisa Su praised Intel"},
     // A progressive after "be" is no passive: "would not be endorsing".
     {"Gates said he would not be endorsing Biden.", "", "Bill Gates endorsed Joe Biden (negated)"},
     // A description stops at a function word: "account on the platform".

@@ -59,6 +59,8 @@ TEST(RuleLoaderTest, BadFilesGiveLocatedMessages) {
        "bad.yaml:2:58: entity 'X': 'aliases': alias 'X': 'from' is not a date YYYY-MM-DD"},
       {"entities:\n  - {name: X, type: platform, from: 2023-07-23, to: 2020-01-01}\n",
        "bad.yaml:2:53: entity 'X': 'to' is before 'from'"},
+      {"roles:\n  - {phrase: she, types: [person], gender: woman}\n",
+       "bad.yaml:2:44: role 'she': 'gender' must be male or female"},
       {"roles:\n  - {phrase: the boss, entity: Nobody}\n",
        "bad.yaml:2:32: role 'the boss': unknown entity 'Nobody'"},
       {"relations:\n  - name: a\n    patterns: ['{subj} x {obj}']\n    examples:\n      - text: "
