@@ -1,6 +1,7 @@
-#include "graph/name_index.h"
+#include "graph/string_index.h"
 
 #include <bit>
+#include <functional>
 
 namespace kg {
 namespace {
@@ -11,8 +12,9 @@ unsigned char FoldByte(unsigned char c, bool fold) {
 
 }  // namespace
 
-uint64_t NameIndex::Hash(std::string_view s) const {
-  // FNV-1a: names are short, and this needs no folded copy of the name.
+uint64_t StringIndex::Hash(std::string_view s) const {
+  if (mode_ == kExact) return std::hash<std::string_view>()(s);
+  // FNV-1a over the folded bytes: needs no folded copy of the name.
   uint64_t h = 14695981039346656037ull;
   for (char c : s) {
     h ^= FoldByte(static_cast<unsigned char>(c), mode_ == kIgnoreCase);
@@ -21,7 +23,7 @@ uint64_t NameIndex::Hash(std::string_view s) const {
   return h ^ (h >> 29);
 }
 
-bool NameIndex::Equal(std::string_view a, std::string_view b) const {
+bool StringIndex::Equal(std::string_view a, std::string_view b) const {
   if (a.size() != b.size()) return false;
   if (mode_ == kExact) return a == b;
   for (size_t i = 0; i < a.size(); ++i) {
@@ -33,42 +35,47 @@ bool NameIndex::Equal(std::string_view a, std::string_view b) const {
   return true;
 }
 
-size_t NameIndex::SlotOf(std::string_view name, uint64_t hash) const {
+size_t StringIndex::SlotOf(std::string_view name, uint64_t hash) const {
   const size_t mask = slots_.size() - 1;
   for (size_t i = hash & mask;; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];
-    if (slot.entity == kEmpty || Equal({slot.data, slot.size}, name)) return i;
+    if (slot.entity == kEmpty) return i;
+    if (slot.hash == static_cast<uint32_t>(hash) && Equal({slot.data, slot.size}, name)) return i;
   }
 }
 
-void NameIndex::Grow(size_t capacity) {
+void StringIndex::Grow(size_t capacity) {
   std::vector<Slot> old = std::move(slots_);
   slots_.assign(capacity, Slot{});
+  const size_t mask = slots_.size() - 1;
   for (const Slot& slot : old) {
     if (slot.entity == kEmpty) continue;
-    std::string_view name(slot.data, slot.size);
-    slots_[SlotOf(name, Hash(name))] = slot;
+    // Keys are distinct, so only a free slot is needed; the stored low 32 bits
+    // of the hash pick the same start as Hash() would below 2^32 slots.
+    size_t i = slot.hash & mask;
+    while (slots_[i].entity != kEmpty) i = (i + 1) & mask;
+    slots_[i] = slot;
   }
 }
 
-void NameIndex::Reserve(size_t names) {
+void StringIndex::Reserve(size_t names) {
   size_t capacity = std::bit_ceil(names + names / 7 + 16);
   if (capacity > slots_.size()) Grow(capacity);
 }
 
-EntityId NameIndex::Insert(std::string_view name, EntityId entity, bool replace) {
+uint32_t StringIndex::Insert(std::string_view name, uint32_t entity, bool replace) {
   if ((used_ + 1) * 8 > slots_.size() * 7) Grow(slots_.empty() ? 64 : slots_.size() * 2);
-  Slot& slot = slots_[SlotOf(name, Hash(name))];
-  if (slot.entity == kEmpty) {
-    slot = Slot{name.data(), static_cast<uint32_t>(name.size()), entity};
-    ++used_;
-  } else if (replace) {
-    slot = Slot{name.data(), static_cast<uint32_t>(name.size()), entity};
+  const uint64_t hash = Hash(name);
+  Slot& slot = slots_[SlotOf(name, hash)];
+  if (slot.entity == kEmpty || replace) {
+    used_ += slot.entity == kEmpty;
+    slot =
+        Slot{name.data(), static_cast<uint32_t>(name.size()), static_cast<uint32_t>(hash), entity};
   }
   return slot.entity;
 }
 
-std::optional<EntityId> NameIndex::Find(std::string_view name) const {
+std::optional<uint32_t> StringIndex::Find(std::string_view name) const {
   if (slots_.empty()) return std::nullopt;
   const Slot& slot = slots_[SlotOf(name, Hash(name))];
   if (slot.entity == kEmpty) return std::nullopt;

@@ -1,42 +1,43 @@
-// NameIndex: finds an entity by a name, exactly or ignoring ASCII case, for
-// TemporalGraph. An open-addressing table of (name view, hash, entity): the
-// names themselves stay in the graph's string pool, so indexing a loaded
-// graph's entities allocates nothing per name. Internal to graph/.
+// StringIndex: maps strings to uint32 values (entity ids, string-pool
+// indices), exactly or ignoring ASCII case. An open-addressing table of
+// (string view, value): the strings themselves stay where the caller keeps
+// them (the graph's string pool), so indexing a loaded graph allocates nothing
+// per string. Internal to graph/.
 //
-//   NameIndex folded(NameIndex::kIgnoreCase);
+//   StringIndex folded(StringIndex::kIgnoreCase);
 //   folded.Insert(pool.Get(id), entity, /*replace=*/false);
-//   std::optional<EntityId> e = folded.Find("elon musk");
-#ifndef KG_GRAPH_NAME_INDEX_H_
-#define KG_GRAPH_NAME_INDEX_H_
+//   std::optional<uint32_t> e = folded.Find("elon musk");
+#ifndef KG_GRAPH_STRING_INDEX_H_
+#define KG_GRAPH_STRING_INDEX_H_
 
 #include <cstdint>
 #include <optional>
 #include <string_view>
 #include <vector>
 
-#include "graph/temporal_graph.h"
-
 namespace kg {
 
-class NameIndex {
+class StringIndex {
  public:
   enum Case { kExact, kIgnoreCase };
-  explicit NameIndex(Case mode) : mode_(mode) {}
+  explicit StringIndex(Case mode) : mode_(mode) {}
 
-  // Makes room for `names` names in total without regrowing.
+  // Makes room for `names` strings in total without regrowing.
   void Reserve(size_t names);
-  // Maps `name` (which must outlive the index) to `entity`. An existing
-  // mapping is kept unless `replace`. Returns the entity the name maps to now.
-  EntityId Insert(std::string_view name, EntityId entity, bool replace);
-  std::optional<EntityId> Find(std::string_view name) const;
+  // Maps `name` (which must outlive the index) to `value`. An existing
+  // mapping is kept unless `replace`. Returns the value the name maps to now.
+  uint32_t Insert(std::string_view name, uint32_t value, bool replace);
+  std::optional<uint32_t> Find(std::string_view name) const;
+  size_t size() const { return used_; }
 
  private:
   struct Slot {
     const char* data = nullptr;
     uint32_t size = 0;
-    EntityId entity = kEmpty;
+    uint32_t hash = 0;         // low bits of Hash(), compared before the bytes
+    uint32_t entity = kEmpty;  // the value
   };
-  static constexpr EntityId kEmpty = UINT32_MAX;
+  static constexpr uint32_t kEmpty = UINT32_MAX;
 
   uint64_t Hash(std::string_view s) const;
   bool Equal(std::string_view a, std::string_view b) const;
@@ -50,4 +51,4 @@ class NameIndex {
 
 }  // namespace kg
 
-#endif  // KG_GRAPH_NAME_INDEX_H_
+#endif  // KG_GRAPH_STRING_INDEX_H_

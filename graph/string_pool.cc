@@ -34,12 +34,15 @@ uint32_t StringPool::Append(std::string_view s) {
 }
 
 uint32_t StringPool::Intern(std::string_view s) {
-  for (; indexed_ < views_.size(); ++indexed_) {
-    index_.emplace(views_[indexed_], static_cast<uint32_t>(indexed_));  // first copy wins
+  if (indexed_ < views_.size()) {
+    index_.Reserve(views_.size());
+    for (; indexed_ < views_.size(); ++indexed_) {
+      index_.Insert(views_[indexed_], static_cast<uint32_t>(indexed_), /*replace=*/false);
+    }
   }
-  if (auto it = index_.find(s); it != index_.end()) return it->second;
+  if (std::optional<uint32_t> known = index_.Find(s)) return *known;
   uint32_t id = Append(s);
-  index_.emplace(views_[id], id);
+  index_.Insert(views_[id], id, /*replace=*/false);
   indexed_ = views_.size();
   return id;
 }

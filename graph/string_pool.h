@@ -15,8 +15,9 @@
 #include <cstdint>
 #include <memory>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "graph/string_index.h"
 
 namespace kg {
 
@@ -40,7 +41,7 @@ class StringPool {
   char* free_ = nullptr;
   size_t free_size_ = 0;
   std::vector<std::string_view> views_;
-  std::unordered_map<std::string_view, uint32_t> index_;
+  StringIndex index_{StringIndex::kExact};
   size_t indexed_ = 0;  // views_[0, indexed_) are in index_
 };
 

@@ -5,7 +5,7 @@
 
 #include "graph/boost_view.h"
 #include "graph/fact_store.h"
-#include "graph/name_index.h"
+#include "graph/string_index.h"
 
 namespace kg {
 namespace {
@@ -33,8 +33,8 @@ struct TemporalGraph::Impl {
   std::vector<Entity> entities;
   std::vector<uint32_t> out_degree;
   std::vector<uint32_t> in_degree;
-  NameIndex by_name{NameIndex::kExact};         // canonical name
-  NameIndex by_folded{NameIndex::kIgnoreCase};  // canonical name or alias
+  StringIndex by_name{StringIndex::kExact};         // canonical name
+  StringIndex by_folded{StringIndex::kIgnoreCase};  // canonical name or alias
 
   // The Boost view, rebuilt when facts or entities were added since.
   std::mutex boost_mutex;

@@ -9,7 +9,7 @@
 #include "graph/boost_view.h"
 #include "graph/crc32.h"
 #include "graph/graph_file.h"
-#include "graph/name_index.h"
+#include "graph/string_index.h"
 #include "graph/string_pool.h"
 
 namespace kg {
@@ -50,8 +50,8 @@ TEST(StringPoolTest, ViewsSurviveGrowthAndLargeStrings) {
   for (const auto& [id, text] : added) ASSERT_EQ(pool.Get(id), text);
 }
 
-TEST(NameIndexTest, ExactAndCaseInsensitiveLookups) {
-  NameIndex exact(NameIndex::kExact), folded(NameIndex::kIgnoreCase);
+TEST(StringIndexTest, ExactAndCaseInsensitiveLookups) {
+  StringIndex exact(StringIndex::kExact), folded(StringIndex::kIgnoreCase);
   exact.Insert("Elon Musk", 1, false);
   folded.Insert("Elon Musk", 1, false);
   EXPECT_EQ(exact.Find("Elon Musk"), 1u);
@@ -61,8 +61,8 @@ TEST(NameIndexTest, ExactAndCaseInsensitiveLookups) {
   EXPECT_EQ(folded.Find(""), std::nullopt);
 }
 
-TEST(NameIndexTest, KeepsTheFirstClaimUnlessReplacing) {
-  NameIndex folded(NameIndex::kIgnoreCase);
+TEST(StringIndexTest, KeepsTheFirstClaimUnlessReplacing) {
+  StringIndex folded(StringIndex::kIgnoreCase);
   EXPECT_EQ(folded.Insert("Twitter", 3, false), 3u);
   EXPECT_EQ(folded.Insert("twitter", 4, false), 3u);
   EXPECT_EQ(folded.Find("TWITTER"), 3u);
@@ -70,8 +70,8 @@ TEST(NameIndexTest, KeepsTheFirstClaimUnlessReplacing) {
   EXPECT_EQ(folded.Find("Twitter"), 5u);
 }
 
-TEST(NameIndexTest, GrowsPastManyNames) {
-  NameIndex exact(NameIndex::kExact);
+TEST(StringIndexTest, GrowsPastManyNames) {
+  StringIndex exact(StringIndex::kExact);
   std::vector<std::string> names;
   for (int i = 0; i < 50000; ++i) names.push_back("n" + std::to_string(i));
   for (size_t i = 0; i < names.size(); ++i) exact.Insert(names[i], static_cast<EntityId>(i), false);
