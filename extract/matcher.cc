@@ -91,6 +91,14 @@ bool PassiveVerb(const MentionView& view, const MatchSpans& m) {
   return false;
 }
 
+// "The president of Intel praised Nvidia": the subject of an active verb is
+// the noun that "of" hangs off, not the mention after it.
+bool SubjectAfterOf(const MentionView& view, const MatchSpans& m) {
+  return m.subject_begin >= 3 && m.subject_begin < m.object_begin &&
+         view.text.compare(m.subject_begin - 3, 3, "of ") == 0 &&
+         (m.subject_begin == 3 || view.text[m.subject_begin - 4] == ' ');
+}
+
 // "Trump named Kash Patel as director of the FBI": the title is Patel's.
 bool AppointsOther(const MentionView& view, const MatchSpans& m) {
   if (m.object_begin <= m.subject_end) return false;
@@ -178,7 +186,10 @@ std::vector<Fact> MatchSentence(const RulePack& pack, const MentionTracker& trac
       }
       if (pairs.empty()) continue;
       if (spans.object_end == spans.end && TitleFollows(pack, view, spans.object_end)) continue;
-      if (pat.rule.find(".active") != std::string::npos && PassiveVerb(view, spans)) continue;
+      if (pat.rule.find(".active") != std::string::npos &&
+          (PassiveVerb(view, spans) || SubjectAfterOf(view, spans))) {
+        continue;
+      }
       if (pat.rule.find(".title") != std::string::npos && AppointsOther(view, spans)) continue;
       const Polarity polarity = ReadPolarity(pack.cues, view, spans, rel.stative);
       if (polarity.modal && !polarity.negated) continue;

@@ -118,29 +118,40 @@ int MentionTracker::Speaker(std::string_view text, size_t pos, size_t end) const
     }
     return size_t{0};
   };
+  // The person named at text[at]: a known person, a name or surname the
+  // document introduced, or "he"/"she" for the latest sentence's subject.
+  auto person_at = [&](size_t at, size_t* name_end) {
+    for (std::string_view honorific : {"Mr. ", "Ms. ", "Mrs. ", "Dr. "}) {
+      if (text.substr(at, honorific.size()) == honorific) at += honorific.size();
+    }
+    if (const Gazetteer::Match g = gaz_.Longest(text.substr(0, end), at, doc_date_); g.length > 0) {
+      *name_end = at + g.length;
+      return gaz_.known_[g.entity].type == "person" ? g.entity : -1;
+    }
+    size_t e = at;
+    while (e < end && (Alnum(text[e]) || text[e] == '-' ||
+                       (text[e] == ' ' && e + 1 < end &&
+                        std::isupper(static_cast<unsigned char>(text[e + 1])) != 0))) {
+      ++e;
+    }
+    *name_end = e;
+    const std::string name(text.substr(at, e - at));
+    if (auto u = unknown_ids_.find(name); u != unknown_ids_.end()) {
+      return entity(u->second).type == "person" ? u->second : -1;
+    }
+    if (auto s = surnames_.find(name); s != surnames_.end()) return s->second;
+    if ((name == "he" || name == "she") && last_subject_ >= 0) return last_subject_;
+    return -1;
+  };
+  size_t name_end = after;
   // "...," said Musk.
   if (const size_t v = speech_verb(after); v > 0) {
     after += v;
     while (after < end && text[after] == ' ') ++after;
-    const Gazetteer::Match g = gaz_.Longest(text.substr(0, end), after, doc_date_);
-    return g.length > 0 && gaz_.known_[g.entity].type == "person" ? g.entity : -1;
+    return person_at(after, &name_end);
   }
   // "...," Musk said; "...," he said.
-  int who = -1;
-  size_t name_end = after;
-  if (const Gazetteer::Match g = gaz_.Longest(text.substr(0, end), after, doc_date_);
-      g.length > 0 && gaz_.known_[g.entity].type == "person") {
-    who = g.entity;
-    name_end = after + g.length;
-  } else {
-    while (name_end < end && Alnum(text[name_end])) ++name_end;
-    const std::string word(text.substr(after, name_end - after));
-    if (auto s = surnames_.find(word); s != surnames_.end()) {
-      who = s->second;
-    } else if ((word == "he" || word == "she") && last_subject_ >= 0) {
-      who = last_subject_;
-    }
-  }
+  const int who = person_at(after, &name_end);
   if (who < 0 || name_end >= end || text[name_end] != ' ') return -1;
   return speech_verb(name_end + 1) > 0 ? who : -1;
 }
@@ -172,7 +183,13 @@ std::optional<Mention> MentionTracker::Reference(std::string_view text, size_t p
       m.resolution = "speaker";
     } else if (!role.entity.empty()) {
       if (role.valid && doc_date_ && !role.valid->Contains(*doc_date_)) continue;
-      m.entities.push_back(gaz_.Find(role.entity));
+      // "the president of Microsoft" is somebody else's title.
+      if (text.substr(pos + n, 4) == " of ") continue;
+      const int id = gaz_.Find(role.entity);
+      if (role.mentioned && std::find(recent_.begin(), recent_.end(), id) == recent_.end()) {
+        continue;
+      }
+      m.entities.push_back(id);
     } else {
       // A sentence opening with "He" most often continues the previous
       // sentence's subject, not its last-named person.

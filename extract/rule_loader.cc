@@ -258,7 +258,7 @@ class Loader {
     for (const YAML::Node& r : list) {
       if (Status status = CheckKeys(file_, r,
                                     {"phrase", "entity", "types", "from", "to", "possessive",
-                                     "count", "speaker", "gender"},
+                                     "count", "speaker", "gender", "mentioned"},
                                     "a role");
           !status.ok())
         return status;
@@ -301,6 +301,14 @@ class Loader {
           return YamlErrorAt(file_, r["gender"], ctx + ": 'gender' must be male or female");
         }
         def.gender = *gender;
+      }
+      if (r["mentioned"]) {
+        auto mentioned = ScalarString(file_, r["mentioned"], ctx + ": 'mentioned'");
+        if (!mentioned.ok()) return mentioned.status();
+        if (*mentioned != "true" && *mentioned != "false") {
+          return YamlErrorAt(file_, r["mentioned"], ctx + ": 'mentioned' must be true or false");
+        }
+        def.mentioned = *mentioned == "true";
       }
       if (r["speaker"]) {
         auto speaker = ScalarString(file_, r["speaker"], ctx + ": 'speaker'");

@@ -49,6 +49,9 @@ struct RoleDef {
   // "I", "my" inside a quotation: the speaker named after it ("...," Musk
   // said); no mention when the sentence names none.
   bool speaker = false;
+  // A fixed role that names its entity only once the document has named it
+  // ("the president" in an article about Zelensky is not the US president).
+  bool mentioned = false;
   // "male" ("he") skips persons whose given name is a woman's, "female" ("she")
   // those whose given name is a man's; empty: any.
   std::string gender;

@@ -97,7 +97,18 @@ const SentenceCase kCases[] = {
      "Bill Gates met Joe Biden @2024-05"},
     {"'I am not endorsing Biden,' Gates said.", "", "Bill Gates endorsed Joe Biden (negated)"},
     {"Bill Gates spoke. \"I praised Biden,\" he said.", "", "Bill Gates praised Joe Biden"},
+    {"Bill Gates spoke. \"I met Biden in May,\" Mr. Gates said.", "2024-10-01",
+     "Bill Gates met Joe Biden @2024-05"},
+    {"Trump met Ann Marlow. \"He illegally fired me,\" said Marlow.", "",
+     "Donald Trump met Ann Marlow; Donald Trump fired Ann Marlow"},
     // Without a named speaker "I" is nobody.
+    // "the president" is the office holder on the document's date, once named.
+    {"Biden spoke. The president praised Intel.", "2023-05-01",
+     "Joe Biden praised Intel @2023-05-01"},
+    {"Trump spoke. The president praised Intel.", "2025-05-01",
+     "Donald Trump praised Intel @2025-05-01"},
+    {"The president praised Intel.", "2025-05-01", ""},
+    {"Trump spoke. The president of Intel praised Nvidia.", "2025-05-01", ""},
     {"I met Biden in May.", "", ""},
     // Pronouns agree with the given name's gender when it is known.
     {"Jensen Huang met Lisa Su. She praised Intel.", "",
