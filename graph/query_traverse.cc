@@ -16,22 +16,24 @@ bool QueryEngine::Neighbors(const Query& q, Answer* a, QueryError* error) {
   EntityId start = 0;
   if (!Resolve(q.entities[0], &start, error)) return false;
   EdgeFilter filter = WalkFilter(q);
-  Neighborhood(index_, start, q.depth, filter, &scratch_, &reached_);
+  Neighborhood(index_, start, q.depth, filter, &scratch_, &reached_, &steps_);
   a->columns = {"depth", "entity", "type", "subject", "relation", "object", "time", "fact"};
   a->entities.push_back(start);
   size_t shown = 0;
+  auto edge = steps_.begin();  // grouped by reached entity, in reached_ order
   for (const Reached& r : reached_) {
+    auto first = edge;
+    while (edge != steps_.end() && edge->to == r.entity) ++edge;
     if (!TypeMatches(q, r.entity)) continue;
     ++shown;
     a->entities.push_back(r.entity);
-    ConnectingEdges(index_, r.entity, r.depth, filter, scratch_, &steps_);
-    for (const Step& s : steps_) {
+    for (auto s = first; s != edge; ++s) {
       std::vector<nlohmann::json> row = {r.depth, graph_.entity(r.entity).name,
                                          graph_.entity(r.entity).type};
-      for (nlohmann::json& cell : EdgeCells(s.fact)) row.push_back(std::move(cell));
-      row.push_back(graph_.fact_id(s.fact));
+      for (nlohmann::json& cell : EdgeCells(s->fact)) row.push_back(std::move(cell));
+      row.push_back(graph_.fact_id(s->fact));
       a->rows.push_back(std::move(row));
-      a->facts.push_back(s.fact);
+      a->facts.push_back(s->fact);
     }
   }
   a->title = graph_.entity(start).name + ": " + std::to_string(shown) +

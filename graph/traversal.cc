@@ -12,6 +12,7 @@ void TraversalScratch::Reset(size_t n) {
     stamp_back.resize(n, 0);
     depth_back.resize(n, 0);
     parent_back.resize(n);
+    rank.resize(n);
   }
   if (++current == 0) {  // wrapped: old stamps could collide
     std::fill(stamp.begin(), stamp.end(), 0);
@@ -22,8 +23,9 @@ void TraversalScratch::Reset(size_t n) {
 }
 
 void Neighborhood(const GraphIndex& index, EntityId start, int max_depth, const EdgeFilter& filter,
-                  TraversalScratch* s, std::vector<Reached>* out) {
+                  TraversalScratch* s, std::vector<Reached>* out, std::vector<Step>* edges) {
   out->clear();
+  if (edges) edges->clear();
   s->Reset(index.entity_count());
   s->Mark(start);
   s->depth[start] = 0;
@@ -32,12 +34,25 @@ void Neighborhood(const GraphIndex& index, EntityId start, int max_depth, const 
     EntityId u = s->queue[head];
     if (s->depth[u] >= max_depth) continue;
     for (const Incidence& inc : index.Incident(u)) {
-      if (s->Seen(inc.other) || !filter.Allows(inc)) continue;
-      s->Mark(inc.other);
-      s->depth[inc.other] = s->depth[u] + 1;
-      s->queue.push_back(inc.other);
-      out->push_back(Reached{inc.other, s->depth[inc.other]});
+      const EntityId w = inc.other;
+      if (!edges && s->Seen(w)) continue;
+      if (!filter.Allows(inc)) continue;
+      if (!s->Seen(w)) {
+        s->Mark(w);
+        s->depth[w] = s->depth[u] + 1;
+        s->rank[w] = static_cast<uint32_t>(out->size());
+        s->queue.push_back(w);
+        out->push_back(Reached{w, s->depth[w]});
+      }
+      if (edges && s->depth[w] == s->depth[u] + 1) edges->push_back(Step{u, w, inc.fact});
     }
+  }
+  if (edges) {
+    std::sort(edges->begin(), edges->end(), [s](const Step& a, const Step& b) {
+      if (a.to != b.to) return s->rank[a.to] < s->rank[b.to];
+      if (a.from != b.from) return a.from < b.from;
+      return a.fact < b.fact;
+    });
   }
 }
 

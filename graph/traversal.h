@@ -60,6 +60,7 @@ struct TraversalScratch {
   std::vector<Step> parent_back;
   std::vector<EntityId> queue_back;
   std::vector<EntityId> next;
+  std::vector<uint32_t> rank;  // Neighborhood: an entity's position in BFS order
   uint32_t current = 0;
   // Starts a new call over `n` entities without clearing the arrays.
   void Reset(size_t n);
@@ -68,13 +69,18 @@ struct TraversalScratch {
 };
 
 // Entities within `max_depth` hops of `start` (start itself excluded), each
-// with its hop distance, in BFS order.
+// with its hop distance, in BFS order. With `edges`, also every usable edge
+// from an entity at depth d to one at depth d+1 — what ConnectingEdges gives
+// entity by entity, in the same order: grouped by the farther entity in BFS
+// order, then by the nearer entity and fact — collected during the walk
+// instead of rescanning each reached entity's edges.
 struct Reached {
   EntityId entity;
   int depth;
 };
 void Neighborhood(const GraphIndex& index, EntityId start, int max_depth, const EdgeFilter& filter,
-                  TraversalScratch* scratch, std::vector<Reached>* out);
+                  TraversalScratch* scratch, std::vector<Reached>* out,
+                  std::vector<Step>* edges = nullptr);
 
 // The usable edges linking `entity` (at `depth`) to entities at depth-1, as
 // Steps from the nearer entity. Valid right after Neighborhood with the same scratch.
