@@ -6,6 +6,13 @@
 #include <cstdio>
 
 namespace kg {
+
+void CompleteAnswer(Answer* answer) {
+  if (!answer->complete) return;
+  std::function<void(Answer*)> complete = std::move(answer->complete);
+  answer->complete = nullptr;
+  complete(answer);
+}
 namespace {
 
 using nlohmann::json;

@@ -5,6 +5,7 @@
 #ifndef KG_GRAPH_QUERY_ANSWER_H_
 #define KG_GRAPH_QUERY_ANSWER_H_
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -23,7 +24,14 @@ struct Answer {
   // The subgraph the answer selects (for `--export`), ascending and unique.
   std::vector<EntityId> entities;
   std::vector<FactId> facts;
+  // Set when evaluation left the rows and selection to build (a neighbors
+  // answer of thousands of edges keeps ids until it is shown); CompleteAnswer
+  // runs it. Valid while the QueryEngine that made the answer lives.
+  std::function<void(Answer*)> complete;
 };
+
+// Builds what evaluation deferred (rows, selection); a no-op after the first call.
+void CompleteAnswer(Answer* answer);
 
 enum class AnswerFormat { kTable, kJson, kTsv };
 

@@ -25,12 +25,24 @@ QueryEngine::QueryEngine(const TemporalGraph& graph, std::vector<StateRule> stat
 }
 
 bool QueryEngine::Run(std::string_view text, Answer* answer, QueryError* error) {
+  bool ok = Evaluate(text, answer, error);
+  CompleteAnswer(answer);
+  return ok;
+}
+
+bool QueryEngine::Evaluate(std::string_view text, Answer* answer, QueryError* error) {
   Query query;
   if (!ParseQuery(text, &query, error, limits_)) return false;
-  return Execute(query, answer, error);
+  return ExecuteDeferred(query, answer, error);
 }
 
 bool QueryEngine::Execute(const Query& q, Answer* a, QueryError* error) {
+  bool ok = ExecuteDeferred(q, a, error);
+  CompleteAnswer(a);
+  return ok;
+}
+
+bool QueryEngine::ExecuteDeferred(const Query& q, Answer* a, QueryError* error) {
   *a = Answer();
   for (const CommandSpec& c : QueryCommands()) {
     if (c.kind == q.kind) a->command = c.name;
@@ -92,7 +104,14 @@ bool QueryEngine::Execute(const Query& q, Answer* a, QueryError* error) {
     a->notes.push_back("as of " + q.at->end.ToString() +
                        ": only facts reported by then and states still valid");
   }
-  FinishSelection(a);
+  if (a->complete) {
+    a->complete = [complete = std::move(a->complete)](Answer* answer) {
+      complete(answer);
+      FinishSelection(answer);
+    };
+  } else {
+    FinishSelection(a);
+  }
   return ok;
 }
 

@@ -34,9 +34,12 @@ class QueryEngine {
   explicit QueryEngine(const TemporalGraph& graph,
                        std::vector<StateRule> state_rules = DefaultStateRules());
 
-  // Parses and executes one query.
+  // Parses and executes one query; the answer is complete.
   bool Run(std::string_view text, Answer* answer, QueryError* error);
   bool Execute(const Query& query, Answer* answer, QueryError* error);
+  // The same, but large answers may leave their rows to CompleteAnswer (for
+  // timing evaluation apart from building output).
+  bool Evaluate(std::string_view text, Answer* answer, QueryError* error);
 
   // Caps Run applies to the counts a query asks for (depth, max, limit, top).
   void set_limits(const QueryLimits& limits) { limits_ = limits; }
@@ -46,6 +49,7 @@ class QueryEngine {
   const std::vector<StateInterval>& states() const { return states_; }
 
  private:
+  bool ExecuteDeferred(const Query& q, Answer* answer, QueryError* error);
   // Which facts a query may use: relation, window, polarity, snapshot.
   struct MaskSpec {
     bool window = true;

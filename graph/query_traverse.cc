@@ -18,24 +18,35 @@ bool QueryEngine::Neighbors(const Query& q, Answer* a, QueryError* error) {
   EdgeFilter filter = WalkFilter(q);
   Neighborhood(index_, start, q.depth, filter, &scratch_, &reached_, &steps_);
   a->columns = {"depth", "entity", "type", "subject", "relation", "object", "time", "fact"};
-  a->entities.push_back(start);
-  size_t shown = 0;
+  // The shown entities and their edges, as ids; cells are built on completion.
+  std::vector<Reached> shown_entities;
+  std::vector<Step> shown_edges;
   auto edge = steps_.begin();  // grouped by reached entity, in reached_ order
   for (const Reached& r : reached_) {
     auto first = edge;
     while (edge != steps_.end() && edge->to == r.entity) ++edge;
     if (!TypeMatches(q, r.entity)) continue;
-    ++shown;
-    a->entities.push_back(r.entity);
-    for (auto s = first; s != edge; ++s) {
-      std::vector<nlohmann::json> row = {r.depth, graph_.entity(r.entity).name,
-                                         graph_.entity(r.entity).type};
-      for (nlohmann::json& cell : EdgeCells(s->fact)) row.push_back(std::move(cell));
-      row.push_back(graph_.fact_id(s->fact));
-      a->rows.push_back(std::move(row));
-      a->facts.push_back(s->fact);
-    }
+    shown_entities.push_back(r);
+    shown_edges.insert(shown_edges.end(), first, edge);
   }
+  const size_t shown = shown_entities.size();
+  a->complete = [this, start, entities = std::move(shown_entities),
+                 edges = std::move(shown_edges)](Answer* answer) {
+    answer->entities.push_back(start);
+    answer->rows.reserve(edges.size());
+    auto edge = edges.begin();
+    for (const Reached& r : entities) {
+      answer->entities.push_back(r.entity);
+      const Entity& entity = graph_.entity(r.entity);
+      for (; edge != edges.end() && edge->to == r.entity; ++edge) {
+        std::vector<nlohmann::json> row = {r.depth, entity.name, entity.type};
+        for (nlohmann::json& cell : EdgeCells(edge->fact)) row.push_back(std::move(cell));
+        row.push_back(graph_.fact_id(edge->fact));
+        answer->rows.push_back(std::move(row));
+        answer->facts.push_back(edge->fact);
+      }
+    }
+  };
   a->title = graph_.entity(start).name + ": " + std::to_string(shown) +
              (shown == 1 ? " entity" : " entities") + " within " + Hops(q.depth);
   if (!q.include_negated) a->notes.push_back(kNegatedNote);

@@ -22,6 +22,32 @@ void TraversalScratch::Reset(size_t n) {
   queue.clear();
 }
 
+namespace {
+
+// Orders edges by their farther entity's BFS rank, then nearer entity, then
+// fact: a counting sort on the rank (linear, where a comparison sort of a
+// hub's thousands of edges was most of a 2-hop query), then small sorts.
+void GroupByReached(size_t reached, TraversalScratch* s, std::vector<Step>* edges) {
+  std::vector<uint32_t>& start = s->group_start;
+  start.assign(reached + 1, 0);
+  for (const Step& e : *edges) ++start[s->rank[e.to] + 1];
+  for (size_t r = 0; r < reached; ++r) start[r + 1] += start[r];
+  s->grouped.resize(edges->size());
+  for (const Step& e : *edges) s->grouped[start[s->rank[e.to]]++] = e;
+  edges->swap(s->grouped);
+  auto by_from_then_fact = [](const Step& a, const Step& b) {
+    return a.from != b.from ? a.from < b.from : a.fact < b.fact;
+  };
+  for (auto first = edges->begin(); first != edges->end();) {
+    auto last = first + 1;
+    while (last != edges->end() && last->to == first->to) ++last;
+    if (last - first > 1) std::sort(first, last, by_from_then_fact);
+    first = last;
+  }
+}
+
+}  // namespace
+
 void Neighborhood(const GraphIndex& index, EntityId start, int max_depth, const EdgeFilter& filter,
                   TraversalScratch* s, std::vector<Reached>* out, std::vector<Step>* edges) {
   out->clear();
@@ -47,13 +73,7 @@ void Neighborhood(const GraphIndex& index, EntityId start, int max_depth, const 
       if (edges && s->depth[w] == s->depth[u] + 1) edges->push_back(Step{u, w, inc.fact});
     }
   }
-  if (edges) {
-    std::sort(edges->begin(), edges->end(), [s](const Step& a, const Step& b) {
-      if (a.to != b.to) return s->rank[a.to] < s->rank[b.to];
-      if (a.from != b.from) return a.from < b.from;
-      return a.fact < b.fact;
-    });
-  }
+  if (edges) GroupByReached(out->size(), s, edges);
 }
 
 void ConnectingEdges(const GraphIndex& index, EntityId entity, int depth, const EdgeFilter& filter,

@@ -61,6 +61,8 @@ struct TraversalScratch {
   std::vector<EntityId> queue_back;
   std::vector<EntityId> next;
   std::vector<uint32_t> rank;  // Neighborhood: an entity's position in BFS order
+  std::vector<uint32_t> group_start;
+  std::vector<Step> grouped;
   uint32_t current = 0;
   // Starts a new call over `n` entities without clearing the arrays.
   void Reset(size_t n);
