@@ -56,7 +56,11 @@ const Strings* Best(const std::vector<Strings>& clauses) {
 // next literal character) is done in place.
 void Append(Info* run, const std::string& suffix) {
   Strings out;
-  for (const std::string& x : run->strings) out.insert(out.end(), x + suffix);
+  while (!run->strings.empty()) {
+    auto node = run->strings.extract(run->strings.begin());
+    node.value() += suffix;
+    out.insert(std::move(node));
+  }
   run->strings = std::move(out);
 }
 
