@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 namespace kg {
 namespace {
@@ -118,9 +119,13 @@ Info Repeat(const Info& x, int min, int max) {
   return r;
 }
 
+// Groups already read, by their text: the patterns of a pack repeat the same
+// slot, gap and title groups, and a group's strings depend on its text alone.
+using GroupCache = std::unordered_map<std::string, Info>;
+
 class Reader {
  public:
-  explicit Reader(std::string_view re) : re_(re) {}
+  Reader(std::string_view re, GroupCache* cache) : re_(re), cache_(cache) {}
 
   std::optional<Info> Read() {
     Info x = Alternation();
@@ -238,6 +243,55 @@ class Reader {
   }
 
   Info Group() {
+    const size_t open = pos_ - 1;
+    const size_t close = Close(open);
+    std::string key;
+    if (close != std::string_view::npos) {
+      key = std::string(re_.substr(open, close + 1 - open));
+      if (auto it = cache_->find(key); it != cache_->end()) {
+        pos_ = close + 1;
+        return it->second;
+      }
+    }
+    Info x = GroupBody();
+    if (!failed_ && close != std::string_view::npos && pos_ == close + 1) cache_->emplace(key, x);
+    return x;
+  }
+
+  // The ')' closing the group opened at re_[open], past escapes and classes;
+  // npos where a \Q quote or an unclosed class makes that uncertain.
+  size_t Close(size_t open) const {
+    int depth = 0;
+    for (size_t i = open; i < re_.size(); ++i) {
+      const char c = re_[i];
+      if (c == '\\') {
+        if (i + 1 < re_.size() && re_[i + 1] == 'Q') return std::string_view::npos;
+        ++i;
+      } else if (c == '[') {
+        ++i;
+        if (i < re_.size() && re_[i] == '^') ++i;
+        if (i < re_.size() && re_[i] == ']') ++i;
+        while (i < re_.size() && re_[i] != ']') {
+          if (re_[i] == '\\') {
+            ++i;
+          } else if (re_.substr(i, 2) == "[:") {
+            const size_t end = re_.find(":]", i);
+            if (end == std::string_view::npos) return end;
+            i = end + 1;
+          }
+          ++i;
+        }
+        if (i >= re_.size()) return std::string_view::npos;
+      } else if (c == '(') {
+        ++depth;
+      } else if (c == ')' && --depth == 0) {
+        return i;
+      }
+    }
+    return std::string_view::npos;
+  }
+
+  Info GroupBody() {
     if (pos_ < re_.size() && re_[pos_] == '?') {
       ++pos_;
       if (re_.substr(pos_, 2) == "P<" || (pos_ < re_.size() && re_[pos_] == '<')) {
@@ -385,6 +439,7 @@ class Reader {
   }
 
   std::string_view re_;
+  GroupCache* cache_;
   size_t pos_ = 0;
   bool failed_ = false;
 };
@@ -408,15 +463,24 @@ Strings Minimal(const Strings& clause) {
 
 }  // namespace
 
-std::vector<std::vector<std::string>> RequiredLiterals(std::string_view regex) {
-  const std::optional<Info> info = Reader(regex).Read();
-  if (!info) return {};
-  std::vector<std::vector<std::string>> out;
-  for (const Strings& clause : Clauses(*info)) {
-    const Strings minimal = Minimal(clause);
-    out.emplace_back(minimal.begin(), minimal.end());
+std::vector<std::vector<std::vector<std::string>>> RequiredLiterals(
+    const std::vector<std::string>& regexes) {
+  GroupCache cache;
+  std::vector<std::vector<std::vector<std::string>>> all;
+  for (const std::string& regex : regexes) {
+    std::vector<std::vector<std::string>>& out = all.emplace_back();
+    const std::optional<Info> info = Reader(regex, &cache).Read();
+    if (!info) continue;
+    for (const Strings& clause : Clauses(*info)) {
+      const Strings minimal = Minimal(clause);
+      out.emplace_back(minimal.begin(), minimal.end());
+    }
   }
-  return out;
+  return all;
+}
+
+std::vector<std::vector<std::string>> RequiredLiterals(std::string_view regex) {
+  return RequiredLiterals(std::vector<std::string>{std::string(regex)}).front();
 }
 
 }  // namespace kg

@@ -17,6 +17,10 @@ namespace kg {
 // (compared after folding ASCII to lower case). Empty: nothing is known.
 std::vector<std::vector<std::string>> RequiredLiterals(std::string_view regex);
 
+// The same for many regexes at once, reading a group repeated among them once.
+std::vector<std::vector<std::vector<std::string>>> RequiredLiterals(
+    const std::vector<std::string>& regexes);
+
 }  // namespace kg
 
 #endif  // KG_EXTRACT_LITERAL_ATOMS_H_

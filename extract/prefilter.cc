@@ -85,9 +85,10 @@ PatternPrefilter::PatternPrefilter(const std::vector<std::string>& sources,
   std::vector<std::vector<int>> clause_atoms;
   clauses_of_.assign(sources.size(), 0);
   requirements_.resize(sources.size());
+  const std::vector<std::vector<std::vector<std::string>>> required = RequiredLiterals(sources);
   for (size_t p = 0; p < sources.size(); ++p) {
     std::vector<std::vector<std::string>> clauses;
-    for (const std::vector<std::string>& c : RequiredLiterals(sources[p])) {
+    for (const std::vector<std::string>& c : required[p]) {
       clauses.push_back(OutsideTokens(c));
     }
     std::erase_if(clauses, [&](const std::vector<std::string>& c) { return !Usable(c, frequent); });

@@ -65,6 +65,21 @@ TEST(LiteralAtomsTest, WhatItCannotReadRequiresNothing) {
   EXPECT_TRUE(RequiredLiterals("\\1abc").empty());
 }
 
+// Many regexes at once share what they read of a repeated group, and must
+// come out as each read alone.
+TEST(LiteralAtomsTest, ReadingManyAtOnceEqualsReadingEachAlone) {
+  const std::vector<std::string> regexes = {
+      "\\S+ (?:acquired|bought) (?P<obj>\\S+)", "(?:acquired|bought) \\d+ (?:sold|[a-z]+)",
+      "x(?:acquired|bought)", "(?:a[)]b|c\\)d) (?:a[)]b|c\\)d)", "((?:ab)+) ((?:ab)+)"};
+  const auto all = RequiredLiterals(regexes);
+  ASSERT_EQ(all.size(), regexes.size());
+  for (size_t i = 0; i < regexes.size(); ++i) {
+    EXPECT_EQ(all[i], RequiredLiterals(regexes[i])) << regexes[i];
+  }
+  EXPECT_TRUE(HasClause(all[2], {"xacquired", "xbought"}));
+  EXPECT_TRUE(HasClause(all[3], {"a)b a)b", "a)b c)d", "c)d a)b", "c)d c)d"}));
+}
+
 TEST(PatternPrefilterTest, RejectsViewsWithoutTheWords) {
   PatternPrefilter filter({"<e\\d+> (?:acquired|bought) <e\\d+>", "<e\\d+> sued <e\\d+>", "\\S+"},
                           {"<e0:person>"});
