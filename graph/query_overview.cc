@@ -105,11 +105,10 @@ bool QueryEngine::Stats(const Query& q, Answer* a) {
   std::optional<int64_t> first, last;
   for (FactId f = 0; f < index_.fact_count(); ++f) {
     if (!mask_[f]) continue;
-    const Fact& fact = graph_.fact(f);
     ++facts;
-    negated += fact.negated;
-    hedged += fact.hedged;
-    docs.insert(fact.doc);
+    negated += graph_.negated(f);
+    hedged += graph_.hedged(f);
+    docs.insert(graph_.doc(f));  // a view into the graph's strings: outlives the loop
     relations[index_.relation(f)] = 1;
     entities[graph_.subject_of(f)] = 1;
     entities[graph_.object_of(f)] = 1;

@@ -202,6 +202,9 @@ std::string_view TemporalGraph::fact_id(FactId id) const {
 std::string_view TemporalGraph::relation(FactId id) const {
   return impl_->store.strings.Get(impl_->store.facts.at(id).relation);
 }
+std::string_view TemporalGraph::doc(FactId id) const {
+  return impl_->store.strings.Get(impl_->store.facts.at(id).doc);
+}
 bool TemporalGraph::negated(FactId id) const {
   return impl_->store.facts.at(id).flags & StoredFact::kNegated;
 }

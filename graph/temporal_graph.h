@@ -68,6 +68,7 @@ class TemporalGraph {
   // Fields of a fact without rebuilding it; views stay valid while the graph lives.
   std::string_view fact_id(FactId id) const;
   std::string_view relation(FactId id) const;
+  std::string_view doc(FactId id) const;
   bool negated(FactId id) const;
   bool hedged(FactId id) const;
   // The fact's time bounds and its document's date as days since 1970-01-01

@@ -9,6 +9,7 @@
 #include "graph/boost_view.h"
 #include "graph/crc32.h"
 #include "graph/graph_file.h"
+#include "graph/query_engine.h"
 #include "graph/string_index.h"
 #include "graph/string_pool.h"
 
@@ -117,6 +118,7 @@ TEST(TemporalGraphStoreTest, AccessorsAgreeWithTheRebuiltFact) {
     EXPECT_EQ(g.fact(f), expected) << f;
     EXPECT_EQ(g.fact_id(f), facts[f].id);
     EXPECT_EQ(g.relation(f), facts[f].relation);
+    EXPECT_EQ(g.doc(f), facts[f].doc);
     EXPECT_EQ(g.negated(f), facts[f].negated);
     EXPECT_EQ(g.hedged(f), facts[f].hedged);
     const std::optional<FactTime>& t = facts[f].time;
@@ -180,6 +182,36 @@ TEST(Crc32Test, AgreesWithBitwiseReferenceAtEveryLengthAndSplit) {
     ASSERT_EQ(Crc32(s), ReferenceCrc32(s)) << n;
     ASSERT_EQ(Crc32(s.substr(n / 3), Crc32(s.substr(0, n / 3))), ReferenceCrc32(s)) << n;
   }
+}
+
+}  // namespace
+}  // namespace kg
+
+namespace kg {
+namespace {
+
+// Former bug: `stats` kept views of each fact's document name after the
+// rebuilt Fact they pointed into was gone, so distinct documents were counted
+// from freed memory (ASan: heap-use-after-free).
+TEST(QueryEngineStoreTest, StatsCountsDocumentsFromTheGraphsOwnStrings) {
+  TemporalGraph g;
+  for (int i = 0; i < 60; ++i) {
+    Fact f = SampleFact(i);
+    f.doc = "a-rather-long-document-name-that-does-not-fit-in-place-" + std::to_string(i % 4);
+    g.AddFact(f);
+  }
+  QueryEngine engine(g);
+  Answer a;
+  QueryError error;
+  ASSERT_TRUE(engine.Run("stats", &a, &error)) << error.message;
+  bool found = false;
+  for (const auto& row : a.rows) {
+    if (row[0] == "documents") {
+      EXPECT_EQ(row[1], 4);
+      found = true;
+    }
+  }
+  EXPECT_TRUE(found);
 }
 
 }  // namespace
