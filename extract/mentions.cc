@@ -164,7 +164,9 @@ Gazetteer::Gazetteer(const RulePack& pack) : pack_(pack) {
     std::stable_sort(list.begin(), list.end(), [](const Alias& a, const Alias& b) {
       return a.lower.size() > b.lower.size();
     });
+    AddShape(word, &name_shapes_);
   }
+  for (const std::string& word : role_first_words_) AddShape(word, &role_shapes_);
   const std::pair<const std::vector<std::string>*, int> lists[] = {
       {&pack.names.person_titles, kPersonTitle}, {&pack.names.given_names, kGivenName},
       {&pack.names.org_words, kOrgWord},         {&pack.names.agency_words, kAgencyWord},
@@ -175,8 +177,19 @@ Gazetteer::Gazetteer(const RulePack& pack) : pack_(pack) {
   }
 }
 
+void Gazetteer::AddShape(std::string_view lower, std::array<uint32_t, 256>* shapes) {
+  (*shapes)[lower.empty() ? 0 : static_cast<unsigned char>(lower[0])] |=
+      1u << std::min<size_t>(lower.size(), 31);
+}
+
+bool Gazetteer::HasShape(std::string_view word, const std::array<uint32_t, 256>& shapes) {
+  const unsigned char first = word.empty() ? 0 : static_cast<unsigned char>(Fold(word[0]));
+  return (shapes[first] >> std::min<size_t>(word.size(), 31) & 1u) != 0;
+}
+
 bool Gazetteer::MayStartRole(std::string_view text, size_t pos) const {
   const size_t w = WordEnd(text, pos, text.size());
+  if (!HasShape(text.substr(pos, w - pos), role_shapes_)) return false;
   const FoldedWord word(text.substr(pos, w - pos));
   return role_first_words_.find(word.view()) != role_first_words_.end();
 }
@@ -190,6 +203,7 @@ Gazetteer::Match Gazetteer::Longest(std::string_view text, size_t pos,
                                     std::optional<Date> date) const {
   size_t w = pos;
   while (w < text.size() && Alnum(text[w])) ++w;
+  if (!HasShape(text.substr(pos, w - pos), name_shapes_)) return {};
   const FoldedWord first(text.substr(pos, w - pos));
   auto it = by_first_word_.find(first.view());
   if (it == by_first_word_.end()) return {};

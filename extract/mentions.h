@@ -9,6 +9,8 @@
 #ifndef KG_EXTRACT_MENTIONS_H_
 #define KG_EXTRACT_MENTIONS_H_
 
+#include <array>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -79,6 +81,12 @@ class Gazetteer {
   std::unordered_map<std::string, int> by_name_;
   WordMap<int> words_;  // lexicon words -> kind bits
   std::unordered_set<std::string, WordHash, std::equal_to<>> role_first_words_;  // lower case
+  // Per first byte, a bit per length (31: longer) of the words above: most
+  // words of a text fail this test and are never hashed.
+  std::array<uint32_t, 256> name_shapes_{};
+  std::array<uint32_t, 256> role_shapes_{};
+  static void AddShape(std::string_view lower, std::array<uint32_t, 256>* shapes);
+  static bool HasShape(std::string_view word, const std::array<uint32_t, 256>& shapes);
   friend class MentionTracker;
 };
 
