@@ -26,7 +26,8 @@ struct Answer {
   std::vector<FactId> facts;
   // Set when evaluation left the rows and selection to build (a neighbors
   // answer of thousands of edges keeps ids until it is shown); CompleteAnswer
-  // runs it. Valid while the QueryEngine that made the answer lives.
+  // runs it. Valid until the QueryEngine that made the answer runs another
+  // query (Run and Execute complete at once; so does `kg query`).
   std::function<void(Answer*)> complete;
 };
 

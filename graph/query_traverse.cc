@@ -15,35 +15,31 @@ std::string Hops(size_t n) { return std::to_string(n) + (n == 1 ? " hop" : " hop
 bool QueryEngine::Neighbors(const Query& q, Answer* a, QueryError* error) {
   EntityId start = 0;
   if (!Resolve(q.entities[0], &start, error)) return false;
-  EdgeFilter filter = WalkFilter(q);
-  Neighborhood(index_, start, q.depth, filter, &scratch_, &reached_, &steps_);
+  const EdgeFilter filter = WalkFilter(q);
+  // Evaluation finds the entities; the connecting edges and the rows are
+  // gathered on completion by walking again with the same filter (whose
+  // masks stay valid until the engine's next query).
+  Neighborhood(index_, start, q.depth, filter, &scratch_, &reached_);
   a->columns = {"depth", "entity", "type", "subject", "relation", "object", "time", "fact"};
-  // The shown entities and their edges, as ids; cells are built on completion.
-  std::vector<Reached> shown_entities;
-  std::vector<Step> shown_edges;
-  auto edge = steps_.begin();  // grouped by reached entity, in reached_ order
-  for (const Reached& r : reached_) {
-    auto first = edge;
-    while (edge != steps_.end() && edge->to == r.entity) ++edge;
-    if (!TypeMatches(q, r.entity)) continue;
-    shown_entities.push_back(r);
-    shown_edges.insert(shown_edges.end(), first, edge);
-  }
-  const size_t shown = shown_entities.size();
-  a->complete = [this, start, entities = std::move(shown_entities),
-                 edges = std::move(shown_edges)](Answer* answer) {
+  size_t shown = 0;
+  for (const Reached& r : reached_) shown += TypeMatches(q, r.entity);
+  a->complete = [this, start, filter, q](Answer* answer) {
+    Neighborhood(index_, start, q.depth, filter, &scratch_, &reached_, &steps_);
     answer->entities.push_back(start);
-    answer->rows.reserve(edges.size());
-    auto edge = edges.begin();
-    for (const Reached& r : entities) {
+    answer->rows.reserve(steps_.size());
+    auto edge = steps_.begin();  // grouped by reached entity, in reached_ order
+    for (const Reached& r : reached_) {
+      auto first = edge;
+      while (edge != steps_.end() && edge->to == r.entity) ++edge;
+      if (!TypeMatches(q, r.entity)) continue;
       answer->entities.push_back(r.entity);
       const Entity& entity = graph_.entity(r.entity);
-      for (; edge != edges.end() && edge->to == r.entity; ++edge) {
+      for (auto s = first; s != edge; ++s) {
         std::vector<nlohmann::json> row = {r.depth, entity.name, entity.type};
-        for (nlohmann::json& cell : EdgeCells(edge->fact)) row.push_back(std::move(cell));
-        row.push_back(graph_.fact_id(edge->fact));
+        for (nlohmann::json& cell : EdgeCells(s->fact)) row.push_back(std::move(cell));
+        row.push_back(graph_.fact_id(s->fact));
         answer->rows.push_back(std::move(row));
-        answer->facts.push_back(edge->fact);
+        answer->facts.push_back(s->fact);
       }
     }
   };
