@@ -66,7 +66,7 @@ void Neighborhood(const GraphIndex& index, EntityId start, int max_depth, const 
       if (!s->Seen(w)) {
         s->Mark(w);
         s->depth[w] = s->depth[u] + 1;
-        s->rank[w] = static_cast<uint32_t>(out->size());
+        if (edges) s->rank[w] = static_cast<uint32_t>(out->size());
         s->queue.push_back(w);
         out->push_back(Reached{w, s->depth[w]});
       }
