@@ -74,7 +74,7 @@ std::vector<Fact> Extractor::Extract(const Document& document,
       continue;
     }
     const std::vector<Mention> mentions = tracker.Find(text, s.begin, s.end);
-    if (mentions.empty()) continue;
+    if (!NamesTwoEntities(mentions)) continue;
     const MentionView view = BuildView(text, s.begin, s.end, mentions, time_spans, tracker);
     SentenceInput in;
     in.document = text;

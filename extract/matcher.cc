@@ -112,6 +112,20 @@ bool AppointsOther(const MentionView& view, const MatchSpans& m) {
 
 }  // namespace
 
+bool NamesTwoEntities(const std::vector<Mention>& mentions) {
+  int first = -1;
+  for (const Mention& m : mentions) {
+    for (int e : m.entities) {
+      if (first < 0) {
+        first = e;
+      } else if (e != first) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 std::vector<Fact> MatchSentence(const RulePack& pack, const MentionTracker& tracker,
                                 const SentenceInput& in) {
   const MentionView& view = *in.view;

@@ -27,6 +27,10 @@ struct SentenceInput {
   std::optional<Date> doc_date;
 };
 
+// Whether the mentions name at least two distinct entities. Every fact pairs
+// two, so a sentence without them needs no view and no matching.
+bool NamesTwoEntities(const std::vector<Mention>& mentions);
+
 // Facts of one sentence, ordered by evidence position, then rule order.
 std::vector<Fact> MatchSentence(const RulePack& pack, const MentionTracker& tracker,
                                 const SentenceInput& input);
