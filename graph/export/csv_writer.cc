@@ -58,6 +58,17 @@ std::string TimeField(const Fact& f, std::string FactTime::*field) {
   return f.time ? (*f.time).*field : "";
 }
 
+// One relationship line: both ends, relation and fact id (Neo4j's :TYPE comes
+// before the id, Kuzu's relation column after it), then the fact's fields.
+void FactRow(const TemporalGraph& graph, FactId id, bool relation_first, std::ostringstream& out) {
+  const Fact f = graph.fact(id);
+  Row(out, {NodeId(graph.subject_of(id)), NodeId(graph.object_of(id)),
+            relation_first ? f.relation : f.id, relation_first ? f.id : f.relation, StartDate(f),
+            EndDate(f), TimeField(f, &FactTime::value), TimeField(f, &FactTime::text),
+            TimeField(f, &FactTime::source), Bool(f.negated), Bool(f.hedged), f.rule, f.doc,
+            DocDate(f), f.sentence, std::to_string(f.span_begin), std::to_string(f.span_end)});
+}
+
 std::string Neo4jEntities(const TemporalGraph& graph, const Subgraph& sub) {
   std::ostringstream out;
   out << "entityId:ID,name,type,aliases:string[],mentions:long,:LABEL\n";
@@ -77,14 +88,7 @@ std::string Neo4jFacts(const TemporalGraph& graph, const Subgraph& sub) {
   out << ":START_ID,:END_ID,:TYPE,factId,start:date,end:date,timeValue,timeText,timeSource,"
          "negated:boolean,hedged:boolean,rule,doc,docDate:date,sentence,spanBegin:long,"
          "spanEnd:long\n";
-  for (FactId id : sub.facts) {
-    const Fact& f = graph.fact(id);
-    Row(out,
-        {NodeId(graph.subject_of(id)), NodeId(graph.object_of(id)), f.relation, f.id, StartDate(f),
-         EndDate(f), TimeField(f, &FactTime::value), TimeField(f, &FactTime::text),
-         TimeField(f, &FactTime::source), Bool(f.negated), Bool(f.hedged), f.rule, f.doc,
-         DocDate(f), f.sentence, std::to_string(f.span_begin), std::to_string(f.span_end)});
-  }
+  for (FactId id : sub.facts) FactRow(graph, id, /*relation_first=*/true, out);
   return out.str();
 }
 
@@ -102,14 +106,7 @@ std::string KuzuFacts(const TemporalGraph& graph, const Subgraph& sub) {
   std::ostringstream out;
   out << "from,to,fact_id,relation,start_date,end_date,time_value,time_text,time_source,negated,"
          "hedged,rule,doc,doc_date,sentence,span_begin,span_end\n";
-  for (FactId id : sub.facts) {
-    const Fact& f = graph.fact(id);
-    Row(out,
-        {NodeId(graph.subject_of(id)), NodeId(graph.object_of(id)), f.id, f.relation, StartDate(f),
-         EndDate(f), TimeField(f, &FactTime::value), TimeField(f, &FactTime::text),
-         TimeField(f, &FactTime::source), Bool(f.negated), Bool(f.hedged), f.rule, f.doc,
-         DocDate(f), f.sentence, std::to_string(f.span_begin), std::to_string(f.span_end)});
-  }
+  for (FactId id : sub.facts) FactRow(graph, id, /*relation_first=*/false, out);
   return out.str();
 }
 

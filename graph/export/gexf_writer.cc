@@ -107,23 +107,7 @@ void WriteEdge(const TemporalGraph& graph, FactId id, std::ostream& out) {
   out << "      <edge id=\"" << EdgeId(id) << "\" source=\"" << NodeId(graph.subject_of(id))
       << "\" target=\"" << NodeId(graph.object_of(id)) << "\" label=\"" << XmlEscape(f.relation)
       << "\">\n        <attvalues>\n";
-  Value("relation", f.relation, out);
-  Value("fact_id", f.id, out);
-  Value("start", StartDate(f), out);
-  Value("end", EndDate(f), out);
-  if (f.time) {
-    Value("time_value", f.time->value, out);
-    Value("time_text", f.time->text, out);
-    Value("time_source", f.time->source, out);
-  }
-  Value("negated", f.negated ? "true" : "false", out);
-  Value("hedged", f.hedged ? "true" : "false", out);
-  Value("rule", f.rule, out);
-  Value("doc", f.doc, out);
-  Value("doc_date", f.doc_date ? f.doc_date->ToString() : "", out);
-  Value("sentence", f.sentence, out);
-  Value("span_begin", std::to_string(f.span_begin), out);
-  Value("span_end", std::to_string(f.span_end), out);
+  for (const FactAttribute& a : FactAttributes(f, "true", "false")) Value(a.key, a.value, out);
   out << "        </attvalues>\n";
   if (f.time && (f.time->start || f.time->end)) {
     Spell spell{f.time->start, f.time->end};

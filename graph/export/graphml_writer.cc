@@ -79,23 +79,9 @@ void WriteGraphml(const TemporalGraph& graph, const Subgraph& sub, const ExportO
     const Fact& f = graph.fact(id);
     out << "    <edge id=\"" << EdgeId(id) << "\" source=\"" << NodeId(graph.subject_of(id))
         << "\" target=\"" << NodeId(graph.object_of(id)) << "\">\n";
-    Data("e_relation", f.relation, out);
-    Data("e_fact_id", f.id, out);
-    Data("e_start", StartDate(f), out);
-    Data("e_end", EndDate(f), out);
-    if (f.time) {
-      Data("e_time_value", f.time->value, out);
-      Data("e_time_text", f.time->text, out);
-      Data("e_time_source", f.time->source, out);
+    for (const FactAttribute& a : FactAttributes(f, Bool(true, digits), Bool(false, digits))) {
+      Data(("e_" + std::string(a.key)).c_str(), a.value, out);
     }
-    Data("e_negated", Bool(f.negated, digits), out);
-    Data("e_hedged", Bool(f.hedged, digits), out);
-    Data("e_rule", f.rule, out);
-    Data("e_doc", f.doc, out);
-    Data("e_doc_date", f.doc_date ? f.doc_date->ToString() : "", out);
-    Data("e_sentence", f.sentence, out);
-    Data("e_span_begin", std::to_string(f.span_begin), out);
-    Data("e_span_end", std::to_string(f.span_end), out);
     out << "    </edge>\n";
   }
   out << "  </graph>\n</graphml>\n";

@@ -92,6 +92,25 @@ std::string EndDate(const Fact& fact) {
   return fact.time && fact.time->end ? fact.time->end->ToString() : "";
 }
 
+std::vector<FactAttribute> FactAttributes(const Fact& f, const char* yes, const char* no) {
+  std::vector<FactAttribute> out = {
+      {"relation", f.relation}, {"fact_id", f.id}, {"start", StartDate(f)}, {"end", EndDate(f)}};
+  if (f.time) {
+    out.push_back({"time_value", f.time->value});
+    out.push_back({"time_text", f.time->text});
+    out.push_back({"time_source", f.time->source});
+  }
+  out.insert(out.end(), {{"negated", f.negated ? yes : no},
+                         {"hedged", f.hedged ? yes : no},
+                         {"rule", f.rule},
+                         {"doc", f.doc},
+                         {"doc_date", f.doc_date ? f.doc_date->ToString() : ""},
+                         {"sentence", f.sentence},
+                         {"span_begin", std::to_string(f.span_begin)},
+                         {"span_end", std::to_string(f.span_end)}});
+  return out;
+}
+
 std::string JoinAliases(const Entity& entity) {
   std::string out;
   for (const std::string& a : entity.aliases) {

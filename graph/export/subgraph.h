@@ -30,6 +30,17 @@ std::string EdgeId(FactId id);
 std::string StartDate(const Fact& fact);
 std::string EndDate(const Fact& fact);
 
+// A fact's attributes as the attribute-carrying formats (GEXF, GraphML) write
+// them, in this order: relation, fact_id, start, end, time_value, time_text,
+// time_source (the three only when the fact has a time), negated, hedged,
+// rule, doc, doc_date, sentence, span_begin, span_end. Booleans are written
+// as `yes` / `no`.
+struct FactAttribute {
+  const char* key;
+  std::string value;
+};
+std::vector<FactAttribute> FactAttributes(const Fact& fact, const char* yes, const char* no);
+
 // Entity aliases joined with "; " (the separator the flat formats use).
 std::string JoinAliases(const Entity& entity);
 
