@@ -14,6 +14,10 @@ namespace {
 
 // Larger exact sets become clauses; the bound keeps cross products small.
 constexpr size_t kMaxExact = 64;
+// A clause of more strings than this filters almost nothing and costs copies
+// at every later step (a 200,000-word alternation took minutes to analyse), so
+// the alternation it would come from requires nothing instead.
+constexpr size_t kMaxClause = 1024;
 
 using Strings = std::set<std::string>;
 
@@ -87,7 +91,10 @@ Info Concat(const Info& a, const Info& b) {
 Info Alternate(const std::vector<Info>& branches) {
   if (std::all_of(branches.begin(), branches.end(), [](const Info& b) { return b.exact; })) {
     Strings all;
-    for (const Info& b : branches) all.insert(b.strings.begin(), b.strings.end());
+    for (const Info& b : branches) {
+      all.insert(b.strings.begin(), b.strings.end());
+      if (all.size() > kMaxClause) return Any();
+    }
     if (all.size() <= kMaxExact) return Exactly(std::move(all));
   }
   // One branch matches, so one of the branches' requirements is met: the union
@@ -98,6 +105,7 @@ Info Alternate(const std::vector<Info>& branches) {
     const Strings* best = Best(clauses);
     if (best == nullptr) return Any();
     either.insert(best->begin(), best->end());
+    if (either.size() > kMaxClause) return Any();
   }
   Info r;
   r.clauses.push_back(std::move(either));
