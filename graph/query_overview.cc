@@ -35,7 +35,12 @@ bool QueryEngine::States(const Query& q, Answer* a, QueryError* error) {
   for (const StateInterval& s : states_) {
     if (who && s.subject != *who && s.object != *who) continue;
     if (!relations.empty() && !relations.count(s.relation)) continue;
-    if (at && (!s.ValidOn(at_day) || !KnownBy(s.opened_by, at_day))) continue;
+    // Known by then if any report of it was: the earliest opener may come from a
+    // later article looking back.
+    if (at && (!s.ValidOn(at_day) || std::none_of(s.reports.begin(), s.reports.end(),
+                                                  [&](FactId f) { return KnownBy(f, at_day); }))) {
+      continue;
+    }
     // A state overlaps the window when it starts before the window ends and is
     // still open on the window's first day.
     if (windowed && (s.start > window.last || (s.end && *s.end <= window.first))) continue;

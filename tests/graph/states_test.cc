@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "graph/query_engine.h"
 #include "tests/graph/test_graph.h"
 
 namespace kg {
@@ -90,6 +91,31 @@ TEST(StatesTest, ParsesRulesFromTheCommandLine) {
   EXPECT_FALSE(ParseStateRule("a=b,,c").ok());
   EXPECT_EQ(ParseStateRule("a=b,~c").status().message(),
             "'a=b,~c': give reversed and same-direction closers as separate rules");
+}
+
+}  // namespace
+}  // namespace kg
+
+namespace kg {
+namespace {
+
+// Former bug: `at DAY states` asked whether the state's earliest opener was
+// known by DAY. When that opener came from a later article looking back
+// ("suspended in January 2021", reported in 2023), a state reported at the
+// time by another article vanished from the snapshot.
+TEST(StatesTest, SnapshotKnowsAStateFromAnyOfItsReports) {
+  TemporalGraph g;
+  g.AddFact(TestFact("Facebook", "suspended", "Trump", "2021-01", "later", "2023-02-10"));
+  g.AddFact(TestFact("Facebook", "suspended", "Trump", "2021-01-09", "then", "2021-01-09"));
+  g.AddFact(TestFact("Facebook", "reinstated", "Trump", "2023-02-10", "later", "2023-02-10"));
+  QueryEngine engine(g);
+  Answer a;
+  QueryError error;
+  ASSERT_TRUE(engine.Run("at 2022-06 states Trump", &a, &error)) << error.message;
+  ASSERT_EQ(a.rows.size(), 1u);
+  EXPECT_EQ(a.rows[0][4], "(still)");  // the reinstatement was not known yet
+  ASSERT_TRUE(engine.Run("at 2020-06 states Trump", &a, &error)) << error.message;
+  EXPECT_EQ(a.rows.size(), 0u);
 }
 
 }  // namespace
