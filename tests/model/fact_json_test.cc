@@ -188,3 +188,83 @@ TEST(FactJsonTest, DirectWriterMatchesTheObjectDumpOnRandomFacts) {
 
 }  // namespace
 }  // namespace kg
+
+namespace kg {
+namespace {
+
+// The reader records fields in one SAX pass and checks them afterwards; these
+// are the messages the DOM-based reader gave for the same lines.
+TEST(FactJsonTest, ReaderMessagesDoNotDependOnKeyOrder) {
+  const std::string base = R"("subject":"s","relation":"r","object":"o")";
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {R"({"subject":"A","relation":"met"})", "missing field 'object'"},
+      {R"({"relation":"r","object":"o","subject":null})", "missing field 'subject'"},
+      {R"({"hedged":1,"subject":2})", "field 'subject' must be a string"},
+      {"{" + base + R"(,"span":[1,2.5]})", "field 'span' must be [begin, end]"},
+      {"{" + base + R"(,"span":[1,[2]]})", "field 'span' must be [begin, end]"},
+      {"{" + base + R"(,"span":{"a":1}})", "field 'span' must be [begin, end]"},
+      {"{" + base + R"(,"time":[1]})", "field 'time' must be an object or null"},
+      {"{" + base + R"(,"time":{"start":"2021-02-03","end":"2021-01-01"}})",
+       "time 'end' is before 'start'"},
+      {"{" + base + R"(,"subject_mention":{"text":{"a":1}}})", "field 'text' must be a string"},
+      {"{" + base + R"(,"object_mention":{"resolution":7}})",
+       "field 'resolution' must be a string"},
+      {"{" + base + R"(,"rule":["x"]})", "field 'rule' must be a string"},
+      {"[1,2]", "a fact must be a JSON object"},
+      {"\"text\"", "a fact must be a JSON object"},
+  };
+  for (const auto& [line, message] : cases) {
+    Result<Fact> f = FactFromJson(line, "f.jsonl", 3);
+    ASSERT_FALSE(f.ok()) << line;
+    EXPECT_EQ(f.status().message(), message) << line;
+    EXPECT_EQ(f.status().line(), 3);
+  }
+}
+
+TEST(FactJsonTest, ReaderKeepsTheLastOfRepeatedKeysAndSkipsUnknownOnes) {
+  Result<Fact> f = FactFromJson(
+      R"({"subject":"s","relation":"r","object":"o","subject":"t","span":[1,2],"span":null,)"
+      R"("extra":{"deep":[1,{"x":null}]},"time":{"start":"2021-02-03"},"time":null,)"
+      R"("hedged":true,"subject_mention":{"text":"he","zzz":[1],"resolution":"pronoun"}})");
+  ASSERT_TRUE(f.ok()) << f.status().ToString();
+  EXPECT_EQ(f->subject, "t");
+  EXPECT_EQ(f->span_begin, 0);
+  EXPECT_FALSE(f->time.has_value());
+  EXPECT_TRUE(f->hedged);
+  EXPECT_EQ(f->subject_mention.text, "he");
+  EXPECT_EQ(f->subject_mention.resolution, "pronoun");
+}
+
+TEST(FactJsonTest, ReaderSyntaxErrorsKeepTheirPositionAndOverflowHasNone) {
+  Result<Fact> f = FactFromJson(R"({"subject":"s"} trailing)", "f.jsonl", 1);
+  ASSERT_FALSE(f.ok());
+  EXPECT_EQ(f.status().column(), 19);  // where the DOM parser's parse_error::byte points
+  EXPECT_EQ(f.status().message().rfind("invalid JSON: ", 0), 0u) << f.status().message();
+  f = FactFromJson(R"({"subject":"s","relation":"r","object":"o","x":1e999})", "f.jsonl", 1);
+  ASSERT_FALSE(f.ok());
+  EXPECT_EQ(f.status().column(), 0);
+  EXPECT_EQ(f.status().message(), "invalid JSON: number overflow parsing '1e999'");
+}
+
+TEST(FactJsonTest, ReaderRoundTripsRandomFacts) {
+  std::mt19937 rng(5);
+  for (int i = 0; i < 500; ++i) {
+    Fact f;
+    f.subject = "S" + std::to_string(rng() % 50);
+    f.relation = "r\"\\\n" + std::to_string(rng() % 5);
+    f.object = "Ö" + std::to_string(rng());
+    if (rng() % 2) f.time = FactTime{Date{2020, 1, 1}, Date{2021, 3, 4}, "v", "t", "explicit"};
+    f.negated = rng() % 2;
+    f.span_begin = -static_cast<int64_t>(rng() % 9);
+    f.span_end = static_cast<int64_t>(rng());
+    if (rng() % 2) f.doc_date = Date{2022, 2, 2};
+    f.object_mention = {"it", "pronoun"};
+    f.id = MakeFactId(f);
+    Result<Fact> back = FactFromJson(FactToJson(f));
+    ASSERT_TRUE(back.ok()) << back.status().ToString();
+    EXPECT_EQ(*back, f);
+  }
+}
+
+}  // namespace
+}  // namespace kg
