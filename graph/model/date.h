@@ -25,7 +25,7 @@ struct Date {
   int64_t ToDays() const;
   static Date FromDays(int64_t days);
   Date AddDays(int64_t n) const { return FromDays(ToDays() + n); }
-  int Weekday() const;  // 0 = Monday .. 6 = Sunday
+  int Weekday() const;           // 0 = Monday .. 6 = Sunday
   std::string ToString() const;  // YYYY-MM-DD
 };
 

@@ -43,8 +43,8 @@ struct Fact {
   std::optional<FactTime> time;
   bool negated = false;
   bool hedged = false;
-  std::string rule;      // "acquired.active"
-  std::string sentence;  // the sentence the fact was read from
+  std::string rule;        // "acquired.active"
+  std::string sentence;    // the sentence the fact was read from
   int64_t span_begin = 0;  // byte offsets of the evidence in the document text
   int64_t span_end = 0;
   std::optional<Date> doc_date;  // the document's own date, when known

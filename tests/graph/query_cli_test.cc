@@ -45,7 +45,8 @@ class QueryCliTest : public ::testing::Test {
     std::string cmd = std::string("'") + KG_BINARY + "' " + args + " < '" + dir_ + "/in' > '" +
                       dir_ + "/out' 2> '" + dir_ + "/err'";
     int raw = std::system(cmd.c_str());
-    return KgRun{WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, Slurp(dir_ + "/out"), Slurp(dir_ + "/err")};
+    return KgRun{WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, Slurp(dir_ + "/out"),
+                 Slurp(dir_ + "/err")};
   }
 
   std::string dir_, graph_;

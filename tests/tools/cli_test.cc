@@ -48,8 +48,8 @@ TEST(CliTest, HelpExplainsEveryCommand) {
 }
 
 TEST(CliTest, ExtractReadsStdinWithDateLine) {
-  CommandResult r = RunCommand(kKg + " extract -",
-                               "date 2022-10-28\nElon Musk acquired Twitter on Thursday.\n");
+  CommandResult r =
+      RunCommand(kKg + " extract -", "date 2022-10-28\nElon Musk acquired Twitter on Thursday.\n");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   ASSERT_GE(CountLines(r.out), 1) << r.out;
   nlohmann::json fact = nlohmann::json::parse(r.out.substr(0, r.out.find('\n')));
@@ -133,8 +133,8 @@ TEST(CliTest, BuildMergesFactFilesFromOtherTools) {
             "\"Musk, Elon\",met,Donald Trump,2024-03,2024-03\n");
   WriteFile(dir + "/facts.jsonl",
             "{\"subject\":\"Elon Musk\",\"relation\":\"acquired\",\"object\":\"X\"}\n");
-  CommandResult built = RunCommand(kKg + " build " + dir + "/facts.csv " + dir +
-                                   "/facts.jsonl -o " + dir + "/g.kg");
+  CommandResult built =
+      RunCommand(kKg + " build " + dir + "/facts.csv " + dir + "/facts.jsonl -o " + dir + "/g.kg");
   ASSERT_EQ(built.exit_code, 0) << built.err;
   CommandResult facts =
       RunCommand(kKg + " query " + dir + "/g.kg --format tsv -e 'facts rel acquired'");
@@ -150,18 +150,18 @@ TEST(CliTest, AppendAddsToAnExistingGraph) {
   WriteFile(dir + "/a.jsonl", "{\"subject\":\"A\",\"relation\":\"met\",\"object\":\"B\"}\n");
   WriteFile(dir + "/b.jsonl", "{\"subject\":\"B\",\"relation\":\"met\",\"object\":\"C\"}\n");
   ASSERT_EQ(RunCommand(kKg + " build -q " + dir + "/a.jsonl -o " + dir + "/g.kg").exit_code, 0);
-  ASSERT_EQ(RunCommand(kKg + " build -q --append " + dir + "/b.jsonl -o " + dir + "/g.kg").exit_code,
-            0);
+  ASSERT_EQ(
+      RunCommand(kKg + " build -q --append " + dir + "/b.jsonl -o " + dir + "/g.kg").exit_code, 0);
   CommandResult path = RunCommand(kKg + " query " + dir + "/g.kg --format tsv -e 'path A C'");
   ASSERT_EQ(path.exit_code, 0) << path.err;
   EXPECT_NE(path.out.find("C"), std::string::npos) << path.out;
 }
 
 TEST(CliTest, JsonlOnStdinIsReadLineByLine) {
-  CommandResult r = RunCommand(
-      kKg + " extract --jsonl -",
-      "{\"id\":\"a\",\"text\":\"Elon Musk acquired Twitter.\",\"date\":\"2022-10-28\"}\n"
-      "{\"id\":\"b\",\"text\":\"Microsoft acquired Activision Blizzard.\"}\n");
+  CommandResult r =
+      RunCommand(kKg + " extract --jsonl -",
+                 "{\"id\":\"a\",\"text\":\"Elon Musk acquired Twitter.\",\"date\":\"2022-10-28\"}\n"
+                 "{\"id\":\"b\",\"text\":\"Microsoft acquired Activision Blizzard.\"}\n");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   ASSERT_EQ(CountLines(r.out), 2) << r.out;
   EXPECT_EQ(nlohmann::json::parse(r.out.substr(0, r.out.find('\n')))["doc"], "a");
@@ -169,8 +169,9 @@ TEST(CliTest, JsonlOnStdinIsReadLineByLine) {
 }
 
 TEST(CliTest, TimesListsNormalizedExpressions) {
-  CommandResult r = RunCommand(kKg + " extract --times -",
-                               "date 2024-03-13\nThey met last summer and again on Nov. 5, 2024.\n");
+  CommandResult r =
+      RunCommand(kKg + " extract --times -",
+                 "date 2024-03-13\nThey met last summer and again on Nov. 5, 2024.\n");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("\"value\":\"2023-SU\""), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("\"value\":\"2024-11-05\""), std::string::npos) << r.out;
@@ -180,7 +181,8 @@ TEST(CliTest, TimesListsNormalizedExpressions) {
 // --- Bad input: one line naming the file, a non-zero exit, never a crash. ---
 
 TEST(CliBadInputTest, MissingFile) {
-  ExpectOneLineError(RunCommand(kKg + " extract /nonexistent/article.txt"), "/nonexistent/article.txt");
+  ExpectOneLineError(RunCommand(kKg + " extract /nonexistent/article.txt"),
+                     "/nonexistent/article.txt");
 }
 
 TEST(CliBadInputTest, InvalidUtf8) {
@@ -191,7 +193,9 @@ TEST(CliBadInputTest, InvalidUtf8) {
 
 TEST(CliBadInputTest, BinaryFile) {
   std::string dir = MakeTempDir("binary");
-  WriteFile(dir + "/blob.txt", std::string("\x7f" "ELF\0\0\0\1\2", 9));
+  WriteFile(dir + "/blob.txt", std::string("\x7f"
+                                           "ELF\0\0\0\1\2",
+                                           9));
   ExpectOneLineError(RunCommand(kKg + " extract " + dir + "/blob.txt"), "blob.txt");
 }
 

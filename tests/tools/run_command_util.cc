@@ -1,11 +1,11 @@
-#include "tests/tools/run_command.h"
-
 #include <sys/wait.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include "tests/tools/run_command.h"
 
 namespace kg::testing {
 
