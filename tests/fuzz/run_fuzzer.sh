@@ -19,6 +19,7 @@ work=${KG_FUZZ_WORK:-/tmp/kg-fuzz}/$name
 if [ ! -f "$build/CMakeCache.txt" ]; then
   CXX=clang++ cmake -S "$src" -B "$build" -DKG_SANITIZE=ON -DKG_FUZZ=ON
 fi
+build=$(cd "$build" && pwd)  # the run below changes directory
 # KG_FUZZ_BUILD=0 runs the binary as built (e.g. while another make runs there).
 if [ "${KG_FUZZ_BUILD:-1}" != 0 ]; then
   nice -n 10 make -C "$build" -j1 "$name" >/dev/null
