@@ -4,7 +4,6 @@
 #include "graph/graph_file.h"
 
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "graph/byte_codec.h"

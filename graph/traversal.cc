@@ -76,17 +76,6 @@ void Neighborhood(const GraphIndex& index, EntityId start, int max_depth, const 
   if (edges) GroupByReached(out->size(), s, edges);
 }
 
-void ConnectingEdges(const GraphIndex& index, EntityId entity, int depth, const EdgeFilter& filter,
-                     const TraversalScratch& s, std::vector<Step>* out) {
-  out->clear();
-  for (const Incidence& inc : index.Incident(entity)) {
-    if (!s.Seen(inc.other) || s.depth[inc.other] != depth - 1) continue;
-    // Seen from the nearer entity the edge points the other way round.
-    Incidence back{entity, inc.fact, !inc.outgoing};
-    if (filter.Allows(back)) out->push_back(Step{inc.other, entity, inc.fact});
-  }
-}
-
 // Bidirectional BFS: each round expands one whole level of the side with the
 // smaller frontier, so a path between two hubs' neighbourhoods is found after
 // visiting about the square root of what a one-sided search visits. The round

@@ -72,10 +72,10 @@ struct TraversalScratch {
 
 // Entities within `max_depth` hops of `start` (start itself excluded), each
 // with its hop distance, in BFS order. With `edges`, also every usable edge
-// from an entity at depth d to one at depth d+1 — what ConnectingEdges gives
-// entity by entity, in the same order: grouped by the farther entity in BFS
-// order, then by the nearer entity and fact — collected during the walk
-// instead of rescanning each reached entity's edges.
+// from an entity at depth d to one at depth d+1, as Steps from the nearer
+// entity, grouped by the farther entity in BFS order, then by the nearer
+// entity and fact — collected during the walk instead of rescanning each
+// reached entity's edges.
 struct Reached {
   EntityId entity;
   int depth;
@@ -83,11 +83,6 @@ struct Reached {
 void Neighborhood(const GraphIndex& index, EntityId start, int max_depth, const EdgeFilter& filter,
                   TraversalScratch* scratch, std::vector<Reached>* out,
                   std::vector<Step>* edges = nullptr);
-
-// The usable edges linking `entity` (at `depth`) to entities at depth-1, as
-// Steps from the nearer entity. Valid right after Neighborhood with the same scratch.
-void ConnectingEdges(const GraphIndex& index, EntityId entity, int depth, const EdgeFilter& filter,
-                     const TraversalScratch& scratch, std::vector<Step>* out);
 
 // A fewest-hops path from `a` to `b`; nullopt when none. Empty when a == b.
 std::optional<std::vector<Step>> ShortestPath(const GraphIndex& index, EntityId a, EntityId b,
