@@ -292,41 +292,24 @@ void RunQueries(benchmark::State& state, const std::vector<std::string>& queries
   state.SetItemsProcessed(state.iterations());
 }
 
-void BM_QueryNeighbors2(benchmark::State& state) {
-  const TemporalGraph& g = Graph(state.range(0));
-  QueryEngine engine(g);
-  std::vector<std::string> queries;
-  for (EntityId e : Seeds(g, 256)) queries.push_back("neighbors " + g.entity(e).name + " depth 2");
-  RunQueries(state, queries, &engine);
-}
-
-void BM_EvaluateNeighbors2(benchmark::State& state) {
-  const TemporalGraph& g = Graph(state.range(0));
-  QueryEngine engine(g);
-  std::vector<std::string> queries;
-  for (EntityId e : Seeds(g, 256)) queries.push_back("neighbors " + g.entity(e).name + " depth 2");
-  RunQueries(state, queries, &engine, /*evaluate_only=*/true);
-}
-
-void BM_EvaluateNeighbors2Windowed(benchmark::State& state) {
+// `neighbors v depth 2` plus `options` for 256 drawn vertices, completed
+// (Run) or evaluated only.
+void RunNeighbors2(benchmark::State& state, const std::string& options, bool evaluate_only) {
   const TemporalGraph& g = Graph(state.range(0));
   QueryEngine engine(g);
   std::vector<std::string> queries;
   for (EntityId e : Seeds(g, 256)) {
-    queries.push_back("neighbors " + g.entity(e).name + " depth 2 from 2015 to 2016");
+    queries.push_back("neighbors " + g.entity(e).name + " depth 2" + options);
   }
-  RunQueries(state, queries, &engine, /*evaluate_only=*/true);
+  RunQueries(state, queries, &engine, evaluate_only);
 }
 
-void BM_QueryNeighbors2Windowed(benchmark::State& state) {
-  const TemporalGraph& g = Graph(state.range(0));
-  QueryEngine engine(g);
-  std::vector<std::string> queries;
-  for (EntityId e : Seeds(g, 256)) {
-    queries.push_back("neighbors " + g.entity(e).name + " depth 2 from 2015 to 2016");
-  }
-  RunQueries(state, queries, &engine);
-}
+constexpr const char* kWindow = " from 2015 to 2016";
+
+void BM_QueryNeighbors2(benchmark::State& state) { RunNeighbors2(state, "", false); }
+void BM_EvaluateNeighbors2(benchmark::State& state) { RunNeighbors2(state, "", true); }
+void BM_EvaluateNeighbors2Windowed(benchmark::State& state) { RunNeighbors2(state, kWindow, true); }
+void BM_QueryNeighbors2Windowed(benchmark::State& state) { RunNeighbors2(state, kWindow, false); }
 
 void BM_QueryPath(benchmark::State& state) {
   const TemporalGraph& g = Graph(state.range(0));
