@@ -139,7 +139,7 @@ printf "%-44s %9.3f\n" "kg query load + index, --timing (s)" "$(python3 -c "prin
 printf "%-44s %9.3f  (CPU %.3f s)\n" "kg query g.kg -e stats, whole program (s)" "$t_query_stats" "$(cpu query_stats)"
 
 echo
-echo "-- 2-hop neighborhood and shortest path, undirected (graph_peers.py)"
+echo "-- 2-hop neighborhood (plain and time-windowed) and shortest path, undirected (graph_peers.py)"
 results=("$work/peer_kg.json")
 python3 "$here/graph_peers.py" run --system kg --kg "$kg" --graph "$graph" --edgelist "$edgelist" --out "$work/peer_kg.json"
 for system in igraph networkx; do
@@ -150,6 +150,9 @@ for system in igraph networkx; do
     echo "skipped $system: not importable by $peer_python (apt-get install python3-$system)"
   fi
 done
+# SQLite (Python's sqlite3 module) answers the two neighborhood kinds, from indexed tables.
+"$peer_python" "$here/graph_peers.py" run --system sqlite --edgelist "$edgelist" --out "$work/peer_sqlite.json"
+results+=("$work/peer_sqlite.json")
 if [ ! -d "$kuzu_dir/node_modules/kuzu" ] && command -v npm >/dev/null 2>&1; then
   mkdir -p "$kuzu_dir" && (cd "$kuzu_dir" && npm install --silent kuzu >/dev/null 2>&1) || true
 fi

@@ -9,10 +9,14 @@ agree before it compares their speed. Edge direction is ignored, as kg's
 
   graph_peers.py run --system igraph --edgelist g.tsv --out igraph.json
   graph_peers.py run --system kg --kg build/kg --graph g.kg --edgelist g.tsv --out kg.json
-  graph_peers.py table kg.json igraph.json networkx.json kuzu.json
+  graph_peers.py run --system sqlite --edgelist g.tsv --out sqlite.json
+  graph_peers.py table kg.json igraph.json networkx.json sqlite.json kuzu.json
 
 Questions: QUERIES vertices drawn with a fixed seed from the vertices that have
-an edge; `neighbors v depth 2` for each, `path v w` for consecutive pairs.
+an edge; `neighbors v depth 2` for each, the same within WINDOW (only edges
+whose [start, end] overlaps it, ends included: kg's `from A to B`), and
+`path v w` for consecutive pairs. SQLite answers the two neighborhood kinds
+only (a shortest path is not a query one writes in SQL).
 Checksums: SHA-1 over each query's sorted 2-hop vertex set (the source left
 out) and over the list of path lengths (-1: no path). Times: each query runs
 REPEAT times; a query's time is its median, the table shows the median and the
@@ -33,6 +37,12 @@ import time
 
 QUERIES = 20
 REPEAT = 3
+WINDOW = ("2015-01-01", "2016-12-31")
+
+
+def in_window(start, end):
+    # ISO dates compare as strings.
+    return start <= WINDOW[1] and end >= WINDOW[0]
 
 
 def read_edges(path):
@@ -96,6 +106,10 @@ def run_python_peer(system, edgelist, seeds, pairs):
         def hood(v):
             return set(nx.single_source_shortest_path_length(g, v, cutoff=2)) - {v}
 
+        def window_neighbors(v):
+            return {w for w, edges in g.adj[v].items()
+                    if any(in_window(d["start"], d["end"]) for d in edges.values())}
+
         def path(a, b):
             try:
                 return nx.shortest_path_length(g, a, b)
@@ -108,22 +122,79 @@ def run_python_peer(system, edgelist, seeds, pairs):
         def hood(v):
             return set(g.neighborhood(v, order=2, mindist=1))
 
+        # igraph has no edge predicate in its traversals: walk the incidence
+        # lists, testing each edge's span (attribute lists fetched once).
+        starts, ends, pairs_of = g.es["start"], g.es["end"], g.get_edgelist()
+
+        def window_neighbors(v):
+            return {pairs_of[e][pairs_of[e][0] == v] for e in g.incident(v)
+                    if in_window(starts[e], ends[e])}
+
         def path(a, b):
             d = g.distances(a, b)[0][0]
             return -1 if d == float("inf") else int(d)
     load = time.perf_counter() - t0
     del src, dst, rel, start, end
-    hood_times, sets = zip(*(timed(hood, v) for v in seeds))
-    path_times, lengths = zip(*(timed(path, a, b) for a, b in pairs))
-    return load, list(hood_times), list(sets), list(path_times), list(lengths)
+
+    def window_hood(v):
+        first = window_neighbors(v)
+        reached = set(first)
+        for w in first:
+            reached |= window_neighbors(w)
+        return reached - {v}
+
+    return {"load_s": load, "hood": timed_all(hood, seeds), "window": timed_all(window_hood, seeds),
+            "path": timed_all(path, pairs)}
+
+
+def timed_all(fn, questions):
+    """(per-question median times, answers) for fn over questions (vertices or pairs)."""
+    times, answers = [], []
+    for q in questions:
+        t, a = timed(fn, *(q if isinstance(q, tuple) else (q,)))
+        times.append(t)
+        answers.append(a)
+    return times, answers
+
+
+def run_sqlite(edgelist, seeds):
+    import sqlite3
+    t0 = time.perf_counter()
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE e(src INTEGER, dst INTEGER, relation TEXT, start TEXT, finish TEXT)")
+    with open(edgelist, encoding="utf-8") as f:
+        db.executemany("INSERT INTO e VALUES (?, ?, ?, ?, ?)",
+                       (line.rstrip("\n").split("\t") for line in f))
+    # Covering indexes: a hop reads the index alone, window test included.
+    db.execute("CREATE INDEX e_src ON e(src, start, finish, dst)")
+    db.execute("CREATE INDEX e_dst ON e(dst, start, finish, src)")
+    db.commit()
+    load = time.perf_counter() - t0
+    hop = ("SELECT dst FROM e WHERE src = {v} {w} UNION SELECT src FROM e WHERE dst = {v} {w}")
+    window = "AND start <= :to AND finish >= :from"
+
+    plain = "WITH h(x) AS ({a}) SELECT x FROM h UNION {b}"
+    statements = {}
+    for name, w in (("hood", ""), ("window", window)):
+        statements[name] = plain.format(
+            a=hop.format(v=":v", w=w),
+            b="SELECT e.dst FROM h JOIN e ON e.src = h.x WHERE 1 {w} "
+              "UNION SELECT e.src FROM h JOIN e ON e.dst = h.x WHERE 1 {w}".format(w=w))
+
+    def query(name, v):
+        params = {"v": v, "from": WINDOW[0], "to": WINDOW[1]}
+        return {r[0] for r in db.execute(statements[name], params)} - {v}
+
+    return {"load_s": load, "hood": timed_all(lambda v: query("hood", v), seeds),
+            "window": timed_all(lambda v: query("window", v), seeds)}
 
 
 def run_kg(kg, graph, seeds, pairs):
-    queries = []
-    for v in seeds:
-        queries += ['neighbors "n%d" depth 2' % v] * REPEAT
-    for a, b in pairs:
-        queries += ['path "n%d" "n%d"' % (a, b)] * REPEAT
+    window = " from %s to %s" % WINDOW
+    kinds = [("hood", ['neighbors "n%d" depth 2' % v for v in seeds]),
+             ("window", ['neighbors "n%d" depth 2%s' % (v, window) for v in seeds]),
+             ("path", ['path "n%d" "n%d"' % pair for pair in pairs])]
+    queries = [q for _, qs in kinds for q in qs for _ in range(REPEAT)]
     args = [kg, "query", graph, "--format", "json", "--timing"]
     for q in queries:
         args += ["-e", q]
@@ -137,74 +208,95 @@ def run_kg(kg, graph, seeds, pairs):
         sys.exit("kg query: %d answers, %d times for %d queries" %
                  (len(answers), len(times), len(queries)))
 
-    def ids(names):
-        return {int(n[1:]) for n in names}
+    def answer(kind, i, a):
+        if kind == "path":
+            return -1 if a["title"].startswith("no path") else a["count"]
+        return {int(n[1:]) for n in a["entities"]} - {seeds[i]}
 
-    n = len(seeds) * REPEAT
-    hood_times = [statistics.median(times[i:i + REPEAT]) for i in range(0, n, REPEAT)]
-    sets = [ids(answers[i]["entities"]) - {seeds[i // REPEAT]} for i in range(0, n, REPEAT)]
-    path_times = [statistics.median(times[i:i + REPEAT]) for i in range(n, len(queries), REPEAT)]
-    lengths = []
-    for i in range(n, len(queries), REPEAT):
-        a = answers[i]
-        lengths.append(-1 if a["title"].startswith("no path") else a["count"])
-    return load, hood_times, sets, path_times, lengths
+    result, at = {"load_s": load}, 0
+    for kind, qs in kinds:
+        ts, values = [], []
+        for i in range(len(qs)):
+            ts.append(statistics.median(times[at:at + REPEAT]))
+            values.append(answer(kind, i, answers[at]))
+            at += REPEAT
+        result[kind] = (ts, values)
+    return result
 
 
 def run_kuzu(node_dir, edgelist, seeds, pairs, work):
     script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "kuzu_peer.js")
     spec = os.path.join(work, "kuzu_questions.json")
     with open(spec, "w") as f:
-        json.dump({"seeds": seeds, "pairs": pairs, "repeat": REPEAT}, f)
+        json.dump({"seeds": seeds, "pairs": pairs, "repeat": REPEAT, "window": WINDOW}, f)
     env = dict(os.environ, NODE_PATH=os.path.join(node_dir, "node_modules"))
     proc = subprocess.run(["node", script, edgelist, spec, os.path.join(work, "kuzu_db")],
                           capture_output=True, text=True, env=env)
     if proc.returncode != 0:
         sys.exit("kuzu failed: " + proc.stderr[-2000:])
     r = json.loads(proc.stdout)
-    sets = [set(s) for s in r["sets"]]
-    return r["load"], r["hood_times"], sets, r["path_times"], r["lengths"], r["build"]
+    return {"load_s": r["load"], "build_s": r["build"],
+            "hood": (r["hood_times"], [set(s) for s in r["sets"]]),
+            "window": (r["window_times"], [set(s) for s in r["window_sets"]]),
+            "path": (r["path_times"], r["lengths"])}
 
 
 def command_run(args):
     seeds, pairs = questions(args.edgelist, args.queries)
-    build = None
     if args.system in ("networkx", "igraph"):
-        load, ht, sets, pt, lengths = run_python_peer(args.system, args.edgelist, seeds, pairs)
+        r = run_python_peer(args.system, args.edgelist, seeds, pairs)
+    elif args.system == "sqlite":
+        r = run_sqlite(args.edgelist, seeds)
     elif args.system == "kg":
-        load, ht, sets, pt, lengths = run_kg(args.kg, args.graph, seeds, pairs)
+        r = run_kg(args.kg, args.graph, seeds, pairs)
     else:
-        load, ht, sets, pt, lengths, build = run_kuzu(args.kuzu, args.edgelist, seeds, pairs,
-                                                      args.work)
-    result = {"system": args.system, "load_s": load, "build_s": build,
-              "hood_median_us": statistics.median(ht) * 1e6, "hood_mean_us": statistics.mean(ht) * 1e6,
-              "path_median_us": statistics.median(pt) * 1e6, "path_mean_us": statistics.mean(pt) * 1e6,
-              "hood_reached": sum(len(s) for s in sets), "hood_checksum": checksum_sets(sets),
-              "path_checksum": checksum_lengths(lengths), "path_lengths": lengths}
+        r = run_kuzu(args.kuzu, args.edgelist, seeds, pairs, args.work)
+    result = {"system": args.system, "load_s": r["load_s"], "build_s": r.get("build_s")}
+    for kind in KINDS:
+        if kind not in r:
+            continue
+        times, answers = r[kind]
+        result[kind] = {"median_us": statistics.median(times) * 1e6,
+                        "mean_us": statistics.mean(times) * 1e6}
+        if kind == "path":
+            result[kind].update(checksum=checksum_lengths(answers), lengths=answers)
+        else:
+            result[kind].update(checksum=checksum_sets(answers), reached=sum(map(len, answers)))
     with open(args.out, "w") as f:
         json.dump(result, f)
+
+
+KINDS = ("hood", "window", "path")
 
 
 def command_table(args):
     rows = [json.load(open(p)) for p in args.results if os.path.exists(p)]
     if not rows:
         return
-    ref = rows[0]
-    print("%-9s %9s %9s %12s %12s %12s %12s  %s" % (
-        "system", "build s", "load s", "2hop med us", "2hop mean us", "path med us",
-        "path mean us", "answers"))
+    print("%-9s %8s %8s %10s %10s %10s %10s %10s %10s  %s" % (
+        "system", "build s", "load s", "2hop med", "2hop mean", "win med", "win mean",
+        "path med", "path mean", "answers (checksums: 2-hop/windowed/path)"))
+    different = False
     for r in rows:
-        same = (r["hood_checksum"] == ref["hood_checksum"] and
-                r["path_checksum"] == ref["path_checksum"])
-        print("%-9s %9s %9.3f %12.0f %12.0f %12.0f %12.0f  %s %s/%s" % (
-            r["system"], "-" if r["build_s"] is None else "%.2f" % r["build_s"], r["load_s"],
-            r["hood_median_us"], r["hood_mean_us"], r["path_median_us"], r["path_mean_us"],
-            "same as %s" % ref["system"] if same else "DIFFERENT from %s" % ref["system"],
-            r["hood_checksum"], r["path_checksum"]))
-    print("(2-hop: %d vertices reached over %d queries; path lengths %s)" % (
-        ref["hood_reached"], len(ref["path_lengths"]), ref["path_lengths"]))
-    if any(r["hood_checksum"] != ref["hood_checksum"] or r["path_checksum"] != ref["path_checksum"]
-           for r in rows):
+        cells, sums, verdicts = [], [], []
+        for kind in KINDS:
+            k = r.get(kind)
+            cells += ["%.0f" % k["median_us"], "%.0f" % k["mean_us"]] if k else ["-", "-"]
+            sums.append(k["checksum"] if k else "-")
+            ref = next((x for x in rows if x.get(kind)), None)
+            if k and ref is not r and k["checksum"] != ref[kind]["checksum"]:
+                verdicts.append("%s DIFFERENT from %s" % (kind, ref["system"]))
+        different |= bool(verdicts)
+        print("%-9s %8s %8.3f %10s %10s %10s %10s %10s %10s  %s %s" % (
+            r["system"], "-" if r.get("build_s") is None else "%.2f" % r["build_s"], r["load_s"],
+            *cells, "; ".join(verdicts) or ("reference" if r is rows[0] else "same answers"),
+            "/".join(sums)))
+    ref = rows[0]
+    print("(times in µs, medians and means over the queries; 2-hop: %d vertices reached, "
+          "windowed (%s to %s): %d; path lengths %s)" % (
+              ref["hood"]["reached"], WINDOW[0], WINDOW[1], ref["window"]["reached"],
+              ref["path"]["lengths"]))
+    if different:
         sys.exit(1)
 
 
@@ -212,7 +304,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = ap.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run")
-    run.add_argument("--system", required=True, choices=["kg", "networkx", "igraph", "kuzu"])
+    run.add_argument("--system", required=True, choices=["kg", "networkx", "igraph", "sqlite", "kuzu"])
     run.add_argument("--edgelist", required=True)
     run.add_argument("--queries", type=int, default=QUERIES)
     run.add_argument("--kg", help="the kg binary")

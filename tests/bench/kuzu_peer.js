@@ -1,6 +1,7 @@
 // Kuzu's side of graph_peers.py: loads gen_graph.py's TSV edge list into a
 // fresh on-disk Kuzu database (COPY FROM), reopens it, and answers the same
-// 2-hop neighborhood and shortest-path questions in Cypher, undirected.
+// 2-hop neighborhood (plain and time-windowed) and shortest-path questions in
+// Cypher, undirected.
 //
 //   NODE_PATH=/tmp/kuzu/node_modules node kuzu_peer.js g.tsv questions.json DB_DIR
 //
@@ -76,13 +77,24 @@ async function main() {
   // SHORTEST keeps one path per reached vertex: a BFS, not an enumeration of walks.
   const hood = await conn.prepare(
     "MATCH (a:V {id: $s})-[:E* SHORTEST 1..2]-(b:V) WHERE b.id <> $s RETURN DISTINCT b.id AS id");
+  // The window is a predicate on every edge of the walk (Kuzu's recursive-pattern
+  // filter). Kuzu refuses parameters there, so its two dates are written in.
+  const [from, to] = q.window.map((d) => d.replace(/[^0-9-]/g, ""));
+  const windowHood = await conn.prepare(
+    `MATCH (a:V {id: $s})-[:E* SHORTEST 1..2 (r, n | WHERE r.start <= date('${to}') AND ` +
+    `r.finish >= date('${from}'))]-(b:V) WHERE b.id <> $s RETURN DISTINCT b.id AS id`);
   const shortest = await conn.prepare(
     "MATCH p = (a:V {id: $a})-[:E* SHORTEST 1..30]-(b:V {id: $b}) RETURN length(p) AS n");
-  const hoodTimes = [], sets = [], pathTimes = [], lengths = [];
+  const hoodTimes = [], sets = [], windowTimes = [], windowSets = [], pathTimes = [], lengths = [];
   for (const s of q.seeds) {
     const [t, rows] = await timed(q.repeat, () => all(conn, hood, { s }));
     hoodTimes.push(t);
     sets.push(rows.map((r) => Number(r.id)));
+  }
+  for (const s of q.seeds) {
+    const [t, rows] = await timed(q.repeat, () => all(conn, windowHood, { s }));
+    windowTimes.push(t);
+    windowSets.push(rows.map((r) => Number(r.id)));
   }
   for (const [a, b] of q.pairs) {
     const [t, rows] = await timed(q.repeat, () =>
@@ -93,6 +105,7 @@ async function main() {
   await conn.close();
   await db.close();
   process.stdout.write(JSON.stringify({ build, load, hood_times: hoodTimes, sets,
+                                        window_times: windowTimes, window_sets: windowSets,
                                         path_times: pathTimes, lengths }) + "\n");
 }
 
