@@ -1,270 +1,112 @@
-// Encoding and decoding of the graph file; see docs/graph-format.md for the
-// grammar. Decoding validates every index and count before using it, so a
-// corrupt payload that happens to pass the checksum still fails cleanly.
+// The graph file's header, shared by every version, and the in-memory entry
+// points. The header is checked field by field so each kind of damage gets its
+// own message (docs/graph-format.md, "Reading and errors"); the payload goes to
+// the codec of its version (graph_file_v1.cc, graph_file_v2.cc).
 #include "graph/graph_file.h"
 
-#include <string_view>
-#include <vector>
+#include <algorithm>
+#include <cstring>
 
 #include "graph/byte_codec.h"
 #include "graph/crc32.h"
-#include "graph/fact_store.h"
-#include "graph/model/text_bytes.h"
+#include "graph/graph_file_format.h"
 
 namespace kg {
-namespace {
 
-constexpr std::string_view kMagic("\x89KGRAPH\n", 8);
-constexpr size_t kHeaderSize = 24;  // magic, version u32, payload size u64, crc u32
-
-enum FactFlags : uint8_t {
-  kNegated = 1 << 0,
-  kHedged = 1 << 1,
-  kHasTime = 1 << 2,
-  kHasDocDate = 1 << 3,
-};
-enum TimeFlags : uint8_t { kHasStart = 1 << 0, kHasEnd = 1 << 1 };
-enum AliasFlags : uint8_t { kOwnsFold = 1 << 0 };
-
-// The string table is the graph's string pool in pool order, so a string's
-// table index is its pool index and a load followed by a save gives the same
-// bytes.
-void PutFact(const FactStore& store, FactId id, ByteWriter* w) {
-  const StoredFact& f = store.facts[id];
-  const bool has_time = f.flags & StoredFact::kHasTime;
-  w->PutString(store.ids.Get(f.id));
-  w->PutVarint(f.doc);
-  w->PutVarint(store.subjects[id]);
-  w->PutVarint(f.subject_type);
-  w->PutVarint(f.relation);
-  w->PutVarint(store.objects[id]);
-  w->PutVarint(f.object_type);
-  uint8_t flags = (f.flags & StoredFact::kNegated ? kNegated : 0) |
-                  (f.flags & StoredFact::kHedged ? kHedged : 0) | (has_time ? kHasTime : 0) |
-                  (f.doc_date != kNoDay ? kHasDocDate : 0);
-  w->PutByte(flags);
-  if (has_time) {
-    w->PutByte((f.time_start != kNoDay ? kHasStart : 0) | (f.time_end != kNoDay ? kHasEnd : 0));
-    if (f.time_start != kNoDay) w->PutSignedVarint(f.time_start);
-    if (f.time_end != kNoDay) w->PutSignedVarint(f.time_end);
-    w->PutVarint(f.time_value);
-    w->PutVarint(f.time_text);
-    w->PutVarint(f.time_source);
+std::string ParseGraphHeader(std::string_view head, uint64_t file_size, GraphFileHeader* out) {
+  if (file_size == 0) return "empty file, not a kg graph";
+  const size_t n = std::min(head.size(), kGraphMagic.size());
+  if (head.substr(0, n) != kGraphMagic.substr(0, n))
+    return "not a kg graph file (bad magic number)";
+  if (file_size < kGraphHeaderSize) {
+    return "truncated graph file: " + std::to_string(file_size) + " bytes, shorter than the " +
+           std::to_string(kGraphHeaderSize) + "-byte header";
   }
-  w->PutVarint(f.rule);
-  w->PutVarint(f.sentence);
-  w->PutSignedVarint(f.span_begin);
-  w->PutSignedVarint(f.span_end);
-  if (f.doc_date != kNoDay) w->PutSignedVarint(f.doc_date);
-  w->PutVarint(f.subject_text);
-  w->PutVarint(f.subject_resolution);
-  w->PutVarint(f.object_text);
-  w->PutVarint(f.object_resolution);
+  ByteReader header(head.substr(kGraphMagic.size(), kGraphHeaderSize - kGraphMagic.size()));
+  if (!header.GetFixed32(&out->version) || !header.GetFixed64(&out->payload_size) ||
+      !header.GetFixed32(&out->crc)) {
+    return "unreadable header";
+  }
+  if (out->version != 1 && out->version != kGraphFileVersion) {
+    return "graph file version " + std::to_string(out->version) +
+           ", but this kg reads versions 1 to " + std::to_string(kGraphFileVersion) +
+           "; rebuild it with kg build";
+  }
+  const uint64_t payload = file_size - kGraphHeaderSize;
+  if (payload < out->payload_size) {
+    return "truncated graph file: header says " + std::to_string(out->payload_size) +
+           " payload bytes, file has " + std::to_string(payload);
+  }
+  if (payload > out->payload_size) {
+    return "corrupt graph file: " + std::to_string(payload - out->payload_size) +
+           " bytes after the payload";
+  }
+  return "";
 }
 
-// Reads payload sections straight into the graph's store: no Fact objects and
-// no per-fact strings are built.
-class PayloadReader {
- public:
-  explicit PayloadReader(std::string_view payload) : r_(payload) {}
-
-  bool Read(TemporalGraph* g) { return ReadStrings(g) && ReadEntities(g) && ReadFacts(g) && End(); }
-  const std::string& error() const { return r_.error(); }
-
- private:
-  bool Str(uint32_t* out) {
-    uint64_t i = 0;
-    if (!r_.GetVarint(&i)) return false;
-    if (i >= string_count_) return r_.Fail("string index " + std::to_string(i) + " out of range");
-    *out = static_cast<uint32_t>(i);
-    return true;
-  }
-
-  bool EntityRef(const TemporalGraph& g, EntityId* out) {
-    uint64_t i = 0;
-    if (!r_.GetVarint(&i)) return false;
-    if (i >= g.entity_count())
-      return r_.Fail("entity index " + std::to_string(i) + " out of range");
-    *out = static_cast<EntityId>(i);
-    return true;
-  }
-
-  bool Day(int32_t* day) {
-    int64_t days = 0;
-    if (!r_.GetSignedVarint(&days)) return false;
-    if (days > kMaxAbsStoredDay || days < -kMaxAbsStoredDay) return r_.Fail("date out of range");
-    *day = static_cast<int32_t>(days);
-    return true;
-  }
-
-  bool ReadStrings(TemporalGraph* g) {
-    uint64_t n = 0;
-    if (!r_.GetCount(1, &n, "string")) return false;
-    if (n > UINT32_MAX) return r_.Fail("more strings than a graph can hold");
-    StringPool& pool = MutableStrings(g);
-    pool.Reserve(n, r_.remaining());
-    std::string_view s;
-    for (uint64_t i = 0; i < n; ++i) {
-      if (!r_.GetView(&s)) return false;
-      pool.Append(s);
-    }
-    string_count_ = n;
-    return true;
-  }
-
-  bool ReadEntities(TemporalGraph* g) {
-    uint64_t n = 0;
-    if (!r_.GetCount(3, &n, "entity")) return false;
-    g->Reserve(n, 0);  // GetCount bounded n by the payload size
-    // Aliases that owned their folded form go first, as they did when built.
-    std::vector<std::pair<EntityId, uint32_t>> later;
-    for (uint64_t i = 0; i < n; ++i) {
-      uint32_t name = 0, type = 0, alias = 0;
-      uint64_t aliases = 0;
-      if (!Str(&name) || !Str(&type) || !r_.GetCount(2, &aliases, "alias")) return false;
-      EntityId e = AddStoredEntity(g, name, type);
-      if (e != i) {
-        return r_.Fail("duplicate entity name '" + EscapeControlCharacters(g->entity(e).name) +
-                       "'");
-      }
-      for (uint64_t a = 0; a < aliases; ++a) {
-        uint8_t flags = 0;
-        if (!r_.GetByte(&flags) || !Str(&alias)) return false;
-        if (flags & kOwnsFold) {
-          AddStoredAlias(g, e, alias);
-        } else {
-          later.emplace_back(e, alias);
-        }
-      }
-    }
-    for (const auto& [e, alias] : later) AddStoredAlias(g, e, alias);
-    return true;
-  }
-
-  bool ReadTime(StoredFact* f) {
-    uint8_t flags = 0;
-    if (!r_.GetByte(&flags)) return false;
-    if (flags & ~(kHasStart | kHasEnd)) return r_.Fail("unknown time flags");
-    if ((flags & kHasStart) && !Day(&f->time_start)) return false;
-    if ((flags & kHasEnd) && !Day(&f->time_end)) return false;
-    return Str(&f->time_value) && Str(&f->time_text) && Str(&f->time_source);
-  }
-
-  bool ReadFact(TemporalGraph* g) {
-    StoredFact f;
-    EntityId s = 0, o = 0;
-    uint8_t flags = 0;
-    std::string_view id;
-    if (!r_.GetView(&id) || !Str(&f.doc) || !EntityRef(*g, &s) || !Str(&f.subject_type) ||
-        !Str(&f.relation) || !EntityRef(*g, &o) || !Str(&f.object_type) || !r_.GetByte(&flags)) {
-      return false;
-    }
-    if (flags & ~(kNegated | kHedged | kHasTime | kHasDocDate))
-      return r_.Fail("unknown fact flags");
-    f.flags = (flags & kNegated ? StoredFact::kNegated : 0) |
-              (flags & kHedged ? StoredFact::kHedged : 0) |
-              (flags & kHasTime ? StoredFact::kHasTime : 0);
-    if ((flags & kHasTime) && !ReadTime(&f)) return false;
-    if (!Str(&f.rule) || !Str(&f.sentence) || !r_.GetSignedVarint(&f.span_begin) ||
-        !r_.GetSignedVarint(&f.span_end)) {
-      return false;
-    }
-    if ((flags & kHasDocDate) && !Day(&f.doc_date)) return false;
-    if (!Str(&f.subject_text) || !Str(&f.subject_resolution) || !Str(&f.object_text) ||
-        !Str(&f.object_resolution)) {
-      return false;
-    }
-    f.id = MutableIds(g).Append(id);
-    AddStoredFact(g, f, s, o);
-    return true;
-  }
-
-  bool ReadFacts(TemporalGraph* g) {
-    uint64_t n = 0;
-    if (!r_.GetCount(20, &n, "fact")) return false;
-    if (n > UINT32_MAX) return r_.Fail("more facts than a graph can hold");
-    g->Reserve(g->entity_count(), n);
-    MutableIds(g).Reserve(n, 0);
-    for (uint64_t i = 0; i < n; ++i) {
-      if (!ReadFact(g)) return false;
-    }
-    return true;
-  }
-
-  bool End() {
-    if (r_.remaining() != 0) return r_.Fail(std::to_string(r_.remaining()) + " unexpected bytes");
-    return true;
-  }
-
-  ByteReader r_;
-  uint64_t string_count_ = 0;
-};
-
-}  // namespace
-
-std::string EncodeGraph(const TemporalGraph& g) {
-  const FactStore& store = Store(g);
-  ByteWriter payload;
-  payload.PutVarint(store.strings.size());
-  for (uint32_t i = 0; i < store.strings.size(); ++i) payload.PutString(store.strings.Get(i));
-  payload.PutVarint(g.entity_count());
-  for (EntityId e = 0; e < g.entity_count(); ++e) {
-    const EntityRefs& refs = store.entities[e];
-    payload.PutVarint(refs.name);
-    payload.PutVarint(refs.type);
-    payload.PutVarint(refs.aliases.size());
-    for (size_t a = 0; a < refs.aliases.size(); ++a) {
-      std::optional<EntityId> owner = g.FindEntity(g.entity(e).aliases[a]);
-      payload.PutByte(owner && *owner == e ? kOwnsFold : 0);
-      payload.PutVarint(refs.aliases[a]);
-    }
-  }
-  payload.PutVarint(g.fact_count());
-  for (FactId f = 0; f < g.fact_count(); ++f) PutFact(store, f, &payload);
-  std::string bytes = payload.Release();
-
+std::string GraphHeaderBytes(uint32_t version, uint64_t payload_size, uint32_t crc) {
   ByteWriter header;
-  for (char c : kMagic) header.PutByte(static_cast<uint8_t>(c));
-  header.PutFixed32(kGraphFileVersion);
-  header.PutFixed64(bytes.size());
-  header.PutFixed32(Crc32(bytes));
-  return header.Release() + bytes;
+  for (char c : kGraphMagic) header.PutByte(static_cast<uint8_t>(c));
+  header.PutFixed32(version);
+  header.PutFixed64(payload_size);
+  header.PutFixed32(crc);
+  return header.Release();
+}
+
+bool PayloadSource::Read(char* dst, size_t n) {
+  // Checksummed a block at a time, while the block is still in cache.
+  constexpr size_t kBlock = size_t{1} << 18;
+  while (n > 0) {
+    long got = ReadSome(dst, std::min(n, kBlock));
+    if (got < 0) return false;
+    if (got == 0) {
+      error_ = "file ended early (was it changed while being read?)";
+      return false;
+    }
+    crc_ = Crc32c(std::string_view(dst, static_cast<size_t>(got)), crc_);
+    dst += got;
+    n -= static_cast<size_t>(got);
+  }
+  return true;
+}
+
+long MemorySource::ReadSome(char* dst, size_t n) {
+  n = std::min(n, bytes_.size());
+  std::memcpy(dst, bytes_.data(), n);
+  bytes_.remove_prefix(n);
+  return static_cast<long>(n);
+}
+
+std::string EncodeGraph(const TemporalGraph& graph) {
+  Version2Payload payload(graph);
+  std::string bytes = GraphHeaderBytes(kGraphFileVersion, payload.size(), payload.crc());
+  bytes.reserve(bytes.size() + payload.size());
+  for (std::string_view piece : payload.pieces()) bytes.append(piece);
+  return bytes;
+}
+
+std::string EncodeGraphVersion1(const TemporalGraph& graph) {
+  std::string payload = EncodeVersion1Payload(graph);
+  return GraphHeaderBytes(1, payload.size(), Crc32(payload)) + payload;
 }
 
 Result<TemporalGraph> DecodeGraph(std::string_view bytes, const std::string& name) {
   auto error = [&](const std::string& message) { return Status::ErrorAt(name, 0, 0, message); };
-  if (bytes.empty()) return error("empty file, not a kg graph");
-  if (bytes.substr(0, std::min(bytes.size(), kMagic.size())) !=
-      kMagic.substr(0, std::min(bytes.size(), kMagic.size()))) {
-    return error("not a kg graph file (bad magic number)");
+  GraphFileHeader header;
+  if (std::string bad = ParseGraphHeader(bytes.substr(0, kGraphHeaderSize), bytes.size(), &header);
+      !bad.empty()) {
+    return error(bad);
   }
-  if (bytes.size() < kHeaderSize) {
-    return error("truncated graph file: " + std::to_string(bytes.size()) +
-                 " bytes, shorter than the " + std::to_string(kHeaderSize) + "-byte header");
-  }
-  ByteReader header(bytes.substr(kMagic.size(), kHeaderSize - kMagic.size()));
-  uint32_t version = 0, crc = 0;
-  uint64_t size = 0;
-  if (!header.GetFixed32(&version) || !header.GetFixed64(&size) || !header.GetFixed32(&crc)) {
-    return error("unreadable header");
-  }
-  if (version != kGraphFileVersion) {
-    return error("graph file version " + std::to_string(version) + ", but this kg reads version " +
-                 std::to_string(kGraphFileVersion) + "; rebuild it with kg build");
-  }
-  std::string_view payload = bytes.substr(kHeaderSize);
-  if (payload.size() < size) {
-    return error("truncated graph file: header says " + std::to_string(size) +
-                 " payload bytes, file has " + std::to_string(payload.size()));
-  }
-  if (payload.size() > size) {
-    return error("corrupt graph file: " + std::to_string(payload.size() - size) +
-                 " bytes after the payload");
-  }
-  if (Crc32(payload) != crc) return error("corrupt graph file: checksum mismatch");
+  std::string_view payload = bytes.substr(kGraphHeaderSize);
   TemporalGraph graph;
-  PayloadReader reader(payload);
-  if (!reader.Read(&graph)) return error("corrupt graph file: " + reader.error());
+  if (header.version == 1) {
+    if (Crc32(payload) != header.crc) return error("corrupt graph file: checksum mismatch");
+    if (std::string bad = DecodeVersion1(payload, &graph); !bad.empty())
+      return error("corrupt graph file: " + bad);
+    return graph;
+  }
+  MemorySource source(payload);
+  if (std::string bad = DecodeVersion2(&source, header, &graph); !bad.empty()) return error(bad);
   return graph;
 }
 

@@ -1,7 +1,8 @@
 // The graph file: a TemporalGraph saved to disk and loaded back, every fact
 // field and entity alias included. The format (docs/graph-format.md) is a
-// 24-byte header — magic, version, payload size, CRC-32 of the payload —
-// followed by a varint-encoded payload with one shared string table.
+// 24-byte header — magic, version, payload size, checksum of the payload —
+// followed by the payload: in version 2 the graph's own fixed-width arrays,
+// read straight into memory; version-1 files (varints) still load.
 //
 //   Status s = SaveGraph(graph, "news.kg");       // atomic: never a half-written file
 //   Result<TemporalGraph> g = LoadGraph("news.kg");
@@ -18,7 +19,8 @@
 
 namespace kg {
 
-inline constexpr uint32_t kGraphFileVersion = 1;
+// The version SaveGraph writes; LoadGraph reads it and every earlier one.
+inline constexpr uint32_t kGraphFileVersion = 2;
 
 // Writes the graph to a temporary file in the same directory, fsyncs it and
 // renames it over `path`, so readers see the old file or the new one, never a
@@ -33,6 +35,9 @@ Result<TemporalGraph> LoadGraph(const std::string& path);
 // The same encoding in memory, for tests and fuzzers. `name` only labels errors.
 std::string EncodeGraph(const TemporalGraph& graph);
 Result<TemporalGraph> DecodeGraph(std::string_view bytes, const std::string& name);
+// The version-1 encoding, which kg wrote until version 2: for tests that old
+// files still load.
+std::string EncodeGraphVersion1(const TemporalGraph& graph);
 
 }  // namespace kg
 

@@ -5,11 +5,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <string>
 
 #include "graph/graph_file.h"
+#include "graph/graph_file_format.h"
 
 namespace kg {
 namespace {
@@ -23,7 +25,7 @@ std::string DirectoryOf(const std::string& path) {
   return path.substr(0, slash);
 }
 
-bool WriteAll(int fd, const std::string& bytes) {
+bool WriteAll(int fd, std::string_view bytes) {
   size_t done = 0;
   while (done < bytes.size()) {
     ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
@@ -34,10 +36,70 @@ bool WriteAll(int fd, const std::string& bytes) {
   return true;
 }
 
+// Reads the payload from the file, in the sizes the decoder asks for.
+class FdSource : public PayloadSource {
+ public:
+  explicit FdSource(int fd) : fd_(fd) {}
+
+ private:
+  long ReadSome(char* dst, size_t n) override {
+    for (;;) {
+      ssize_t got = ::read(fd_, dst, n);
+      if (got >= 0) return static_cast<long>(got);
+      if (errno != EINTR) {
+        error_ = SystemError(errno);
+        return -1;
+      }
+    }
+  }
+  int fd_;
+};
+
+// Reads until `n` bytes or the end of the file; returns how many, or -1.
+ssize_t ReadFully(int fd, char* dst, size_t n) {
+  size_t done = 0;
+  while (done < n) {
+    ssize_t got = ::read(fd, dst + done, n - done);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) return -1;
+    if (got == 0) break;  // the file shrank while we read it
+    done += static_cast<size_t>(got);
+  }
+  return static_cast<ssize_t>(done);
+}
+
+Result<TemporalGraph> LoadOpenGraph(int fd, const std::string& path, uint64_t size) {
+  auto error = [&](const std::string& message) { return Status::ErrorAt(path, 0, 0, message); };
+  char head[kGraphHeaderSize];
+  ssize_t got = ReadFully(fd, head, std::min<uint64_t>(size, kGraphHeaderSize));
+  if (got < 0) return error("cannot read graph: " + SystemError(errno));
+  GraphFileHeader header;
+  if (std::string bad = ParseGraphHeader(std::string_view(head, got), size, &header);
+      !bad.empty()) {
+    return error(bad);
+  }
+  if (header.version == 1) {  // old files: decoded from memory, as they always were
+    std::string bytes(head, kGraphHeaderSize);
+    bytes.resize(kGraphHeaderSize + header.payload_size);
+    got = ReadFully(fd, bytes.data() + kGraphHeaderSize, header.payload_size);
+    if (got < 0) return error("cannot read graph: " + SystemError(errno));
+    bytes.resize(kGraphHeaderSize + got);
+    return DecodeGraph(bytes, path);
+  }
+  ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+  FdSource source(fd);
+  TemporalGraph graph;
+  if (std::string bad = DecodeVersion2(&source, header, &graph); !bad.empty()) return error(bad);
+  return graph;
+}
+
 }  // namespace
 
 Status SaveGraph(const TemporalGraph& graph, const std::string& path) {
-  std::string bytes = EncodeGraph(graph);
+  // The payload's pieces are the graph's own arrays: written where they are,
+  // never copied into one buffer as large as the file.
+  Version2Payload payload(graph);
+  const std::string header = GraphHeaderBytes(kGraphFileVersion, payload.size(), payload.crc());
   std::string dir = DirectoryOf(path);
   size_t slash = path.rfind('/');
   std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
@@ -53,7 +115,10 @@ Status SaveGraph(const TemporalGraph& graph, const std::string& path) {
     ::unlink(temp.c_str());
     return Status::ErrorAt(path, 0, 0, what + ": " + SystemError(err));
   };
-  if (!WriteAll(fd, bytes)) return fail("cannot write graph");
+  if (!WriteAll(fd, header)) return fail("cannot write graph");
+  for (std::string_view piece : payload.pieces()) {
+    if (!WriteAll(fd, piece)) return fail("cannot write graph");
+  }
   if (::fchmod(fd, 0644) != 0) return fail("cannot set permissions");
   if (::fsync(fd) != 0) return fail("cannot sync graph to disk");
   int closed = ::close(fd);
@@ -77,22 +142,9 @@ Result<TemporalGraph> LoadGraph(const std::string& path) {
     ::close(fd);
     return Status::ErrorAt(path, 0, 0, "not a regular file");
   }
-  std::string bytes(static_cast<size_t>(st.st_size), '\0');
-  size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      int err = errno;
-      ::close(fd);
-      return Status::ErrorAt(path, 0, 0, "cannot read graph: " + SystemError(err));
-    }
-    if (n == 0) break;  // the file shrank while we read it
-    done += static_cast<size_t>(n);
-  }
+  Result<TemporalGraph> graph = LoadOpenGraph(fd, path, static_cast<uint64_t>(st.st_size));
   ::close(fd);
-  bytes.resize(done);
-  return DecodeGraph(bytes, path);
+  return graph;
 }
 
 }  // namespace kg

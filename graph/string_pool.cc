@@ -47,6 +47,17 @@ uint32_t StringPool::Intern(std::string_view s) {
   return id;
 }
 
+void StringPool::AppendBlock(std::unique_ptr<char[]> block, std::span<const uint64_t> ends) {
+  views_.reserve(views_.size() + ends.size());
+  const char* base = block.get();
+  uint64_t begin = 0;
+  for (uint64_t end : ends) {
+    views_.emplace_back(end == begin ? "" : base + begin, end - begin);
+    begin = end;
+  }
+  blocks_.push_back(std::move(block));
+}
+
 void StringPool::Reserve(size_t strings, size_t bytes) {
   views_.reserve(views_.size() + strings);
   if (bytes > free_size_) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <tuple>
 
 #include "graph/boost_view.h"
 #include "graph/fact_store.h"
@@ -113,7 +114,7 @@ FactId TemporalGraph::AddFact(Fact fact) {
   EntityId o = impl_->Intern(fact.object, fact.object_type);
   StringPool& pool = impl_->store.strings;
   StoredFact stored;
-  stored.id = impl_->store.ids.Append(fact.id);
+  impl_->store.ids.Append(fact.id);
   stored.doc = pool.Intern(fact.doc);
   stored.subject_type = pool.Intern(fact.subject_type);
   stored.relation = pool.Intern(fact.relation);
@@ -130,8 +131,8 @@ FactId TemporalGraph::AddFact(Fact fact) {
   if (fact.hedged) stored.flags |= StoredFact::kHedged;
   stored.rule = pool.Intern(fact.rule);
   stored.sentence = pool.Intern(fact.sentence);
-  stored.span_begin = fact.span_begin;
-  stored.span_end = fact.span_end;
+  SetSpan(&impl_->store, static_cast<FactId>(impl_->store.facts.size()), fact.span_begin,
+          fact.span_end, &stored);
   stored.doc_date = ToStoredDay(fact.doc_date);
   stored.subject_text = pool.Intern(fact.subject_mention.text);
   stored.subject_resolution = pool.Intern(fact.subject_mention.resolution);
@@ -173,7 +174,7 @@ Fact TemporalGraph::fact(FactId id) const {
   const StoredFact& s = store.facts.at(id);
   auto str = [&](uint32_t i) { return std::string(store.strings.Get(i)); };
   Fact f;
-  f.id = std::string(store.ids.Get(s.id));
+  f.id = std::string(store.ids.Get(id));
   f.doc = str(s.doc);
   f.subject = entity(store.subjects[id]).name;
   f.subject_type = str(s.subject_type);
@@ -188,8 +189,7 @@ Fact TemporalGraph::fact(FactId id) const {
   f.hedged = s.flags & StoredFact::kHedged;
   f.rule = str(s.rule);
   f.sentence = str(s.sentence);
-  f.span_begin = s.span_begin;
-  f.span_end = s.span_end;
+  std::tie(f.span_begin, f.span_end) = SpanOf(store, id);
   f.doc_date = DateOf(s.doc_date);
   f.subject_mention = {str(s.subject_text), str(s.subject_resolution)};
   f.object_mention = {str(s.object_text), str(s.object_resolution)};
@@ -197,7 +197,8 @@ Fact TemporalGraph::fact(FactId id) const {
 }
 
 std::string_view TemporalGraph::fact_id(FactId id) const {
-  return impl_->store.ids.Get(impl_->store.facts.at(id).id);
+  (void)impl_->store.facts.at(id);  // the range check the other accessors make
+  return impl_->store.ids.Get(id);
 }
 std::string_view TemporalGraph::relation(FactId id) const {
   return impl_->store.strings.Get(impl_->store.facts.at(id).relation);
@@ -266,6 +267,25 @@ const BoostGraphHolder& BoostHolder(const TemporalGraph& graph) {
   return *impl.boost;
 }
 
+void SetSpan(FactStore* store, FactId id, int64_t begin, int64_t end, StoredFact* fact) {
+  auto fits = [](int64_t v) { return v >= INT32_MIN && v <= INT32_MAX; };
+  if (fits(begin) && fits(end)) {
+    fact->span_begin = static_cast<int32_t>(begin);
+    fact->span_end = static_cast<int32_t>(end);
+    return;
+  }
+  fact->flags |= StoredFact::kWideSpan;
+  store->wide_spans.push_back(WideSpan{id, 0, begin, end});
+}
+
+std::pair<int64_t, int64_t> SpanOf(const FactStore& store, FactId id) {
+  const StoredFact& fact = store.facts[id];
+  if (!(fact.flags & StoredFact::kWideSpan)) return {fact.span_begin, fact.span_end};
+  auto it = std::lower_bound(store.wide_spans.begin(), store.wide_spans.end(), id,
+                             [](const WideSpan& w, FactId f) { return w.fact < f; });
+  return {it->begin, it->end};
+}
+
 const FactStore& Store(const TemporalGraph& graph) { return graph.impl_->store; }
 
 FactId AddStoredFact(TemporalGraph* graph, const StoredFact& fact, EntityId subject,
@@ -282,7 +302,17 @@ void AddStoredAlias(TemporalGraph* graph, EntityId entity, uint32_t alias) {
   impl.AddAlias(entity, impl.store.strings.Get(alias), [&] { return alias; });
 }
 
+FactStore& MutableStore(TemporalGraph* graph) { return graph->impl_->store; }
+
+void RecountDegrees(TemporalGraph* graph) {
+  TemporalGraph::Impl& impl = *graph->impl_;
+  impl.out_degree.assign(impl.entities.size(), 0);
+  impl.in_degree.assign(impl.entities.size(), 0);
+  for (EntityId s : impl.store.subjects) ++impl.out_degree[s];
+  for (EntityId o : impl.store.objects) ++impl.in_degree[o];
+}
+
 StringPool& MutableStrings(TemporalGraph* graph) { return graph->impl_->store.strings; }
-StringPool& MutableIds(TemporalGraph* graph) { return graph->impl_->store.ids; }
+StringColumn& MutableIds(TemporalGraph* graph) { return graph->impl_->store.ids; }
 
 }  // namespace kg

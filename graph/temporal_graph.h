@@ -36,6 +36,7 @@ struct BoostGraphHolder;  // graph/boost_view.h
 struct FactStore;         // graph/fact_store.h
 struct StoredFact;
 class StringPool;
+class StringColumn;
 
 struct Entity {
   std::string name;                  // canonical
@@ -97,7 +98,9 @@ class TemporalGraph {
   friend EntityId AddStoredEntity(TemporalGraph* graph, uint32_t name, uint32_t type);
   friend void AddStoredAlias(TemporalGraph* graph, EntityId entity, uint32_t alias);
   friend StringPool& MutableStrings(TemporalGraph* graph);
-  friend StringPool& MutableIds(TemporalGraph* graph);
+  friend FactStore& MutableStore(TemporalGraph* graph);
+  friend void RecountDegrees(TemporalGraph* graph);
+  friend StringColumn& MutableIds(TemporalGraph* graph);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -23,6 +23,12 @@ std::string FactToJson(const Fact& fact);
 // Parses one line; `file` and `line` only locate errors.
 Result<Fact> FactFromJson(std::string_view json, const std::string& file = "", int line = 0);
 
+namespace fact_json_internal {
+// The general reader FactFromJson falls back to when its fast path declines a
+// line; the two must agree on every input (tests and the fuzzer compare them).
+Result<Fact> FactFromJsonSax(std::string_view json, const std::string& file, int line);
+}  // namespace fact_json_internal
+
 // Parses a whole JSON Lines text of facts; blank lines are skipped.
 Result<std::vector<Fact>> FactsFromJsonLines(std::string_view text, const std::string& file);
 

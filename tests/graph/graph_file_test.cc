@@ -7,6 +7,8 @@
 #include <fstream>
 #include <random>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "graph/crc32.h"
 
@@ -90,10 +92,38 @@ std::string LoadError(const std::string& bytes) {
   return g.ok() ? "ok" : g.status().ToString();
 }
 
+// The header's checksum field, recomputed for a payload edited in place.
+void FixChecksum(std::string* bytes) {
+  std::string_view payload = std::string_view(*bytes).substr(24);
+  uint32_t crc = (*bytes)[8] == 1 ? Crc32(payload) : Crc32c(payload);
+  for (int i = 0; i < 4; ++i) (*bytes)[20 + i] = static_cast<char>((crc >> (8 * i)) & 0xFF);
+}
+
+// Every test of damaged files runs on both versions.
+std::vector<std::pair<std::string, std::string>> BothEncodings(const TemporalGraph& g) {
+  return {{"v2", EncodeGraph(g)}, {"v1", EncodeGraphVersion1(g)}};
+}
+
 TEST(Crc32Test, MatchesKnownValues) {
   EXPECT_EQ(Crc32(""), 0u);
   EXPECT_EQ(Crc32("123456789"), 0xCBF43926u);
   EXPECT_EQ(Crc32("56789", Crc32("1234")), 0xCBF43926u);
+  // CRC-32C's check value (RFC 3720), by instruction and by table.
+  EXPECT_EQ(Crc32c(""), 0u);
+  EXPECT_EQ(Crc32c("123456789"), 0xE3069283u);
+  EXPECT_EQ(Crc32c("56789", Crc32c("1234")), 0xE3069283u);
+  EXPECT_EQ(Crc32cPortable("123456789"), 0xE3069283u);
+}
+
+TEST(Crc32Test, HardwareAndTableCrc32cAgreeAtEveryLengthAndSplit) {
+  std::mt19937 rng(7);
+  std::string s;
+  for (int i = 0; i < 300; ++i) s.push_back(static_cast<char>(rng()));
+  for (size_t n = 0; n <= s.size(); n += 7) {
+    std::string_view head = std::string_view(s).substr(0, n), tail = std::string_view(s).substr(n);
+    ASSERT_EQ(Crc32c(tail, Crc32c(head)), Crc32cPortable(s)) << n;
+    ASSERT_EQ(Crc32c(head), Crc32cPortable(head)) << n;
+  }
 }
 
 TEST(GraphFileTest, RoundTripsEveryFieldInMemory) {
@@ -122,6 +152,63 @@ TEST(GraphFileTest, RoundTripsThroughDisk) {
 
 TEST(GraphFileTest, EncodingIsDeterministic) {
   EXPECT_EQ(EncodeGraph(SampleGraph()), EncodeGraph(SampleGraph()));
+  EXPECT_EQ(EncodeGraph(SampleGraph())[8], 2);  // the version SaveGraph writes
+}
+
+TEST(GraphFileTest, LoadsVersion1Files) {
+  TemporalGraph g = SampleGraph();
+  std::string path = TempPath("v1.kg");
+  WriteBytes(path, EncodeGraphVersion1(g));
+  Result<TemporalGraph> back = LoadGraph(path);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  ExpectSameGraph(g, *back);
+  // Saved again it is a version-2 file of the same graph.
+  EXPECT_EQ(EncodeGraph(*back), EncodeGraph(g));
+  std::remove(path.c_str());
+}
+
+// What `kg build --append` does: load, add, save over the same path.
+TEST(GraphFileTest, AppendingToEitherVersionKeepsEveryFact) {
+  for (const auto& [version, bytes] : BothEncodings(SampleGraph())) {
+    std::string path = TempPath("append_" + version + ".kg");
+    WriteBytes(path, bytes);
+    Result<TemporalGraph> g = LoadGraph(path);
+    ASSERT_TRUE(g.ok()) << version << ": " << g.status().ToString();
+    Fact more = FullFact();
+    more.id = "appended";
+    more.object = "New Entity";
+    g->AddFact(more);
+    g->AddAlias("Donald Trump", "DJT");
+    ASSERT_TRUE(SaveGraph(*g, path).ok());
+    Result<TemporalGraph> back = LoadGraph(path);
+    ASSERT_TRUE(back.ok()) << version << ": " << back.status().ToString();
+    ExpectSameGraph(*g, *back);
+    EXPECT_EQ(back->fact_count(), 4u);
+    EXPECT_EQ(back->FindEntity("djt"), back->FindEntity("Donald Trump"));
+    std::remove(path.c_str());
+  }
+}
+
+TEST(GraphFileTest, SpansBeyond32BitsRoundTrip) {
+  TemporalGraph g = SampleGraph();
+  Fact wide = FullFact();
+  wide.id = "wide";
+  wide.span_begin = int64_t{1} << 40;
+  wide.span_end = -(int64_t{1} << 35);
+  g.AddFact(wide);
+  Fact narrow = FullFact();
+  narrow.id = "narrow";
+  narrow.span_begin = INT32_MIN;
+  narrow.span_end = INT32_MAX;
+  g.AddFact(narrow);
+  for (const auto& [version, bytes] : BothEncodings(g)) {
+    Result<TemporalGraph> back = DecodeGraph(bytes, "mem");
+    ASSERT_TRUE(back.ok()) << version << ": " << back.status().ToString();
+    ExpectSameGraph(g, *back);
+    EXPECT_EQ(back->fact(3).span_begin, int64_t{1} << 40) << version;
+    EXPECT_EQ(back->fact(4).span_end, INT32_MAX) << version;
+    EXPECT_EQ(EncodeGraph(*back), EncodeGraph(g)) << version;
+  }
 }
 
 TEST(GraphFileTest, AliasOwnershipSurvivesConflicts) {
@@ -166,53 +253,116 @@ TEST(GraphFileTest, RejectsOtherFiles) {
 TEST(GraphFileTest, RejectsOtherVersion) {
   std::string bytes = EncodeGraph(SampleGraph());
   bytes[8] = 7;
-  EXPECT_EQ(LoadError(bytes),
-            "g.kg: graph file version 7, but this kg reads version 1; rebuild it with kg build");
+  EXPECT_EQ(
+      LoadError(bytes),
+      "g.kg: graph file version 7, but this kg reads versions 1 to 2; rebuild it with kg build");
+  bytes[8] = 0;
+  EXPECT_NE(LoadError(bytes).find("graph file version 0,"), std::string::npos);
 }
 
 TEST(GraphFileTest, RejectsTruncatedFileAtEveryLength) {
-  std::string bytes = EncodeGraph(SampleGraph());
-  for (size_t n = 1; n < bytes.size(); ++n) {
-    std::string error = LoadError(bytes.substr(0, n));
-    EXPECT_NE(error.find("truncated"), std::string::npos) << n << ": " << error;
+  for (const auto& [version, bytes] : BothEncodings(SampleGraph())) {
+    for (size_t n = 1; n < bytes.size(); ++n) {
+      std::string error = LoadError(bytes.substr(0, n));
+      EXPECT_NE(error.find("truncated"), std::string::npos) << version << " " << n << ": " << error;
+    }
   }
 }
 
-TEST(GraphFileTest, RejectsFlippedBytesByChecksum) {
+TEST(GraphFileTest, RejectsTruncatedFileOnDisk) {
   std::string bytes = EncodeGraph(SampleGraph());
-  for (size_t i = 24; i < bytes.size(); ++i) {
-    std::string copy = bytes;
-    copy[i] ^= 0x20;
-    EXPECT_EQ(LoadError(copy), "g.kg: corrupt graph file: checksum mismatch") << i;
+  std::string path = TempPath("truncated.kg");
+  WriteBytes(path, bytes.substr(0, bytes.size() - 5));
+  Result<TemporalGraph> g = LoadGraph(path);
+  ASSERT_FALSE(g.ok());
+  EXPECT_EQ(g.status().ToString(),
+            path + ": truncated graph file: header says " + std::to_string(bytes.size() - 24) +
+                " payload bytes, file has " + std::to_string(bytes.size() - 29));
+  std::remove(path.c_str());
+}
+
+TEST(GraphFileTest, RejectsFlippedBytesByChecksum) {
+  for (const auto& [version, bytes] : BothEncodings(SampleGraph())) {
+    for (size_t i = 24; i < bytes.size(); ++i) {
+      std::string copy = bytes;
+      copy[i] ^= 0x20;
+      EXPECT_EQ(LoadError(copy), "g.kg: corrupt graph file: checksum mismatch") << version << i;
+    }
+    EXPECT_EQ(LoadError(bytes + "x"), "g.kg: corrupt graph file: 1 bytes after the payload");
   }
-  EXPECT_EQ(LoadError(bytes + "x"), "g.kg: corrupt graph file: 1 bytes after the payload");
+}
+
+TEST(GraphFileTest, RejectsFlippedBytesOnDiskByChecksum) {
+  std::string bytes = EncodeGraph(SampleGraph());
+  std::string path = TempPath("flipped.kg");
+  for (size_t i : {size_t{24}, size_t{80}, bytes.size() - 1}) {
+    std::string copy = bytes;
+    copy[i] ^= 0x01;
+    WriteBytes(path, copy);
+    Result<TemporalGraph> g = LoadGraph(path);
+    ASSERT_FALSE(g.ok());
+    EXPECT_EQ(g.status().ToString(), path + ": corrupt graph file: checksum mismatch") << i;
+  }
+  std::remove(path.c_str());
 }
 
 // Corrupts the payload and fixes up the checksum, so only structural checks stand
 // between random bytes and the decoder: it must fail cleanly or succeed.
 TEST(GraphFileTest, SurvivesCorruptPayloadWithValidChecksum) {
-  std::string bytes = EncodeGraph(SampleGraph());
-  std::mt19937 rng(42);
-  int failures = 0;
-  for (int round = 0; round < 3000; ++round) {
-    std::string copy = bytes;
-    int edits = 1 + static_cast<int>(rng() % 4);
-    for (int e = 0; e < edits; ++e) {
-      copy[24 + rng() % (copy.size() - 24)] = static_cast<char>(rng());
+  for (const auto& [version, bytes] : BothEncodings(SampleGraph())) {
+    std::mt19937 rng(42);
+    int failures = 0;
+    for (int round = 0; round < 3000; ++round) {
+      std::string copy = bytes;
+      int edits = 1 + static_cast<int>(rng() % 4);
+      for (int e = 0; e < edits; ++e) {
+        copy[24 + rng() % (copy.size() - 24)] = static_cast<char>(rng());
+      }
+      FixChecksum(&copy);
+      Result<TemporalGraph> g = DecodeGraph(copy, "g.kg");
+      if (!g.ok()) {
+        ++failures;
+        EXPECT_NE(g.status().message().find("corrupt graph file: at payload byte"),
+                  std::string::npos)
+            << version << ": " << g.status().ToString();
+      } else {
+        // Whatever loads is a graph that saves and loads again.
+        Result<TemporalGraph> again = DecodeGraph(EncodeGraph(*g), "again");
+        ASSERT_TRUE(again.ok()) << version << ": " << again.status().ToString();
+        ExpectSameGraph(*g, *again);
+      }
     }
-    uint32_t crc = Crc32(std::string_view(copy).substr(24));
-    for (int i = 0; i < 4; ++i) copy[20 + i] = static_cast<char>((crc >> (8 * i)) & 0xFF);
-    Result<TemporalGraph> g = DecodeGraph(copy, "g.kg");
-    if (!g.ok()) {
-      ++failures;
-      EXPECT_NE(g.status().message().find("corrupt graph file: at payload byte"), std::string::npos)
-          << g.status().ToString();
-    }
+    EXPECT_GT(failures, 100) << version;
   }
-  EXPECT_GT(failures, 100);
 }
 
-TEST(GraphFileTest, RejectsHugeCountWithoutAllocating) {
+// Each structural check of version 2, one damaged record at a time.
+TEST(GraphFileTest, Version2NamesWhatIsCorrupt) {
+  const std::string bytes = EncodeGraph(SampleGraph());
+  const size_t counts = 24, facts_end = bytes.size();
+  auto damaged = [&](size_t at, uint32_t value) {
+    std::string copy = bytes;
+    for (int i = 0; i < 4; ++i) copy[at + i] = static_cast<char>((value >> (8 * i)) & 0xFF);
+    FixChecksum(&copy);
+    return LoadError(copy);
+  };
+  const size_t fact_count = 3, fact_size = 76;
+  const size_t first_fact = facts_end - fact_count * fact_size;
+  const size_t objects = first_fact - 4 * fact_count;
+  EXPECT_EQ(damaged(first_fact, 1000), "g.kg: corrupt graph file: at payload byte " +
+                                           std::to_string(first_fact - 24) +
+                                           ": string index 1000 out of range");
+  EXPECT_EQ(damaged(objects, 99), "g.kg: corrupt graph file: at payload byte " +
+                                      std::to_string(objects - 24) + ": entity index out of range");
+  EXPECT_NE(damaged(first_fact + 72, 0x80).find("unknown fact flags"), std::string::npos);
+  EXPECT_NE(damaged(first_fact + 72, 0x100 | 4).find("reserved bytes not zero"), std::string::npos);
+  EXPECT_NE(damaged(first_fact + 52, 20'000'000).find("date out of range"), std::string::npos);
+  EXPECT_NE(damaged(counts, 1u << 31).find("string count 2147483648 cannot fit in the payload"),
+            std::string::npos);
+  EXPECT_NE(damaged(counts + 16, 2).find("sections take"), std::string::npos);
+}
+
+TEST(GraphFileTest, RejectsHugeVersion1CountWithoutAllocating) {
   // A string count of 2^62 in an otherwise tiny payload.
   std::string payload("\x80\x80\x80\x80\x80\x80\x80\x80\x40", 9);
   std::string bytes("\x89KGRAPH\n", 8);

@@ -266,5 +266,108 @@ TEST(FactJsonTest, ReaderRoundTripsRandomFacts) {
   }
 }
 
+// FactFromJson reads the common line with its own scanner and hands the rest
+// to the SAX reader; the two must agree on facts and on error messages.
+std::string Outcome(const Result<Fact>& r) {
+  return r.ok() ? FactToJson(*r) + " id=" + r->id : "error: " + r.status().ToString();
+}
+
+void ExpectReadersAgree(const std::string& line) {
+  EXPECT_EQ(Outcome(FactFromJson(line, "f.jsonl", 3)),
+            Outcome(fact_json_internal::FactFromJsonSax(line, "f.jsonl", 3)))
+      << line;
+}
+
+TEST(FactJsonTest, FastPathAgreesWithTheSaxReaderOnEdgeCases) {
+  const std::string base = FactToJson(SampleFact());
+  const std::vector<std::string> lines = {
+      base,
+      " \t" + base + " \r\n ",
+      base + "x",
+      R"({"subject":"a","relation":"r","object":"b"})",
+      R"({"subject":"a\"\\\/\b\f\n\r\t","relation":"r","object":"b"})",
+      R"({"subject":"\u00e9\ud83d\ude00","relation":"r","object":"b"})",
+      R"({"subject":"\u","relation":"r","object":"b"})",
+      R"({"subject":"a\x","relation":"r","object":"b"})",
+      "{\"subject\":\"caf\xc3\xa9 \xe2\x82\xac "
+      "\xf0\x9f\x98\x80\",\"relation\":\"r\",\"object\":\"b\"}",
+      "{\"subject\":\"\xc3\",\"relation\":\"r\",\"object\":\"b\"}",
+      "{\"subject\":\"\xc0\xaf\",\"relation\":\"r\",\"object\":\"b\"}",
+      "{\"subject\":\"\xed\xa0\x80\",\"relation\":\"r\",\"object\":\"b\"}",
+      "{\"subject\":\"\xf4\x90\x80\x80\",\"relation\":\"r\",\"object\":\"b\"}",
+      "{\"subject\":\"a\x01\",\"relation\":\"r\",\"object\":\"b\"}",
+      "{\"subject\":\"a\x7f\",\"relation\":\"r\",\"object\":\"b\"}",
+      R"({"subject":"a","relation":"r","object":"b","span":[1,2]})",
+      R"({"subject":"a","relation":"r","object":"b","span":[-0,123456789012345678]})",
+      R"({"subject":"a","relation":"r","object":"b","span":[1,1234567890123456789]})",
+      R"({"subject":"a","relation":"r","object":"b","span":[1,99999999999999999999]})",
+      R"({"subject":"a","relation":"r","object":"b","span":[1.5,2]})",
+      R"({"subject":"a","relation":"r","object":"b","span":[1e2,2]})",
+      R"({"subject":"a","relation":"r","object":"b","span":[01,2]})",
+      R"({"subject":"a","relation":"r","object":"b","span":[1,2,3]})",
+      R"({"subject":"a","relation":"r","object":"b","span":["1",2]})",
+      R"({"subject":"a","relation":"r","object":"b","span":{}})",
+      R"({"subject":"a","relation":"r","object":"b","span":7})",
+      R"({"subject":"a","relation":"r","object":"b","span":[]})",
+      R"({"subject":"a","relation":"r","object":"b","time":null})",
+      R"({"subject":"a","relation":"r","object":"b","time":"x"})",
+      R"({"subject":"a","relation":"r","object":"b","time":[]})",
+      R"({"subject":"a","relation":"r","object":"b","time":{}})",
+      R"({"subject":"a","relation":"r","object":"b","time":{"start":"2020-01-01","x":{}}})",
+      R"({"subject":"a","relation":"r","object":"b","time":{"start":"2020-01-01","start":null}})",
+      R"({"subject":"a","relation":"r","object":"b","time":{"end":"2019-01-01","start":"2020-01-01"}})",
+      R"({"subject":"a","relation":"r","object":"b","time":{"start":"2020-13-01"}})",
+      R"({"subject":"a","relation":"r","object":"b","time":{"value":5,"text":true}})",
+      R"({"subject":"a","relation":"r","object":"b","subject_mention":{"text":"A","other":1}})",
+      R"({"subject":"a","relation":"r","object":"b","object_mention":{"text":null}})",
+      R"({"subject":"a","relation":"r","object":"b","object_mention":"x"})",
+      R"({"subject":"a","relation":"r","object":"b","negated":true,"hedged":null})",
+      R"({"subject":"a","relation":"r","object":"b","negated":1})",
+      R"({"subject":"a","relation":"r","object":"b","negated":tru})",
+      R"({"subject":"a","relation":"r","object":"b","extra":{"deep":[1,{"x":2}]}})",
+      R"({"subject":"a","relation":"r","object":"b","extra":-12,"more":null})",
+      R"({"subject":"a","relation":"r","object":"b","subject":"c"})",
+      R"({"subject":"a","relation":"r","object":"b","doc_date":"2024-02-30"})",
+      R"({"subject":"a","relation":"r"})",
+      R"({"subject":"a","relation":"r","object":"b",})",
+      R"({"subject":"a","relation":"r","object":"b"})"
+      "}",
+      R"({"subject" "a"})",
+      R"([1,2])",
+      R"("text")",
+      R"({})",
+      "",
+      "{",
+  };
+  for (const std::string& line : lines) ExpectReadersAgree(line);
+}
+
+TEST(FactJsonTest, FastPathAgreesWithTheSaxReaderOnMutatedLines) {
+  std::mt19937 rng(11);
+  const std::string base = FactToJson(SampleFact());
+  const std::string alphabet = "{}[]:,\"\\ -0123456789.eEtrufalsn\x80\xc3\xa9\x01";
+  for (int round = 0; round < 20000; ++round) {
+    std::string line = base;
+    for (int edits = 1 + static_cast<int>(rng() % 3); edits > 0; --edits) {
+      size_t at = rng() % line.size();
+      char c = alphabet[rng() % alphabet.size()];
+      switch (rng() % 3) {
+        case 0:
+          line[at] = c;
+          break;
+        case 1:
+          line.insert(line.begin() + static_cast<long>(at), c);
+          break;
+        default:
+          line.erase(at, 1 + rng() % 4);
+          break;
+      }
+      if (line.empty()) line = "{";
+    }
+    ExpectReadersAgree(line);
+    if (HasFailure()) return;
+  }
+}
+
 }  // namespace
 }  // namespace kg
