@@ -3,7 +3,7 @@
 // time span, polarity and evidence.
 //
 //   TemporalGraph g;
-//   for (Fact& f : facts) g.AddFact(std::move(f));
+//   for (const Fact& f : facts) g.AddFact(f);
 //   std::optional<EntityId> musk = g.FindEntity("musk");   // name or alias, any case
 //   for (FactId e : g.OutFacts(*musk)) Print(g.fact(e));
 //
@@ -52,8 +52,9 @@ class TemporalGraph {
   TemporalGraph& operator=(TemporalGraph&&) noexcept;
 
   // Adds the fact as an edge subject -> object, creating either entity if new.
-  // An empty entity type never overwrites a known one.
-  FactId AddFact(Fact fact);
+  // An empty entity type never overwrites a known one. The graph keeps copies
+  // of the fact's strings (once each), not the Fact.
+  FactId AddFact(const Fact& fact);
   // Records another name for an existing entity (no-op for unknown names).
   void AddAlias(std::string_view canonical, std::string_view alias);
   // Creates the entity if it does not exist yet (for isolated entities).

@@ -59,13 +59,10 @@ void AddMentionAlias(TemporalGraph* graph, const std::string& canonical,
 
 // Adds the fact and the names its evidence used, so a graph built from fact
 // shards answers to the same names as one built from the documents.
-void AddFactWithAliases(TemporalGraph* graph, Fact fact) {
-  const MentionEvidence subject_mention = fact.subject_mention;
-  const MentionEvidence object_mention = fact.object_mention;
-  const std::string subject = fact.subject, object = fact.object;
-  graph->AddFact(std::move(fact));
-  AddMentionAlias(graph, subject, subject_mention);
-  AddMentionAlias(graph, object, object_mention);
+void AddFactWithAliases(TemporalGraph* graph, const Fact& fact) {
+  graph->AddFact(fact);
+  AddMentionAlias(graph, fact.subject, fact.subject_mention);
+  AddMentionAlias(graph, fact.object, fact.object_mention);
 }
 
 // Streams a facts file into the graph, line by line.
@@ -80,7 +77,7 @@ Status AddFactFile(const std::string& path, TemporalGraph* graph, size_t* count)
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     Result<Fact> fact = FactFromJson(line, path, line_no);
     if (!fact.ok()) return fact.status();
-    AddFactWithAliases(graph, std::move(fact).value());
+    AddFactWithAliases(graph, *fact);
     ++*count;
   }
   return Status::Ok();
@@ -105,7 +102,7 @@ int RunBuild(const BuildOptions& options) {
       Result<std::vector<Fact>> facts = ReadFactsCsvFile(path);
       if (!facts.ok()) return ReportError(facts.status());
       fact_file_facts += facts->size();
-      for (Fact& fact : *facts) graph.AddFact(std::move(fact));
+      for (const Fact& fact : *facts) graph.AddFact(fact);
       continue;
     }
     if (!IsFactFile(path)) {
@@ -146,9 +143,9 @@ int RunBuild(const BuildOptions& options) {
           warnings.push_back(
               SkippedSentencesWarning(doc, out.skipped, options.caps.max_sentence_bytes));
         }
-        for (Fact& fact : out.facts) {
+        for (const Fact& fact : out.facts) {
           ++extracted;
-          AddFactWithAliases(&graph, std::move(fact));
+          AddFactWithAliases(&graph, fact);
         }
         return Status::Ok();
       };
