@@ -89,10 +89,27 @@ struct TemporalGraph::Impl {
         [&] { return InternField(kSubjectType, type); });
   }
 
+  // The loader's path: the name is usually new, so it is inserted at once
+  // (one probe of the exact index instead of a lookup and an insert).
   EntityId InternStored(uint32_t name_id, uint32_t type_id) {
     std::string_view name = store.strings.Get(name_id), type = store.strings.Get(type_id);
-    return Find(
-        name, type, [&] { return name_id; }, [&] { return type_id; });
+    const EntityId id = static_cast<EntityId>(entities.size());
+    if (EntityId known = by_name.Insert(name, id, /*replace=*/false); known != id) {
+      return Find(
+          name, type, [&] { return name_id; }, [&] { return type_id; });
+    }
+    Create(name, type, name_id, type_id);
+    return id;
+  }
+
+  void Create(std::string_view name, std::string_view type, uint32_t name_id, uint32_t type_id) {
+    const EntityId id = static_cast<EntityId>(entities.size());
+    entities.push_back(Entity{std::string(name), std::string(type), {}});
+    store.entities.push_back(EntityRefs{name_id, type_id, {}});
+    out_degree.push_back(0);
+    in_degree.push_back(0);
+    // A canonical name wins over an alias that folds the same way.
+    by_folded.Insert(store.strings.Get(name_id), id, /*replace=*/true);
   }
 
   // Finds or creates the entity; `name_id()`/`type_id()` give its strings'
@@ -108,14 +125,9 @@ struct TemporalGraph::Impl {
       return *known;
     }
     EntityId id = static_cast<EntityId>(entities.size());
-    entities.push_back(Entity{std::string(name), std::string(type), {}});
-    store.entities.push_back(EntityRefs{name_id(), type_id(), {}});
-    out_degree.push_back(0);
-    in_degree.push_back(0);
-    std::string_view key = store.strings.Get(store.entities.back().name);
-    by_name.Insert(key, id, /*replace=*/false);
-    // A canonical name wins over an alias that folds the same way.
-    by_folded.Insert(key, id, /*replace=*/true);
+    const uint32_t name_index = name_id();
+    by_name.Insert(store.strings.Get(name_index), id, /*replace=*/false);
+    Create(name, type, name_index, type_id());
     return id;
   }
 
