@@ -1,8 +1,9 @@
 // GraphIndex: read-only lookup structures a query engine builds once over a
 // TemporalGraph — a CSR adjacency (every incident fact of an entity, sorted by
 // neighbour then fact id, so parallel edges are contiguous), each fact's day
-// span and report day as 32-bit day numbers, interned relations, and fact ids
-// in sorted order (built on the first id lookup: most sessions never ask).
+// span and report day as 32-bit day numbers, interned relations; and, built on
+// first use because most sessions never need them, the distinct neighbours of
+// each entity (what an unfiltered walk needs) and fact ids in sorted order.
 //
 // The graph must outlive the index and not change while it is in use.
 #ifndef KG_GRAPH_GRAPH_INDEX_H_
@@ -24,12 +25,42 @@ namespace kg {
 
 using RelationId = uint32_t;
 
-// One end of a fact seen from an entity: the entity at the other end and
-// whether the entity is the fact's subject (the edge leaves it).
+// One end of a fact seen from an entity: the entity at the other end,
+// whether the entity is the fact's subject (the edge leaves it), and the
+// fact's polarity (kept here, in what was padding, so that a walk skipping
+// negated facts reads nothing beyond the adjacency).
 struct Incidence {
   EntityId other;
   FactId fact;
   bool outgoing;
+  bool negated;
+};
+
+// The distinct neighbours of each entity, in entity-id order, each with the
+// kinds of fact that join the two (NeighborKind bits, any of them present):
+// a multigraph's parallel edges collapsed, for walks whose filter depends only
+// on direction and polarity.
+enum NeighborKind : uint8_t {
+  kOutAsserted = 1,  // an asserted fact from the entity to the neighbour
+  kInAsserted = 2,   // an asserted fact from the neighbour to the entity
+  kOutNegated = 4,
+  kInNegated = 8,
+};
+class DistinctNeighbors {
+ public:
+  std::span<const EntityId> of(EntityId e) const {
+    return {ids_.data() + offsets_[e], ids_.data() + offsets_[e + 1]};
+  }
+  // Parallel to of(e).
+  std::span<const uint8_t> kinds(EntityId e) const {
+    return {kinds_.data() + offsets_[e], kinds_.data() + offsets_[e + 1]};
+  }
+
+ private:
+  friend class GraphIndex;
+  std::vector<uint32_t> offsets_;  // entity_count + 1
+  std::vector<EntityId> ids_;
+  std::vector<uint8_t> kinds_;
 };
 
 class GraphIndex {
@@ -50,6 +81,8 @@ class GraphIndex {
   std::optional<int64_t> report_day(FactId f) const {
     return report_[f] == kUndated ? std::nullopt : std::optional<int64_t>(report_[f]);
   }
+  // Built on the first call (thread-safe); valid as long as the index.
+  const DistinctNeighbors& distinct_neighbors() const;
   RelationId relation(FactId f) const { return relation_of_[f]; }
   const std::vector<std::string>& relations() const { return relations_; }
   std::optional<RelationId> FindRelation(std::string_view name) const;
@@ -69,6 +102,8 @@ class GraphIndex {
   std::vector<RelationId> relation_of_;
   std::vector<std::string> relations_;
   std::unordered_map<std::string, RelationId> relation_ids_;
+  mutable std::once_flag distinct_once_;
+  mutable DistinctNeighbors distinct_;
   mutable std::once_flag ids_sorted_once_;
   mutable std::vector<FactId> ids_sorted_;  // by fact id
 };

@@ -151,7 +151,7 @@ EdgeFilter QueryEngine::WalkFilter(const Query& q) {
     return filter;
   }
   filter.index = &index_;
-  if (!q.include_negated) filter.usable = &asserted_;
+  filter.skip_negated = !q.include_negated;
   if (!q.relations.empty()) {
     walk_relations_ = WantedRelations(q);
     filter.relations = &walk_relations_;

@@ -21,8 +21,10 @@ bool QueryEngine::Neighbors(const Query& q, Answer* a, QueryError* error) {
   // masks stay valid until the engine's next query).
   Neighborhood(index_, start, q.depth, filter, &scratch_, &reached_);
   a->columns = {"depth", "entity", "type", "subject", "relation", "object", "time", "fact"};
-  size_t shown = 0;
-  for (const Reached& r : reached_) shown += TypeMatches(q, r.entity);
+  size_t shown = q.type ? 0 : reached_.size();
+  if (q.type) {
+    for (const Reached& r : reached_) shown += TypeMatches(q, r.entity);
+  }
   a->complete = [this, start, filter, q](Answer* answer) {
     Neighborhood(index_, start, q.depth, filter, &scratch_, &reached_, &steps_);
     answer->entities.push_back(start);

@@ -46,12 +46,46 @@ void GroupByReached(size_t reached, TraversalScratch* s, std::vector<Step>* edge
   }
 }
 
+// Neighborhood over distinct neighbours, level by level: `out` itself is the
+// queue, so depths need no array, and visits are bits (an L1-sized set at
+// 200k entities, where 32-bit stamps spread over most of L2).
+void DistinctNeighborhood(const DistinctNeighbors& adjacency, EntityId start, int max_depth,
+                          uint8_t kinds, TraversalScratch* s, std::vector<Reached>* out) {
+  std::vector<uint64_t>& visited = s->visited;
+  auto expand = [&](EntityId u, int depth) {
+    std::span<const EntityId> ids = adjacency.of(u);
+    std::span<const uint8_t> how = adjacency.kinds(u);
+    for (size_t i = 0; i < ids.size(); ++i) {
+      const EntityId w = ids[i];
+      uint64_t& word = visited[w >> 6];
+      const uint64_t bit = uint64_t{1} << (w & 63);
+      if ((word & bit) || !(how[i] & kinds)) continue;
+      word |= bit;
+      out->push_back(Reached{w, depth});
+    }
+  };
+  visited[start >> 6] |= uint64_t{1} << (start & 63);
+  if (max_depth >= 1) expand(start, 1);
+  for (size_t level = 0, depth = 2; static_cast<int>(depth) <= max_depth; ++depth) {
+    const size_t end = out->size();
+    if (level == end) break;
+    for (; level < end; ++level) expand((*out)[level].entity, static_cast<int>(depth));
+  }
+  visited[start >> 6] = 0;
+  for (const Reached& r : *out) visited[r.entity >> 6] = 0;
+}
+
 }  // namespace
 
 void Neighborhood(const GraphIndex& index, EntityId start, int max_depth, const EdgeFilter& filter,
                   TraversalScratch* s, std::vector<Reached>* out, std::vector<Step>* edges) {
   out->clear();
   if (edges) edges->clear();
+  if (const uint8_t kinds = filter.NeighborKinds(); kinds && !edges) {
+    s->visited.resize((index.entity_count() + 63) / 64);
+    DistinctNeighborhood(index.distinct_neighbors(), start, max_depth, kinds, s, out);
+    return;
+  }
   s->Reset(index.entity_count());
   s->Mark(start);
   s->depth[start] = 0;
@@ -106,7 +140,9 @@ std::optional<std::vector<Step>> ShortestPath(const GraphIndex& index, EntityId 
     for (EntityId u : frontier) {
       for (const Incidence& inc : index.Incident(u)) {
         // Walking back from the target, the edge is used the other way round.
-        if (!filter.Allows(forward ? inc : Incidence{u, inc.fact, !inc.outgoing})) continue;
+        if (!filter.Allows(forward ? inc : Incidence{u, inc.fact, !inc.outgoing, inc.negated})) {
+          continue;
+        }
         EntityId w = inc.other;
         if (seen[w] == mark) continue;
         seen[w] = mark;

@@ -1,7 +1,7 @@
 // Hop-count traversals over a GraphIndex: neighbourhoods (BFS to a depth),
 // a shortest path (fewest hops, BFS) and all simple paths up to a length (DFS).
-// Which facts may be walked is decided by the caller in an EdgeFilter: a mask
-// of usable facts (relation, window, polarity already applied) and a direction.
+// Which facts may be walked is decided by the caller in an EdgeFilter:
+// direction, polarity, relations, a window, or a precomputed mask of facts.
 //
 // The scratch buffers are reused between calls, so a query allocates only for
 // its answer. Ties are broken deterministically: neighbours in entity-id order,
@@ -22,6 +22,7 @@ enum class Direction { kOut, kIn, kBoth };
 struct EdgeFilter {
   const std::vector<uint8_t>* usable = nullptr;  // by FactId; nullptr = every fact
   Direction direction = Direction::kBoth;
+  bool skip_negated = false;  // read from the Incidence, not a per-fact mask
   // Checked edge by edge rather than folded into `usable`, so that a walk
   // costs what it visits, not a pass over every fact of the graph.
   const GraphIndex* index = nullptr;                // set with either of these
@@ -29,6 +30,7 @@ struct EdgeFilter {
   std::optional<DayRange> window;                   // dated facts overlapping it only
 
   bool Allows(const Incidence& inc) const {
+    if (skip_negated && inc.negated) return false;
     if (usable && !(*usable)[inc.fact]) return false;
     if (relations && !(*relations)[index->relation(inc.fact)]) return false;
     if (window) {
@@ -38,6 +40,17 @@ struct EdgeFilter {
     if (direction == Direction::kOut) return inc.outgoing;
     if (direction == Direction::kIn) return !inc.outgoing;
     return true;
+  }
+  // When only direction and polarity filter, whether an entity may step to a
+  // neighbour depends on the pair alone: the NeighborKind bits that allow it.
+  // Zero when a fact's own fields (mask, relation, window) decide.
+  uint8_t NeighborKinds() const {
+    if (usable || relations || window) return 0;
+    uint8_t out = kOutAsserted | (skip_negated ? 0 : kOutNegated);
+    uint8_t in = kInAsserted | (skip_negated ? 0 : kInNegated);
+    if (direction == Direction::kOut) return out;
+    if (direction == Direction::kIn) return in;
+    return out | in;
   }
 };
 
@@ -63,6 +76,7 @@ struct TraversalScratch {
   std::vector<uint32_t> rank;  // Neighborhood: an entity's position in BFS order
   std::vector<uint32_t> group_start;
   std::vector<Step> grouped;
+  std::vector<uint64_t> visited;  // a bit per entity, all clear between calls
   uint32_t current = 0;
   // Starts a new call over `n` entities without clearing the arrays.
   void Reset(size_t n);
@@ -75,7 +89,9 @@ struct TraversalScratch {
 // from an entity at depth d to one at depth d+1, as Steps from the nearer
 // entity, grouped by the farther entity in BFS order, then by the nearer
 // entity and fact — collected during the walk instead of rescanning each
-// reached entity's edges.
+// reached entity's edges. Without `edges`, and with a filter that looks at
+// direction and polarity only (EdgeFilter::NeighborKinds), the walk reads the
+// distinct neighbours instead of every parallel edge.
 struct Reached {
   EntityId entity;
   int depth;

@@ -10,7 +10,9 @@
 #include <random>
 #include <set>
 
+#include "graph/graph_index.h"
 #include "graph/query_engine.h"
+#include "graph/traversal.h"
 
 namespace kg {
 namespace {
@@ -19,6 +21,7 @@ struct Edge {
   int s, o;
   int rel;
   bool negated;
+  bool hedged;  // walked like any fact: hedging is shown, not filtered
   bool dated;
   int64_t first, last;  // days
 };
@@ -41,12 +44,15 @@ RandomGraph MakeRandomGraph(std::mt19937& rng) {
     Edge e;
     e.s = static_cast<int>(rng() % r.n);
     e.o = static_cast<int>(rng() % r.n);
-    if (rng() % 5 == 0 && i > 0) {  // a parallel edge
-      e.s = r.edges.back().s;
-      e.o = r.edges.back().o;
+    if (rng() % 5 == 0 && i > 0) {  // a parallel edge, or one back the other way
+      const bool reverse = rng() % 3 == 0;
+      e.s = reverse ? r.edges.back().o : r.edges.back().s;
+      e.o = reverse ? r.edges.back().s : r.edges.back().o;
     }
+    if (rng() % 12 == 0) e.o = e.s;  // a self-loop
     e.rel = static_cast<int>(rng() % 3);
     e.negated = rng() % 8 == 0;
+    e.hedged = rng() % 5 == 0;
     e.dated = rng() % 6 != 0;
     e.first = kBase + static_cast<int64_t>(rng() % 1400);
     e.last = e.first + (rng() % 3 == 0 ? static_cast<int64_t>(rng() % 120) : 0);
@@ -55,6 +61,7 @@ RandomGraph MakeRandomGraph(std::mt19937& rng) {
     f.object = "n" + std::to_string(e.o);
     f.relation = "r" + std::to_string(e.rel);
     f.negated = e.negated;
+    f.hedged = e.hedged;
     f.doc = "d" + std::to_string(i);
     f.span_begin = i;
     if (e.dated) {
@@ -214,9 +221,102 @@ TEST_F(OracleTest, NeighborsMatchReferenceBfs) {
         if (v != start && dist[v] > 0 && dist[v] <= depth) want["n" + std::to_string(v)] = dist[v];
       }
       ASSERT_EQ(got, want) << text;
+      // The title counts what evaluation found (an unfiltered query walks the
+      // distinct neighbours there); the rows, what completion walked edge by edge.
+      const std::string count =
+          std::to_string(want.size()) + (want.size() == 1 ? " entity" : " entities");
+      ASSERT_NE(ans.title.find(": " + count + " within"), std::string::npos)
+          << text << " / " << ans.title;
     }
   }
   EXPECT_EQ(queries, 2400);
+}
+
+// The distinct-neighbour lists against the edge list: every neighbour once, in
+// id order, with the kinds of fact (direction, polarity) that join the two.
+TEST_F(OracleTest, DistinctNeighborsCollapseParallelEdges) {
+  std::mt19937 rng(31);
+  size_t collapsed = 0, self_loops = 0;
+  for (int round = 0; round < 200; ++round) {
+    RandomGraph g = MakeRandomGraph(rng);
+    GraphIndex index(g.graph);
+    std::vector<std::map<int, uint8_t>> want(g.n);
+    for (const Edge& e : g.edges) {
+      want[e.s][e.o] |= e.negated ? kOutNegated : kOutAsserted;
+      want[e.o][e.s] |= e.negated ? kInNegated : kInAsserted;
+      self_loops += e.s == e.o;
+    }
+    const DistinctNeighbors& distinct = index.distinct_neighbors();
+    for (int v = 0; v < g.n; ++v) {
+      std::map<int, uint8_t> got;
+      std::span<const EntityId> ids = distinct.of(v);
+      std::span<const uint8_t> kinds = distinct.kinds(v);
+      ASSERT_EQ(ids.size(), kinds.size());
+      for (size_t i = 0; i < ids.size(); ++i) {
+        if (i > 0) {
+          ASSERT_LT(ids[i - 1], ids[i]) << "round " << round << " entity " << v;
+        }
+        got[static_cast<int>(ids[i])] = kinds[i];
+      }
+      ASSERT_EQ(got, want[v]) << "round " << round << " entity " << v;
+      collapsed += index.Incident(v).size() - ids.size();
+    }
+  }
+  EXPECT_GT(collapsed, 500u);  // the graphs do have parallel edges
+  EXPECT_GT(self_loops, 50u);
+}
+
+// Neighborhood without edges takes the distinct-neighbour walk when only
+// direction and polarity filter; with edges, or a relation or window, it
+// walks edge by edge. Both must reach the same entities, at the same depths,
+// in the same order, as the reference. One scratch serves every graph, so a
+// visit left marked by one call would show in the next.
+TEST_F(OracleTest, DistinctWalkMatchesEdgeWalk) {
+  std::mt19937 rng(4321);
+  TraversalScratch scratch;
+  int distinct_walks = 0;
+  for (int round = 0; round < 300; ++round) {
+    RandomGraph g = MakeRandomGraph(rng);
+    GraphIndex index(g.graph);
+    std::vector<uint8_t> relations;
+    for (int k = 0; k < 8; ++k) {
+      const EntityId start = static_cast<EntityId>(rng() % g.n);
+      const int depth = static_cast<int>(rng() % 5);  // 0: nothing is reached
+      RandomQuery q = MakeRandomQuery(rng);
+      EdgeFilter filter;
+      filter.index = &index;
+      filter.direction = q.dir == 0   ? Direction::kOut
+                         : q.dir == 1 ? Direction::kIn
+                                      : Direction::kBoth;
+      filter.skip_negated = !q.negated;
+      if (q.rel >= 0) {
+        relations.assign(index.relations().size(), 0);
+        if (auto id = index.FindRelation("r" + std::to_string(q.rel))) relations[*id] = 1;
+        filter.relations = &relations;
+      }
+      if (q.windowed) filter.window = DayRange{q.from, q.to};
+      distinct_walks += filter.NeighborKinds() != 0;
+      std::vector<Reached> walked, by_edges;
+      std::vector<Step> steps;
+      Neighborhood(index, start, depth, filter, &scratch, &walked);
+      Neighborhood(index, start, depth, filter, &scratch, &by_edges, &steps);
+      const std::string what = "round " + std::to_string(round) + " start " +
+                               std::to_string(start) + " depth " + std::to_string(depth) +
+                               q.options;
+      ASSERT_EQ(walked.size(), by_edges.size()) << what;
+      for (size_t i = 0; i < walked.size(); ++i) {
+        ASSERT_EQ(walked[i].entity, by_edges[i].entity) << what;
+        ASSERT_EQ(walked[i].depth, by_edges[i].depth) << what;
+      }
+      std::vector<int> dist = ReferenceDistances(g, q, static_cast<int>(start));
+      size_t want = 0;
+      for (int v = 0; v < g.n; ++v)
+        want += v != static_cast<int>(start) && dist[v] > 0 && dist[v] <= depth;
+      ASSERT_EQ(walked.size(), want) << what;
+      for (const Reached& r : walked) ASSERT_EQ(dist[r.entity], r.depth) << what;
+    }
+  }
+  EXPECT_GT(distinct_walks, 500);
 }
 
 TEST_F(OracleTest, PathIsShortestAndValid) {
