@@ -402,9 +402,12 @@ class FastScanner {
     const bool negative = Eat('-');
     const char* digits = p_;
     int64_t value = 0;
-    while (p_ < end_ && *p_ >= '0' && *p_ <= '9') value = value * 10 + (*p_++ - '0');
+    while (p_ < end_ && *p_ >= '0' && *p_ <= '9') {
+      if (p_ - digits == 18) return false;  // before a 19th digit could overflow
+      value = value * 10 + (*p_++ - '0');
+    }
     const size_t n = static_cast<size_t>(p_ - digits);
-    if (n == 0 || n > 18 || (n > 1 && *digits == '0')) return false;
+    if (n == 0 || (n > 1 && *digits == '0')) return false;
     if (p_ < end_ && (*p_ == '.' || *p_ == 'e' || *p_ == 'E')) return false;
     *out = negative ? -value : value;
     return true;

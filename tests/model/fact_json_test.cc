@@ -301,6 +301,10 @@ TEST(FactJsonTest, FastPathAgreesWithTheSaxReaderOnEdgeCases) {
       R"({"subject":"a","relation":"r","object":"b","span":[-0,123456789012345678]})",
       R"({"subject":"a","relation":"r","object":"b","span":[1,1234567890123456789]})",
       R"({"subject":"a","relation":"r","object":"b","span":[1,99999999999999999999]})",
+      // Former bug: digits past 18 were accumulated (signed overflow) before the fast path
+      // declined the number; UBSan builds of the fuzzer caught it.
+      R"({"negated":77777777777777777777777777777777,"subject":"a","relation":"r","object":"b"})",
+      R"({"extra":-9223372036854775808,"subject":"a","relation":"r","object":"b"})",
       R"({"subject":"a","relation":"r","object":"b","span":[1.5,2]})",
       R"({"subject":"a","relation":"r","object":"b","span":[1e2,2]})",
       R"({"subject":"a","relation":"r","object":"b","span":[01,2]})",
