@@ -36,7 +36,7 @@ Result<Extractor> Extractor::Create(const std::vector<RuleSource>& packs,
   if (sources.empty()) {
     sources.push_back(RuleSource{"news.yaml", std::string(EmbeddedRuleFile("news.yaml"))});
   }
-  auto pack = LoadRulePack(sources, options.re2_max_mem);
+  auto pack = LoadRulePack(sources, options.re2_max_mem, options.defer_known_patterns);
   if (!pack.ok()) return pack.status();
   const RuleSource time_source =
       time_rules ? *time_rules

@@ -52,6 +52,9 @@ struct ExtractorOptions {
   // RE2 memory budget of each relation pattern: a pattern that needs more is a
   // load error (kg --re2-max-mem).
   int64_t re2_max_mem = int64_t{4} << 20;
+  // Compile the built-in pack's relation patterns on first use rather than at
+  // load (LoadRulePack): start-up for `kg extract`; `kg rules` compiles all.
+  bool defer_known_patterns = false;
 };
 
 // A sentence Extract passed over because it is longer than the cap.

@@ -8,6 +8,7 @@
 
 #include "extract/clause.h"
 #include "extract/prefilter.h"
+#include "extract/slot_locator.h"
 
 namespace kg {
 namespace {
@@ -165,8 +166,11 @@ std::vector<Fact> MatchSentence(const RulePack& pack, const MentionTracker& trac
     const RelationDef& rel = pack.relations[pat.relation];
     const int ngroups = std::min(pat.re->NumberOfCapturingGroups() + 1, kMaxGroups);
     size_t pos = 0;
-    while (pos < text.size() &&
-           pat.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups, ngroups)) {
+    // The span first (a DFA search), then the slots: by the slot locator when
+    // it can place them, else by RE2's capture pass on exactly that span —
+    // which is what RE2 itself does after its DFA search, so the groups are
+    // the same as a capturing search's.
+    while (pos < text.size() && pat.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups, 1)) {
       MatchSpans spans;
       spans.begin = groups[0].data() - text.data();
       spans.end = spans.begin + groups[0].size();
@@ -174,17 +178,30 @@ std::vector<Fact> MatchSentence(const RulePack& pack, const MentionTracker& trac
       // one would read its apposition ("Musk, the owner of X, ... restored")
       // as a clause of its own.
       pos = spans.end > spans.begin ? spans.end : spans.begin + 1;
-      const re2::StringPiece& sg = groups[pat.subject_group];
-      if (sg.data() == nullptr) continue;
-      spans.subject_begin = sg.data() - text.data();
-      spans.subject_end = spans.subject_begin + sg.size();
+      SlotSpans slots;
+      if (pack.slots != nullptr && pack.slots->Locate(p, text, spans.begin, spans.end, &slots)) {
+        spans.subject_begin = slots.subject_begin;
+        spans.subject_end = slots.subject_end;
+        spans.object_begin = slots.object_begin;
+        spans.object_end = slots.object_end;
+      } else {
+        if (!pat.re->Match(text, spans.begin, spans.end, RE2::ANCHOR_BOTH, groups, ngroups)) {
+          continue;
+        }
+        const re2::StringPiece& sg = groups[pat.subject_group];
+        if (sg.data() == nullptr) continue;
+        spans.subject_begin = sg.data() - text.data();
+        spans.subject_end = spans.subject_begin + sg.size();
+        if (pat.object_group > 0) {
+          const re2::StringPiece& og = groups[pat.object_group];
+          if (og.data() == nullptr) continue;
+          spans.object_begin = og.data() - text.data();
+          spans.object_end = spans.object_begin + og.size();
+        }
+      }
       std::vector<Slot> subjects = SlotMembers(view, spans.subject_begin, spans.subject_end);
       std::vector<std::pair<Slot, Slot>> pairs;
       if (pat.object_group > 0) {
-        const re2::StringPiece& og = groups[pat.object_group];
-        if (og.data() == nullptr) continue;
-        spans.object_begin = og.data() - text.data();
-        spans.object_end = spans.object_begin + og.size();
         for (const Slot& s : subjects) {
           for (const Slot& o : SlotMembers(view, spans.object_begin, spans.object_end)) {
             pairs.emplace_back(s, o);

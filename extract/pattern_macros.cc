@@ -33,11 +33,13 @@ std::string Token(std::vector<std::string> types) {
 // A slot: one mention, or a coordinated list "A, B and C" of mentions. Two
 // members joined by ", and" are two clauses, not a list: "Meta launched
 // Threads, and Twitter threatened to sue".
+std::string SlotBody(const std::string& tok) {
+  return tok + "(?:(?:, " + tok + ")+,? (?:and|or|&) " + tok + "| (?:and|or|&) " + tok + ")?";
+}
+
 std::string Slot(const std::string& name, const std::vector<std::string>& types) {
   if (!types.empty() && types.back() == "!") return Slot(name, {});
-  const std::string tok = Token(types);
-  return "(?:both |either )?(?P<" + name + ">" + tok + "(?:(?:, " + tok + ")+,? (?:and|or|&) " +
-         tok + "| (?:and|or|&) " + tok + ")?)";
+  return "(?:both |either )?(?P<" + name + ">" + SlotBody(Token(types)) + ")";
 }
 
 struct Template {
@@ -108,6 +110,12 @@ constexpr char kDescriptors[] =
     "conglomerate|corporation";
 
 }  // namespace
+
+bool IsSlotGroupBody(std::string_view body) {
+  const size_t close = body.find('>');
+  if (close == std::string_view::npos || body.substr(0, 6) != "<e\\d+:") return false;
+  return body == SlotBody(std::string(body.substr(0, close + 1)));
+}
 
 const std::vector<std::string>& TemplateNames() {
   static const std::vector<std::string> kNames = [] {

@@ -11,6 +11,7 @@
 #define KG_EXTRACT_PATTERN_MACROS_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "graph/model/status.h"
@@ -40,6 +41,11 @@ Result<std::vector<std::pair<std::string, std::string>>> ExpandTemplates(
 // and {premod}. An unknown macro or a malformed slot is an error.
 Result<std::string> ExpandMacros(const std::string& pattern, const RelationForms& forms,
                                  const std::vector<std::string>& global_titles);
+
+// Whether `body` is the inside of a slot group exactly as a slot macro writes
+// it (between "(?P<subj>" and its ")"): then every string it matches starts
+// with '<' and ends with '>', i.e. at view-token boundaries.
+bool IsSlotGroupBody(std::string_view body);
 
 // The names of the known templates, for messages and docs.
 const std::vector<std::string>& TemplateNames();

@@ -11,16 +11,19 @@
 #include "extract/pattern_macros.h"
 #include "extract/prefilter.h"
 #include "extract/rule_pack.h"
+#include "extract/slot_locator.h"
 #include "extract/yaml_util.h"
 #include "rules/embedded_rules.h"
 
 namespace kg {
 namespace {
 
+constexpr uintmax_t kMaxIncludeBytes = 16u << 20;
+
 // The per-pattern budget (LoadRulePack's default, 4 MiB) is enough for the
 // longest alternations of the news pack, small enough that a runaway pattern is
 // reported rather than eating memory.
-constexpr uintmax_t kMaxIncludeBytes = 16u << 20;
+constexpr int64_t kDefaultPatternMaxMem = int64_t{4} << 20;
 
 RE2::Options PatternOptions(int64_t max_mem) {
   RE2::Options o;
@@ -59,6 +62,7 @@ class Loader {
         !status.ok())
       return status;
     if (root["include"]) {
+      defer_patterns = false;
       if (Status status = Includes(source.name, root["include"]); !status.ok()) return status;
       file_ = source.name;
     }
@@ -553,19 +557,28 @@ class Loader {
       return YamlErrorAt(file_, where,
                          ctx_ + ": pattern '" + suffix + "': " + regex.status().message());
     }
-    auto re = std::make_unique<RE2>(*regex, PatternOptions(pattern_max_mem_));
-    if (!re->ok()) {
-      return YamlErrorAt(file_, where,
-                         ctx_ + ": pattern '" + suffix + "' does not compile: " + Reason(*re) +
-                             " in '" + source + "'");
+    LazyRegex re;
+    int subject_group = 0, object_group = 0;
+    if (defer_patterns) {
+      subject_group = NamedGroupNumber(*regex, "subj");
+      object_group = NamedGroupNumber(*regex, "obj");
+      re = LazyRegex(*regex, PatternOptions(pattern_max_mem_));
+    } else {
+      auto compiled = std::make_unique<RE2>(*regex, PatternOptions(pattern_max_mem_));
+      if (!compiled->ok()) {
+        return YamlErrorAt(file_, where,
+                           ctx_ + ": pattern '" + suffix +
+                               "' does not compile: " + Reason(*compiled) + " in '" + source + "'");
+      }
+      const auto& groups = compiled->NamedCapturingGroups();
+      if (auto it = groups.find("subj"); it != groups.end()) subject_group = it->second;
+      if (auto it = groups.find("obj"); it != groups.end()) object_group = it->second;
+      re = LazyRegex(std::move(compiled));
     }
-    const auto& groups = re->NamedCapturingGroups();
-    auto subj = groups.find("subj");
-    auto obj = groups.find("obj");
-    if (subj == groups.end()) {
+    if (subject_group == 0) {
       return YamlErrorAt(file_, where, ctx_ + ": pattern '" + suffix + "' has no {subj} slot");
     }
-    if (obj == groups.end() && !forms.symmetric) {
+    if (object_group == 0 && !forms.symmetric) {
       return YamlErrorAt(file_, where,
                          ctx_ + ": pattern '" + suffix +
                              "' has no {obj} slot (only symmetric rules may pair a coordinated "
@@ -576,8 +589,8 @@ class Loader {
     def.relation = relation;
     def.source = *regex;
     def.re = std::move(re);
-    def.subject_group = subj->second;
-    def.object_group = obj == groups.end() ? 0 : obj->second;
+    def.subject_group = subject_group;
+    def.object_group = object_group;
     pack_->patterns.push_back(std::move(def));
     return Status::Ok();
   }
@@ -653,6 +666,10 @@ class Loader {
   std::string file_;
   std::string ctx_;
   int64_t pattern_max_mem_;
+
+ public:
+  // Relation patterns are not compiled here but on first use (LoadRulePack).
+  bool defer_patterns = false;
 };
 
 Result<std::unique_ptr<RE2>> CueRegex(const std::vector<std::string>& cues,
@@ -666,13 +683,28 @@ Result<std::unique_ptr<RE2>> CueRegex(const std::vector<std::string>& cues,
   return re;
 }
 
+// One built-in rule file, byte for byte (Loader::Load compiles everything if
+// it has includes, whose files could differ), at a budget no smaller than the default: the build's
+// tests compile each of its patterns at the default budget (RulePackTest), and a larger one only
+// allows more.
+bool IsBuiltInPack(const std::vector<RuleSource>& sources, int64_t pattern_max_mem) {
+  if (sources.size() != 1 || pattern_max_mem < kDefaultPatternMaxMem) return false;
+  const std::string& text = sources.front().text;
+  for (std::string_view name : EmbeddedRuleFileNames()) {
+    if (EmbeddedRuleFile(name) == text) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Result<std::shared_ptr<const RulePack>> LoadRulePack(const std::vector<RuleSource>& sources,
-                                                     int64_t pattern_max_mem) {
+                                                     int64_t pattern_max_mem,
+                                                     bool defer_known_patterns) {
   auto pack = std::make_shared<RulePack>();
   std::set<std::string> entity_names, rule_names;
   Loader loader(pack.get(), &entity_names, &rule_names, pattern_max_mem);
+  loader.defer_patterns = defer_known_patterns && IsBuiltInPack(sources, pattern_max_mem);
   for (const RuleSource& source : sources) {
     if (Status status = loader.Load(source); !status.ok()) return status;
   }
@@ -690,6 +722,7 @@ Result<std::shared_ptr<const RulePack>> LoadRulePack(const std::vector<RuleSourc
   pack->cues.hedge = std::move(hedge);
 
   pack->prefilter = MakePatternPrefilter(*pack);
+  pack->slots = std::make_shared<const SlotLocator>(pack->patterns);
   return std::shared_ptr<const RulePack>(std::move(pack));
 }
 

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/lazy_regex.h"
 #include "graph/model/date.h"
 #include "graph/model/status.h"
 
@@ -21,6 +22,7 @@ namespace kg {
 
 struct RuleSource;       // extract/extractor.h
 class PatternPrefilter;  // extract/prefilter.h
+class SlotLocator;       // extract/slot_locator.h
 
 struct EntityDef {
   std::string name;  // canonical
@@ -87,10 +89,10 @@ struct RelationDef {
 
 // One compiled pattern over the mention view.
 struct PatternDef {
-  std::string rule;    // "acquired.active", "acquired.pattern2"
-  int relation = 0;    // index into RulePack::relations
-  std::string source;  // the expanded regex, for messages
-  std::unique_ptr<RE2> re;
+  std::string rule;       // "acquired.active", "acquired.pattern2"
+  int relation = 0;       // index into RulePack::relations
+  std::string source;     // the expanded regex, for messages
+  LazyRegex re;           // compiled at load, or on first use (LoadRulePack)
   int subject_group = 0;  // 1-based capturing group index
   int object_group = 0;   // 0: symmetric pairs inside the subject group
 };
@@ -121,14 +123,20 @@ struct RulePack {
   std::vector<RelationDef> relations;
   std::vector<PatternDef> patterns;
   std::shared_ptr<const PatternPrefilter> prefilter;  // which patterns may match a view
+  std::shared_ptr<const SlotLocator> slots;           // where a match's slot groups lie
   std::vector<ExampleDef> examples;
 };
 
 // Loads, validates and compiles `sources` as one pack. Errors name the file,
 // line and column and the rule concerned. `pattern_max_mem` is RE2's memory
-// budget for each pattern (ExtractorOptions::re2_max_mem).
+// budget for each pattern (ExtractorOptions::re2_max_mem). With
+// `defer_known_patterns`, a pack that is one built-in rule file, unchanged,
+// at a budget no smaller than the default, has its relation patterns compiled
+// on first use instead: the build's tests compile every one of them at that
+// budget, so none can fail (everything else is still read and checked).
 Result<std::shared_ptr<const RulePack>> LoadRulePack(const std::vector<RuleSource>& sources,
-                                                     int64_t pattern_max_mem = int64_t{4} << 20);
+                                                     int64_t pattern_max_mem = int64_t{4} << 20,
+                                                     bool defer_known_patterns = false);
 
 class Extractor;
 struct RuleTestReport;

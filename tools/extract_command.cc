@@ -84,7 +84,9 @@ int RunExtract(const ExtractOptions& options) {
     if (!source.ok()) return ReportError(source.status());
     time_rules = std::move(source).value();
   }
-  Result<Extractor> extractor = Extractor::Create(*packs, time_rules, options.caps);
+  ExtractorOptions caps = options.caps;
+  caps.defer_known_patterns = true;
+  Result<Extractor> extractor = Extractor::Create(*packs, time_rules, caps);
   if (!extractor.ok()) {
     return ReportError(WithRe2BudgetHint(extractor.status(), options.caps.re2_max_mem));
   }

@@ -1,0 +1,176 @@
+#include "extract/slot_locator.h"
+
+#include <array>
+#include <optional>
+#include <string_view>
+
+#include "extract/lazy_regex.h"
+#include "extract/pattern_macros.h"
+#include "extract/rule_pack.h"
+
+namespace kg {
+namespace {
+
+struct Group {
+  size_t open = 0;   // the '(' of "(?P<name>"
+  size_t body = 0;   // first byte inside the group
+  size_t close = 0;  // its ')'
+};
+
+// The top-level group "(?P<name>...)" of `source`. False, with *splittable
+// cleared, when the source has a top-level alternation anywhere or a construct
+// that a piece could not carry on its own (flags, \Q...\E quoting).
+bool TopLevelGroup(std::string_view source, std::string_view name, Group* out, bool* splittable) {
+  const std::string open = "(?P<" + std::string(name) + ">";
+  int depth = 0;
+  std::optional<size_t> start;
+  for (size_t i = 0; i < source.size(); ++i) {
+    const char c = source[i];
+    if (c == '\\') {
+      if (i + 1 < source.size() && source[i + 1] == 'Q') {
+        *splittable = false;
+        return false;
+      }
+      ++i;
+    } else if (c == '[') {
+      i = RegexClassEnd(source, i);
+    } else if (c == '(') {
+      const std::string_view rest = source.substr(i);
+      if (rest.substr(0, 2) == "(?" && rest.substr(0, 3) != "(?:" && rest.substr(0, 4) != "(?P<") {
+        *splittable = false;
+        return false;
+      }
+      if (depth == 0 && rest.substr(0, open.size()) == open) start = i;
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+      if (depth == 0 && start && out->close == 0) {
+        out->open = *start;
+        out->body = *start + open.size();
+        out->close = i;
+      }
+    } else if (c == '|' && depth == 0) {
+      *splittable = false;
+      return false;
+    }
+  }
+  return out->close != 0;
+}
+
+// Up to this many '<' (or '>') in a match; more falls back to the capture pass.
+constexpr size_t kMaxBounds = 24;
+
+struct Bounds {
+  std::array<size_t, kMaxBounds> at;
+  size_t size = 0;
+};
+
+}  // namespace
+
+struct SlotLocator::Pieces {
+  std::array<std::unique_ptr<RE2>, 5> re;
+};
+
+SlotLocator::SlotLocator(const std::vector<PatternDef>& patterns)
+    : entries_(new Entry[patterns.size()]), size_(patterns.size()) {
+  for (size_t p = 0; p < patterns.size(); ++p) {
+    const PatternDef& pattern = patterns[p];
+    Entry& entry = entries_[p];
+    if (pattern.object_group == 0 || !pattern.re) continue;
+    const std::string_view source = pattern.source;
+    Group subject, object;
+    bool splittable = true;
+    if (!TopLevelGroup(source, "subj", &subject, &splittable) || !splittable ||
+        !TopLevelGroup(source, "obj", &object, &splittable) || !splittable) {
+      continue;
+    }
+    const std::string_view subject_body = source.substr(subject.body, subject.close - subject.body);
+    const std::string_view object_body = source.substr(object.body, object.close - object.body);
+    if (!IsSlotGroupBody(subject_body) || !IsSlotGroupBody(object_body)) continue;
+    entry.subject_first = subject.open < object.open;
+    const Group& first = entry.subject_first ? subject : object;
+    const Group& second = entry.subject_first ? object : subject;
+    entry.sources = {
+        std::string(source.substr(0, first.open)),
+        std::string(source.substr(first.body, first.close - first.body)),
+        std::string(source.substr(first.close + 1, second.open - first.close - 1)),
+        std::string(source.substr(second.body, second.close - second.body)),
+        std::string(source.substr(second.close + 1)),
+    };
+    entry.options = pattern.re.options();
+    entry.splits = true;
+  }
+}
+
+SlotLocator::~SlotLocator() = default;
+
+bool SlotLocator::Splits(int p) const {
+  return p >= 0 && static_cast<size_t>(p) < size_ && entries_[p].splits;
+}
+
+const SlotLocator::Pieces* SlotLocator::Compiled(const Entry& entry) const {
+  std::call_once(entry.once, [&entry] {
+    auto pieces = std::make_unique<Pieces>();
+    for (size_t i = 0; i < pieces->re.size(); ++i) {
+      pieces->re[i] = std::make_unique<RE2>("(?:" + entry.sources[i] + ")", entry.options);
+      if (!pieces->re[i]->ok()) return;
+    }
+    entry.pieces = std::move(pieces);
+  });
+  return entry.pieces.get();
+}
+
+bool SlotLocator::Locate(int p, const re2::StringPiece& text, size_t begin, size_t end,
+                         SlotSpans* out) const {
+  if (!Splits(p)) return false;
+  const Entry& entry = entries_[p];
+  const Pieces* pieces = Compiled(entry);
+  if (pieces == nullptr) return false;
+  // Groups start at a '<' and end after a '>' (IsSlotGroupBody).
+  Bounds starts, ends;
+  for (size_t i = begin; i < end; ++i) {
+    if (text[i] == '<') {
+      if (starts.size == kMaxBounds) return false;
+      starts.at[starts.size++] = i;
+    } else if (text[i] == '>') {
+      if (ends.size == kMaxBounds) return false;
+      ends.at[ends.size++] = i + 1;
+    }
+  }
+  auto fits = [&](int piece, size_t from, size_t to) {
+    return pieces->re[piece]->Match(text, from, to, RE2::ANCHOR_BOTH, nullptr, 0);
+  };
+  int found = 0;
+  size_t at[4] = {0, 0, 0, 0};
+  for (size_t a = 0; a < starts.size; ++a) {
+    const size_t b1 = starts.at[a];
+    if (!fits(0, begin, b1)) continue;
+    for (size_t c = 0; c < ends.size; ++c) {
+      const size_t e1 = ends.at[c];
+      if (e1 <= b1 || !fits(1, b1, e1)) continue;
+      for (size_t d = a + 1; d < starts.size; ++d) {
+        const size_t b2 = starts.at[d];
+        if (b2 < e1 || !fits(2, e1, b2)) continue;
+        for (size_t f = c; f < ends.size; ++f) {
+          const size_t e2 = ends.at[f];
+          if (e2 <= b2 || !fits(3, b2, e2) || !fits(4, e2, end)) continue;
+          if (++found > 1) return false;
+          at[0] = b1;
+          at[1] = e1;
+          at[2] = b2;
+          at[3] = e2;
+        }
+      }
+    }
+  }
+  if (found != 1) return false;
+  const int s = entry.subject_first ? 0 : 2;
+  const int o = entry.subject_first ? 2 : 0;
+  out->subject_begin = at[s];
+  out->subject_end = at[s + 1];
+  out->object_begin = at[o];
+  out->object_end = at[o + 1];
+  return true;
+}
+
+}  // namespace kg

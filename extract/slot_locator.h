@@ -1,0 +1,65 @@
+// SlotLocator: where a relation pattern's {subj} and {obj} groups lie inside a
+// match whose span is already known, without RE2's capture pass. The capture
+// pass (BitState over a ~2,000-instruction program) costs several times the
+// DFA search that finds the span; slot groups, however, can only begin at a
+// '<' and end after a '>' of the view, so the few placements that could exist
+// are tried with the pattern's pieces, each a cheap anchored DFA match.
+#ifndef KG_EXTRACT_SLOT_LOCATOR_H_
+#define KG_EXTRACT_SLOT_LOCATOR_H_
+
+#include <re2/re2.h>
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace kg {
+
+struct PatternDef;
+
+// Byte offsets into the view, [begin, end).
+struct SlotSpans {
+  size_t subject_begin = 0, subject_end = 0;
+  size_t object_begin = 0, object_end = 0;
+};
+
+class SlotLocator {
+ public:
+  // Reads each pattern's source; the pieces are compiled, with the pattern's
+  // own RE2 options, the first time the pattern is located.
+  explicit SlotLocator(const std::vector<PatternDef>& patterns);
+  ~SlotLocator();
+  SlotLocator(const SlotLocator&) = delete;
+  SlotLocator& operator=(const SlotLocator&) = delete;
+
+  // For pattern `p` matching exactly text[begin, end) (the text is the whole
+  // view, for context): the slot spans, when exactly one placement of the
+  // groups lets every piece match — then it is the one RE2's capture pass
+  // would report. False when the caller must run the capture pass: the pattern
+  // does not split (its groups are not top-level slot macros, or it has no
+  // {obj}), or several placements fit. Safe to call from many threads.
+  bool Locate(int p, const re2::StringPiece& text, size_t begin, size_t end, SlotSpans* out) const;
+
+  // Whether pattern `p` splits into pieces at all (for tests).
+  bool Splits(int p) const;
+
+ private:
+  struct Pieces;
+  struct Entry {
+    bool splits = false;
+    bool subject_first = true;
+    std::vector<std::string> sources;  // before, group, between, group, after
+    RE2::Options options;
+    mutable std::once_flag once;
+    mutable std::unique_ptr<Pieces> pieces;  // null when a piece did not compile
+  };
+  const Pieces* Compiled(const Entry& entry) const;
+
+  std::unique_ptr<Entry[]> entries_;
+  size_t size_ = 0;
+};
+
+}  // namespace kg
+
+#endif  // KG_EXTRACT_SLOT_LOCATOR_H_

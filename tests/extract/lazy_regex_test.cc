@@ -1,0 +1,92 @@
+// LazyRegex and deferred pattern compilation: group numbers read from a
+// pattern's source must be RE2's, the built-in pack may defer its patterns
+// (and every one of them compiles at the default budget), and any other pack
+// is still compiled, and its errors reported, at load.
+#include "extract/lazy_regex.h"
+
+#include <gtest/gtest.h>
+
+#include "extract/extractor.h"
+#include "extract/rule_pack.h"
+#include "rules/embedded_rules.h"
+
+namespace kg {
+namespace {
+
+int Re2Number(const std::string& pattern, const std::string& name) {
+  RE2 re(pattern);
+  EXPECT_TRUE(re.ok()) << pattern << ": " << re.error();
+  auto it = re.NamedCapturingGroups().find(name);
+  return it == re.NamedCapturingGroups().end() ? 0 : it->second;
+}
+
+TEST(LazyRegexTest, GroupNumbersAreRe2s) {
+  for (const std::string pattern : {
+           "(?P<subj>a) (?P<obj>b)",
+           "(a)(?:b)(?P<obj>c)(?P<subj>d)",
+           "\\((x)\\) (?P<subj>a)",
+           "[(](y)[^)](?P<subj>a)",
+           "[]()](z)[^]()](?P<subj>a)",
+           "[[:alpha:](](w)(?P<subj>a)",
+           "\\Q((\\E(v)(?P<subj>a)",
+           "(?i:(u))(?i)(?P<subj>a)(?P<obj>b)",
+           "no groups at all",
+       }) {
+    EXPECT_EQ(NamedGroupNumber(pattern, "subj"), Re2Number(pattern, "subj")) << pattern;
+    EXPECT_EQ(NamedGroupNumber(pattern, "obj"), Re2Number(pattern, "obj")) << pattern;
+  }
+}
+
+TEST(LazyRegexTest, CompilesOnFirstUse) {
+  LazyRegex lazy("a(b+)c", RE2::Options());
+  EXPECT_FALSE(lazy.compiled());
+  EXPECT_EQ(lazy.options().case_sensitive(), true);
+  EXPECT_FALSE(lazy.compiled());
+  EXPECT_TRUE(RE2::PartialMatch("xabbc", *lazy));
+  EXPECT_TRUE(lazy.compiled());
+  EXPECT_FALSE(LazyRegex());
+  EXPECT_EQ(LazyRegex().get(), nullptr);
+}
+
+RuleSource BuiltIn() { return RuleSource{"news.yaml", std::string(EmbeddedRuleFile("news.yaml"))}; }
+
+// What lets LoadRulePack defer the built-in pack: each of its patterns
+// compiles at the default budget, and deferring changes no group number.
+TEST(LazyRegexTest, BuiltInPackDefersPatternsThatAllCompile) {
+  auto eager = LoadRulePack({BuiltIn()});
+  ASSERT_TRUE(eager.ok()) << eager.status().ToString();
+  auto deferred = LoadRulePack({BuiltIn()}, int64_t{4} << 20, true);
+  ASSERT_TRUE(deferred.ok()) << deferred.status().ToString();
+  const RulePack& e = **eager;
+  const RulePack& d = **deferred;
+  ASSERT_EQ(e.patterns.size(), d.patterns.size());
+  ASSERT_GT(d.patterns.size(), 100u);
+  for (size_t i = 0; i < d.patterns.size(); ++i) {
+    EXPECT_TRUE(e.patterns[i].re.compiled());
+    EXPECT_FALSE(d.patterns[i].re.compiled()) << d.patterns[i].rule;
+    EXPECT_EQ(d.patterns[i].source, e.patterns[i].source);
+    EXPECT_EQ(d.patterns[i].subject_group, e.patterns[i].subject_group) << d.patterns[i].rule;
+    EXPECT_EQ(d.patterns[i].object_group, e.patterns[i].object_group) << d.patterns[i].rule;
+    EXPECT_TRUE(d.patterns[i].re->ok()) << d.patterns[i].rule;
+    EXPECT_EQ(d.patterns[i].re->NumberOfCapturingGroups(),
+              e.patterns[i].re->NumberOfCapturingGroups());
+  }
+}
+
+TEST(LazyRegexTest, OtherPacksAndSmallerBudgetsCompileAtLoad) {
+  // A smaller budget than the tested one: compiled (and checked) at load.
+  auto small = LoadRulePack({BuiltIn()}, int64_t{3} << 20, true);
+  ASSERT_TRUE(small.ok()) << small.status().ToString();
+  EXPECT_TRUE((*small)->patterns.front().re.compiled());
+  // A changed pack: its bad pattern is still an error at load.
+  RuleSource changed = BuiltIn();
+  changed.text += "\n  - name: broken\n    patterns: ['{subj} (bought {obj}']\n";
+  auto bad = LoadRulePack({changed}, int64_t{4} << 20, true);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("rule 'broken': pattern 'pattern1' does not compile"),
+            std::string::npos)
+      << bad.status().ToString();
+}
+
+}  // namespace
+}  // namespace kg

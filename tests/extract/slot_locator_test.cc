@@ -1,0 +1,158 @@
+// SlotLocator: slot groups placed without RE2's capture pass must be exactly
+// where the capture pass puts them, and the locator must decline whenever it
+// cannot be sure (several placements, patterns that do not split).
+#include "extract/slot_locator.h"
+
+#include <gtest/gtest.h>
+#include <re2/re2.h>
+
+#include "extract/document.h"
+#include "extract/extractor.h"
+#include "extract/mention_view.h"
+#include "extract/mentions.h"
+#include "extract/pattern_macros.h"
+#include "extract/prefilter.h"
+#include "extract/rule_pack.h"
+#include "extract/sentence.h"
+#include "extract/time/time_expression.h"
+#include "rules/embedded_rules.h"
+
+namespace kg {
+namespace {
+
+PatternDef Pattern(const std::string& source) {
+  RelationForms forms;
+  forms.subject_types = {"person"};
+  forms.object_types = {"person", "organization"};
+  Result<std::string> expanded = ExpandMacros(source, forms, {});
+  EXPECT_TRUE(expanded.ok()) << expanded.status().ToString();
+  PatternDef def;
+  def.rule = "test";
+  def.source = expanded.ok() ? *expanded : source;
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  def.re = LazyRegex(std::make_unique<RE2>(def.source, options));
+  EXPECT_TRUE(def.re->ok()) << def.re->error();
+  const auto& groups = def.re->NamedCapturingGroups();
+  if (groups.count("subj")) def.subject_group = groups.at("subj");
+  if (groups.count("obj")) def.object_group = groups.at("obj");
+  return def;
+}
+
+std::vector<PatternDef> Patterns(const std::vector<std::string>& sources) {
+  std::vector<PatternDef> out;
+  for (const std::string& s : sources) out.push_back(Pattern(s));
+  return out;
+}
+
+TEST(SlotLocatorTest, PlacesBothSlotsOfAnActivePattern) {
+  const std::vector<PatternDef> patterns = Patterns({"{subj} (?:acquired|bought) {obj}"});
+  SlotLocator locator(patterns);
+  ASSERT_TRUE(locator.Splits(0));
+  const std::string view = "then <e1:person> bought <e2:organization> last year";
+  re2::StringPiece text(view), whole;
+  ASSERT_TRUE(patterns[0].re->Match(text, 0, text.size(), RE2::UNANCHORED, &whole, 1));
+  const size_t begin = whole.data() - text.data();
+  SlotSpans spans;
+  ASSERT_TRUE(locator.Locate(0, text, begin, begin + whole.size(), &spans));
+  EXPECT_EQ(view.substr(spans.subject_begin, spans.subject_end - spans.subject_begin),
+            "<e1:person>");
+  EXPECT_EQ(view.substr(spans.object_begin, spans.object_end - spans.object_begin),
+            "<e2:organization>");
+}
+
+TEST(SlotLocatorTest, ObjectBeforeSubject) {
+  const std::vector<PatternDef> patterns = Patterns({"{obj},? (?:was )?bought by {subj}"});
+  SlotLocator locator(patterns);
+  const std::string view = "<e2:organization>, was bought by <e1:person> and <e3:person>";
+  SlotSpans spans;
+  ASSERT_TRUE(locator.Locate(0, view, 0, view.size(), &spans));
+  EXPECT_EQ(view.substr(spans.subject_begin, spans.subject_end - spans.subject_begin),
+            "<e1:person> and <e3:person>");
+  EXPECT_EQ(spans.object_begin, 0u);
+  EXPECT_EQ(spans.object_end, view.find(','));
+}
+
+TEST(SlotLocatorTest, DeclinesWhenTwoPlacementsFit) {
+  // "A and B and C": the subject may be "A and B" or "A"; which one RE2 picks
+  // depends on the groups' priorities, so the capture pass must decide.
+  const std::vector<PatternDef> patterns = Patterns({"{subj} and {obj}"});
+  SlotLocator locator(patterns);
+  const std::string view = "<e1:person> and <e2:person> and <e3:person>";
+  SlotSpans spans;
+  EXPECT_FALSE(locator.Locate(0, view, 0, view.size(), &spans));
+}
+
+TEST(SlotLocatorTest, PatternsThatDoNotSplit) {
+  const std::vector<PatternDef> patterns =
+      Patterns({"{subj} met {obj}|met", "(?P<subj>\\w+) met {obj}", "(?i){subj} met {obj}",
+                "(?:{subj} met {obj})", "{subj} met"});
+  SlotLocator locator(patterns);
+  for (int p = 0; p < static_cast<int>(patterns.size()); ++p) {
+    EXPECT_FALSE(locator.Splits(p)) << patterns[p].source;
+    SlotSpans spans;
+    EXPECT_FALSE(locator.Locate(p, "<e1:person> met <e2:person>", 0, 27, &spans));
+  }
+}
+
+// Every match of the news pack on the example articles' views: where the
+// locator answers, it answers what the capture pass does, and it answers for
+// most matches.
+TEST(SlotLocatorTest, AgreesWithTheCapturePassOnTheNewsPack) {
+  auto pack = LoadRulePack({RuleSource{"news.yaml", std::string(EmbeddedRuleFile("news.yaml"))}});
+  ASSERT_TRUE(pack.ok()) << pack.status().ToString();
+  const RulePack& p = **pack;
+  ASSERT_NE(p.slots, nullptr);
+  Result<TimeTagger> tagger = TimeTagger::Default();
+  ASSERT_TRUE(tagger.ok());
+  Gazetteer gazetteer(p);
+  ReadOptions options;
+  options.default_date = Date{2024, 1, 1};
+  std::vector<std::string> views;
+  Status read = ForEachDocument(
+      {std::string(KG_SOURCE_DIR) + "/docs/examples"}, options, [&](Document&& doc) {
+        std::vector<TimeSpanRef> spans;
+        for (const TimeExpression& t : tagger->Find(doc.text, doc.date))
+          spans.push_back({t.begin, t.end});
+        MentionTracker tracker(gazetteer, doc.date);
+        for (const SentenceSpan& s : SplitSentences(doc.text)) {
+          const auto mentions = tracker.Find(doc.text, s.begin, s.end);
+          views.push_back(BuildView(doc.text, s.begin, s.end, mentions, spans, tracker).text);
+        }
+        return Status::Ok();
+      });
+  ASSERT_TRUE(read.ok()) << read.ToString();
+  int matches = 0, located = 0;
+  std::vector<int> candidates;
+  re2::StringPiece groups[16];
+  for (const std::string& view : views) {
+    p.prefilter->Candidates(view, &candidates);
+    const re2::StringPiece text(view);
+    for (int i : candidates) {
+      const PatternDef& pat = p.patterns[i];
+      const int ngroups = std::min(pat.re->NumberOfCapturingGroups() + 1, 16);
+      size_t pos = 0;
+      while (pos < text.size() &&
+             pat.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups, ngroups)) {
+        ++matches;
+        const size_t begin = groups[0].data() - text.data();
+        const size_t end = begin + groups[0].size();
+        pos = end > begin ? end : begin + 1;
+        SlotSpans spans;
+        if (!p.slots->Locate(i, text, begin, end, &spans)) continue;
+        ++located;
+        const re2::StringPiece& s = groups[pat.subject_group];
+        const re2::StringPiece& o = groups[pat.object_group];
+        EXPECT_EQ(spans.subject_begin, static_cast<size_t>(s.data() - text.data())) << pat.rule;
+        EXPECT_EQ(spans.subject_end, static_cast<size_t>(s.data() + s.size() - text.data()));
+        EXPECT_EQ(spans.object_begin, static_cast<size_t>(o.data() - text.data())) << pat.rule;
+        EXPECT_EQ(spans.object_end, static_cast<size_t>(o.data() + o.size() - text.data()));
+      }
+    }
+  }
+  EXPECT_GT(matches, 20);
+  EXPECT_GT(located, matches * 8 / 10);
+}
+
+}  // namespace
+}  // namespace kg
