@@ -78,6 +78,8 @@ FactId AddStoredFact(TemporalGraph* graph, const StoredFact& fact, EntityId subj
 // An entity or alias whose strings are already in the pool (a loader's path):
 // the same as AddEntity / AddAlias otherwise.
 EntityId AddStoredEntity(TemporalGraph* graph, uint32_t name, uint32_t type);
+// Warms the cache for a later AddStoredEntity of this name (a valid pool index).
+void PrefetchStoredEntity(const TemporalGraph& graph, uint32_t name);
 void AddStoredAlias(TemporalGraph* graph, EntityId entity, uint32_t alias);
 // The whole store, for a loader that reads the fact arrays in bulk; it must
 // then call RecountDegrees. Every index it writes must be valid.

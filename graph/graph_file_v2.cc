@@ -260,7 +260,10 @@ class Version2Reader {
     uint64_t alias = 0;
     // Aliases that owned their folded form go first, as they did when built.
     std::vector<std::pair<EntityId, uint32_t>> later;
+    constexpr EntityId kAhead = 8;  // entities whose index slots are prefetched
     for (EntityId e = 0; e < counts_[kEntities]; ++e) {
+      if (e + kAhead < counts_[kEntities] && entities_[(e + kAhead) * kEntityWords] < strings)
+        PrefetchStoredEntity(g_, entities_[(e + kAhead) * kEntityWords]);
       const uint32_t* rec = &entities_[e * kEntityWords];
       const uint64_t at = OffsetOf(kEntityRecords, e, kEntityWords * 4);
       if (rec[0] >= strings || rec[1] >= strings) return At(at, "string index out of range");

@@ -75,6 +75,10 @@ uint32_t StringIndex::Insert(std::string_view name, uint32_t entity, bool replac
   return slot.entity;
 }
 
+void StringIndex::Prefetch(std::string_view name) const {
+  if (!slots_.empty()) __builtin_prefetch(&slots_[Hash(name) & (slots_.size() - 1)]);
+}
+
 std::optional<uint32_t> StringIndex::Find(std::string_view name) const {
   if (slots_.empty()) return std::nullopt;
   const Slot& slot = slots_[SlotOf(name, Hash(name))];

@@ -28,6 +28,9 @@ class StringIndex {
   // mapping is kept unless `replace`. Returns the value the name maps to now.
   uint32_t Insert(std::string_view name, uint32_t value, bool replace);
   std::optional<uint32_t> Find(std::string_view name) const;
+  // Starts loading the slot where `name` would go into the cache: a loader
+  // that knows its next keys hides the cache misses that dominate inserting.
+  void Prefetch(std::string_view name) const;
   size_t size() const { return used_; }
 
  private:

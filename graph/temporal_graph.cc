@@ -350,6 +350,13 @@ EntityId AddStoredEntity(TemporalGraph* graph, uint32_t name, uint32_t type) {
   return graph->impl_->InternStored(name, type);
 }
 
+void PrefetchStoredEntity(const TemporalGraph& graph, uint32_t name) {
+  const TemporalGraph::Impl& impl = *graph.impl_;
+  std::string_view key = impl.store.strings.Get(name);
+  impl.by_name.Prefetch(key);
+  impl.by_folded.Prefetch(key);
+}
+
 void AddStoredAlias(TemporalGraph* graph, EntityId entity, uint32_t alias) {
   TemporalGraph::Impl& impl = *graph->impl_;
   impl.AddAlias(entity, impl.store.strings.Get(alias), [&] { return alias; });

@@ -97,6 +97,7 @@ class TemporalGraph {
   friend FactId AddStoredFact(TemporalGraph* graph, const StoredFact& fact, EntityId subject,
                               EntityId object);
   friend EntityId AddStoredEntity(TemporalGraph* graph, uint32_t name, uint32_t type);
+  friend void PrefetchStoredEntity(const TemporalGraph& graph, uint32_t name);
   friend void AddStoredAlias(TemporalGraph* graph, EntityId entity, uint32_t alias);
   friend StringPool& MutableStrings(TemporalGraph* graph);
   friend FactStore& MutableStore(TemporalGraph* graph);
