@@ -141,8 +141,9 @@ class Version2Reader {
   // A structure error found before the sections were read: reported as a
   // checksum mismatch if the bytes are also damaged, as with every other error.
   std::string DrainAndReport(const std::string& bad) {
-    const uint64_t read = std::min<uint64_t>(header_.payload_size, kCounts * 8);
-    uint64_t left = header_.payload_size - (header_.payload_size < kCounts * 8 ? 0 : read);
+    // ReadCounts read the counts only when the payload could hold them.
+    uint64_t left = header_.payload_size;
+    if (left >= kCounts * 8) left -= kCounts * 8;
     std::unique_ptr<char[]> buffer(new char[1 << 16]);
     while (left > 0) {
       size_t n = static_cast<size_t>(std::min<uint64_t>(left, 1 << 16));

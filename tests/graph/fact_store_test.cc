@@ -3,6 +3,8 @@
 // checksum's fast path against a byte-at-a-time reference.
 #include <gtest/gtest.h>
 
+#include <cstring>
+#include <memory>
 #include <random>
 #include <string>
 
@@ -49,6 +51,37 @@ TEST(StringPoolTest, ViewsSurviveGrowthAndLargeStrings) {
   for (int i = 0; i < 100000; ++i) pool.Intern("more-" + std::to_string(i));
   EXPECT_EQ(first, "name-0");
   for (const auto& [id, text] : added) ASSERT_EQ(pool.Get(id), text);
+}
+
+TEST(StringColumnTest, KeepsStringsBackToBackInOrder) {
+  StringColumn ids;
+  EXPECT_EQ(ids.Append("e1"), 0u);
+  EXPECT_EQ(ids.Append(""), 1u);
+  EXPECT_EQ(ids.Append("fact-two"), 2u);
+  EXPECT_EQ(ids.Append("e1"), 3u);  // no lookup: equal strings get their own index
+  EXPECT_EQ(ids.Get(0), "e1");
+  EXPECT_EQ(ids.Get(1), "");
+  EXPECT_EQ(ids.Get(2), "fact-two");
+  EXPECT_EQ(ids.Get(3), "e1");
+  EXPECT_EQ(ids.bytes(), "e1fact-twoe1");
+  EXPECT_EQ(ids.ends(), (std::vector<uint64_t>{2, 2, 10, 12}));
+}
+
+TEST(StringPoolTest, AdoptedBlockAndRunsGiveTheStringsBack) {
+  StringPool pool;
+  pool.Intern("first");
+  std::unique_ptr<char[]> block(new char[7]);
+  std::memcpy(block.get(), "abcdefg", 7);
+  const std::vector<uint64_t> ends = {3, 3, 7};
+  pool.AppendBlock(std::move(block), ends);
+  ASSERT_EQ(pool.size(), 4u);
+  EXPECT_EQ(pool.Get(1), "abc");
+  EXPECT_EQ(pool.Get(2), "");
+  EXPECT_EQ(pool.Get(3), "defg");
+  EXPECT_EQ(pool.Intern("defg"), 3u);  // adopted strings are found by later interns
+  std::string runs;
+  pool.ForEachRun([&](std::string_view run) { runs += std::string(run) + "|"; });
+  EXPECT_EQ(runs, "first|abcdefg|");
 }
 
 TEST(StringIndexTest, ExactAndCaseInsensitiveLookups) {
