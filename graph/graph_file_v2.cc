@@ -60,7 +60,8 @@ Version2Payload::Version2Payload(const TemporalGraph& g) {
   pieces_.push_back(Bytes(counts_));
   pieces_.push_back(Bytes(string_ends_));
   store.strings.ForEachRun([&](std::string_view run) { pieces_.push_back(run); });
-  pieces_.push_back(Bytes(store.ids.ends()));
+  pieces_.push_back(store.ids.wide() ? Bytes(store.ids.wide_ends())
+                                     : Bytes(store.ids.narrow_ends()));
   pieces_.push_back(store.ids.bytes());
   pieces_.push_back(Bytes(entities_));
   pieces_.push_back(Bytes(aliases_));
@@ -112,7 +113,7 @@ class Version2Reader {
     if (payload < kCounts * 8) return At(0, "payload too short for the section counts");
     const uint64_t item_bytes[kCounts] = {8,
                                           1,
-                                          8 + 4 + 4 + sizeof(StoredFact),
+                                          IdEndBytes() + 4 + 4 + sizeof(StoredFact),
                                           1,
                                           kEntityWords * 4,
                                           kAliasWords * 4,
@@ -154,6 +155,9 @@ class Version2Reader {
     return "corrupt graph file: " + bad;
   }
 
+  // Fact ids end at 32-bit offsets unless their bytes need 64.
+  uint64_t IdEndBytes() const { return counts_[kIdBytes] > UINT32_MAX ? 8 : 4; }
+
   template <typename T>
   bool ReadVector(std::vector<T>* v, uint64_t count) {
     v->resize(count);
@@ -170,7 +174,10 @@ class Version2Reader {
     offset_ += counts_[kStringBytes];
     if (!source_.Read(string_bytes_.get(), counts_[kStringBytes])) return false;
     StringColumn& ids = store_.ids;
-    if (!ReadVector(ids.mutable_ends(), counts_[kFacts])) return false;
+    if (!(IdEndBytes() == 8 ? ReadVector(ids.mutable_wide_ends(), counts_[kFacts])
+                            : ReadVector(ids.mutable_narrow_ends(), counts_[kFacts]))) {
+      return false;
+    }
     offsets_.push_back(offset_);
     ids.mutable_bytes()->resize(counts_[kIdBytes]);
     offset_ += counts_[kIdBytes];
@@ -201,7 +208,8 @@ class Version2Reader {
     return offsets_[section] + i * size;
   }
 
-  static std::string CheckEnds(const std::vector<uint64_t>& ends, uint64_t total) {
+  template <typename T>
+  static std::string CheckEnds(const std::vector<T>& ends, uint64_t total) {
     uint64_t last = 0;
     for (uint64_t end : ends) {
       if (end < last || end > total) return "string end " + std::to_string(end) + " out of order";
@@ -217,7 +225,10 @@ class Version2Reader {
       return At(offsets_[kStringEnds], bad);
     MutableStrings(&g_).AppendBlock(std::move(string_bytes_), string_ends_);
     std::vector<uint64_t>().swap(string_ends_);
-    if (std::string bad = CheckEnds(store_.ids.ends(), counts_[kIdBytes]); !bad.empty())
+    const StringColumn& ids = store_.ids;
+    if (std::string bad = ids.wide() ? CheckEnds(ids.wide_ends(), counts_[kIdBytes])
+                                     : CheckEnds(ids.narrow_ends(), counts_[kIdBytes]);
+        !bad.empty())
       return At(offsets_[kIdEnds], bad);
     if (std::string bad = ValidateEntities(); !bad.empty()) return bad;
     const uint64_t entities = counts_[kEntities];

@@ -9,7 +9,7 @@
 // Append() adds without looking for an equal string (a loader whose table is
 // already unique); the lookup index is built lazily, on the next Intern().
 // StringColumn keeps strings that are never looked up (the fact ids) back to
-// back in one buffer, 8 bytes of offset each instead of a 16-byte view.
+// back in one buffer, 4 bytes of offset each instead of a 16-byte view.
 // Internal to graph/.
 #ifndef KG_GRAPH_STRING_POOL_H_
 #define KG_GRAPH_STRING_POOL_H_
@@ -78,29 +78,48 @@ class StringColumn {
  public:
   uint32_t Append(std::string_view s) {
     bytes_.append(s);
-    ends_.push_back(bytes_.size());
-    return static_cast<uint32_t>(ends_.size() - 1);
+    if (wide_ends_.empty() && bytes_.size() <= UINT32_MAX) {
+      narrow_ends_.push_back(static_cast<uint32_t>(bytes_.size()));
+    } else {
+      Widen();
+      wide_ends_.push_back(bytes_.size());
+    }
+    return static_cast<uint32_t>(size() - 1);
   }
   std::string_view Get(uint32_t i) const {
-    size_t begin = i == 0 ? 0 : ends_[i - 1];
-    return std::string_view(bytes_).substr(begin, ends_[i] - begin);
+    uint64_t begin = i == 0 ? 0 : End(i - 1);
+    return std::string_view(bytes_).substr(begin, End(i) - begin);
   }
-  size_t size() const { return ends_.size(); }
+  size_t size() const { return wide() ? wide_ends_.size() : narrow_ends_.size(); }
   void Reserve(size_t strings, size_t bytes) {
-    ends_.reserve(ends_.size() + strings);
+    if (!wide()) narrow_ends_.reserve(narrow_ends_.size() + strings);
     bytes_.reserve(bytes_.size() + bytes);
   }
+
   // The representation, which the graph file stores as it is: all strings
-  // back to back, and where each ends. A loader fills them and must keep
-  // `ends` non-decreasing with its last value bytes.size().
+  // back to back, and where each ends — as 32-bit offsets while the bytes fit
+  // them (4 bytes a string), as 64-bit ones beyond. A loader fills the ends
+  // that match the byte count (wide exactly when it exceeds UINT32_MAX),
+  // non-decreasing and ending at bytes.size().
+  bool wide() const { return !wide_ends_.empty(); }
   const std::string& bytes() const { return bytes_; }
-  const std::vector<uint64_t>& ends() const { return ends_; }
+  const std::vector<uint32_t>& narrow_ends() const { return narrow_ends_; }
+  const std::vector<uint64_t>& wide_ends() const { return wide_ends_; }
   std::string* mutable_bytes() { return &bytes_; }
-  std::vector<uint64_t>* mutable_ends() { return &ends_; }
+  std::vector<uint32_t>* mutable_narrow_ends() { return &narrow_ends_; }
+  std::vector<uint64_t>* mutable_wide_ends() { return &wide_ends_; }
 
  private:
+  uint64_t End(size_t i) const { return wide() ? wide_ends_[i] : narrow_ends_[i]; }
+  void Widen() {
+    if (wide()) return;
+    wide_ends_.assign(narrow_ends_.begin(), narrow_ends_.end());
+    std::vector<uint32_t>().swap(narrow_ends_);
+  }
+
   std::string bytes_;
-  std::vector<uint64_t> ends_;
+  std::vector<uint32_t> narrow_ends_;
+  std::vector<uint64_t> wide_ends_;  // used instead once the bytes pass 4 GiB
 };
 
 }  // namespace kg
