@@ -1,13 +1,18 @@
 // JSON Lines documents: one {"id", "text", "date"?, "title"?, "url"?} object a line.
+// Lines of string (or null) fields are read directly; any other line goes
+// through nlohmann::json, which also words the errors.
 //
 // "text" is kept exactly as decoded (no BOM or CR handling): TempEval scoring
 // compares byte offsets into that very string. nlohmann::json throws, so this
 // file is the one place its exceptions are caught. Nesting depth is checked
 // before parsing, so a hostile line cannot make the parser recurse or allocate
 // without bound.
+#include <algorithm>
+#include <array>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "extract/document.h"
 #include "extract/document_parse.h"
@@ -66,6 +71,118 @@ int ValueColumn(std::string_view line, std::string_view key) {
   return 1;
 }
 
+// The fields a document line may have, as read by either parser below.
+struct JsonField {
+  enum Kind { kAbsent, kNull, kString, kInteger, kOther } kind = kAbsent;
+  std::string value;  // a string's value, an integer's JSON text
+};
+
+struct DocumentFields {
+  JsonField text, id, date, title, url;
+  std::array<std::pair<const char*, JsonField*>, 5> Named() {
+    return {{{"text", &text}, {"id", &id}, {"date", &date}, {"title", &title}, {"url", &url}}};
+  }
+};
+
+bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// A JSON string at line[*i] (the opening quote) without \u escapes or raw
+// control characters, decoded into *out; *i ends past the closing quote.
+bool ReadPlainString(std::string_view line, size_t* i, std::string* out) {
+  size_t p = *i + 1;
+  out->clear();
+  while (p < line.size()) {
+    const size_t stop = line.find_first_of("\"\\", p);
+    if (stop == std::string_view::npos) return false;
+    for (size_t k = p; k < stop; ++k) {
+      if (static_cast<unsigned char>(line[k]) < 0x20) return false;
+    }
+    out->append(line.data() + p, stop - p);
+    if (line[stop] == '"') {
+      *i = stop + 1;
+      return true;
+    }
+    if (stop + 1 >= line.size()) return false;
+    switch (line[stop + 1]) {
+      case '"':
+        *out += '"';
+        break;
+      case '\\':
+        *out += '\\';
+        break;
+      case '/':
+        *out += '/';
+        break;
+      case 'b':
+        *out += '\b';
+        break;
+      case 'f':
+        *out += '\f';
+        break;
+      case 'n':
+        *out += '\n';
+        break;
+      case 'r':
+        *out += '\r';
+        break;
+      case 't':
+        *out += '\t';
+        break;
+      default:
+        return false;  // \u and malformed escapes: the full parser decides
+    }
+    p = stop + 2;
+  }
+  return false;
+}
+
+// The common line — one object of distinct keys whose values are strings or
+// null — read without building a JSON tree (that cost ~110 instructions a
+// byte). False for anything else, which nlohmann then parses, so that every
+// line reads as before and errors keep their wording.
+bool ReadFlatObject(std::string_view line, DocumentFields* fields) {
+  size_t i = 0;
+  auto skip_space = [&] {
+    while (i < line.size() && IsJsonSpace(line[i])) ++i;
+  };
+  skip_space();
+  if (i >= line.size() || line[i] != '{') return false;
+  ++i;
+  std::string key, value;
+  std::vector<std::string> keys;
+  for (;;) {
+    skip_space();
+    if (i >= line.size() || line[i] != '"' || !ReadPlainString(line, &i, &key)) return false;
+    if (std::find(keys.begin(), keys.end(), key) != keys.end()) return false;
+    keys.push_back(key);
+    skip_space();
+    if (i >= line.size() || line[i] != ':') return false;
+    ++i;
+    skip_space();
+    JsonField field;
+    if (line.substr(i, 4) == "null") {
+      field.kind = JsonField::kNull;
+      i += 4;
+    } else if (i < line.size() && line[i] == '"' && ReadPlainString(line, &i, &value)) {
+      field.kind = JsonField::kString;
+      field.value = std::move(value);
+    } else {
+      return false;
+    }
+    for (auto [name, slot] : fields->Named()) {
+      if (key == name) *slot = std::move(field);
+    }
+    skip_space();
+    if (i >= line.size()) return false;
+    if (line[i] == '}') break;
+    if (line[i] != ',') return false;
+    ++i;
+  }
+  ++i;
+  skip_space();
+  return i == line.size();
+}
+
 // "[json.exception.parse_error.101] parse error at line 1, column 9: syntax
 // error ..." -> "syntax error ...": the location is reported our way.
 std::string ParseErrorText(const std::string& what) {
@@ -91,29 +208,48 @@ Result<Document> ParseJsonlLine(std::string_view line, const std::string& name, 
                            "JSON nested deeper than the cap of " + std::to_string(max_depth) +
                                " levels (--max-json-depth)");
   }
-  nlohmann::json object;
-  try {
-    object = nlohmann::json::parse(line);
-  } catch (const nlohmann::json::parse_error& e) {
-    int column = e.byte == 0 ? 1 : static_cast<int>(e.byte);
-    return Status::ErrorAt(name, line_number, column, ParseErrorText(e.what()));
-  } catch (const nlohmann::json::exception& e) {
-    return Status::ErrorAt(name, line_number, 1, std::string("bad JSON: ") + e.what());
-  }
-  if (!object.is_object()) {
-    return Status::ErrorAt(name, line_number, 1,
-                           std::string("expected a JSON object, got ") + object.type_name());
+  DocumentFields fields;
+  if (!ReadFlatObject(line, &fields)) {
+    fields = DocumentFields();
+    nlohmann::json object;
+    try {
+      object = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::parse_error& e) {
+      int column = e.byte == 0 ? 1 : static_cast<int>(e.byte);
+      return Status::ErrorAt(name, line_number, column, ParseErrorText(e.what()));
+    } catch (const nlohmann::json::exception& e) {
+      return Status::ErrorAt(name, line_number, 1, std::string("bad JSON: ") + e.what());
+    }
+    if (!object.is_object()) {
+      return Status::ErrorAt(name, line_number, 1,
+                             std::string("expected a JSON object, got ") + object.type_name());
+    }
+    for (auto [key, field] : fields.Named()) {
+      auto it = object.find(key);
+      if (it == object.end()) continue;
+      if (it->is_null()) {
+        field->kind = JsonField::kNull;
+      } else if (it->is_string()) {
+        field->kind = JsonField::kString;
+        field->value = it->get<std::string>();
+      } else if (it->is_number_integer()) {
+        field->kind = JsonField::kInteger;
+        field->value = it->dump();
+      } else {
+        field->kind = JsonField::kOther;
+      }
+    }
   }
 
   Document doc;
-  auto text = object.find("text");
-  if (text == object.end()) {
+  const JsonField& text = fields.text;
+  if (text.kind == JsonField::kAbsent) {
     return Status::ErrorAt(name, line_number, 1, "missing \"text\" field");
   }
-  if (!text->is_string()) {
+  if (text.kind != JsonField::kString) {
     return FieldError(name, line_number, line, "text", "\"text\" must be a string");
   }
-  doc.text = text->get<std::string>();
+  doc.text = std::move(fields.text.value);
   if (doc.text.find_first_not_of(" \t\n\r\f\v") == std::string::npos) {
     return FieldError(name, line_number, line, "text", "empty \"text\"");
   }
@@ -121,39 +257,37 @@ Result<Document> ParseJsonlLine(std::string_view line, const std::string& name, 
     return FieldError(name, line_number, line, "text", "binary text (\"text\" contains NUL)");
   }
 
-  auto id = object.find("id");
-  if (id == object.end() || id->is_null()) {
+  const JsonField& id = fields.id;
+  if (id.kind == JsonField::kAbsent || id.kind == JsonField::kNull) {
     doc.id = default_id;
-  } else if (id->is_string()) {
-    doc.id = id->get<std::string>();
-  } else if (id->is_number_integer()) {
-    doc.id = id->dump();
+  } else if (id.kind == JsonField::kString || id.kind == JsonField::kInteger) {
+    doc.id = id.value;
   } else {
     return FieldError(name, line_number, line, "id", "\"id\" must be a string or an integer");
   }
   if (doc.id.empty()) return FieldError(name, line_number, line, "id", "\"id\" is empty");
 
-  auto date = object.find("date");
-  if (date != object.end() && !date->is_null()) {
-    if (!date->is_string()) {
+  const JsonField& date = fields.date;
+  if (date.kind != JsonField::kAbsent && date.kind != JsonField::kNull) {
+    if (date.kind != JsonField::kString) {
       return FieldError(name, line_number, line, "date", "\"date\" must be a YYYY-MM-DD string");
     }
-    doc.date = ParseDate(date->get<std::string>());
+    doc.date = ParseDate(date.value);
     if (!doc.date) {
-      return FieldError(name, line_number, line, "date",
-                        "bad \"date\": expected YYYY-MM-DD, a real calendar date, got '" +
-                            date->get<std::string>() + "'");
+      return FieldError(
+          name, line_number, line, "date",
+          "bad \"date\": expected YYYY-MM-DD, a real calendar date, got '" + date.value + "'");
     }
   }
-  for (auto [key, field] : {std::pair{"title", &doc.title}, std::pair{"url", &doc.url}}) {
-    auto it = object.find(key);
-    if (it == object.end() || it->is_null()) continue;
-    if (!it->is_string()) {
+  for (auto [key, field] : {std::pair{"title", &fields.title}, std::pair{"url", &fields.url}}) {
+    if (field->kind == JsonField::kAbsent || field->kind == JsonField::kNull) continue;
+    if (field->kind != JsonField::kString) {
       return FieldError(name, line_number, line, key,
                         std::string("\"") + key + "\" must be a string");
     }
-    *field = it->get<std::string>();
   }
+  if (fields.title.kind == JsonField::kString) doc.title = std::move(fields.title.value);
+  if (fields.url.kind == JsonField::kString) doc.url = std::move(fields.url.value);
   return doc;
 }
 

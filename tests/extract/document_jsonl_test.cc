@@ -1,0 +1,65 @@
+// JSON Lines documents: the direct reader of flat string lines must decode
+// exactly what nlohmann::json decodes, and hand every other line to it.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "extract/document_parse.h"
+
+namespace kg::document_internal {
+namespace {
+
+std::string Field(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return "";
+  return it->is_string() ? it->get<std::string>() : it->dump();
+}
+
+TEST(DocumentJsonlTest, DecodesWhatNlohmannDecodes) {
+  const std::vector<std::string> lines = {
+      R"({"id": "a", "text": "Musk bought Twitter.", "date": "2022-10-27"})",
+      R"(  {"text":"tab\there, quote \" slash \/ back \\ nl \n cr \r ff \f bs \b","id":"b"}  )",
+      R"({"id":"c","text":"caf\u00e9 \ud83d\ude00 snow \u2603","title":"T\u0041"})",
+      R"({"id":7,"text":"integer id"})",
+      R"({"id":null,"text":"null id","date":null,"title":null,"url":"http://x/y"})",
+      R"({"id":"d","text":"first","text":"duplicate key: the last wins"})",
+      R"({"id":"e","extra":{"nested":[1,2]},"n":1.5,"b":true,"text":"other values"})",
+      R"({"te\u0078t":"escaped key","id":"f"})",
+      R"({ "id" : "g" , "text" : "spaces around : and ," , "url" : "u" })",
+      "{\"id\":\"h\",\"text\":\"raw UTF-8: \xc3\xa9\xe2\x82\xac \xf0\x9f\x98\x80\"}",
+  };
+  for (const std::string& line : lines) {
+    const nlohmann::json j = nlohmann::json::parse(line);
+    Result<Document> doc = ParseJsonlLine(line, "in.jsonl", 1, "default", 64);
+    ASSERT_TRUE(doc.ok()) << line << ": " << doc.status().ToString();
+    EXPECT_EQ(doc->text, Field(j, "text")) << line;
+    EXPECT_EQ(doc->id, Field(j, "id").empty() ? "default" : Field(j, "id")) << line;
+    EXPECT_EQ(doc->title, Field(j, "title")) << line;
+    EXPECT_EQ(doc->url, Field(j, "url")) << line;
+    EXPECT_EQ(doc->date.has_value(), !Field(j, "date").empty()) << line;
+  }
+}
+
+TEST(DocumentJsonlTest, MalformedLinesKeepTheirMessages) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {R"({"id":"a","text":"unterminated})", "in.jsonl:1:"},
+      {R"({"id":"a","text":"x"} trailing)", "bad JSON"},
+      {"{\"id\":\"a\",\"text\":\"raw\ttab\"}", "bad JSON"},
+      {R"({"id":"a"})", "missing \"text\" field"},
+      {R"({"id":"a","text":null})", "\"text\" must be a string"},
+      {R"({"id":"","text":"x"})", "\"id\" is empty"},
+      {R"({"id":"a","text":"x","date":"2022-02-30"})", "bad \"date\""},
+      {R"({"id":"a","text":"x","title":3})", "\"title\" must be a string"},
+      {R"(["text"])", "expected a JSON object, got array"},
+      {R"({"id":"a","text":"   "})", "empty \"text\""},
+  };
+  for (const auto& [line, want] : cases) {
+    Result<Document> doc = ParseJsonlLine(line, "in.jsonl", 1, "default", 64);
+    ASSERT_FALSE(doc.ok()) << line;
+    EXPECT_NE(doc.status().ToString().find(want), std::string::npos)
+        << line << " -> " << doc.status().ToString();
+  }
+}
+
+}  // namespace
+}  // namespace kg::document_internal
