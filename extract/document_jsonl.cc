@@ -92,11 +92,12 @@ bool ReadPlainString(std::string_view line, size_t* i, std::string* out) {
   size_t p = *i + 1;
   out->clear();
   while (p < line.size()) {
-    const size_t stop = line.find_first_of("\"\\", p);
-    if (stop == std::string_view::npos) return false;
-    for (size_t k = p; k < stop; ++k) {
-      if (static_cast<unsigned char>(line[k]) < 0x20) return false;
+    size_t stop = p;
+    while (stop < line.size() && line[stop] != '"' && line[stop] != '\\' &&
+           static_cast<unsigned char>(line[stop]) >= 0x20) {
+      ++stop;
     }
+    if (stop == line.size() || static_cast<unsigned char>(line[stop]) < 0x20) return false;
     out->append(line.data() + p, stop - p);
     if (line[stop] == '"') {
       *i = stop + 1;

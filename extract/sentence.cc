@@ -45,6 +45,8 @@ bool StartsWith(string_view text, size_t at, string_view prefix) {
 size_t TerminatorAt(string_view text, size_t at) {
   char c = text[at];
   if (c == '.' || c == '!' || c == '?') return 1;
+  // Every byte of the text is tested: the multi-byte forms only after their lead byte.
+  if (static_cast<unsigned char>(c) != 0xE2) return 0;
   return StartsWith(text, at, "\u2026") ? 3 : 0;
 }
 
@@ -52,6 +54,7 @@ size_t TerminatorAt(string_view text, size_t at) {
 size_t CloserAt(string_view text, size_t at) {
   char c = text[at];
   if (c == '"' || c == '\'' || c == ')' || c == ']') return 1;
+  if (static_cast<unsigned char>(c) != 0xE2 && static_cast<unsigned char>(c) != 0xC2) return 0;
   for (string_view closer : {"\u201D", "\u2019", "\u00BB"}) {
     if (StartsWith(text, at, closer)) return closer.size();
   }
@@ -61,6 +64,7 @@ size_t CloserAt(string_view text, size_t at) {
 size_t OpenerAt(string_view text, size_t at) {
   char c = text[at];
   if (c == '"' || c == '\'' || c == '(' || c == '[' || c == '`') return 1;  // `` in newswire
+  if (static_cast<unsigned char>(c) != 0xE2 && static_cast<unsigned char>(c) != 0xC2) return 0;
   for (string_view opener : {"\u201C", "\u2018", "\u00AB"}) {
     if (StartsWith(text, at, opener)) return opener.size();
   }
