@@ -104,14 +104,8 @@ bool QueryEngine::ExecuteDeferred(const Query& q, Answer* a, QueryError* error) 
     a->notes.push_back("as of " + q.at->end.ToString() +
                        ": only facts reported by then and states still valid");
   }
-  if (a->complete) {
-    a->complete = [complete = std::move(a->complete)](Answer* answer) {
-      complete(answer);
-      FinishSelection(answer);
-    };
-  } else {
-    FinishSelection(a);
-  }
+  // A deferred answer finishes its own selection when completed.
+  if (!a->complete) FinishSelection(a);
   return ok;
 }
 
@@ -237,13 +231,13 @@ bool QueryEngine::ResolvePair(const Query& q, EntityId* a, EntityId* b, QueryErr
   return false;
 }
 
-bool QueryEngine::TypeMatches(const Query& q, EntityId e) const {
-  if (!q.type) return true;
+bool QueryEngine::TypeMatches(const std::optional<std::string>& wanted, EntityId e) const {
+  if (!wanted) return true;
   std::string type = graph_.entity(e).type;
   for (char& c : type) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
-  return type == *q.type;
+  return type == *wanted;
 }
 
 std::vector<nlohmann::json> QueryEngine::EdgeCells(FactId f) const {

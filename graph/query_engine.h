@@ -16,6 +16,8 @@
 #ifndef KG_GRAPH_QUERY_ENGINE_H_
 #define KG_GRAPH_QUERY_ENGINE_H_
 
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -65,7 +67,8 @@ class QueryEngine {
   bool KnownBy(FactId f, int64_t day) const;
   bool Resolve(const EntityArg& arg, EntityId* out, QueryError* error) const;
   bool ResolvePair(const Query& q, EntityId* a, EntityId* b, QueryError* error) const;
-  bool TypeMatches(const Query& q, EntityId e) const;
+  bool TypeMatches(const Query& q, EntityId e) const { return TypeMatches(q.type, e); }
+  bool TypeMatches(const std::optional<std::string>& type, EntityId e) const;
 
   bool Neighbors(const Query& q, Answer* a, QueryError* error);
   bool Path(const Query& q, Answer* a, QueryError* error);

@@ -12,6 +12,7 @@ namespace kg {
 
 bool TokenizeQuery(std::string_view text, std::vector<QueryToken>* tokens, QueryError* error) {
   tokens->clear();
+  tokens->reserve(8);  // most queries: one allocation
   size_t i = 0;
   while (i < text.size()) {
     char c = text[i];
@@ -262,13 +263,14 @@ class Parser {
   }
 
   bool Options(Query* q, const CommandSpec& spec) {
-    std::vector<std::string> seen;
+    uint64_t seen = 0;  // by index in spec.options (no command has 64 options)
     while (!AtEnd()) {
       const QueryToken& t = Peek();
       std::string word = Lower(t.text);
-      bool allowed = std::find_if(spec.options.begin(), spec.options.end(),
-                                  [&](const char* o) { return word == o; }) != spec.options.end();
-      if (!allowed) {
+      const size_t index = std::find_if(spec.options.begin(), spec.options.end(),
+                                        [&](const char* o) { return word == o; }) -
+                           spec.options.begin();
+      if (index == spec.options.size()) {
         if (IsKeyword(t)) {
           return Fail("option '" + word + "' does not apply to '" + spec.name + "'", t.range);
         }
@@ -281,10 +283,8 @@ class Parser {
                         (hint.empty() ? "; usage: " + std::string(spec.usage) : hint),
                     t.range);
       }
-      if (std::find(seen.begin(), seen.end(), word) != seen.end()) {
-        return Fail("option '" + word + "' given twice", t.range);
-      }
-      seen.push_back(word);
+      if (seen >> index & 1) return Fail("option '" + word + "' given twice", t.range);
+      seen |= uint64_t{1} << index;
       ++pos_;
       if (!Option(q, word, t.range)) return false;
     }
