@@ -2,6 +2,8 @@
 // sentences, mentions, mention views, relation matches -> facts.
 #include "extract/extractor.h"
 
+#include <algorithm>
+
 #include "extract/matcher.h"
 #include "extract/mention_view.h"
 #include "extract/mentions.h"
@@ -58,13 +60,25 @@ std::vector<Fact> Extractor::Extract(const Document& document) const {
 std::vector<Fact> Extractor::Extract(const Document& document,
                                      std::vector<SkippedSentence>* skipped) const {
   const std::string_view text = document.text;
-  // Only expressions that name days can date a fact; the rest ("formerly",
-  // "nearly two years") stay words in the view.
-  std::vector<TimeExpression> times = impl_->tagger->Find(text, document.date);
-  std::erase_if(times, [](const TimeExpression& t) { return !t.days.has_value(); });
+  // Times are tagged only as far as the last sentence that gets a view: past
+  // it they could change nothing (a tail without two entities, or a document
+  // without any, is never tagged). The list so far is always a prefix of the
+  // whole document's, so a view's time indices are the same either way.
+  TimeScan time_scan(*impl_->tagger, text, document.date);
+  std::vector<TimeExpression> times;
   std::vector<TimeSpanRef> time_spans;
-  time_spans.reserve(times.size());
-  for (const TimeExpression& t : times) time_spans.push_back({t.begin, t.end});
+  auto tag_until = [&](size_t limit) {
+    const size_t first_new = times.size();
+    time_scan.Until(limit, &times);
+    // Only expressions that name days can date a fact; the rest ("formerly",
+    // "nearly two years") stay words in the view.
+    times.erase(std::remove_if(times.begin() + first_new, times.end(),
+                               [](const TimeExpression& t) { return !t.days.has_value(); }),
+                times.end());
+    for (size_t i = first_new; i < times.size(); ++i) {
+      time_spans.push_back({times[i].begin, times[i].end});
+    }
+  };
 
   MentionTracker tracker(*impl_->gazetteer, document.date);
   std::vector<Fact> facts;
@@ -75,6 +89,7 @@ std::vector<Fact> Extractor::Extract(const Document& document,
     }
     const std::vector<Mention> mentions = tracker.Find(text, s.begin, s.end);
     if (!NamesTwoEntities(mentions)) continue;
+    tag_until(s.end);
     const MentionView view = BuildView(text, s.begin, s.end, mentions, time_spans, tracker);
     SentenceInput in;
     in.document = text;

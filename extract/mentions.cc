@@ -143,6 +143,13 @@ Gazetteer::Gazetteer(const RulePack& pack) : pack_(pack) {
   std::stable_sort(roles_.begin(), roles_.end(), [](const RoleDef* a, const RoleDef* b) {
     return a->phrase.size() > b->phrase.size();
   });
+  for (const RoleDef* r : roles_) {
+    if (r->phrase.empty()) {
+      for (auto& bucket : roles_by_first_) bucket.push_back(r);
+    } else {
+      roles_by_first_[static_cast<unsigned char>(r->phrase[0])].push_back(r);
+    }
+  }
   for (size_t i = 0; i < pack.entities.size(); ++i) {
     const EntityDef& e = pack.entities[i];
     known_.push_back(DocEntity{e.name, e.type});

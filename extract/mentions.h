@@ -76,7 +76,10 @@ class Gazetteer {
 
   const RulePack& pack_;
   std::vector<DocEntity> known_;
-  std::vector<const RoleDef*> roles_;          // longest phrase first
+  std::vector<const RoleDef*> roles_;  // longest phrase first
+  // roles_ by their phrase's first byte (same order): the only ones that can
+  // start where the text's lower-cased byte is that one.
+  std::array<std::vector<const RoleDef*>, 256> roles_by_first_;
   WordMap<std::vector<Alias>> by_first_word_;  // lower-case first word
   std::unordered_map<std::string, int> by_name_;
   WordMap<int> words_;  // lexicon words -> kind bits

@@ -15,11 +15,16 @@ bool Alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 
 // Whether text starts with the lower-case `phrase`, ignoring the case of text.
 // Compared in place: this runs for every role at every word of every sentence.
+// kg runs in the C locale, where tolower folds A-Z only.
+unsigned char FoldAscii(char c) {
+  const unsigned char u = static_cast<unsigned char>(c);
+  return u >= 'A' && u <= 'Z' ? u + ('a' - 'A') : u;
+}
+
 bool StartsWithFolded(std::string_view text, const std::string& phrase) {
   if (text.size() < phrase.size()) return false;
   for (size_t i = 0; i < phrase.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(text[i])) != static_cast<unsigned char>(phrase[i]))
-      return false;
+    if (FoldAscii(text[i]) != static_cast<unsigned char>(phrase[i])) return false;
   }
   return true;
 }
@@ -170,7 +175,9 @@ int MentionTracker::Latest(const std::vector<std::string>& types, int skip,
 }
 
 std::optional<Mention> MentionTracker::Reference(std::string_view text, size_t pos, size_t end) {
-  for (const RoleDef* r : gaz_.roles_) {
+  const std::vector<const RoleDef*>& roles =
+      pos < end ? gaz_.roles_by_first_[FoldAscii(text[pos])] : gaz_.roles_;
+  for (const RoleDef* r : roles) {
     const RoleDef& role = *r;
     const size_t n = role.phrase.size();
     if (pos + n > end || !StartsWithFolded(text.substr(pos, n), role.phrase)) continue;

@@ -189,19 +189,40 @@ bool NeedsTense(const timex::TimeRule& rule, const timex::SlotValues& slots) {
 
 std::vector<TimeExpression> TimeTagger::Find(std::string_view text,
                                              const std::optional<Date>& reference) const {
-  const CompiledRules& rules = *impl_->rules;
   std::vector<TimeExpression> out;
-  std::vector<re2::StringPiece> subs;
-  std::vector<int> matched_rules;
-  std::string scratch;
+  TimeScan(*this, text, reference).Until(text.size(), &out);
+  return out;
+}
+
+TimeScan::TimeScan(const TimeTagger& tagger, std::string_view text, std::optional<Date> reference)
+    : tagger_(tagger), text_(text), reference_(reference) {}
+
+void TimeScan::Until(size_t limit, std::vector<TimeExpression>* found) {
+  const CompiledRules& rules = tagger_.rules();
+  const std::string_view text = text_;
+  const std::optional<Date>& reference = reference_;
+  std::vector<TimeExpression>& out = *found;
+  std::vector<re2::StringPiece>& subs = subs_;
+  std::vector<int>& matched_rules = matched_rules_;
+  std::string& scratch = scratch_;
   std::array<std::string, timex::kSlotCount> owned;
   const re2::StringPiece input(text.data(), text.size());
-  re2::StringPiece whole;
-  size_t pos = 0;
-  while (pos < text.size() &&
-         rules.scanner->Match(input, pos, text.size(), RE2::UNANCHORED, &whole, 1)) {
+  re2::StringPiece& whole = whole_;
+  size_t& pos = pos_;
+  for (;;) {
+    // The hit the last call stopped at is kept, not searched for again.
+    if (!pending_) {
+      if (pos >= text.size() ||
+          !rules.scanner->Match(input, pos, text.size(), RE2::UNANCHORED, &whole, 1)) {
+        pos = text.size();
+        return;
+      }
+      pending_ = true;
+    }
     const size_t b = static_cast<size_t>(whole.data() - text.data());
     const size_t e = b + whole.size();
+    if (b >= limit) return;
+    pending_ = false;
     auto skip_word = [&] {
       pos = b + 1;
       while (pos < text.size() && IsWordByte(text[pos])) ++pos;
@@ -276,7 +297,6 @@ std::vector<TimeExpression> TimeTagger::Find(std::string_view text,
     out.push_back(std::move(t));
     pos = e;
   }
-  return out;
 }
 
 }  // namespace kg

@@ -9,6 +9,8 @@
 #ifndef KG_EXTRACT_TIME_TIME_EXPRESSION_H_
 #define KG_EXTRACT_TIME_TIME_EXPRESSION_H_
 
+#include <re2/stringpiece.h>
+
 #include <memory>
 #include <optional>
 #include <string>
@@ -73,10 +75,33 @@ class TimeTagger {
                                    const std::optional<Date>& reference) const;
 
  private:
+  friend class TimeScan;
   struct Impl;
   explicit TimeTagger(std::unique_ptr<Impl> impl);
   const timex::CompiledRules& rules() const;
   std::unique_ptr<Impl> impl_;
+};
+
+// Find, a piece at a time: Until(limit) appends the expressions that begin
+// before `limit`, scanning no further than it must, so a caller that needs
+// only the text's first part pays only for it. Calls with growing limits
+// append exactly Find's list (Find is one call with the text's size): the scan
+// is the same left-to-right pass, paused. One TimeScan per text and thread.
+class TimeScan {
+ public:
+  TimeScan(const TimeTagger& tagger, std::string_view text, std::optional<Date> reference);
+  void Until(size_t limit, std::vector<TimeExpression>* out);
+
+ private:
+  const TimeTagger& tagger_;
+  std::string_view text_;
+  std::optional<Date> reference_;
+  size_t pos_ = 0;
+  bool pending_ = false;  // whole_ is a hit found but not yet reached
+  re2::StringPiece whole_;
+  std::vector<re2::StringPiece> subs_;
+  std::vector<int> matched_rules_;
+  std::string scratch_;
 };
 
 }  // namespace kg
