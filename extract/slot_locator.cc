@@ -67,9 +67,13 @@ struct Bounds {
 
 }  // namespace
 
+// The pieces before, around and after the groups: sources 0, 1, 3 and 4.
 struct SlotLocator::Pieces {
-  std::array<std::unique_ptr<RE2>, 5> re;
+  std::array<std::unique_ptr<RE2>, 5> re;  // re[2] unused: see Middle
 };
+
+// Placements of the two groups: first begin, first end, second begin, second end.
+constexpr size_t kMaxPlacements = 8;
 
 SlotLocator::SlotLocator(const std::vector<PatternDef>& patterns)
     : entries_(new Entry[patterns.size()]), size_(patterns.size()) {
@@ -111,13 +115,21 @@ bool SlotLocator::Splits(int p) const {
 const SlotLocator::Pieces* SlotLocator::Compiled(const Entry& entry) const {
   std::call_once(entry.once, [&entry] {
     auto pieces = std::make_unique<Pieces>();
-    for (size_t i = 0; i < pieces->re.size(); ++i) {
+    for (size_t i : {0, 1, 3, 4}) {
       pieces->re[i] = std::make_unique<RE2>("(?:" + entry.sources[i] + ")", entry.options);
       if (!pieces->re[i]->ok()) return;
     }
     entry.pieces = std::move(pieces);
   });
   return entry.pieces.get();
+}
+
+const RE2* SlotLocator::Middle(const Entry& entry) const {
+  std::call_once(entry.middle_once, [&entry] {
+    auto re = std::make_unique<RE2>("(?:" + entry.sources[2] + ")", entry.options);
+    if (re->ok()) entry.middle = std::move(re);
+  });
+  return entry.middle.get();
 }
 
 bool SlotLocator::Locate(int p, const re2::StringPiece& text, size_t begin, size_t end,
@@ -137,39 +149,51 @@ bool SlotLocator::Locate(int p, const re2::StringPiece& text, size_t begin, size
       ends.at[ends.size++] = i + 1;
     }
   }
-  auto fits = [&](int piece, size_t from, size_t to) {
-    return pieces->re[piece]->Match(text, from, to, RE2::ANCHOR_BOTH, nullptr, 0);
+  auto fits = [&](const RE2& piece, size_t from, size_t to) {
+    return piece.Match(text, from, to, RE2::ANCHOR_BOTH, nullptr, 0);
   };
-  int found = 0;
-  size_t at[4] = {0, 0, 0, 0};
+  // Every placement the outer pieces allow; the true one is among them.
+  std::array<std::array<size_t, 4>, kMaxPlacements> placements;
+  size_t count = 0;
   for (size_t a = 0; a < starts.size; ++a) {
     const size_t b1 = starts.at[a];
-    if (!fits(0, begin, b1)) continue;
+    if (!fits(*pieces->re[0], begin, b1)) continue;
     for (size_t c = 0; c < ends.size; ++c) {
       const size_t e1 = ends.at[c];
-      if (e1 <= b1 || !fits(1, b1, e1)) continue;
+      if (e1 <= b1 || !fits(*pieces->re[1], b1, e1)) continue;
       for (size_t d = a + 1; d < starts.size; ++d) {
         const size_t b2 = starts.at[d];
-        if (b2 < e1 || !fits(2, e1, b2)) continue;
+        if (b2 < e1) continue;
         for (size_t f = c; f < ends.size; ++f) {
           const size_t e2 = ends.at[f];
-          if (e2 <= b2 || !fits(3, b2, e2) || !fits(4, e2, end)) continue;
-          if (++found > 1) return false;
-          at[0] = b1;
-          at[1] = e1;
-          at[2] = b2;
-          at[3] = e2;
+          if (e2 <= b2 || !fits(*pieces->re[3], b2, e2) || !fits(*pieces->re[4], e2, end)) {
+            continue;
+          }
+          if (count == kMaxPlacements) return false;
+          placements[count++] = {b1, e1, b2, e2};
         }
       }
     }
   }
-  if (found != 1) return false;
+  const std::array<size_t, 4>* at = nullptr;
+  if (count == 1) {
+    at = &placements[0];
+  } else if (count > 1) {
+    const RE2* middle = Middle(entry);
+    if (middle == nullptr) return false;
+    for (size_t i = 0; i < count; ++i) {
+      if (!fits(*middle, placements[i][1], placements[i][2])) continue;
+      if (at != nullptr) return false;
+      at = &placements[i];
+    }
+  }
+  if (at == nullptr) return false;
   const int s = entry.subject_first ? 0 : 2;
   const int o = entry.subject_first ? 2 : 0;
-  out->subject_begin = at[s];
-  out->subject_end = at[s + 1];
-  out->object_begin = at[o];
-  out->object_end = at[o + 1];
+  out->subject_begin = (*at)[s];
+  out->subject_end = (*at)[s + 1];
+  out->object_begin = (*at)[o];
+  out->object_end = (*at)[o + 1];
   return true;
 }
 

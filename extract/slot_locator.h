@@ -3,7 +3,9 @@
 // pass (BitState over a ~2,000-instruction program) costs several times the
 // DFA search that finds the span; slot groups, however, can only begin at a
 // '<' and end after a '>' of the view, so the few placements that could exist
-// are tried with the pattern's pieces, each a cheap anchored DFA match.
+// are tried with the pattern's pieces, each a cheap anchored DFA match. The
+// piece between the groups (the long one: trigger words, gaps) is needed only
+// when the others leave more than one placement.
 #ifndef KG_EXTRACT_SLOT_LOCATOR_H_
 #define KG_EXTRACT_SLOT_LOCATOR_H_
 
@@ -51,10 +53,14 @@ class SlotLocator {
     bool subject_first = true;
     std::vector<std::string> sources;  // before, group, between, group, after
     RE2::Options options;
-    mutable std::once_flag once;
-    mutable std::unique_ptr<Pieces> pieces;  // null when a piece did not compile
+    // The pieces around the groups, then the one between them, each compiled
+    // on first need; null when a piece did not compile.
+    mutable std::once_flag once, middle_once;
+    mutable std::unique_ptr<Pieces> pieces;
+    mutable std::unique_ptr<RE2> middle;
   };
   const Pieces* Compiled(const Entry& entry) const;
+  const RE2* Middle(const Entry& entry) const;
 
   std::unique_ptr<Entry[]> entries_;
   size_t size_ = 0;
