@@ -45,22 +45,33 @@ struct WideSpan {
 };
 static_assert(sizeof(WideSpan) == 24 && std::has_unique_object_representations_v<WideSpan>);
 
-// An entity's strings as pool indices; `aliases` parallels Entity::aliases.
+// An entity's strings as pool indices.
 struct EntityRefs {
   uint32_t name = 0;
   uint32_t type = 0;
-  std::vector<uint32_t> aliases;
+};
+
+// An alias as added: most entities have none, so aliases are one list for the
+// graph rather than a vector per entity (24 bytes each, mostly empty).
+struct AliasRef {
+  EntityId entity = 0;
+  uint32_t alias = 0;  // pool index of the alias
 };
 
 struct FactStore {
   StringPool strings;  // every string of every fact and entity, once each
   StringColumn ids;    // fact ids: unique per fact, so not worth an index; ids[f] is fact f's
   std::vector<EntityRefs> entities;
+  std::vector<AliasRef> aliases;  // in the order added
   std::vector<StoredFact> facts;
   std::vector<EntityId> subjects;
   std::vector<EntityId> objects;
   std::vector<WideSpan> wide_spans;  // sorted by fact; rare
 };
+
+// The pool indices of every entity's aliases: entity 0's, then entity 1's, ...,
+// each entity's in the order of its Entity::aliases (a writer's view).
+std::vector<uint32_t> AliasIdsByEntity(const TemporalGraph& graph);
 
 // Sets the span of `fact`, which is (or is about to become) fact `id` of `store`.
 void SetSpan(FactStore* store, FactId id, int64_t begin, int64_t end, StoredFact* fact);

@@ -206,16 +206,19 @@ std::string EncodeVersion1Payload(const TemporalGraph& g) {
   ByteWriter payload;
   payload.PutVarint(store.strings.size());
   for (uint32_t i = 0; i < store.strings.size(); ++i) payload.PutString(store.strings.Get(i));
+  const std::vector<uint32_t> alias_ids = AliasIdsByEntity(g);
+  size_t next_alias = 0;
   payload.PutVarint(g.entity_count());
   for (EntityId e = 0; e < g.entity_count(); ++e) {
     const EntityRefs& refs = store.entities[e];
     payload.PutVarint(refs.name);
     payload.PutVarint(refs.type);
-    payload.PutVarint(refs.aliases.size());
-    for (size_t a = 0; a < refs.aliases.size(); ++a) {
-      std::optional<EntityId> owner = g.FindEntity(g.entity(e).aliases[a]);
+    const std::vector<std::string>& names = g.entity(e).aliases;
+    payload.PutVarint(names.size());
+    for (size_t a = 0; a < names.size(); ++a) {
+      std::optional<EntityId> owner = g.FindEntity(names[a]);
       payload.PutByte(owner && *owner == e ? kOwnsFold : 0);
-      payload.PutVarint(refs.aliases[a]);
+      payload.PutVarint(alias_ids[next_alias++]);
     }
   }
   payload.PutVarint(g.fact_count());

@@ -44,14 +44,17 @@ Version2Payload::Version2Payload(const TemporalGraph& g) {
     string_bytes += store.strings.Get(i).size();
     string_ends_.push_back(string_bytes);
   }
+  const std::vector<uint32_t> alias_ids = AliasIdsByEntity(g);
+  size_t next_alias = 0;
   entities_.reserve(g.entity_count() * kEntityWords);
   for (EntityId e = 0; e < g.entity_count(); ++e) {
     const EntityRefs& refs = store.entities[e];
-    entities_.insert(entities_.end(),
-                     {refs.name, refs.type, static_cast<uint32_t>(refs.aliases.size())});
-    for (size_t a = 0; a < refs.aliases.size(); ++a) {
-      std::optional<EntityId> owner = g.FindEntity(g.entity(e).aliases[a]);
-      aliases_.insert(aliases_.end(), {refs.aliases[a], owner && *owner == e ? kOwnsFold : 0u});
+    const std::vector<std::string>& names = g.entity(e).aliases;
+    entities_.insert(entities_.end(), {refs.name, refs.type, static_cast<uint32_t>(names.size())});
+    for (size_t a = 0; a < names.size(); ++a) {
+      std::optional<EntityId> owner = g.FindEntity(names[a]);
+      aliases_.insert(aliases_.end(),
+                      {alias_ids[next_alias++], owner && *owner == e ? kOwnsFold : 0u});
     }
   }
   counts_ = {store.strings.size(),     string_bytes,     store.facts.size(),

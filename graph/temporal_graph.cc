@@ -105,7 +105,7 @@ struct TemporalGraph::Impl {
   void Create(std::string_view name, std::string_view type, uint32_t name_id, uint32_t type_id) {
     const EntityId id = static_cast<EntityId>(entities.size());
     entities.push_back(Entity{std::string(name), std::string(type), {}});
-    store.entities.push_back(EntityRefs{name_id, type_id, {}});
+    store.entities.push_back(EntityRefs{name_id, type_id});
     out_degree.push_back(0);
     in_degree.push_back(0);
     // A canonical name wins over an alias that folds the same way.
@@ -137,9 +137,8 @@ struct TemporalGraph::Impl {
     std::vector<std::string>& aliases = entities[e].aliases;
     auto pos = std::lower_bound(aliases.begin(), aliases.end(), alias);
     if (pos != aliases.end() && *pos == alias) return;
-    std::vector<uint32_t>& ids = store.entities[e].aliases;
     uint32_t id = alias_id();
-    ids.insert(ids.begin() + (pos - aliases.begin()), id);
+    store.aliases.push_back(AliasRef{e, id});
     aliases.insert(pos, std::string(alias));
     // The first entity to claim an alias keeps it.
     by_folded.Insert(store.strings.Get(id), e, /*replace=*/false);
@@ -318,6 +317,20 @@ const BoostGraphHolder& BoostHolder(const TemporalGraph& graph) {
     impl.boost_entities = impl.entities.size();
   }
   return *impl.boost;
+}
+
+std::vector<uint32_t> AliasIdsByEntity(const TemporalGraph& graph) {
+  const FactStore& store = Store(graph);
+  std::vector<AliasRef> refs = store.aliases;
+  // An entity's aliases are distinct and Entity::aliases keeps them sorted.
+  std::sort(refs.begin(), refs.end(), [&](const AliasRef& a, const AliasRef& b) {
+    if (a.entity != b.entity) return a.entity < b.entity;
+    return store.strings.Get(a.alias) < store.strings.Get(b.alias);
+  });
+  std::vector<uint32_t> ids;
+  ids.reserve(refs.size());
+  for (const AliasRef& r : refs) ids.push_back(r.alias);
+  return ids;
 }
 
 void SetSpan(FactStore* store, FactId id, int64_t begin, int64_t end, StoredFact* fact) {
