@@ -134,7 +134,10 @@ std::string Tsv(const Answer& a) {
   return out;
 }
 
-std::string Json(const Answer& a, const TemporalGraph& g, const std::string& query) {
+// The JSON document as a tree of ordered_json objects, dumped: the reference
+// for the direct writer below, and what answers with a repeated column name
+// (one key in the tree, last value kept) still use.
+std::string JsonTree(const Answer& a, const TemporalGraph& g, const std::string& query) {
   // Keys in a fixed, readable order (query first), unlike json's sorted maps.
   using ordered = nlohmann::ordered_json;
   ordered doc = ordered::object();
@@ -159,6 +162,82 @@ std::string Json(const Answer& a, const TemporalGraph& g, const std::string& que
   doc["entities"] = std::move(entities);
   doc["facts"] = std::move(facts);
   return doc.dump(-1, ' ', false, ordered::error_handler_t::replace) + "\n";
+}
+
+// Appends `s` as a JSON string, byte for byte as json's dump writes it.
+void AppendString(std::string_view s, std::string* out) {
+  // Printable ASCII other than quote and backslash is written as it is; the
+  // rest (escapes, UTF-8, invalid bytes replaced) is left to the library.
+  const bool plain = std::all_of(
+      s.begin(), s.end(), [](char c) { return c >= 0x20 && c <= 0x7e && c != '"' && c != '\\'; });
+  if (plain) {
+    *out += '"';
+    *out += s;
+    *out += '"';
+  } else {
+    *out += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
+  }
+}
+
+void AppendValue(const json& value, std::string* out) {
+  if (value.is_string()) {
+    AppendString(value.get_ref<const std::string&>(), out);
+  } else {
+    *out += value.dump(-1, ' ', false, json::error_handler_t::replace);
+  }
+}
+
+template <typename List, typename Text>
+void AppendArray(const List& items, Text text, std::string* out) {
+  *out += '[';
+  bool first = true;
+  for (const auto& item : items) {
+    if (!first) *out += ',';
+    first = false;
+    AppendString(text(item), out);
+  }
+  *out += ']';
+}
+
+// The same document written straight into the output: a neighbors answer has
+// thousands of rows, and a tree of them costs more than the text (and evicts
+// from the caches whatever the next query needs).
+std::string Json(const Answer& a, const TemporalGraph& g, const std::string& query) {
+  std::vector<std::string> keys = a.columns;
+  std::sort(keys.begin(), keys.end());
+  if (std::adjacent_find(keys.begin(), keys.end()) != keys.end()) return JsonTree(a, g, query);
+  auto same = [](const std::string& s) -> std::string_view { return s; };
+  std::string out;
+  out += "{\"query\":";
+  AppendString(query, &out);
+  out += ",\"command\":";
+  AppendString(a.command, &out);
+  out += ",\"title\":";
+  AppendString(a.title, &out);
+  out += ",\"columns\":";
+  AppendArray(a.columns, same, &out);
+  out += ",\"rows\":[";
+  for (size_t r = 0; r < a.rows.size(); ++r) {
+    const auto& row = a.rows[r];
+    out += r ? ",{" : "{";
+    for (size_t c = 0; c < a.columns.size() && c < row.size(); ++c) {
+      if (c) out += ',';
+      AppendString(a.columns[c], &out);
+      out += ':';
+      AppendValue(row[c], &out);
+    }
+    out += '}';
+  }
+  out += "],\"count\":" + std::to_string(a.rows.size()) + ",\"notes\":";
+  AppendArray(a.notes, same, &out);
+  out += ",\"entities\":";
+  AppendArray(
+      a.entities, [&](EntityId e) -> std::string_view { return g.entity(e).name; }, &out);
+  out += ",\"facts\":";
+  AppendArray(
+      a.facts, [&](FactId f) { return g.fact_id(f); }, &out);
+  out += "}\n";
+  return out;
 }
 
 }  // namespace
