@@ -3,6 +3,8 @@
 #include <bit>
 #include <functional>
 
+#include "graph/string_pool.h"
+
 namespace kg {
 namespace {
 
@@ -35,12 +37,12 @@ bool StringIndex::Equal(std::string_view a, std::string_view b) const {
   return true;
 }
 
-size_t StringIndex::SlotOf(std::string_view name, uint64_t hash) const {
+size_t StringIndex::SlotOf(const StringPool& pool, std::string_view name, uint64_t hash) const {
   const size_t mask = slots_.size() - 1;
   for (size_t i = hash & mask;; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];
     if (slot.entity == kEmpty) return i;
-    if (slot.hash == static_cast<uint32_t>(hash) && Equal({slot.data, slot.size}, name)) return i;
+    if (slot.hash == static_cast<uint32_t>(hash) && Equal(pool.Get(slot.key), name)) return i;
   }
 }
 
@@ -63,14 +65,14 @@ void StringIndex::Reserve(size_t names) {
   if (capacity > slots_.size()) Grow(capacity);
 }
 
-uint32_t StringIndex::Insert(std::string_view name, uint32_t entity, bool replace) {
+uint32_t StringIndex::Insert(const StringPool& pool, uint32_t key, uint32_t entity, bool replace) {
   if ((used_ + 1) * 8 > slots_.size() * 7) Grow(slots_.empty() ? 64 : slots_.size() * 2);
+  const std::string_view name = pool.Get(key);
   const uint64_t hash = Hash(name);
-  Slot& slot = slots_[SlotOf(name, hash)];
+  Slot& slot = slots_[SlotOf(pool, name, hash)];
   if (slot.entity == kEmpty || replace) {
     used_ += slot.entity == kEmpty;
-    slot =
-        Slot{name.data(), static_cast<uint32_t>(name.size()), static_cast<uint32_t>(hash), entity};
+    slot = Slot{key, static_cast<uint32_t>(hash), entity};
   }
   return slot.entity;
 }
@@ -79,9 +81,9 @@ void StringIndex::Prefetch(std::string_view name) const {
   if (!slots_.empty()) __builtin_prefetch(&slots_[Hash(name) & (slots_.size() - 1)]);
 }
 
-std::optional<uint32_t> StringIndex::Find(std::string_view name) const {
+std::optional<uint32_t> StringIndex::Find(const StringPool& pool, std::string_view name) const {
   if (slots_.empty()) return std::nullopt;
-  const Slot& slot = slots_[SlotOf(name, Hash(name))];
+  const Slot& slot = slots_[SlotOf(pool, name, Hash(name))];
   if (slot.entity == kEmpty) return std::nullopt;
   return slot.entity;
 }

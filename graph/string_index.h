@@ -1,12 +1,12 @@
-// StringIndex: maps strings to uint32 values (entity ids, string-pool
-// indices), exactly or ignoring ASCII case. An open-addressing table of
-// (string view, value): the strings themselves stay where the caller keeps
-// them (the graph's string pool), so indexing a loaded graph allocates nothing
-// per string. Internal to graph/.
+// StringIndex: maps strings of a StringPool to uint32 values (entity ids,
+// pool indices), exactly or ignoring ASCII case. An open-addressing table of
+// (pool index, hash bits, value), 12 bytes a slot: the strings stay in the
+// pool, which every call is given, so indexing a loaded graph allocates
+// nothing per string. Internal to graph/.
 //
 //   StringIndex folded(StringIndex::kIgnoreCase);
-//   folded.Insert(pool.Get(id), entity, /*replace=*/false);
-//   std::optional<uint32_t> e = folded.Find("elon musk");
+//   folded.Insert(pool, name_id, entity, /*replace=*/false);
+//   std::optional<uint32_t> e = folded.Find(pool, "elon musk");
 #ifndef KG_GRAPH_STRING_INDEX_H_
 #define KG_GRAPH_STRING_INDEX_H_
 
@@ -17,6 +17,8 @@
 
 namespace kg {
 
+class StringPool;
+
 class StringIndex {
  public:
   enum Case { kExact, kIgnoreCase };
@@ -24,10 +26,11 @@ class StringIndex {
 
   // Makes room for `names` strings in total without regrowing.
   void Reserve(size_t names);
-  // Maps `name` (which must outlive the index) to `value`. An existing
-  // mapping is kept unless `replace`. Returns the value the name maps to now.
-  uint32_t Insert(std::string_view name, uint32_t value, bool replace);
-  std::optional<uint32_t> Find(std::string_view name) const;
+  // Maps the pool's string `key` to `value`. An existing mapping of an equal
+  // string is kept unless `replace`. Returns the value the string maps to now.
+  // Every call must pass the same pool.
+  uint32_t Insert(const StringPool& pool, uint32_t key, uint32_t value, bool replace);
+  std::optional<uint32_t> Find(const StringPool& pool, std::string_view name) const;
   // Starts loading the slot where `name` would go into the cache: a loader
   // that knows its next keys hides the cache misses that dominate inserting.
   void Prefetch(std::string_view name) const;
@@ -35,8 +38,7 @@ class StringIndex {
 
  private:
   struct Slot {
-    const char* data = nullptr;
-    uint32_t size = 0;
+    uint32_t key = 0;          // pool index of the string
     uint32_t hash = 0;         // low bits of Hash(), compared before the bytes
     uint32_t entity = kEmpty;  // the value
   };
@@ -44,7 +46,8 @@ class StringIndex {
 
   uint64_t Hash(std::string_view s) const;
   bool Equal(std::string_view a, std::string_view b) const;
-  size_t SlotOf(std::string_view name, uint64_t hash) const;  // its slot or the empty one to use
+  // The slot of `name`, or the empty one to use.
+  size_t SlotOf(const StringPool& pool, std::string_view name, uint64_t hash) const;
   void Grow(size_t capacity);
 
   Case mode_;

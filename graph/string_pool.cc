@@ -37,12 +37,13 @@ uint32_t StringPool::Intern(std::string_view s) {
   if (indexed_ < views_.size()) {
     index_.Reserve(views_.size());
     for (; indexed_ < views_.size(); ++indexed_) {
-      index_.Insert(views_[indexed_], static_cast<uint32_t>(indexed_), /*replace=*/false);
+      const auto id = static_cast<uint32_t>(indexed_);
+      index_.Insert(*this, id, id, /*replace=*/false);
     }
   }
-  if (std::optional<uint32_t> known = index_.Find(s)) return *known;
+  if (std::optional<uint32_t> known = index_.Find(*this, s)) return *known;
   uint32_t id = Append(s);
-  index_.Insert(views_[id], id, /*replace=*/false);
+  index_.Insert(*this, id, id, /*replace=*/false);
   indexed_ = views_.size();
   return id;
 }

@@ -94,7 +94,8 @@ struct TemporalGraph::Impl {
   EntityId InternStored(uint32_t name_id, uint32_t type_id) {
     std::string_view name = store.strings.Get(name_id), type = store.strings.Get(type_id);
     const EntityId id = static_cast<EntityId>(entities.size());
-    if (EntityId known = by_name.Insert(name, id, /*replace=*/false); known != id) {
+    if (EntityId known = by_name.Insert(store.strings, name_id, id, /*replace=*/false);
+        known != id) {
       return Find(
           name, type, [&] { return name_id; }, [&] { return type_id; });
     }
@@ -109,14 +110,14 @@ struct TemporalGraph::Impl {
     out_degree.push_back(0);
     in_degree.push_back(0);
     // A canonical name wins over an alias that folds the same way.
-    by_folded.Insert(store.strings.Get(name_id), id, /*replace=*/true);
+    by_folded.Insert(store.strings, name_id, id, /*replace=*/true);
   }
 
   // Finds or creates the entity; `name_id()`/`type_id()` give its strings'
   // pool indices and are called only when needed, so a lookup never interns.
   template <typename NameId, typename TypeId>
   EntityId Find(std::string_view name, std::string_view type, NameId name_id, TypeId type_id) {
-    if (std::optional<EntityId> known = by_name.Find(name)) {
+    if (std::optional<EntityId> known = by_name.Find(store.strings, name)) {
       Entity& e = entities[*known];
       if (e.type.empty() && !type.empty()) {
         e.type = type;
@@ -126,7 +127,7 @@ struct TemporalGraph::Impl {
     }
     EntityId id = static_cast<EntityId>(entities.size());
     const uint32_t name_index = name_id();
-    by_name.Insert(store.strings.Get(name_index), id, /*replace=*/false);
+    by_name.Insert(store.strings, name_index, id, /*replace=*/false);
     Create(name, type, name_index, type_id());
     return id;
   }
@@ -141,7 +142,7 @@ struct TemporalGraph::Impl {
     store.aliases.push_back(AliasRef{e, id});
     aliases.insert(pos, std::string(alias));
     // The first entity to claim an alias keeps it.
-    by_folded.Insert(store.strings.Get(id), e, /*replace=*/false);
+    by_folded.Insert(store.strings, id, e, /*replace=*/false);
   }
 
   FactId Add(const StoredFact& fact, EntityId s, EntityId o) {
@@ -210,7 +211,7 @@ void TemporalGraph::Reserve(size_t entities, size_t facts) {
 }
 
 void TemporalGraph::AddAlias(std::string_view canonical, std::string_view alias) {
-  std::optional<EntityId> e = impl_->by_name.Find(canonical);
+  std::optional<EntityId> e = impl_->by_name.Find(impl_->store.strings, canonical);
   if (!e) return;
   impl_->AddAlias(*e, alias, [&] { return impl_->store.strings.Intern(alias); });
 }
@@ -275,8 +276,9 @@ std::optional<int64_t> TemporalGraph::doc_day(FactId id) const {
 }
 
 std::optional<EntityId> TemporalGraph::FindEntity(std::string_view name) const {
-  if (std::optional<EntityId> e = impl_->by_name.Find(name)) return e;
-  return impl_->by_folded.Find(name);
+  const StringPool& pool = impl_->store.strings;
+  if (std::optional<EntityId> e = impl_->by_name.Find(pool, name)) return e;
+  return impl_->by_folded.Find(pool, name);
 }
 
 std::vector<FactId> TemporalGraph::OutFacts(EntityId id) const {
