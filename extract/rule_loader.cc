@@ -10,6 +10,7 @@
 #include "extract/extractor.h"
 #include "extract/pattern_macros.h"
 #include "extract/prefilter.h"
+#include "extract/rule_examples_reader.h"
 #include "extract/rule_pack.h"
 #include "extract/slot_locator.h"
 #include "extract/yaml_util.h"
@@ -145,24 +146,16 @@ class Loader {
   }
 
   Status Sequence(const YAML::Node& node, const std::string& what) {
-    if (!node.IsSequence()) return YamlErrorAt(file_, node, what + ": expected a list");
-    return Status::Ok();
+    return RequireSequence(file_, node, what);
   }
 
   Result<std::string> Required(const YAML::Node& node, const char* key, const std::string& ctx) {
-    if (!node[key]) return YamlErrorAt(file_, node, std::string("missing '") + key + "' in " + ctx);
-    return ScalarString(file_, node[key], ctx + ": '" + key + "'");
+    return RequiredString(file_, node, key, ctx);
   }
 
   Result<std::optional<Date>> OptionalDate(const YAML::Node& node, const char* key,
                                            const std::string& ctx) {
-    if (!node[key]) return std::optional<Date>();
-    auto s_result = ScalarString(file_, node[key], ctx);
-    if (!s_result.ok()) return s_result.status();
-    auto s = std::move(s_result.value());
-    std::optional<Date> d = ParseDate(s);
-    if (!d) return YamlErrorAt(file_, node[key], ctx + ": '" + key + "' is not a date YYYY-MM-DD");
-    return d;
+    return OptionalDateField(file_, node, key, ctx);
   }
 
   // `from`/`to` of a role or an entity: a span of days, open at either end.
@@ -596,63 +589,7 @@ class Loader {
   }
 
   Status Examples(const YAML::Node& list, const std::string& rule, bool counter) {
-    const std::string ctx = ctx_ + (counter ? ": counterexample" : ": example");
-    if (Status status = Sequence(list, ctx); !status.ok()) return status;
-    for (const YAML::Node& ex : list) {
-      ExampleDef def;
-      def.file = file_;
-      def.line = ex.Mark().line + 1;
-      def.rule = rule;
-      def.counter = counter;
-      if (ex.IsScalar()) {
-        def.text = ex.Scalar();
-      } else {
-        if (Status status = CheckKeys(file_, ex, {"text", "date", "facts"}, ctx); !status.ok())
-          return status;
-        auto text_result = Required(ex, "text", ctx);
-        if (!text_result.ok()) return text_result.status();
-        auto text = std::move(text_result.value());
-        def.text = text;
-        auto date_result = OptionalDate(ex, "date", ctx);
-        if (!date_result.ok()) return date_result.status();
-        auto date = std::move(date_result.value());
-        def.date = date;
-        if (ex["facts"]) {
-          if (counter)
-            return YamlErrorAt(file_, ex["facts"], ctx + ": counterexamples have no facts");
-          if (Status status = Sequence(ex["facts"], ctx + ": 'facts'"); !status.ok()) return status;
-          for (const YAML::Node& f : ex["facts"]) {
-            auto parts_result = StringList(file_, f, ctx + ": a fact");
-            if (!parts_result.ok()) return parts_result.status();
-            auto parts = std::move(parts_result.value());
-            if (parts.size() < 3) {
-              return YamlErrorAt(file_, f,
-                                 ctx + ": a fact is [subject, relation, object, flags...]");
-            }
-            ExpectedFact fact{parts[0], parts[1], parts[2]};
-            for (size_t i = 3; i < parts.size(); ++i) {
-              if (parts[i] == "negated") {
-                fact.negated = true;
-              } else if (parts[i] == "hedged") {
-                fact.hedged = true;
-              } else if (parts[i].rfind("time=", 0) == 0) {
-                fact.time = parts[i].substr(5);
-              } else {
-                return YamlErrorAt(
-                    file_, f,
-                    ctx + ": unknown fact flag '" + parts[i] + "' (negated, hedged, time=VALUE)");
-              }
-            }
-            def.facts.push_back(std::move(fact));
-          }
-        }
-      }
-      if (!counter && def.facts.empty()) {
-        return YamlErrorAt(file_, ex, ctx + ": an example needs 'facts'");
-      }
-      pack_->examples.push_back(std::move(def));
-    }
-    return Status::Ok();
+    return ReadRuleExamples(file_, list, ctx_, rule, counter, &pack_->examples);
   }
 
   RulePack* pack_;

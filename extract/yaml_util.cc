@@ -65,4 +65,28 @@ Result<std::vector<std::string>> StringList(const std::string& file, const YAML:
   return out;
 }
 
+Status RequireSequence(const std::string& file, const YAML::Node& node, const std::string& what) {
+  if (!node.IsSequence()) return YamlErrorAt(file, node, what + ": expected a list");
+  return Status::Ok();
+}
+
+Result<std::string> RequiredString(const std::string& file, const YAML::Node& node, const char* key,
+                                   const std::string& context) {
+  if (!node[key])
+    return YamlErrorAt(file, node, std::string("missing '") + key + "' in " + context);
+  return ScalarString(file, node[key], context + ": '" + key + "'");
+}
+
+Result<std::optional<Date>> OptionalDateField(const std::string& file, const YAML::Node& node,
+                                              const char* key, const std::string& context) {
+  if (!node[key]) return std::optional<Date>();
+  auto text = ScalarString(file, node[key], context);
+  if (!text.ok()) return text.status();
+  std::optional<Date> date = ParseDate(*text);
+  if (!date) {
+    return YamlErrorAt(file, node[key], context + ": '" + key + "' is not a date YYYY-MM-DD");
+  }
+  return date;
+}
+
 }  // namespace kg

@@ -6,9 +6,11 @@
 #include <yaml-cpp/yaml.h>
 
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "graph/model/date.h"
 #include "graph/model/status.h"
 
 namespace kg {
@@ -29,6 +31,17 @@ Result<std::string> ScalarString(const std::string& file, const YAML::Node& node
                                  const std::string& context);
 Result<std::vector<std::string>> StringList(const std::string& file, const YAML::Node& node,
                                             const std::string& context);
+
+// Error unless `node` is a list; `what` names it in the message.
+Status RequireSequence(const std::string& file, const YAML::Node& node, const std::string& what);
+
+// The string under `key` of the map `node`; its absence is an error.
+Result<std::string> RequiredString(const std::string& file, const YAML::Node& node, const char* key,
+                                   const std::string& context);
+
+// The YYYY-MM-DD date under `key` of the map `node`, if there is one.
+Result<std::optional<Date>> OptionalDateField(const std::string& file, const YAML::Node& node,
+                                              const char* key, const std::string& context);
 
 }  // namespace kg
 
