@@ -117,7 +117,9 @@ int RunBuild(const BuildOptions& options) {
   if (!document_paths.empty()) {
     Result<std::vector<RuleSource>> packs = ReadRuleSources(options.rules);
     if (!packs.ok()) return ReportError(packs.status());
-    Result<Extractor> extractor = Extractor::Create(*packs, std::nullopt, options.caps);
+    ExtractorOptions caps = options.caps;
+    caps.defer_known_patterns = true;  // as `kg extract`: compile the built-in pack on first use
+    Result<Extractor> extractor = Extractor::Create(*packs, std::nullopt, caps);
     if (!extractor.ok()) {
       return ReportError(WithRe2BudgetHint(extractor.status(), options.caps.re2_max_mem));
     }

@@ -51,7 +51,21 @@ int Date::Weekday() const {
 }
 
 std::string Date::ToString() const {
-  char buf[32];
+  // Every fact line writes several dates, and snprintf's format parsing was a
+  // few percent of `kg extract`; valid fields take the digit-by-digit path.
+  if (year >= 0 && year <= 9999 && month >= 0 && month <= 99 && day >= 0 && day <= 99) {
+    std::string out(10, '-');
+    out[0] = static_cast<char>('0' + year / 1000);
+    out[1] = static_cast<char>('0' + year / 100 % 10);
+    out[2] = static_cast<char>('0' + year / 10 % 10);
+    out[3] = static_cast<char>('0' + year % 10);
+    out[5] = static_cast<char>('0' + month / 10);
+    out[6] = static_cast<char>('0' + month % 10);
+    out[8] = static_cast<char>('0' + day / 10);
+    out[9] = static_cast<char>('0' + day % 10);
+    return out;
+  }
+  char buf[48];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
   return buf;
 }

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <string>
+
 namespace kg {
 namespace {
 
@@ -11,6 +14,24 @@ TEST(DateTest, RoundTripsThroughDayNumbers) {
   }
   EXPECT_EQ((Date{1970, 1, 1}).ToDays(), 0);
   EXPECT_EQ((Date{2024, 3, 1}).AddDays(-1), (Date{2024, 2, 29}));
+}
+
+TEST(DateTest, WritesWhatThePrintfFormatWrites) {
+  // ToString has a digit-by-digit path for ordinary fields and printf for the rest.
+  auto printf_form = [](const Date& d) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+    return std::string(buf);
+  };
+  for (int64_t n = -800000; n < 2950000; n += 17) {
+    Date d = Date::FromDays(n);
+    ASSERT_EQ(d.ToString(), printf_form(d));
+  }
+  for (Date d : {Date{0, 0, 0}, Date{9999, 99, 99}, Date{10000, 1, 1}, Date{-5, 1, 1},
+                 Date{2024, 100, 7}, Date{2024, 7, -1}, Date{7, 3, 4}}) {
+    EXPECT_EQ(d.ToString(), printf_form(d));
+  }
+  EXPECT_EQ((Date{2024, 3, 9}).ToString(), "2024-03-09");
 }
 
 TEST(DateTest, KnowsWeekdays) {
