@@ -196,14 +196,7 @@ std::string FactToJson(const Fact& f) {
   w.Key("sentence");
   w.String(f.sentence);
   w.Key("span");
-  // Appended piece by piece: GCC 12 at -O3 misreads `"[" + to_string(...)` as an
-  // overlapping copy (-Wrestrict) and -Werror turns that into a failed build.
-  std::string span = "[";
-  span += std::to_string(f.span_begin);
-  span += ',';
-  span += std::to_string(f.span_end);
-  span += ']';
-  w.Raw(span);
+  w.Raw("[" + std::to_string(f.span_begin) + "," + std::to_string(f.span_end) + "]");
   w.Key("doc_date");
   w.Date(f.doc_date);
   w.Key("subject_mention");
