@@ -97,7 +97,9 @@ py_stage=$(python3 "$here/bench_re.py" --views "$work/views.txt" --patterns "$wo
 nfacts=$(wc -l <"$work/facts-j1.jsonl")
 same_jobs=$(cmp -s "$work/facts-j1.jsonl" "$work/facts-jN.jsonl" && echo "same bytes as --jobs 1" || echo "DIFFERENT from --jobs 1")
 
-t_rg=$(time_cmd rg "$runs" "rg -c -F zqxjzqxjzq '$corpus'")
+# The "just reading" bound: one ripgrep thread scanning for thirty relation trigger words.
+triggers="acquired|bought|purchased|sued|fined|fired|ousted|banned|suspended|endorsed|backed|visited|met|founded|invested|appointed|named|hired|resigned|criticized|praised|sanctioned|charged|arrested|elected|nominated|merged|sold|owns|launched"
+t_rg=$(time_cmd rg "$runs" "rg -j1 -c -w '$triggers' '$corpus'")
 t_j1=$(time_cmd extract_j1 "$runs" "'$kg' extract --jobs 1 '$corpus' >/dev/null")
 t_jn=$(time_cmd extract_jN "$runs" "'$kg' extract --jobs $jobs '$corpus' >/dev/null")
 t_re2=$(field "$stage" seconds)
@@ -111,7 +113,7 @@ echo
 echo "-- text: $corpus_mb MB of document text ($(python3 -c "print('%.1f' % ($file_bytes / 1e6))") MB of JSONL)"
 printf "%-40s %8s %9s %8s %9s  %s\n" "what" "wall s" "MB/s" "CPU s" "MB/CPU-s" "check"
 row() { printf "%-40s %8.3f %9s %8.3f %9s  %s\n" "$1" "$2" "$(mbps "$3" "$2")" "$4" "$(mbps "$3" "$4")" "$5"; }
-row "ripgrep scan of the file (reading bound)" "$t_rg" "$file_bytes" "$(cpu rg)" "whole file"
+row "ripgrep -j1, 30 trigger words (reading bound)" "$t_rg" "$file_bytes" "$(cpu rg)" "whole file"
 row "kg extract --jobs 1" "$t_j1" "$doc_bytes" "$(cpu extract_j1)" "$nfacts facts"
 row "kg extract --jobs $jobs" "$t_jn" "$doc_bytes" "$(cpu extract_jN)" "$same_jobs"
 echo

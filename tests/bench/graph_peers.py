@@ -269,6 +269,11 @@ def command_run(args):
 KINDS = ("hood", "window", "path")
 
 
+def micro(us):
+    # Small answers take a few µs: a decimal keeps "2" from hiding a 2× difference.
+    return "%.1f" % us if us < 100 else "%.0f" % us
+
+
 def command_table(args):
     rows = [json.load(open(p)) for p in args.results if os.path.exists(p)]
     if not rows:
@@ -281,7 +286,7 @@ def command_table(args):
         cells, sums, verdicts = [], [], []
         for kind in KINDS:
             k = r.get(kind)
-            cells += ["%.0f" % k["median_us"], "%.0f" % k["mean_us"]] if k else ["-", "-"]
+            cells += [micro(k["median_us"]), micro(k["mean_us"])] if k else ["-", "-"]
             sums.append(k["checksum"] if k else "-")
             ref = next((x for x in rows if x.get(kind)), None)
             if k and ref is not r and k["checksum"] != ref[kind]["checksum"]:
