@@ -252,8 +252,11 @@ void TimeScan::Until(size_t limit, std::vector<TimeExpression>* found) {
     const timex::TimeRule& rule = rules.rules[r];
     const timex::RuleMatcher& matcher = rules.matchers[r];
     const int ngroups = static_cast<int>(matcher.groups.size());
+    // The set holds each rule's own pattern anchored at both ends, so a rule
+    // without slot groups needs no second match to capture nothing.
     subs.assign(ngroups + 1, re2::StringPiece());
-    if (!matcher.re->Match(whole, 0, whole.size(), RE2::ANCHOR_BOTH, subs.data(), ngroups + 1)) {
+    if (ngroups > 0 &&
+        !matcher.re->Match(whole, 0, whole.size(), RE2::ANCHOR_BOTH, subs.data(), ngroups + 1)) {
       skip_word();
       continue;
     }
