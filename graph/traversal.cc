@@ -8,15 +8,10 @@ void TraversalScratch::Reset(size_t n) {
   if (stamp.size() < n) {
     stamp.resize(n, 0);
     depth.resize(n, 0);
-    parent.resize(n);
-    stamp_back.resize(n, 0);
-    depth_back.resize(n, 0);
-    parent_back.resize(n);
     rank.resize(n);
   }
   if (++current == 0) {  // wrapped: old stamps could collide
     std::fill(stamp.begin(), stamp.end(), 0);
-    std::fill(stamp_back.begin(), stamp_back.end(), 0);
     current = 1;
   }
   queue.clear();
@@ -112,56 +107,83 @@ void Neighborhood(const GraphIndex& index, EntityId start, int max_depth, const 
 
 // Bidirectional BFS: each round expands one whole level of the side with the
 // smaller frontier, so a path between two hubs' neighbourhoods is found after
-// visiting about the square root of what a one-sided search visits. The round
-// that first meets the other side keeps the meeting with the fewest hops,
-// which makes the result a shortest path.
+// visiting about the square root of what a one-sided search visits. Visits are
+// bits (cache-resident, where per-entity stamps, depths and parents cost a
+// miss each per edge) and each side's parent steps are kept in visit order.
+// The first entity both sides have seen ends the search: every entity of the
+// other side's earlier levels was expanded, so an edge to one of them would
+// have met before this round, and all meetings of the round are equally short.
 std::optional<std::vector<Step>> ShortestPath(const GraphIndex& index, EntityId a, EntityId b,
                                               const EdgeFilter& filter, TraversalScratch* s) {
-  s->Reset(index.entity_count());
   if (a == b) return std::vector<Step>{};
-  const uint32_t mark = s->current;
-  s->stamp[a] = mark;
-  s->depth[a] = 0;
-  s->stamp_back[b] = mark;
-  s->depth_back[b] = 0;
-  s->queue.assign(1, a);
-  s->queue_back.assign(1, b);
-  std::optional<EntityId> meet;
-  int32_t best = INT32_MAX;
-  while (!meet && !s->queue.empty() && !s->queue_back.empty()) {
-    const bool forward = s->queue.size() <= s->queue_back.size();
-    std::vector<uint32_t>& seen = forward ? s->stamp : s->stamp_back;
-    const std::vector<uint32_t>& seen_other = forward ? s->stamp_back : s->stamp;
-    std::vector<int32_t>& depth = forward ? s->depth : s->depth_back;
-    const std::vector<int32_t>& depth_other = forward ? s->depth_back : s->depth;
-    std::vector<Step>& parent = forward ? s->parent : s->parent_back;
-    std::vector<EntityId>& frontier = forward ? s->queue : s->queue_back;
-    s->next.clear();
-    for (EntityId u : frontier) {
+  const size_t words = (index.entity_count() + 63) / 64;
+  s->visited.resize(words);
+  s->visited_back.resize(words);
+  // Forward steps are keyed by `to`, backward ones by `from`: the entity each
+  // one reached. Entry 0 of each side is its start.
+  std::vector<Step>& fwd = s->steps;
+  std::vector<Step>& back = s->steps_back;
+  fwd.assign(1, Step{a, a, 0});
+  back.assign(1, Step{b, b, 0});
+  size_t fwd_level = 0, back_level = 0;  // where each side's frontier begins
+  auto set = [](std::vector<uint64_t>& bits, EntityId e) {
+    bits[e >> 6] |= uint64_t{1} << (e & 63);
+  };
+  auto test = [](const std::vector<uint64_t>& bits, EntityId e) {
+    return (bits[e >> 6] >> (e & 63)) & 1;
+  };
+  set(s->visited, a);
+  set(s->visited_back, b);
+  bool met = false;
+  EntityId meet = a;
+  while (!met && fwd_level < fwd.size() && back_level < back.size()) {
+    const bool forward = fwd.size() - fwd_level <= back.size() - back_level;
+    std::vector<uint64_t>& seen = forward ? s->visited : s->visited_back;
+    const std::vector<uint64_t>& seen_other = forward ? s->visited_back : s->visited;
+    std::vector<Step>& steps = forward ? fwd : back;
+    size_t& level = forward ? fwd_level : back_level;
+    const size_t end = steps.size();
+    for (size_t i = level; i < end && !met; ++i) {
+      const EntityId u = forward ? steps[i].to : steps[i].from;
       for (const Incidence& inc : index.Incident(u)) {
         // Walking back from the target, the edge is used the other way round.
         if (!filter.Allows(forward ? inc : Incidence{u, inc.fact, !inc.outgoing, inc.negated})) {
           continue;
         }
-        EntityId w = inc.other;
-        if (seen[w] == mark) continue;
-        seen[w] = mark;
-        depth[w] = depth[u] + 1;
-        parent[w] = forward ? Step{u, w, inc.fact} : Step{w, u, inc.fact};
-        if (seen_other[w] == mark && depth[w] + depth_other[w] < best) {
-          best = depth[w] + depth_other[w];
+        const EntityId w = inc.other;
+        if (test(seen, w)) continue;
+        set(seen, w);
+        steps.push_back(forward ? Step{u, w, inc.fact} : Step{w, u, inc.fact});
+        if (test(seen_other, w)) {
+          met = true;
           meet = w;
+          break;
         }
-        s->next.push_back(w);
       }
     }
-    frontier.swap(s->next);
+    level = end;
   }
-  if (!meet) return std::nullopt;
+  for (const Step& e : fwd) s->visited[e.to >> 6] = 0;
+  for (const Step& e : back) s->visited_back[e.from >> 6] = 0;
+  if (!met) return std::nullopt;
+  // Each entity's parent was reached before it, so one backward scan per side
+  // walks the whole chain.
   std::vector<Step> path;
-  for (EntityId v = *meet; v != a; v = s->parent[v].from) path.push_back(s->parent[v]);
+  size_t i = fwd.size();
+  for (EntityId v = meet; v != a;) {
+    while (fwd[--i].to != v) {
+    }
+    path.push_back(fwd[i]);
+    v = fwd[i].from;
+  }
   std::reverse(path.begin(), path.end());
-  for (EntityId v = *meet; v != b; v = s->parent_back[v].to) path.push_back(s->parent_back[v]);
+  i = back.size();
+  for (EntityId v = meet; v != b;) {
+    while (back[--i].from != v) {
+    }
+    path.push_back(back[i]);
+    v = back[i].to;
+  }
   return path;
 }
 

@@ -64,16 +64,14 @@ struct Step {
 struct TraversalScratch {
   std::vector<uint32_t> stamp;  // == current when visited in this call
   std::vector<int32_t> depth;
-  std::vector<Step> parent;
   std::vector<EntityId> queue;
-  // The second side of a bidirectional search (ShortestPath): its own marks,
-  // depths, steps (`from` is the entity farther from the target) and frontier.
-  std::vector<uint32_t> stamp_back;
-  std::vector<int32_t> depth_back;
-  std::vector<Step> parent_back;
-  std::vector<EntityId> queue_back;
-  std::vector<EntityId> next;
-  std::vector<uint32_t> rank;  // Neighborhood: an entity's position in BFS order
+  // ShortestPath's two sides: the steps that reached each entity, in visit
+  // order (from the source by `to`; from the target by `from`, the entity
+  // farther from it), and a visit bit per entity for the target's side.
+  std::vector<Step> steps;
+  std::vector<Step> steps_back;
+  std::vector<uint64_t> visited_back;  // all clear between calls
+  std::vector<uint32_t> rank;          // Neighborhood: an entity's position in BFS order
   std::vector<uint32_t> group_start;
   std::vector<Step> grouped;
   std::vector<uint64_t> visited;  // a bit per entity, all clear between calls
