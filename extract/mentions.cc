@@ -184,14 +184,29 @@ Gazetteer::Gazetteer(const RulePack& pack) : pack_(pack) {
   }
 }
 
-void Gazetteer::AddShape(std::string_view lower, std::array<uint32_t, 256>* shapes) {
-  (*shapes)[lower.empty() ? 0 : static_cast<unsigned char>(lower[0])] |=
-      1u << std::min<size_t>(lower.size(), 31);
+namespace {
+
+// FNV-1a over the case-folded bytes, reduced to a bit of Shapes::by_hash.
+uint32_t FoldedHashBit(std::string_view word) {
+  uint32_t h = 2166136261u;
+  for (char c : word) h = (h ^ static_cast<unsigned char>(Fold(c))) * 16777619u;
+  return (h ^ (h >> 16)) & (1024 * 64 - 1);
 }
 
-bool Gazetteer::HasShape(std::string_view word, const std::array<uint32_t, 256>& shapes) {
+}  // namespace
+
+void Gazetteer::AddShape(std::string_view lower, Shapes* shapes) {
+  shapes->by_first[lower.empty() ? 0 : static_cast<unsigned char>(lower[0])] |=
+      1u << std::min<size_t>(lower.size(), 31);
+  const uint32_t bit = FoldedHashBit(lower);
+  shapes->by_hash[bit >> 6] |= uint64_t{1} << (bit & 63);
+}
+
+bool Gazetteer::HasShape(std::string_view word, const Shapes& shapes) {
   const unsigned char first = word.empty() ? 0 : static_cast<unsigned char>(Fold(word[0]));
-  return (shapes[first] >> std::min<size_t>(word.size(), 31) & 1u) != 0;
+  if ((shapes.by_first[first] >> std::min<size_t>(word.size(), 31) & 1u) == 0) return false;
+  const uint32_t bit = FoldedHashBit(word);
+  return (shapes.by_hash[bit >> 6] >> (bit & 63) & 1u) != 0;
 }
 
 bool Gazetteer::MayStartRole(std::string_view text, size_t pos) const {

@@ -84,12 +84,17 @@ class Gazetteer {
   std::unordered_map<std::string, int> by_name_;
   WordMap<int> words_;  // lexicon words -> kind bits
   std::unordered_set<std::string, WordHash, std::equal_to<>> role_first_words_;  // lower case
-  // Per first byte, a bit per length (31: longer) of the words above: most
-  // words of a text fail this test and are never hashed.
-  std::array<uint32_t, 256> name_shapes_{};
-  std::array<uint32_t, 256> role_shapes_{};
-  static void AddShape(std::string_view lower, std::array<uint32_t, 256>* shapes);
-  static bool HasShape(std::string_view word, const std::array<uint32_t, 256>& shapes);
+  // A test that most words of a text fail before being folded and looked up:
+  // per first byte, a bit per length (31: longer) of the words above, and a
+  // bit per value of a cheap hash of the case-folded word.
+  struct Shapes {
+    std::array<uint32_t, 256> by_first{};
+    std::array<uint64_t, 1024> by_hash{};
+  };
+  Shapes name_shapes_;
+  Shapes role_shapes_;
+  static void AddShape(std::string_view lower, Shapes* shapes);
+  static bool HasShape(std::string_view word, const Shapes& shapes);
   friend class MentionTracker;
 };
 
