@@ -415,12 +415,18 @@ bool MentionTracker::OrganisationFollows(std::string_view text, size_t pos, size
 
 std::vector<Mention> MentionTracker::Find(std::string_view text, size_t begin, size_t end) {
   // A headline capitalises most words; only known names count there.
+  // One pass carrying whether the previous byte was alphanumeric: this runs
+  // over every byte of every sentence.
   int words = 0, capitals = 0;
+  bool after_alnum = false;
   for (size_t i = begin; i < end; ++i) {
-    if (WordStart(text, i, begin) && Alpha(text[i])) {
+    const char c = text[i];
+    const bool alnum = Alnum(c);
+    if (alnum && !after_alnum && Alpha(c)) {
       ++words;
-      capitals += Upper(text[i]) ? 1 : 0;
+      capitals += Upper(c) ? 1 : 0;
     }
+    after_alnum = alnum;
   }
   // Headlines end without a period; "Pfizer CEO Albert Bourla visited China." is prose.
   size_t last = end;
