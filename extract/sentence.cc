@@ -41,6 +41,15 @@ bool StartsWith(string_view text, size_t at, string_view prefix) {
   return text.substr(at, prefix.size()) == prefix;
 }
 
+// The bytes where the splitter has something to test: a line break, a
+// terminator or the lead byte of a multi-byte one. All others are skipped.
+constexpr std::array<bool, 256> kSplitterStops = [] {
+  std::array<bool, 256> stops{};
+  for (unsigned char c : {'\n', '.', '!', '?'}) stops[c] = true;
+  stops[0xE2] = true;
+  return stops;
+}();
+
 // Byte length of a sentence terminator at `at` (. ! ? or U+2026 "…"), else 0.
 size_t TerminatorAt(string_view text, size_t at) {
   char c = text[at];
@@ -226,6 +235,8 @@ class Splitter {
     const size_t n = text_.size();
     size_t i = 0;
     while (i < n) {
+      while (i < n && !kSplitterStops[static_cast<unsigned char>(text_[i])]) ++i;
+      if (i >= n) break;
       if (text_[i] == '\n') {
         size_t j = i + 1;
         while (j < n && (text_[j] == ' ' || text_[j] == '\t' || text_[j] == '\r')) ++j;
