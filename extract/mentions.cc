@@ -266,11 +266,13 @@ bool MentionTracker::GenderFits(int id, std::string_view gender) const {
   return gender == "male" ? !female : !male;
 }
 
-bool MentionTracker::Is(std::string_view word, int kind) const {
+bool MentionTracker::Is(std::string_view word, int kind) const { return (Kinds(word) & kind) != 0; }
+
+int MentionTracker::Kinds(std::string_view word) const {
   if (!word.empty() && word.back() == '.') word.remove_suffix(1);
   const FoldedWord key(word);
   auto it = gaz_.words_.find(key.view());
-  return it != gaz_.words_.end() && (it->second & kind) != 0;
+  return it == gaz_.words_.end() ? 0 : it->second;
 }
 
 int MentionTracker::Unknown(const std::string& name, const std::string& type) {
@@ -348,8 +350,10 @@ std::optional<Mention> MentionTracker::NewName(std::string_view text, size_t sen
   };
   // Titles and non-names at the edges go: "Former President Donald Trump".
   size_t first = 0, last = words.size();
-  while (first < last && (Is(word(first), kNotName | kPersonTitle))) {
-    titled = titled || Is(word(first), kPersonTitle);
+  while (first < last) {
+    const int kinds = Kinds(word(first));
+    if ((kinds & (kNotName | kPersonTitle)) == 0) break;
+    titled = titled || (kinds & kPersonTitle) != 0;
     ++first;
   }
   // "CEO of Abu Dhabi Global Market": the title governs the name, it is no person.
@@ -379,16 +383,17 @@ std::optional<Mention> MentionTracker::NewName(std::string_view text, size_t sen
   }
   if (headline) return std::nullopt;
   std::string type = "unknown";
+  const int last_kinds = titled ? 0 : Kinds(word(last - 1));
+  const int first_kinds = titled ? 0 : single ? last_kinds : Kinds(word(first));
   if (titled) {
     type = "person";
-  } else if (Is(word(last - 1), kOrgWord)) {
+  } else if (last_kinds & kOrgWord) {
     type = "organization";
-  } else if (Is(word(last - 1), kAgencyWord) ||
-             (last - first > 2 && Is(word(first), kAgencyWord))) {
+  } else if ((last_kinds & kAgencyWord) || (last - first > 2 && (first_kinds & kAgencyWord))) {
     type = "agency";
-  } else if (Is(word(first), kPlaceWord)) {
+  } else if (first_kinds & kPlaceWord) {
     type = "place";
-  } else if (Is(word(first), kGivenName) && !single) {
+  } else if ((first_kinds & kGivenName) && !single) {
     type = "person";
   } else if (title_after) {
     type = "organization";

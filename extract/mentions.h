@@ -126,6 +126,7 @@ class MentionTracker {
   bool GenderFits(int id, std::string_view gender) const;
   bool OrganisationFollows(std::string_view text, size_t pos, size_t end) const;
   bool Is(std::string_view word, int kind) const;
+  int Kinds(std::string_view word) const;  // the lexicon kind bits of `word`, 0 if none
 
   const Gazetteer& gaz_;
   std::optional<Date> doc_date_;
