@@ -16,6 +16,7 @@
 #include "extract/sentence.h"
 #include "extract/time/time_expression.h"
 #include "rules/embedded_rules.h"
+#include "tests/extract/example_views_util.h"
 
 namespace kg {
 namespace {
@@ -103,24 +104,8 @@ TEST(SlotLocatorTest, AgreesWithTheCapturePassOnTheNewsPack) {
   ASSERT_TRUE(pack.ok()) << pack.status().ToString();
   const RulePack& p = **pack;
   ASSERT_NE(p.slots, nullptr);
-  Result<TimeTagger> tagger = TimeTagger::Default();
-  ASSERT_TRUE(tagger.ok());
-  Gazetteer gazetteer(p);
-  ReadOptions options;
-  options.default_date = Date{2024, 1, 1};
   std::vector<std::string> views;
-  Status read = ForEachDocument(
-      {std::string(KG_SOURCE_DIR) + "/docs/examples"}, options, [&](Document&& doc) {
-        std::vector<TimeSpanRef> spans;
-        for (const TimeExpression& t : tagger->Find(doc.text, doc.date))
-          spans.push_back({t.begin, t.end});
-        MentionTracker tracker(gazetteer, doc.date);
-        for (const SentenceSpan& s : SplitSentences(doc.text)) {
-          const auto mentions = tracker.Find(doc.text, s.begin, s.end);
-          views.push_back(BuildView(doc.text, s.begin, s.end, mentions, spans, tracker).text);
-        }
-        return Status::Ok();
-      });
+  Status read = testing_util::ExampleArticleViews(p, &views);
   ASSERT_TRUE(read.ok()) << read.ToString();
   int matches = 0, located = 0;
   std::vector<int> candidates;

@@ -1,0 +1,20 @@
+// Shared by the pattern-level extraction tests: the mention views of the example
+// articles in docs/examples, built as the extractor builds them (time spans,
+// mentions, BuildView per sentence), to match a rule pack's patterns against.
+#ifndef KG_TESTS_EXTRACT_EXAMPLE_VIEWS_UTIL_H_
+#define KG_TESTS_EXTRACT_EXAMPLE_VIEWS_UTIL_H_
+
+#include <string>
+#include <vector>
+
+#include "extract/rule_pack.h"
+#include "graph/model/status.h"
+
+namespace kg::testing_util {
+
+// Appends one view per sentence of every example article to `views`.
+Status ExampleArticleViews(const RulePack& pack, std::vector<std::string>* views);
+
+}  // namespace kg::testing_util
+
+#endif  // KG_TESTS_EXTRACT_EXAMPLE_VIEWS_UTIL_H_
