@@ -24,45 +24,10 @@ class FastScanner {
 
   bool Scan(RawFact* fact) {
     SkipSpace();
-    if (!Eat('{')) return false;
+    if (!Peek('{')) return false;
     fact->is_object = true;
     uint32_t seen = 0;
-    SkipSpace();
-    if (Eat('}')) return AtEnd();
-    for (;;) {
-      SkipSpace();
-      if (!String(&key_)) return false;
-      SkipSpace();
-      if (!Eat(':')) return false;
-      SkipSpace();
-      int field = -1;
-      for (const auto& [name, f] : kTopNames) {
-        if (name == key_) field = f;
-      }
-      if (field < 0) {
-        if (!Scalar(nullptr)) return false;
-      } else {
-        if (seen & (1u << field)) return false;
-        seen |= 1u << field;
-        Raw& slot = fact->top[field];
-        if (field == kTime && Peek('{')) {
-          slot.kind = Raw::kObject;
-          if (!Object(fact->time, kTimeNames, kTimeFields)) return false;
-        } else if ((field == kSubjectMention || field == kObjectMention) && Peek('{')) {
-          slot.kind = Raw::kObject;
-          if (!Object(fact->mention[field == kObjectMention], kMentionNames, kMentionFields))
-            return false;
-        } else if (field == kSpan && Peek('[')) {
-          slot.kind = Raw::kArray;
-          if (!Span(&fact->span)) return false;
-        } else if (!Scalar(&slot)) {
-          return false;
-        }
-      }
-      SkipSpace();
-      if (Eat('}')) return AtEnd();
-      if (!Eat(',')) return false;
-    }
+    return Members([&] { return TopMember(fact, &seen); }) && AtEnd();
   }
 
  private:
@@ -141,10 +106,11 @@ class FastScanner {
     }
   }
 
-  // The time or a mention: scalar fields only, each at most once.
-  bool Object(Raw* fields, const std::string_view* names, int n) {
+  // Walks the members of the object whose '{' is next: key_ holds each key and
+  // `member` reads its value. False on malformed JSON or when `member` fails.
+  template <typename Member>
+  bool Members(Member member) {
     ++p_;  // '{'
-    uint32_t seen = 0;
     SkipSpace();
     if (Eat('}')) return true;
     for (;;) {
@@ -153,14 +119,47 @@ class FastScanner {
       SkipSpace();
       if (!Eat(':')) return false;
       SkipSpace();
-      int i = IndexOf(key_, names, n);
-      if (i >= 0 && (seen & (1u << i))) return false;
-      if (i >= 0) seen |= 1u << i;
-      if (!Scalar(i < 0 ? nullptr : &fields[i])) return false;
+      if (!member()) return false;
       SkipSpace();
       if (Eat('}')) return true;
       if (!Eat(',')) return false;
     }
+  }
+
+  // A member of the fact object: known fields at most once, each into its slot.
+  bool TopMember(RawFact* fact, uint32_t* seen) {
+    int field = -1;
+    for (const auto& [name, f] : kTopNames) {
+      if (name == key_) field = f;
+    }
+    if (field < 0) return Scalar(nullptr);
+    if (*seen & (1u << field)) return false;
+    *seen |= 1u << field;
+    Raw& slot = fact->top[field];
+    if (field == kTime && Peek('{')) {
+      slot.kind = Raw::kObject;
+      return Object(fact->time, kTimeNames, kTimeFields);
+    }
+    if ((field == kSubjectMention || field == kObjectMention) && Peek('{')) {
+      slot.kind = Raw::kObject;
+      return Object(fact->mention[field == kObjectMention], kMentionNames, kMentionFields);
+    }
+    if (field == kSpan && Peek('[')) {
+      slot.kind = Raw::kArray;
+      return Span(&fact->span);
+    }
+    return Scalar(&slot);
+  }
+
+  // The time or a mention: scalar fields only, each at most once.
+  bool Object(Raw* fields, const std::string_view* names, int n) {
+    uint32_t seen = 0;
+    return Members([&] {
+      int i = IndexOf(key_, names, n);
+      if (i >= 0 && (seen & (1u << i))) return false;
+      if (i >= 0) seen |= 1u << i;
+      return Scalar(i < 0 ? nullptr : &fields[i]);
+    });
   }
 
   bool String(std::string* out) {
