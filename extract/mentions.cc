@@ -9,86 +9,41 @@
 
 #include <algorithm>
 
+#include "extract/ascii.h"
+
 namespace kg {
 namespace {
 
-enum Kind {
-  kPersonTitle = 1,
-  kGivenName = 2,
-  kOrgWord = 4,
-  kAgencyWord = 8,
-  kPlaceWord = 16,
-  kNotName = 32,
-  kFemaleName = 64
-};
+using ascii::Alnum;
+using ascii::Alpha;
+using ascii::Space;
+using ascii::Upper;
+constexpr int kPersonTitle = Gazetteer::kPersonTitle;
+constexpr int kGivenName = Gazetteer::kGivenName;
+constexpr int kOrgWord = Gazetteer::kOrgWord;
+constexpr int kAgencyWord = Gazetteer::kAgencyWord;
+constexpr int kPlaceWord = Gazetteer::kPlaceWord;
+constexpr int kNotName = Gazetteer::kNotName;
+constexpr int kFemaleName = Gazetteer::kFemaleName;
 
-// ASCII classes and case, inline: these run for every byte of every sentence,
-// and the C locale's <cctype> functions are ASCII-only calls anyway.
-bool Alpha(char c) {
-  return static_cast<unsigned>(static_cast<unsigned char>(c | 0x20)) - 'a' < 26u;
-}
-bool Alnum(char c) { return (c >= '0' && c <= '9') || Alpha(c); }
-bool Upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool LowerLetter(char c) { return c >= 'a' && c <= 'z'; }
-bool Space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-char Fold(char c) { return Upper(c) ? static_cast<char>(c + ('a' - 'A')) : c; }
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = Fold(c);
-  return out;
-}
+bool LowerLetter(char c) { return ascii::Lower(c); }
 
 // Whether `text` equals the lower-case `lower` ignoring ASCII case, compared in place.
 bool EqualsFolded(std::string_view text, std::string_view lower) {
   if (text.size() != lower.size()) return false;
   for (size_t i = 0; i < text.size(); ++i) {
-    if (Fold(text[i]) != lower[i]) return false;
+    if (ascii::Fold(text[i]) != lower[i]) return false;
   }
   return true;
-}
-
-// A word lower-cased into a buffer that lives on the stack for the usual
-// lengths, so looking a word up allocates nothing.
-class FoldedWord {
- public:
-  explicit FoldedWord(std::string_view w) {
-    if (w.size() <= sizeof(small_)) {
-      for (size_t i = 0; i < w.size(); ++i) small_[i] = Fold(w[i]);
-      view_ = std::string_view(small_, w.size());
-    } else {
-      large_ = Lower(w);
-      view_ = large_;
-    }
-  }
-  std::string_view view() const { return view_; }
-
- private:
-  char small_[48];
-  std::string large_;
-  std::string_view view_;
-};
-
-// The lexicon key of a word: lower case, without a final period ("Mr." -> "mr").
-std::string Key(std::string_view w) {
-  if (!w.empty() && w.back() == '.') w.remove_suffix(1);
-  return Lower(w);
-}
-
-size_t WordEnd(std::string_view text, size_t pos, size_t end) {
-  while (pos < end && Alnum(text[pos])) ++pos;
-  return pos;
-}
-
-bool WordStart(std::string_view text, size_t pos, size_t begin) {
-  return Alnum(text[pos]) && (pos == begin || !Alnum(text[pos - 1]));
 }
 
 // The length of an apostrophe (straight or curly) at text[j] that joins two
 // parts of a name, "D'Angelo", "O’Brien", or 0: before a lower-case letter it
 // is a possessive or a contraction ("Musk's").
 size_t NameApostrophe(std::string_view text, size_t j, size_t end) {
-  const size_t n = text[j] == '\'' ? 1 : text.substr(j, 3) == "\xe2\x80\x99" ? 3 : 0;
+  const size_t n = text[j] == '\''                                            ? 1
+                   : text[j] == '\xe2' && text.substr(j, 3) == "\xe2\x80\x99" ? 3
+                                                                              : 0;
   return n > 0 && j + n < end && Upper(text[j + n]) ? n : 0;
 }
 
@@ -97,6 +52,10 @@ size_t NameApostrophe(std::string_view text, size_t j, size_t end) {
 size_t NameWordEnd(std::string_view text, size_t pos, size_t end) {
   size_t j = pos;
   while (j < end) {
+    if (Alnum(text[j])) {  // most bytes of a name: none of the cases below
+      ++j;
+      continue;
+    }
     if (j > pos) {
       if (const size_t n = NameApostrophe(text, j, end)) {
         j += n;
@@ -119,10 +78,10 @@ size_t NameWordEnd(std::string_view text, size_t pos, size_t end) {
     ++j;
   }
   if (j < end && text[j] == '.') {
-    const FoldedWord folded(text.substr(pos, j - pos));
-    const std::string_view k = folded.view();
-    if (j - pos == 1 || k == "inc" || k == "co" || k == "corp" || k == "jr" || k == "sr" ||
-        k == "ltd" || k == "st") {
+    const std::string_view k = text.substr(pos, j - pos);
+    if (j - pos == 1 || EqualsFolded(k, "inc") || EqualsFolded(k, "co") ||
+        EqualsFolded(k, "corp") || EqualsFolded(k, "jr") || EqualsFolded(k, "sr") ||
+        EqualsFolded(k, "ltd") || EqualsFolded(k, "st")) {
       ++j;
     }
   }
@@ -130,123 +89,6 @@ size_t NameWordEnd(std::string_view text, size_t pos, size_t end) {
 }
 
 }  // namespace
-
-Gazetteer::Gazetteer(const RulePack& pack) : pack_(pack) {
-  for (const RoleDef& r : pack.roles) {
-    roles_.push_back(&r);
-    // A role phrase can only match where the text's word equals the phrase's
-    // first word: the phrase is compared case-blind and must end at a word end.
-    size_t w = 0;
-    while (w < r.phrase.size() && Alnum(r.phrase[w])) ++w;
-    role_first_words_.insert(Lower(r.phrase.substr(0, w)));
-  }
-  std::stable_sort(roles_.begin(), roles_.end(), [](const RoleDef* a, const RoleDef* b) {
-    return a->phrase.size() > b->phrase.size();
-  });
-  for (const RoleDef* r : roles_) {
-    if (r->phrase.empty()) {
-      for (auto& bucket : roles_by_first_) bucket.push_back(r);
-    } else {
-      roles_by_first_[static_cast<unsigned char>(r->phrase[0])].push_back(r);
-    }
-  }
-  for (size_t i = 0; i < pack.entities.size(); ++i) {
-    const EntityDef& e = pack.entities[i];
-    known_.push_back(DocEntity{e.name, e.type});
-    by_name_[e.name] = static_cast<int>(i);
-    std::vector<std::pair<std::string, bool>> names = {{e.name, true}};
-    for (const std::string& a : e.aliases) names.emplace_back(a, false);
-    for (const auto& [written, canonical] : names) {
-      if (written.empty()) continue;
-      std::string lower = Lower(written);
-      size_t w = 0;
-      while (w < lower.size() && Alnum(lower[w])) ++w;
-      auto dated = e.name_valid.find(written);
-      by_first_word_[lower.substr(0, w)].push_back(
-          Alias{lower, written, static_cast<int>(i), canonical,
-                dated != e.name_valid.end() ? std::optional<DaySpan>(dated->second) : e.valid});
-    }
-  }
-  for (auto& [word, list] : by_first_word_) {
-    std::stable_sort(list.begin(), list.end(), [](const Alias& a, const Alias& b) {
-      return a.lower.size() > b.lower.size();
-    });
-    AddShape(word, &name_shapes_);
-  }
-  for (const std::string& word : role_first_words_) AddShape(word, &role_shapes_);
-  const std::pair<const std::vector<std::string>*, int> lists[] = {
-      {&pack.names.person_titles, kPersonTitle}, {&pack.names.given_names, kGivenName},
-      {&pack.names.org_words, kOrgWord},         {&pack.names.agency_words, kAgencyWord},
-      {&pack.names.place_words, kPlaceWord},     {&pack.names.not_names, kNotName},
-      {&pack.names.female_names, kFemaleName}};
-  for (const auto& [list, kind] : lists) {
-    for (const std::string& w : *list) words_[Key(w)] |= kind;
-  }
-}
-
-namespace {
-
-// FNV-1a over the case-folded bytes, reduced to a bit of Shapes::by_hash.
-uint32_t FoldedHashBit(std::string_view word) {
-  uint32_t h = 2166136261u;
-  for (char c : word) h = (h ^ static_cast<unsigned char>(Fold(c))) * 16777619u;
-  return (h ^ (h >> 16)) & (1024 * 64 - 1);
-}
-
-}  // namespace
-
-void Gazetteer::AddShape(std::string_view lower, Shapes* shapes) {
-  shapes->by_first[lower.empty() ? 0 : static_cast<unsigned char>(lower[0])] |=
-      1u << std::min<size_t>(lower.size(), 31);
-  const uint32_t bit = FoldedHashBit(lower);
-  shapes->by_hash[bit >> 6] |= uint64_t{1} << (bit & 63);
-}
-
-bool Gazetteer::HasShape(std::string_view word, const Shapes& shapes) {
-  const unsigned char first = word.empty() ? 0 : static_cast<unsigned char>(Fold(word[0]));
-  if ((shapes.by_first[first] >> std::min<size_t>(word.size(), 31) & 1u) == 0) return false;
-  const uint32_t bit = FoldedHashBit(word);
-  return (shapes.by_hash[bit >> 6] >> (bit & 63) & 1u) != 0;
-}
-
-bool Gazetteer::MayStartRole(std::string_view text, size_t pos) const {
-  const size_t w = WordEnd(text, pos, text.size());
-  if (!HasShape(text.substr(pos, w - pos), role_shapes_)) return false;
-  const FoldedWord word(text.substr(pos, w - pos));
-  return role_first_words_.find(word.view()) != role_first_words_.end();
-}
-
-int Gazetteer::Find(const std::string& canonical) const {
-  auto it = by_name_.find(canonical);
-  return it == by_name_.end() ? -1 : it->second;
-}
-
-Gazetteer::Match Gazetteer::Longest(std::string_view text, size_t pos,
-                                    std::optional<Date> date) const {
-  size_t w = pos;
-  while (w < text.size() && Alnum(text[w])) ++w;
-  if (!HasShape(text.substr(pos, w - pos), name_shapes_)) return {};
-  const FoldedWord first(text.substr(pos, w - pos));
-  auto it = by_first_word_.find(first.view());
-  if (it == by_first_word_.end()) return {};
-  for (const Alias& a : it->second) {
-    if (pos + a.lower.size() > text.size()) continue;
-    if (a.valid && date && !a.valid->Contains(*date)) continue;  // "X" in 2020 is no platform
-    std::string_view cand = text.substr(pos, a.lower.size());
-    if (!EqualsFolded(cand, a.lower)) continue;
-    const size_t after = pos + a.lower.size();
-    if (after < text.size() && Alnum(a.lower.back()) &&
-        (Alnum(text[after]) || text[after] == '+' ||
-         (text[after] == '.' && after + 1 < text.size() && Alnum(text[after + 1])))) {
-      continue;  // "Disney+" is not "Disney", "X.com" not "X"
-    }
-    // Case: exact, or a capitalised variant ("META", "Truth social") of a name
-    // long enough not to be an ordinary word in disguise.
-    if (cand != a.written && !(Upper(cand[0]) && a.lower.size() > 3)) continue;
-    return Match{a.lower.size(), a.entity, a.canonical};
-  }
-  return {};
-}
 
 MentionTracker::MentionTracker(const Gazetteer& gazetteer, std::optional<Date> doc_date)
     : gaz_(gazetteer), doc_date_(doc_date) {}
@@ -268,12 +110,7 @@ bool MentionTracker::GenderFits(int id, std::string_view gender) const {
 
 bool MentionTracker::Is(std::string_view word, int kind) const { return (Kinds(word) & kind) != 0; }
 
-int MentionTracker::Kinds(std::string_view word) const {
-  if (!word.empty() && word.back() == '.') word.remove_suffix(1);
-  const FoldedWord key(word);
-  auto it = gaz_.words_.find(key.view());
-  return it == gaz_.words_.end() ? 0 : it->second;
-}
+int MentionTracker::Kinds(std::string_view word) const { return gaz_.Kinds(word); }
 
 int MentionTracker::Unknown(const std::string& name, const std::string& type) {
   auto it = unknown_ids_.find(name);
@@ -291,10 +128,8 @@ int MentionTracker::Unknown(const std::string& name, const std::string& type) {
 std::optional<Mention> MentionTracker::NewName(std::string_view text, size_t sentence_begin,
                                                size_t pos, size_t end, bool headline,
                                                size_t* next) {
-  struct Word {
-    size_t b, e;
-  };
-  std::vector<Word> words;
+  std::vector<Span>& words = name_words_;
+  words.clear();
   bool title_after = false;
   size_t j = pos;
   while (j < end) {
@@ -304,7 +139,7 @@ std::optional<Mention> MentionTracker::NewName(std::string_view text, size_t sen
       title_after = true;
       break;
     }
-    words.push_back({j, we});
+    words.push_back(Span{j, we});
     if (we + 1 >= end || text[we] != ' ') break;
     size_t k = we + 1;
     if (Upper(text[k])) {
@@ -324,14 +159,14 @@ std::optional<Mention> MentionTracker::NewName(std::string_view text, size_t sen
       size_t c = k + (rest[0] == 'o' ? 3 : 4);
       if (c < end && Upper(text[c]) &&
           gaz_.Longest(text.substr(0, end), c, doc_date_).length == 0) {
-        words.push_back({k, c - 1});  // the connector
+        words.push_back(Span{k, c - 1});  // the connector
         j = c;
         continue;
       }
     }
     break;
   }
-  *next = words.empty() ? NameWordEnd(text, pos, end) : words.back().e;
+  *next = words.empty() ? NameWordEnd(text, pos, end) : words.back().end;
   if (words.empty()) return std::nullopt;
   // The word before the name: "Mr. Cheung", "adviser Stephen Miller".
   bool titled = false;
@@ -341,7 +176,7 @@ std::optional<Mention> MentionTracker::NewName(std::string_view text, size_t sen
       --b;
     titled = Is(text.substr(b, pos - 1 - b), kPersonTitle);
   }
-  auto word = [&](size_t i) { return text.substr(words[i].b, words[i].e - words[i].b); };
+  auto word = [&](size_t i) { return text.substr(words[i].begin, words[i].end - words[i].begin); };
   // "of"/"for" as a word of the name, any case, with or without a final period.
   auto connector = [&](size_t i) {
     std::string_view w = word(i);
@@ -366,17 +201,18 @@ std::optional<Mention> MentionTracker::NewName(std::string_view text, size_t sen
   }
   if (first == last) return std::nullopt;
   // Sentence starts capitalise any word; quotes and colons start sentences too.
-  size_t s = words[first].b;
+  size_t s = words[first].begin;
   while (s > sentence_begin && !Alnum(text[s - 1]) && text[s - 1] != ',') --s;
-  const bool initial = s == sentence_begin || text[s] == '"' || (s > 0 && text[s - 1] == ':') ||
-                       std::string_view(text.substr(s, words[first].b - s)).find("\xe2\x80\x9c") !=
-                           std::string_view::npos;
-  const std::string name(text.substr(words[first].b, words[last - 1].e - words[first].b));
+  const bool initial =
+      s == sentence_begin || text[s] == '"' || (s > 0 && text[s - 1] == ':') ||
+      std::string_view(text.substr(s, words[first].begin - s)).find("\xe2\x80\x9c") !=
+          std::string_view::npos;
+  const std::string name(text.substr(words[first].begin, words[last - 1].end - words[first].begin));
   const bool single = last - first == 1;
   if (single) {
     auto it = surnames_.find(name);
     if (it != surnames_.end()) {
-      return Mention{words[first].b, words[last - 1].e, {it->second}, "surname", false};
+      return Mention{words[first].begin, words[last - 1].end, {it->second}, "surname", false};
     }
     if (initial && !titled) return std::nullopt;
     if (name.size() == 1) return std::nullopt;
@@ -405,7 +241,7 @@ std::optional<Mention> MentionTracker::NewName(std::string_view text, size_t sen
       !single) {
     surnames_[std::string(word(last - 1))] = id;
   }
-  return Mention{words[first].b, words[last - 1].e, {id}, "new", false};
+  return Mention{words[first].begin, words[last - 1].end, {id}, "new", false};
 }
 
 bool MentionTracker::OrganisationFollows(std::string_view text, size_t pos, size_t end) const {
@@ -419,36 +255,40 @@ bool MentionTracker::OrganisationFollows(std::string_view text, size_t pos, size
 }
 
 std::vector<Mention> MentionTracker::Find(std::string_view text, size_t begin, size_t end) {
-  // A headline capitalises most words; only known names count there.
-  // One pass carrying whether the previous byte was alphanumeric: this runs
-  // over every byte of every sentence.
-  int words = 0, capitals = 0;
-  bool after_alnum = false;
-  for (size_t i = begin; i < end; ++i) {
-    const char c = text[i];
-    const bool alnum = Alnum(c);
-    if (alnum && !after_alnum && Alpha(c)) {
-      ++words;
-      capitals += Upper(c) ? 1 : 0;
+  // One pass over the bytes finds the sentence's words (the only places a
+  // mention can start) and counts the capitalised ones: a headline
+  // capitalises most words, and only known names count there.
+  words_.clear();
+  int letter_words = 0, capitals = 0;
+  for (size_t i = begin; i < end;) {
+    if (!Alnum(text[i])) {
+      ++i;
+      continue;
     }
-    after_alnum = alnum;
+    const size_t b = i;
+    while (i < end && Alnum(text[i])) ++i;
+    words_.push_back(Span{b, i});
+    if (Alpha(text[b])) {
+      ++letter_words;
+      capitals += Upper(text[b]) ? 1 : 0;
+    }
   }
   // Headlines end without a period; "Pfizer CEO Albert Bourla visited China." is prose.
   size_t last = end;
   while (last > begin && Space(text[last - 1])) --last;
   const bool terminated = last > begin && (text[last - 1] == '.' || text[last - 1] == '"');
-  const bool headline = !terminated && words >= 4 && capitals * 10 >= words * 7;
+  const bool headline = !terminated && letter_words >= 4 && capitals * 10 >= letter_words * 7;
 
   std::vector<Mention> out;
   const std::string_view sentence = text.substr(0, end);
   int subject = -1;
   size_t pos = begin;
-  while (pos < end) {
-    if (!WordStart(text, pos, begin)) {
-      ++pos;
-      continue;
-    }
-    Gazetteer::Match g = gaz_.Longest(sentence, pos, doc_date_);
+  for (const Span& word : words_) {
+    if (word.begin < pos) continue;  // inside the mention just read
+    pos = word.begin;
+    // The names and role phrases that can start here, found once for all of them.
+    const Gazetteer::Start* start = gaz_.StartsAt(text.substr(pos, word.end - pos));
+    Gazetteer::Match g = gaz_.LongestFrom(start, sentence, pos, doc_date_);
     if (g.length > 0 && !headline && OrganisationFollows(sentence, pos + g.length, end)) {
       // "Trump Organization", "Abu Dhabi Global Market": a known name opening
       // a longer organisation's name is part of it.
@@ -470,19 +310,22 @@ std::vector<Mention> MentionTracker::Find(std::string_view text, size_t begin, s
     sentence_start_ = out.empty();
     last_entity_ = out.empty() || out.back().entities.size() != 1 ? -1 : out.back().entities[0];
     last_end_ = out.empty() ? 0 : out.back().end;
-    if (std::optional<Mention> d = Description(sentence, pos, end)) {
-      recent_.push_back(d->entities[0]);
-      pos = d->end;
-      out.push_back(std::move(*d));
-      continue;
+    // A description follows "'s " or "’s " right after the latest mention.
+    if (last_entity_ >= 0 && (pos - last_end_ == 3 || pos - last_end_ == 5)) {
+      if (std::optional<Mention> d = Description(sentence, pos, end)) {
+        recent_.push_back(d->entities[0]);
+        pos = d->end;
+        out.push_back(std::move(*d));
+        continue;
+      }
     }
-    std::optional<Mention> r;
-    if (gaz_.MayStartRole(sentence, pos)) r = Reference(sentence, pos, end);
-    if (r) {
-      for (int e : r->entities) recent_.push_back(e);
-      pos = r->end;
-      out.push_back(std::move(*r));
-      continue;
+    if (start != nullptr && !start->roles.empty()) {
+      if (std::optional<Mention> r = Reference(sentence, pos, end, start->roles)) {
+        for (int e : r->entities) recent_.push_back(e);
+        pos = r->end;
+        out.push_back(std::move(*r));
+        continue;
+      }
     }
     if (Upper(text[pos])) {
       size_t next = pos;
@@ -495,7 +338,7 @@ std::vector<Mention> MentionTracker::Find(std::string_view text, size_t begin, s
       }
       continue;
     }
-    pos = WordEnd(text, pos, end);
+    pos = word.end;
   }
   for (const Mention& m : out) {
     if (m.entities.size() == 1 && entity(m.entities[0]).type == "person") {

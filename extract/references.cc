@@ -4,27 +4,21 @@
 // inside the role's validity; a typed role takes the latest mention of its
 // types; a sentence-opening pronoun continues the previous sentence's subject.
 #include <algorithm>
-#include <cctype>
 
+#include "extract/ascii.h"
 #include "extract/mentions.h"
 
 namespace kg {
 namespace {
 
-bool Alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+using ascii::Alnum;
 
-// Whether text starts with the lower-case `phrase`, ignoring the case of text.
-// Compared in place: this runs for every role at every word of every sentence.
-// kg runs in the C locale, where tolower folds A-Z only.
-unsigned char FoldAscii(char c) {
-  const unsigned char u = static_cast<unsigned char>(c);
-  return u >= 'A' && u <= 'Z' ? u + ('a' - 'A') : u;
-}
-
+// Whether text starts with the lower-case `phrase`, ignoring the case of text,
+// compared in place.
 bool StartsWithFolded(std::string_view text, const std::string& phrase) {
   if (text.size() < phrase.size()) return false;
   for (size_t i = 0; i < phrase.size(); ++i) {
-    if (FoldAscii(text[i]) != static_cast<unsigned char>(phrase[i])) return false;
+    if (ascii::Fold(text[i]) != phrase[i]) return false;
   }
   return true;
 }
@@ -42,9 +36,8 @@ const char* DescribedType(std::string_view noun) {
       {"app", "platform"},         {"service", "platform"}};
   for (const auto& [head, type] : kHeads) {
     if (noun.size() == head.size() &&
-        std::equal(noun.begin(), noun.end(), head.begin(), [](char a, char b) {
-          return std::tolower(static_cast<unsigned char>(a)) == b;
-        })) {
+        std::equal(noun.begin(), noun.end(), head.begin(),
+                   [](char a, char b) { return ascii::Fold(a) == b; })) {
       return type;
     }
   }
@@ -60,8 +53,7 @@ std::optional<Mention> MentionTracker::Description(std::string_view text, size_t
   const std::string_view before = text.substr(last_end_, pos - last_end_);
   if (before != "'s " && before != "\xe2\x80\x99s ") return std::nullopt;
   size_t w = pos;
-  for (int words = 0; words < 4 && w < end && std::islower(static_cast<unsigned char>(text[w]));
-       ++words) {
+  for (int words = 0; words < 4 && w < end && ascii::Lower(text[w]); ++words) {
     size_t e = w;
     while (e < end && (Alnum(text[e]) || text[e] == '-')) ++e;
     const std::string_view word = text.substr(w, e - w);
@@ -135,8 +127,7 @@ int MentionTracker::Speaker(std::string_view text, size_t pos, size_t end) const
     }
     size_t e = at;
     while (e < end && (Alnum(text[e]) || text[e] == '-' ||
-                       (text[e] == ' ' && e + 1 < end &&
-                        std::isupper(static_cast<unsigned char>(text[e + 1])) != 0))) {
+                       (text[e] == ' ' && e + 1 < end && ascii::Upper(text[e + 1])))) {
       ++e;
     }
     *name_end = e;
@@ -174,14 +165,14 @@ int MentionTracker::Latest(const std::vector<std::string>& types, int skip,
   return -1;
 }
 
-std::optional<Mention> MentionTracker::Reference(std::string_view text, size_t pos, size_t end) {
-  const std::vector<const RoleDef*>& roles =
-      pos < end ? gaz_.roles_by_first_[FoldAscii(text[pos])] : gaz_.roles_;
+std::optional<Mention> MentionTracker::Reference(std::string_view text, size_t pos, size_t end,
+                                                 const std::vector<const RoleDef*>& roles) {
   for (const RoleDef* r : roles) {
     const RoleDef& role = *r;
     const size_t n = role.phrase.size();
-    if (pos + n > end || !StartsWithFolded(text.substr(pos, n), role.phrase)) continue;
-    if (pos + n < end && Alnum(text[pos + n])) continue;
+    // The phrase must end at a word end: most lengths fail that before any comparison.
+    if (pos + n > end || (pos + n < end && Alnum(text[pos + n]))) continue;
+    if (!StartsWithFolded(text.substr(pos, n), role.phrase)) continue;
     Mention m{pos, pos + n, {}, "role", role.possessive};
     if (role.speaker) {
       const int speaker = Speaker(text, pos + n, end);

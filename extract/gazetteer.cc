@@ -1,0 +1,133 @@
+// The gazetteer's index: every name, alias and role phrase under its
+// lower-case first word (the alphanumeric run it opens with), so that one
+// lookup per word of text tells which names and phrases to compare there.
+#include "extract/gazetteer.h"
+
+#include <algorithm>
+
+#include "extract/ascii.h"
+
+namespace kg {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = ascii::Fold(c);
+  return out;
+}
+
+std::string_view FirstWord(std::string_view s) {
+  size_t w = 0;
+  while (w < s.size() && ascii::Alnum(s[w])) ++w;
+  return s.substr(0, w);
+}
+
+// Whether `text` equals the lower-case `lower` ignoring ASCII case, compared in place.
+bool EqualsFolded(std::string_view text, std::string_view lower) {
+  if (text.size() != lower.size()) return false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (ascii::Fold(text[i]) != lower[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Gazetteer::Start& Gazetteer::StartOf(std::string_view lower) {
+  const size_t id = static_cast<size_t>(start_words_.Add(lower));
+  if (id == starts_.size()) starts_.emplace_back();
+  return starts_[id];
+}
+
+Gazetteer::Gazetteer(const RulePack& pack) : pack_(pack) {
+  std::vector<const RoleDef*> roles;
+  for (const RoleDef& r : pack.roles) roles.push_back(&r);
+  std::stable_sort(roles.begin(), roles.end(), [](const RoleDef* a, const RoleDef* b) {
+    return a->phrase.size() > b->phrase.size();
+  });
+  for (const RoleDef* r : roles) StartOf(Lower(FirstWord(r->phrase))).roles.push_back(r);
+  for (size_t i = 0; i < pack.entities.size(); ++i) {
+    const EntityDef& e = pack.entities[i];
+    known_.push_back(DocEntity{e.name, e.type});
+    by_name_[e.name] = static_cast<int>(i);
+    std::vector<std::pair<std::string, bool>> names = {{e.name, true}};
+    for (const std::string& a : e.aliases) names.emplace_back(a, false);
+    for (const auto& [written, canonical] : names) {
+      if (written.empty()) continue;
+      std::string lower = Lower(written);
+      auto dated = e.name_valid.find(written);
+      StartOf(FirstWord(lower))
+          .aliases.push_back(
+              Alias{lower, written, static_cast<int>(i), canonical,
+                    dated != e.name_valid.end() ? std::optional<DaySpan>(dated->second) : e.valid});
+    }
+  }
+  for (Start& start : starts_) {
+    std::stable_sort(
+        start.aliases.begin(), start.aliases.end(),
+        [](const Alias& a, const Alias& b) { return a.lower.size() > b.lower.size(); });
+  }
+  const std::pair<const std::vector<std::string>*, int> lists[] = {
+      {&pack.names.person_titles, kPersonTitle}, {&pack.names.given_names, kGivenName},
+      {&pack.names.org_words, kOrgWord},         {&pack.names.agency_words, kAgencyWord},
+      {&pack.names.place_words, kPlaceWord},     {&pack.names.not_names, kNotName},
+      {&pack.names.female_names, kFemaleName}};
+  for (const auto& [list, kind] : lists) {
+    for (std::string_view w : *list) {
+      if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+      const size_t id = static_cast<size_t>(lexicon_.Add(Lower(w)));
+      if (id == kinds_.size()) kinds_.push_back(0);
+      kinds_[id] |= kind;
+    }
+  }
+}
+
+const Gazetteer::Start* Gazetteer::StartsAt(std::string_view word) const {
+  const int id = start_words_.Find(word);
+  return id < 0 ? nullptr : &starts_[id];
+}
+
+int Gazetteer::Kinds(std::string_view word) const {
+  if (!word.empty() && word.back() == '.') word.remove_suffix(1);
+  const int id = lexicon_.Find(word);
+  return id < 0 ? 0 : kinds_[id];
+}
+
+bool Gazetteer::MayStartRole(std::string_view text, size_t pos) const {
+  const Start* start = StartsAt(FirstWord(text.substr(pos)));
+  return start != nullptr && !start->roles.empty();
+}
+
+int Gazetteer::Find(const std::string& canonical) const {
+  auto it = by_name_.find(canonical);
+  return it == by_name_.end() ? -1 : it->second;
+}
+
+Gazetteer::Match Gazetteer::Longest(std::string_view text, size_t pos,
+                                    std::optional<Date> date) const {
+  return LongestFrom(StartsAt(FirstWord(text.substr(pos))), text, pos, date);
+}
+
+Gazetteer::Match Gazetteer::LongestFrom(const Start* start, std::string_view text, size_t pos,
+                                        std::optional<Date> date) const {
+  if (start == nullptr) return {};
+  for (const Alias& a : start->aliases) {
+    if (pos + a.lower.size() > text.size()) continue;
+    if (a.valid && date && !a.valid->Contains(*date)) continue;  // "X" in 2020 is no platform
+    std::string_view cand = text.substr(pos, a.lower.size());
+    if (!EqualsFolded(cand, a.lower)) continue;
+    const size_t after = pos + a.lower.size();
+    if (after < text.size() && ascii::Alnum(a.lower.back()) &&
+        (ascii::Alnum(text[after]) || text[after] == '+' ||
+         (text[after] == '.' && after + 1 < text.size() && ascii::Alnum(text[after + 1])))) {
+      continue;  // "Disney+" is not "Disney", "X.com" not "X"
+    }
+    // Case: exact, or a capitalised variant ("META", "Truth social") of a name
+    // long enough not to be an ordinary word in disguise.
+    if (cand != a.written && !(ascii::Upper(cand[0]) && a.lower.size() > 3)) continue;
+    return Match{a.lower.size(), a.entity, a.canonical};
+  }
+  return {};
+}
+
+}  // namespace kg

@@ -1,0 +1,147 @@
+// The gazetteer's word index (FoldedWords) against a plain map, and the
+// gazetteer and mention tracker on a rule pack of their own: whatever the
+// index keeps must come from the loaded pack, not the built-in one.
+#include "extract/gazetteer.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+
+#include "extract/folded_words.h"
+#include "extract/mentions.h"
+
+namespace kg {
+namespace {
+
+TEST(FoldedWordsTest, FindsWordsInAnyCaseAndOnlyWhole) {
+  FoldedWords words;
+  const int trump = words.Add("trump");
+  const int us = words.Add("u.s");
+  const int empty = words.Add("");
+  EXPECT_EQ(words.Add("trump"), trump);  // already there
+  EXPECT_EQ(words.size(), 3u);
+  EXPECT_EQ(words.Find("Trump"), trump);
+  EXPECT_EQ(words.Find("TRUMP"), trump);
+  EXPECT_EQ(words.Find("U.S"), us);
+  EXPECT_EQ(words.Find(""), empty);
+  EXPECT_EQ(words.Find("Trum"), -1);
+  EXPECT_EQ(words.Find("Trumps"), -1);
+  EXPECT_EQ(words.Find("trump "), -1);
+  EXPECT_EQ(words.Find("u"), -1);
+}
+
+TEST(FoldedWordsTest, AgreesWithAMapOfLowerCaseWords) {
+  // Words of every length up to past the length mask's last bit (31), over a
+  // small alphabet so that many share first bytes, lengths and hash slots.
+  uint32_t state = 12345;
+  auto next = [&] { return state = state * 1103515245u + 12345u, state >> 8; };
+  const std::string alphabet = "abAB0.-\xe2";
+  FoldedWords words;
+  std::map<std::string, int> reference;
+  std::vector<std::string> queries;
+  for (int i = 0; i < 4000; ++i) {
+    std::string written;
+    const size_t length = next() % 40;
+    for (size_t k = 0; k < length; ++k) written += alphabet[next() % alphabet.size()];
+    std::string lower = written;
+    for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    queries.push_back(written);
+    if (next() % 2 == 0) {
+      const int id = words.Add(lower);
+      auto [it, added] = reference.emplace(lower, id);
+      EXPECT_EQ(it->second, id) << lower;
+      EXPECT_EQ(added, id == static_cast<int>(reference.size()) - 1) << lower;
+    }
+  }
+  EXPECT_EQ(words.size(), reference.size());
+  for (const std::string& q : queries) {
+    std::string lower = q;
+    for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    auto it = reference.find(lower);
+    EXPECT_EQ(words.Find(q), it == reference.end() ? -1 : it->second) << q;
+  }
+}
+
+RulePack CustomPack() {
+  RulePack pack;
+  pack.entities.push_back(EntityDef{"Jane Roe", "person", {"Roe"}, std::nullopt, {}, {}});
+  pack.entities.push_back(
+      EntityDef{"Acme Widgets", "organization", {"Acme", "the acme"}, std::nullopt, {}, {}});
+  RoleDef maker;
+  maker.phrase = "the widget maker";
+  maker.types = {"organization"};
+  pack.roles.push_back(maker);
+  RoleDef boss;
+  boss.phrase = "the boss";
+  boss.types = {"person"};
+  pack.roles.push_back(boss);
+  pack.names.person_titles = {"Gaffer."};
+  pack.names.org_words = {"Gizmos"};
+  return pack;
+}
+
+TEST(GazetteerTest, FindsTheLongestNameOfItsOwnPack) {
+  const RulePack pack = CustomPack();
+  const Gazetteer gazetteer(pack);
+  const std::string text = "Acme Widgets and ACME WIDGETS, Acme, Acmes, the acme; Trump.";
+  const Gazetteer::Match full = gazetteer.Longest(text, 0);
+  EXPECT_EQ(full.length, 12u);
+  EXPECT_EQ(full.entity, 1);
+  EXPECT_TRUE(full.canonical);
+  EXPECT_EQ(gazetteer.Longest(text, text.find("ACME")).length, 12u);  // capitalised variant
+  const Gazetteer::Match alias = gazetteer.Longest(text, text.find("Acme,"));
+  EXPECT_EQ(alias.length, 4u);
+  EXPECT_FALSE(alias.canonical);
+  EXPECT_EQ(gazetteer.Longest(text, text.find("Acmes")).length, 0u);
+  EXPECT_EQ(gazetteer.Longest(text, text.find("the acme")).length, 8u);
+  EXPECT_EQ(gazetteer.Longest(text, text.find("Trump")).length, 0u);  // built-in pack only
+  EXPECT_EQ(gazetteer.Longest(text, text.size()).length, 0u);
+}
+
+TEST(GazetteerTest, RolesMayStartOnlyAtTheirFirstWord) {
+  const RulePack pack = CustomPack();
+  const Gazetteer gazetteer(pack);
+  EXPECT_TRUE(gazetteer.MayStartRole("The boss", 0));
+  EXPECT_TRUE(gazetteer.MayStartRole("the company", 0));  // "the" opens a role
+  EXPECT_FALSE(gazetteer.MayStartRole("Then", 0));
+  EXPECT_FALSE(gazetteer.MayStartRole("he said", 0));  // a built-in pronoun, not this pack's
+}
+
+TEST(MentionTrackerTest, ResolvesTheRolesOfItsOwnPack) {
+  const RulePack pack = CustomPack();
+  const Gazetteer gazetteer(pack);
+  MentionTracker tracker(gazetteer, std::nullopt);
+  const std::string text =
+      "Acme Widgets hired Jane Roe. The widget maker said the boss left. The widget makers, he "
+      "said.";
+  const size_t second = text.find("The widget maker said");
+  const size_t third = text.find("The widget makers");
+  ASSERT_EQ(tracker.Find(text, 0, second - 1).size(), 2u);
+  const std::vector<Mention> roles = tracker.Find(text, second, third - 1);
+  ASSERT_EQ(roles.size(), 2u);
+  EXPECT_EQ(roles[0].begin, second);
+  EXPECT_EQ(roles[0].end, second + 16);
+  EXPECT_EQ(roles[0].entities, std::vector<int>{1});
+  EXPECT_EQ(roles[0].resolution, "role");
+  EXPECT_EQ(roles[1].entities, std::vector<int>{0});
+  // "makers" is no "maker", and "he" is no role of this pack.
+  EXPECT_TRUE(tracker.Find(text, third, text.size()).empty());
+}
+
+TEST(MentionTrackerTest, TypesNewNamesWithItsOwnLexicon) {
+  const RulePack pack = CustomPack();
+  const Gazetteer gazetteer(pack);
+  MentionTracker tracker(gazetteer, std::nullopt);
+  const std::string text = "Yesterday gaffer Bob Smith met Globex Gizmos in Ohio.";
+  const std::vector<Mention> mentions = tracker.Find(text, 0, text.size());
+  ASSERT_EQ(mentions.size(), 3u);
+  EXPECT_EQ(text.substr(mentions[0].begin, mentions[0].end - mentions[0].begin), "Bob Smith");
+  EXPECT_EQ(tracker.entity(mentions[0].entities[0]).type, "person");  // after "gaffer"
+  EXPECT_EQ(text.substr(mentions[1].begin, mentions[1].end - mentions[1].begin), "Globex Gizmos");
+  EXPECT_EQ(tracker.entity(mentions[1].entities[0]).type, "organization");
+  EXPECT_EQ(tracker.entity(mentions[2].entities[0]).type, "unknown");  // no place words
+}
+
+}  // namespace
+}  // namespace kg
