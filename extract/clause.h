@@ -26,10 +26,13 @@ struct Polarity {
 };
 
 // Negation and modality cues count inside the match (outside the slots) and in
-// the clause before it; hedges anywhere in the sentence.
-// `stative` relations skip the clause before the match.
+// the clause before it. `stative` relations skip the clause before the match.
+// Leaves `hedged` false: see SentenceHedged.
 Polarity ReadPolarity(const CueSet& cues, const MentionView& view, const MatchSpans& match,
                       bool stative);
+
+// Hedges count anywhere in the sentence, so every match of a view shares this.
+bool SentenceHedged(const CueSet& cues, const MentionView& view);
 
 // The index of the time token (into the document's times) that governs the
 // match: one inside the match, else one right after it before a clause

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
-#include <set>
 #include <tuple>
 
 #include "extract/clause.h"
@@ -148,20 +146,32 @@ std::vector<Fact> MatchSentence(const RulePack& pack, const MentionTracker& trac
   // Patterns whose required words the view lacks cannot match; the rest are
   // searched in pattern order (a candidate may still find nothing).
   thread_local std::vector<int> candidates;
-  pack.prefilter->Candidates(view.text, &candidates);
+  thread_local std::vector<uint32_t> last_start;
+  pack.prefilter->Candidates(view.text, &candidates, &last_start);
   if (candidates.empty()) return {};
 
+  // One fact per (relation, subject, object) and sentence, dated by whichever
+  // match found a time; a sentence yields a handful, so a list is searched.
   struct Found {
     Fact fact;
-    int pattern;
+    int pattern = 0;
+    int relation = 0;
   };
   std::vector<Found> found;
-  // (relation, subject, object) -> index in `found`: one fact per triple and
-  // sentence, dated by whichever match found a time.
-  std::map<std::tuple<int, std::string, std::string>, size_t> seen;
+  found.reserve(4);  // growing would move the facts
+  auto find_triple = [&found](int relation, std::string_view subject, std::string_view object) {
+    for (Found& f : found) {
+      if (f.relation == relation && f.fact.subject == subject && f.fact.object == object) {
+        return &f;
+      }
+    }
+    return static_cast<Found*>(nullptr);
+  };
+  std::optional<bool> hedged;  // read once, when a match first needs it
   re2::StringPiece text(view.text);
   re2::StringPiece groups[kMaxGroups];
-  for (int p : candidates) {
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    const int p = candidates[c];
     const PatternDef& pat = pack.patterns[p];
     const RelationDef& rel = pack.relations[pat.relation];
     const int ngroups = std::min(pat.re->NumberOfCapturingGroups() + 1, kMaxGroups);
@@ -170,7 +180,8 @@ std::vector<Fact> MatchSentence(const RulePack& pack, const MentionTracker& trac
     // it can place them, else by RE2's capture pass on exactly that span —
     // which is what RE2 itself does after its DFA search, so the groups are
     // the same as a capturing search's.
-    while (pos < text.size() && pat.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups, 1)) {
+    while (pos < text.size() && pos <= last_start[c] &&
+           pat.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups, 1)) {
       MatchSpans spans;
       spans.begin = groups[0].data() - text.data();
       spans.end = spans.begin + groups[0].size();
@@ -222,7 +233,7 @@ std::vector<Fact> MatchSentence(const RulePack& pack, const MentionTracker& trac
         continue;
       }
       if (pat.rule.find(".title") != std::string::npos && AppointsOther(view, spans)) continue;
-      const Polarity polarity = ReadPolarity(pack.cues, view, spans, rel.stative);
+      Polarity polarity = ReadPolarity(pack.cues, view, spans, rel.stative);
       if (polarity.modal && !polarity.negated) continue;
       const std::optional<int> time_index = GoverningTime(view, spans, rel.stative);
       if (time_index && in.doc_date) {
@@ -230,15 +241,17 @@ std::vector<Fact> MatchSentence(const RulePack& pack, const MentionTracker& trac
         const TimeExpression& x = (*in.times)[*time_index];
         if (x.days && x.days->start > *in.doc_date) continue;
       }
+      if (!hedged) hedged = SentenceHedged(pack.cues, view);
+      polarity.hedged = *hedged;
       for (const auto& [s, o] : pairs) {
         if (s.entity == o.entity) continue;
         const DocEntity& se = tracker.entity(s.entity);
         const DocEntity& oe = tracker.entity(o.entity);
         if (se.name == oe.name) continue;
-        auto same = seen.find({pat.relation, se.name, oe.name});
-        if (same == seen.end() && rel.symmetric) same = seen.find({pat.relation, oe.name, se.name});
-        if (same != seen.end()) {
-          Fact& earlier = found[same->second].fact;
+        Found* same = find_triple(pat.relation, se.name, oe.name);
+        if (same == nullptr && rel.symmetric) same = find_triple(pat.relation, oe.name, se.name);
+        if (same != nullptr) {
+          Fact& earlier = same->fact;
           std::optional<FactTime> time = TimeOf(in, time_index);
           if (time && time->source != "document" &&
               (!earlier.time || earlier.time->source == "document")) {
@@ -246,8 +259,10 @@ std::vector<Fact> MatchSentence(const RulePack& pack, const MentionTracker& trac
           }
           continue;
         }
-        seen[{pat.relation, se.name, oe.name}] = found.size();
-        Fact f;
+        Found& added = found.emplace_back();
+        added.pattern = p;
+        added.relation = pat.relation;
+        Fact& f = added.fact;
         f.subject = se.name;
         f.subject_type = SlotType(se.type, rel.subject_types);
         f.relation = rel.name;
@@ -262,16 +277,19 @@ std::vector<Fact> MatchSentence(const RulePack& pack, const MentionTracker& trac
         f.span_end = static_cast<int64_t>(view.source_end[spans.end - 1]);
         f.subject_mention = Evidence(in, s.mention);
         f.object_mention = Evidence(in, o.mention);
-        found.push_back(Found{std::move(f), p});
       }
     }
   }
-  std::stable_sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
-    return std::tie(a.fact.span_begin, a.pattern) < std::tie(b.fact.span_begin, b.pattern);
+  // Sorted by index, so each fact is moved once.
+  std::vector<size_t> order(found.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&found](size_t a, size_t b) {
+    return std::tie(found[a].fact.span_begin, found[a].pattern) <
+           std::tie(found[b].fact.span_begin, found[b].pattern);
   });
   std::vector<Fact> out;
   out.reserve(found.size());
-  for (Found& f : found) out.push_back(std::move(f.fact));
+  for (size_t i : order) out.push_back(std::move(found[i].fact));
   return out;
 }
 

@@ -37,7 +37,9 @@ Polarity ReadPolarity(const CueSet& cues, const MentionView& view, const MatchSp
   const bool pairs =
       match.object_begin == match.subject_begin && match.object_end == match.subject_end;
   const size_t stop = pairs ? match.end : std::max(match.subject_end, match.object_end);
-  std::string window = v.substr(start, std::max(stop, match.begin) - start);
+  // Reused per thread: this runs for every match.
+  thread_local std::string window;
+  window.assign(v, start, std::max(stop, match.begin) - start);
   auto blank = [&](size_t b, size_t e) {
     for (size_t i = b; i < e && i >= start && i - start < window.size(); ++i)
       window[i - start] = ' ';
@@ -48,8 +50,11 @@ Polarity ReadPolarity(const CueSet& cues, const MentionView& view, const MatchSp
   Polarity p;
   p.negated = RE2::PartialMatch(window, *cues.negation);
   p.modal = RE2::PartialMatch(window, *cues.modality);
-  p.hedged = RE2::PartialMatch(v, *cues.hedge);
   return p;
+}
+
+bool SentenceHedged(const CueSet& cues, const MentionView& view) {
+  return RE2::PartialMatch(view.text, *cues.hedge);
 }
 
 }  // namespace kg

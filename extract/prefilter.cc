@@ -1,10 +1,13 @@
 // The prefilter keeps, per pattern, up to kMaxClauses of the clauses
 // RequiredLiterals finds, and only those whose strings are rare enough in views
 // to reject anything: nothing of entity or time tokens ("<e", "person"), no
-// strings shorter than three bytes. Dropping a clause only makes the answer larger, never wrong.
+// strings shorter than three bytes unless they hold punctuation (", " is rare
+// in short views; "an" is in most). Dropping a clause only makes the answer
+// larger, never wrong.
 #include "extract/prefilter.h"
 
 #include <algorithm>
+#include <cctype>
 #include <deque>
 #include <map>
 
@@ -42,10 +45,15 @@ std::vector<std::string> OutsideTokens(const std::vector<std::string>& clause) {
   return out;
 }
 
+bool HasPunctuation(std::string_view s) {
+  return std::any_of(s.begin(), s.end(),
+                     [](char c) { return std::ispunct(static_cast<unsigned char>(c)) != 0; });
+}
+
 bool Usable(const std::vector<std::string>& clause, const std::vector<std::string>& frequent) {
   if (clause.empty()) return false;
   for (const std::string& s : clause) {
-    if (s.size() < kMinAtom) return false;
+    if (s.size() < kMinAtom && !(s.size() == kMinAtom - 1 && HasPunctuation(s))) return false;
     for (const std::string& f : frequent) {
       if (f.find(s) != std::string::npos) return false;
     }
@@ -72,6 +80,7 @@ bool FoldsToAscii(std::string_view view) {
 // Per-thread scratch, so a query allocates nothing once warm.
 struct Scratch {
   std::vector<char> clause_met;
+  std::vector<uint32_t> clause_last;  // where the clause's last string begins
   std::vector<int> met_count;
   std::vector<int> touched_clauses;
 };
@@ -84,6 +93,7 @@ PatternPrefilter::PatternPrefilter(const std::vector<std::string>& sources,
   std::map<std::string, int> atom_ids;
   std::vector<std::vector<int>> clause_atoms;
   clauses_of_.assign(sources.size(), 0);
+  first_clause_.assign(sources.size(), 0);
   requirements_.resize(sources.size());
   const std::vector<std::vector<std::vector<std::string>>> required = RequiredLiterals(sources);
   for (size_t p = 0; p < sources.size(); ++p) {
@@ -98,6 +108,7 @@ PatternPrefilter::PatternPrefilter(const std::vector<std::string>& sources,
                      });
     if (clauses.size() > kMaxClauses) clauses.resize(kMaxClauses);
     if (clauses.empty()) always_.push_back(static_cast<int>(p));
+    first_clause_[p] = static_cast<int>(clause_pattern_.size());
     for (const std::vector<std::string>& clause : clauses) {
       std::vector<int> ids;
       for (const std::string& s : clause) {
@@ -182,26 +193,52 @@ void PatternPrefilter::Build(const std::vector<std::vector<int>>& clause_atoms) 
 }
 
 void PatternPrefilter::Candidates(std::string_view view, std::vector<int>* out) const {
+  Candidates(view, out, nullptr);
+}
+
+void PatternPrefilter::Candidates(std::string_view view, std::vector<int>* out,
+                                  std::vector<uint32_t>* last_start) const {
   out->clear();
+  if (last_start != nullptr) last_start->clear();
   if (FoldsToAscii(view)) {
     for (int p = 0; p < patterns_; ++p) out->push_back(p);
+    if (last_start != nullptr) last_start->assign(out->size(), view.size());
     return;
   }
   thread_local Scratch scratch;
   Scratch& sc = scratch;
-  if (sc.clause_met.size() < clause_pattern_.size()) sc.clause_met.resize(clause_pattern_.size());
+  if (sc.clause_met.size() < clause_pattern_.size()) {
+    sc.clause_met.resize(clause_pattern_.size());
+    sc.clause_last.resize(clause_pattern_.size());
+  }
   if (sc.met_count.size() < static_cast<size_t>(patterns_)) sc.met_count.resize(patterns_);
   int s = 0;
-  for (char ch : view) {
-    s = next_[s * classes_ + byte_class_[static_cast<unsigned char>(ch)]];
+  for (size_t at = 0; at < view.size(); ++at) {
+    s = next_[s * classes_ + byte_class_[static_cast<unsigned char>(view[at])]];
     for (int32_t i = out_begin_[s]; i < out_begin_[s + 1]; ++i) {
+      const uint32_t start = static_cast<uint32_t>(at + 1 - atoms_[out_[i]].size());
       for (int c : atom_clauses_[out_[i]]) {
-        if (sc.clause_met[c]) continue;
+        if (sc.clause_met[c]) {
+          sc.clause_last[c] = std::max(sc.clause_last[c], start);
+          continue;
+        }
         sc.clause_met[c] = 1;
+        sc.clause_last[c] = start;
         sc.touched_clauses.push_back(c);
         const int p = clause_pattern_[c];
         if (++sc.met_count[p] == clauses_of_[p]) out->push_back(p);
       }
+    }
+  }
+  out->insert(out->end(), always_.begin(), always_.end());
+  std::sort(out->begin(), out->end());
+  if (last_start != nullptr) {
+    for (int p : *out) {
+      uint32_t last = static_cast<uint32_t>(view.size());
+      for (int c = first_clause_[p]; c < first_clause_[p] + clauses_of_[p]; ++c) {
+        last = std::min(last, sc.clause_last[c]);
+      }
+      last_start->push_back(last);
     }
   }
   for (int c : sc.touched_clauses) {
@@ -209,8 +246,6 @@ void PatternPrefilter::Candidates(std::string_view view, std::vector<int>* out) 
     sc.met_count[clause_pattern_[c]] = 0;
   }
   sc.touched_clauses.clear();
-  out->insert(out->end(), always_.begin(), always_.end());
-  std::sort(out->begin(), out->end());
 }
 
 int PatternPrefilter::unfiltered() const { return static_cast<int>(always_.size()); }

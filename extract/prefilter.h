@@ -26,6 +26,12 @@ class PatternPrefilter {
 
   // Sets *out to the indices of the patterns that may match `view`, ascending.
   void Candidates(std::string_view view, std::vector<int>* out) const;
+  // The same, and in (*last_start)[i] the last offset of `view` at which a
+  // match of pattern (*out)[i] can begin: a match holds one string of each
+  // required clause, so it begins no later than the last place each is found.
+  // A search resumed past that offset cannot succeed.
+  void Candidates(std::string_view view, std::vector<int>* out,
+                  std::vector<uint32_t>* last_start) const;
 
   // For tests and benchmarks: patterns that are always candidates, and the
   // required words of pattern `p` (each inner list: at least one must occur).
@@ -45,6 +51,7 @@ class PatternPrefilter {
   std::vector<std::vector<int>> atom_clauses_;  // atom -> clauses it meets
   std::vector<int> clause_pattern_;             // clause -> its pattern
   std::vector<int> clauses_of_;                 // pattern -> how many clauses it has
+  std::vector<int> first_clause_;               // pattern -> its first clause (they are adjacent)
   std::vector<int> always_;                     // patterns without clauses
   std::vector<std::vector<std::vector<std::string>>> requirements_;
   int patterns_ = 0;

@@ -136,19 +136,31 @@ bool SlotLocator::Locate(int p, const re2::StringPiece& text, size_t begin, size
                          SlotSpans* out) const {
   if (!Splits(p)) return false;
   const Entry& entry = entries_[p];
-  const Pieces* pieces = Compiled(entry);
-  if (pieces == nullptr) return false;
-  // Groups start at a '<' and end after a '>' (IsSlotGroupBody).
+  // A group opens with an entity token's "<e" and closes after an entity
+  // token's '>' (IsSlotGroupBody); time tokens ("<t0>") are neither.
   Bounds starts, ends;
+  bool in_entity = false;
   for (size_t i = begin; i < end; ++i) {
     if (text[i] == '<') {
+      in_entity = i + 1 < end && (text[i + 1] == 'e' || text[i + 1] == 'E');
+      if (!in_entity) continue;
       if (starts.size == kMaxBounds) return false;
       starts.at[starts.size++] = i;
-    } else if (text[i] == '>') {
+    } else if (text[i] == '>' && in_entity) {
+      in_entity = false;
       if (ends.size == kMaxBounds) return false;
       ends.at[ends.size++] = i + 1;
     }
   }
+  // The match has its groups somewhere; when the tokens allow them only one
+  // place (the usual "<e1> verb <e2>"), that is where they are.
+  if (starts.size == 2 && ends.size == 2 && starts.at[0] < ends.at[0] &&
+      ends.at[0] <= starts.at[1] && starts.at[1] < ends.at[1]) {
+    const std::array<size_t, 4> only = {starts.at[0], ends.at[0], starts.at[1], ends.at[1]};
+    return Place(entry, only, out);
+  }
+  const Pieces* pieces = Compiled(entry);
+  if (pieces == nullptr) return false;
   auto fits = [&](const RE2& piece, size_t from, size_t to) {
     return piece.Match(text, from, to, RE2::ANCHOR_BOTH, nullptr, 0);
   };
@@ -188,12 +200,16 @@ bool SlotLocator::Locate(int p, const re2::StringPiece& text, size_t begin, size
     }
   }
   if (at == nullptr) return false;
+  return Place(entry, *at, out);
+}
+
+bool SlotLocator::Place(const Entry& entry, const std::array<size_t, 4>& at, SlotSpans* out) {
   const int s = entry.subject_first ? 0 : 2;
   const int o = entry.subject_first ? 2 : 0;
-  out->subject_begin = (*at)[s];
-  out->subject_end = (*at)[s + 1];
-  out->object_begin = (*at)[o];
-  out->object_end = (*at)[o + 1];
+  out->subject_begin = at[s];
+  out->subject_end = at[s + 1];
+  out->object_begin = at[o];
+  out->object_end = at[o + 1];
   return true;
 }
 

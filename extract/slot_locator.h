@@ -11,6 +11,7 @@
 
 #include <re2/re2.h>
 
+#include <array>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -61,6 +62,9 @@ class SlotLocator {
   };
   const Pieces* Compiled(const Entry& entry) const;
   const RE2* Middle(const Entry& entry) const;
+  // Writes a placement (first group's begin and end, then the second's) as
+  // subject and object spans.
+  static bool Place(const Entry& entry, const std::array<size_t, 4>& at, SlotSpans* out);
 
   std::unique_ptr<Entry[]> entries_;
   size_t size_ = 0;

@@ -89,6 +89,8 @@ Status CollectViews(const std::string& corpus, const RulePack& pack,
 }
 
 struct MatchStats {
+  uint64_t candidates = 0;  // patterns searched, summed over views
+  uint64_t searches = 0;    // RE2 calls, the ones that find nothing included
   uint64_t matches = 0;
   uint64_t checksum = 0;
 };
@@ -110,10 +112,12 @@ MatchStats MatchAll(const RulePack& pack, const std::vector<std::string>& views,
       pack.prefilter->Candidates(view, &candidates);
     }
     const re2::StringPiece text(view);
+    stats.candidates += candidates.size();
     for (int p : candidates) {
       size_t pos = 0;
       while (pos < text.size() &&
-             pack.patterns[p].re->Match(text, pos, text.size(), RE2::UNANCHORED, &whole, 1)) {
+             (++stats.searches,
+              pack.patterns[p].re->Match(text, pos, text.size(), RE2::UNANCHORED, &whole, 1))) {
         const uint64_t begin = whole.data() - text.data();
         ++stats.matches;
         stats.checksum =
@@ -177,6 +181,8 @@ int Run(const Args& args) {
                         {"views", views.size()},
                         {"view_bytes", view_bytes},
                         {"doc_bytes", doc_bytes},
+                        {"candidates", stats.candidates},
+                        {"searches", stats.searches},
                         {"matches", stats.matches},
                         {"checksum", stats.checksum},
                         {"seconds", seconds},

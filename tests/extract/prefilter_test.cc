@@ -115,6 +115,29 @@ TEST(PatternPrefilterTest, ViewsAreComparedCaseBlind) {
   EXPECT_EQ(got, std::vector<int>{0});
 }
 
+// ", " is two bytes but rare in a short view; a two-letter word is not.
+TEST(PatternPrefilterTest, ShortPunctuationIsRequiredShortWordsAreNot) {
+  PatternPrefilter filter({"<e\\d+:\\w+>, [a-z ]+, sued <e\\d+:\\w+>", "[a-z]+is[a-z]+"}, {});
+  std::vector<int> got;
+  filter.Candidates("<e1:person> sued <e2:person>", &got);
+  EXPECT_EQ(got, std::vector<int>{1});
+  filter.Candidates("<e1:person>, the firm, sued <e2:person>", &got);
+  EXPECT_EQ(got, (std::vector<int>{0, 1}));
+}
+
+TEST(PatternPrefilterTest, LastStartIsTheLastPlaceEveryClauseIsSeen) {
+  PatternPrefilter filter({"<e\\d+:\\w+> (?:sued|fined) <e\\d+:\\w+> (?:today|again)", "\\S+"}, {});
+  std::vector<int> got;
+  std::vector<uint32_t> last;
+  const std::string view = "<e1:x> sued <e2:x> today and <e3:x> fined <e4:x> again, today";
+  filter.Candidates(view, &got, &last);
+  ASSERT_EQ(got, (std::vector<int>{0, 1}));
+  // The clause's strings are " sued " and " fined "; "today" at the end comes
+  // later, so the verb is what bounds the start.
+  EXPECT_EQ(last[0], view.find(" fined "));
+  EXPECT_EQ(last[1], view.size());
+}
+
 // RE2 folds KELVIN SIGN to k: a view holding one cannot be judged by ASCII.
 TEST(PatternPrefilterTest, UnicodeThatFoldsToAsciiKeepsEveryPattern) {
   PatternPrefilter filter({"<e\\d+:\\w+> likes <e\\d+:\\w+>"}, {});
@@ -141,13 +164,28 @@ TEST(PatternPrefilterTest, NeverDropsAMatchOfTheNewsPack) {
   ASSERT_GT(views.size(), 100u);
   int matched = 0, rejected = 0;
   std::vector<int> candidates;
+  std::vector<uint32_t> last_start;
   for (const std::string& view : views) {
-    p.prefilter->Candidates(view, &candidates);
+    p.prefilter->Candidates(view, &candidates, &last_start);
+    ASSERT_EQ(candidates.size(), last_start.size());
     for (size_t i = 0; i < p.patterns.size(); ++i) {
-      const bool candidate = std::binary_search(candidates.begin(), candidates.end(), i);
+      auto at = std::lower_bound(candidates.begin(), candidates.end(), static_cast<int>(i));
+      const bool candidate = at != candidates.end() && *at == static_cast<int>(i);
       if (RE2::PartialMatch(view, *p.patterns[i].re)) {
         ++matched;
         EXPECT_TRUE(candidate) << p.patterns[i].rule << " matches but was dropped: " << view;
+        if (!candidate) continue;
+        // No match, at any start, begins after the bound.
+        const re2::StringPiece text(view);
+        re2::StringPiece whole;
+        for (size_t pos = 0;
+             pos < text.size() &&
+             p.patterns[i].re->Match(text, pos, text.size(), RE2::UNANCHORED, &whole, 1);) {
+          const size_t begin = whole.data() - text.data();
+          EXPECT_LE(begin, last_start[at - candidates.begin()])
+              << p.patterns[i].rule << " in " << view;
+          pos = begin + 1;
+        }
       } else if (!candidate) {
         ++rejected;
       }

@@ -74,6 +74,29 @@ TEST(SlotLocatorTest, ObjectBeforeSubject) {
   EXPECT_EQ(spans.object_end, view.find(','));
 }
 
+// Time tokens ("<t0>") and a stray '<' or '>' in the text cannot bound a
+// slot: two entity tokens then leave the groups one place.
+TEST(SlotLocatorTest, OnlyEntityTokensBoundTheSlots) {
+  const std::vector<PatternDef> patterns =
+      Patterns({"{subj} (?:[a-z<>0-9]+ )?(?:sued|fined) (?:<t\\d+> )?{obj}"});
+  SlotLocator locator(patterns);
+  for (const std::string view :
+       {"<e1:person> <t0> sued <t1> <e2:organization>", "<e1:person> a>b fined <e2:person>",
+        "<e1:person> <<t2> sued <e2:person>"}) {
+    re2::StringPiece text(view), groups[3];
+    ASSERT_TRUE(patterns[0].re->Match(text, 0, text.size(), RE2::UNANCHORED, groups, 3)) << view;
+    const size_t begin = groups[0].data() - text.data();
+    SlotSpans spans;
+    ASSERT_TRUE(locator.Locate(0, text, begin, begin + groups[0].size(), &spans)) << view;
+    const re2::StringPiece& subject = groups[patterns[0].subject_group];
+    const re2::StringPiece& object = groups[patterns[0].object_group];
+    EXPECT_EQ(spans.subject_begin, static_cast<size_t>(subject.data() - text.data())) << view;
+    EXPECT_EQ(spans.subject_end, spans.subject_begin + subject.size()) << view;
+    EXPECT_EQ(spans.object_begin, static_cast<size_t>(object.data() - text.data())) << view;
+    EXPECT_EQ(spans.object_end, spans.object_begin + object.size()) << view;
+  }
+}
+
 TEST(SlotLocatorTest, DeclinesWhenTwoPlacementsFit) {
   // "A and B and C": the subject may be "A and B" or "A"; which one RE2 picks
   // depends on the groups' priorities, so the capture pass must decide.
