@@ -8,6 +8,7 @@
 #include <cctype>
 
 #include "extract/time/calendar.h"
+#include "extract/time/hit_memo.h"
 #include "extract/time/resolve.h"
 #include "extract/time/time_rules.h"
 #include "rules/embedded_rules.h"
@@ -18,6 +19,7 @@ using timex::CompiledRules;
 
 struct TimeTagger::Impl {
   std::unique_ptr<CompiledRules> rules;
+  std::unique_ptr<timex::HitMemo> memo;
 };
 
 TimeTagger::TimeTagger(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -30,6 +32,7 @@ Result<TimeTagger> TimeTagger::FromYaml(std::string_view yaml_text, const std::s
   if (!rules.ok()) return rules.status();
   auto impl = std::make_unique<Impl>();
   impl->rules = std::move(*rules);
+  impl->memo = std::make_unique<timex::HitMemo>(*impl->rules);
   return TimeTagger(std::move(impl));
 }
 
@@ -42,69 +45,6 @@ Result<TimeTagger> TimeTagger::Default() {
 namespace {
 
 bool IsWordByte(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-
-void Normalize(std::string_view text, std::string* out) {
-  out->clear();
-  bool space = false;
-  for (char c : text) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      space = !out->empty();
-      continue;
-    }
-    if (space) *out += ' ';
-    space = false;
-    *out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-}
-
-// "twenty four", "twenty-four", "2 1/2", "two and a half": the sum of the
-// parts' word values (".5" appended for a half), written to *out; false if
-// some part is not a number word.
-bool CompoundNumber(const timex::SlotDef& def, std::string_view text, std::string* out) {
-  bool half = false;
-  for (std::string_view suffix : {" and a half", " 1/2", "-and-a-half"}) {
-    if (text.size() > suffix.size() && text.substr(text.size() - suffix.size()) == suffix) {
-      text.remove_suffix(suffix.size());
-      half = true;
-    }
-  }
-  int sum = 0;
-  std::string part;
-  while (!text.empty()) {
-    size_t cut = text.find_first_of(" -");
-    std::string_view word = text.substr(0, cut);
-    text = cut == std::string_view::npos ? std::string_view() : text.substr(cut + 1);
-    if (word.empty()) continue;
-    int n = 0;
-    auto it = def.words.find(std::string(word));
-    if (it != def.words.end()) {
-      for (char c : it->second) {
-        if (c < '0' || c > '9') return false;
-        n = n * 10 + (c - '0');
-      }
-    } else {
-      for (char c : word) {
-        if (c < '0' || c > '9' || n > 100000) return false;
-        n = n * 10 + (c - '0');
-      }
-    }
-    sum += n;
-  }
-  *out = std::to_string(sum) + (half ? ".5" : "");
-  return true;
-}
-
-// The word's value for vocabulary slots; the text itself for pattern slots.
-// Values built here (compound numbers) are kept in *owned.
-std::string_view SlotValue(const timex::SlotDef& def, std::string_view text, std::string* scratch,
-                           std::string* owned) {
-  if (def.words.empty()) return text;
-  Normalize(text, scratch);
-  auto it = def.words.find(*scratch);
-  if (it != def.words.end()) return it->second;
-  if (def.slot == timex::kNumber && CompoundNumber(def, *scratch, owned)) return *owned;
-  return text;
-}
 
 // How far before-conditions look back.
 constexpr size_t kContextWindow = 48;
@@ -202,10 +142,7 @@ void TimeScan::Until(size_t limit, std::vector<TimeExpression>* found) {
   const std::string_view text = text_;
   const std::optional<Date>& reference = reference_;
   std::vector<TimeExpression>& out = *found;
-  std::vector<re2::StringPiece>& subs = subs_;
-  std::vector<int>& matched_rules = matched_rules_;
-  std::string& scratch = scratch_;
-  std::array<std::string, timex::kSlotCount> owned;
+  const timex::HitMemo& memo = *tagger_.impl_->memo;
   const re2::StringPiece input(text.data(), text.size());
   re2::StringPiece& whole = whole_;
   size_t& pos = pos_;
@@ -232,44 +169,26 @@ void TimeScan::Until(size_t limit, std::vector<TimeExpression>* found) {
       skip_word();
       continue;
     }
-    matched_rules.clear();
-    if (!rules.rule_set->Match(whole, &matched_rules) || matched_rules.empty()) {
+    const std::string_view hit = text.substr(b, e - b);
+    const timex::HitAttribution& attribution = *memo.Find(hit);
+    size_t chosen = 0;
+    while (chosen < attribution.rules.size() &&
+           !ContextHolds(rules.matchers[attribution.rules[chosen]], text, b, e)) {
+      ++chosen;
+    }
+    if (chosen == attribution.rules.size() || !attribution.captures[chosen].matched) {
       skip_word();
       continue;
     }
-    std::sort(matched_rules.begin(), matched_rules.end());
-    int r = -1;
-    for (int candidate : matched_rules) {
-      if (ContextHolds(rules.matchers[candidate], text, b, e)) {
-        r = candidate;
-        break;
-      }
-    }
-    if (r < 0) {
-      skip_word();
-      continue;
-    }
+    const int r = attribution.rules[chosen];
     const timex::TimeRule& rule = rules.rules[r];
-    const timex::RuleMatcher& matcher = rules.matchers[r];
-    const int ngroups = static_cast<int>(matcher.groups.size());
-    // The set holds each rule's own pattern anchored at both ends, so a rule
-    // without slot groups needs no second match to capture nothing.
-    subs.assign(ngroups + 1, re2::StringPiece());
-    if (ngroups > 0 &&
-        !matcher.re->Match(whole, 0, whole.size(), RE2::ANCHOR_BOTH, subs.data(), ngroups + 1)) {
-      skip_word();
-      continue;
-    }
+    const timex::HitAttribution::Capture& capture = attribution.captures[chosen];
     timex::SlotValues slots;
     for (int s = 0; s < timex::kSlotCount; ++s) slots[s] = rule.constants[s];
-    for (int g = 0; g < ngroups; ++g) {
-      const re2::StringPiece& sub = subs[g + 1];
-      if (sub.data() == nullptr) continue;
-      const timex::SlotDef& def = *matcher.groups[g];
-      // Word values live in the rule set and pattern values in `text`, so
-      // neither depends on `scratch` once looked up.
-      slots[def.slot] =
-          SlotValue(def, std::string_view(sub.data(), sub.size()), &scratch, &owned[def.slot]);
+    for (size_t g = 0; g < capture.groups.size(); ++g) {
+      const timex::GroupValue& value = capture.groups[g];
+      if (value.kind == timex::GroupValue::kUnset) continue;
+      slots[rules.matchers[r].groups[g]->slot] = attribution.Value(value, hit);
     }
     if (rule.resolution == timex::Resolution::kIgnore) {
       pos = e;

@@ -99,9 +99,6 @@ class TimeScan {
   size_t pos_ = 0;
   bool pending_ = false;  // whole_ is a hit found but not yet reached
   re2::StringPiece whole_;
-  std::vector<re2::StringPiece> subs_;
-  std::vector<int> matched_rules_;
-  std::string scratch_;
 };
 
 }  // namespace kg

@@ -1,0 +1,156 @@
+// Attributing a hit to its rules and capturing their slots, and the memo that
+// does it once per distinct hit.
+#include "extract/time/hit_memo.h"
+
+#include <algorithm>
+#include <cctype>
+#include <mutex>
+
+namespace kg::timex {
+namespace {
+
+void Normalize(std::string_view text, std::string* out) {
+  out->clear();
+  bool space = false;
+  for (char c : text) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      space = !out->empty();
+      continue;
+    }
+    if (space) *out += ' ';
+    space = false;
+    *out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+}
+
+// "twenty four", "twenty-four", "2 1/2", "two and a half": the sum of the
+// parts' word values (".5" appended for a half), written to *out; false if
+// some part is not a number word.
+bool CompoundNumber(const SlotDef& def, std::string_view text, std::string* out) {
+  bool half = false;
+  for (std::string_view suffix : {" and a half", " 1/2", "-and-a-half"}) {
+    if (text.size() > suffix.size() && text.substr(text.size() - suffix.size()) == suffix) {
+      text.remove_suffix(suffix.size());
+      half = true;
+    }
+  }
+  int sum = 0;
+  while (!text.empty()) {
+    size_t cut = text.find_first_of(" -");
+    std::string_view word = text.substr(0, cut);
+    text = cut == std::string_view::npos ? std::string_view() : text.substr(cut + 1);
+    if (word.empty()) continue;
+    int n = 0;
+    auto it = def.words.find(std::string(word));
+    if (it != def.words.end()) {
+      for (char c : it->second) {
+        if (c < '0' || c > '9') return false;
+        n = n * 10 + (c - '0');
+      }
+    } else {
+      for (char c : word) {
+        if (c < '0' || c > '9' || n > 100000) return false;
+        n = n * 10 + (c - '0');
+      }
+    }
+    sum += n;
+  }
+  *out = std::to_string(sum) + (half ? ".5" : "");
+  return true;
+}
+
+// The word's value for vocabulary slots; the text itself for pattern slots;
+// a compound number's sum, kept in out->owned.
+GroupValue SlotValue(const SlotDef& def, std::string_view hit, size_t begin, size_t size,
+                     std::string* scratch, std::string* owned) {
+  GroupValue g;
+  g.kind = GroupValue::kHitText;
+  g.begin = static_cast<uint32_t>(begin);
+  g.size = static_cast<uint32_t>(size);
+  if (def.words.empty()) return g;
+  Normalize(hit.substr(begin, size), scratch);
+  auto it = def.words.find(*scratch);
+  if (it != def.words.end()) {
+    g.kind = GroupValue::kWord;
+    g.word = &it->second;
+    return g;
+  }
+  std::string sum;
+  if (def.slot == kNumber && CompoundNumber(def, *scratch, &sum)) {
+    g.kind = GroupValue::kOwned;
+    g.begin = static_cast<uint32_t>(owned->size());
+    g.size = static_cast<uint32_t>(sum.size());
+    *owned += sum;
+  }
+  return g;
+}
+
+}  // namespace
+
+std::string_view HitAttribution::Value(const GroupValue& g, std::string_view hit) const {
+  switch (g.kind) {
+    case GroupValue::kHitText:
+      return hit.substr(g.begin, g.size);
+    case GroupValue::kWord:
+      return *g.word;
+    case GroupValue::kOwned:
+      return std::string_view(owned).substr(g.begin, g.size);
+    case GroupValue::kUnset:
+      break;
+  }
+  return std::string_view();
+}
+
+void Attribute(const CompiledRules& rules, std::string_view hit, HitAttribution* out) {
+  out->rules.clear();
+  out->captures.clear();
+  out->owned.clear();
+  const re2::StringPiece whole(hit.data(), hit.size());
+  if (!rules.rule_set->Match(whole, &out->rules)) out->rules.clear();
+  std::sort(out->rules.begin(), out->rules.end());
+  std::vector<re2::StringPiece> subs;
+  std::string scratch;
+  out->captures.resize(out->rules.size());
+  for (size_t i = 0; i < out->rules.size(); ++i) {
+    const RuleMatcher& matcher = rules.matchers[out->rules[i]];
+    HitAttribution::Capture& capture = out->captures[i];
+    const int ngroups = static_cast<int>(matcher.groups.size());
+    // The set holds each rule's own pattern anchored at both ends, so a rule
+    // without slot groups needs no second match to capture nothing.
+    subs.assign(ngroups + 1, re2::StringPiece());
+    capture.matched = ngroups == 0 || matcher.re->Match(whole, 0, whole.size(), RE2::ANCHOR_BOTH,
+                                                        subs.data(), ngroups + 1);
+    if (!capture.matched) continue;
+    capture.groups.resize(ngroups);
+    for (int g = 0; g < ngroups; ++g) {
+      const re2::StringPiece& sub = subs[g + 1];
+      if (sub.data() == nullptr) continue;
+      capture.groups[g] = SlotValue(*matcher.groups[g], hit, sub.data() - hit.data(), sub.size(),
+                                    &scratch, &out->owned);
+    }
+  }
+}
+
+const HitAttribution* HitMemo::Find(std::string_view hit) const {
+  {
+    std::shared_lock lock(mutex_);
+    auto it = entries_.find(hit);
+    if (it != entries_.end()) return it->second.get();
+  }
+  auto entry = std::make_unique<HitAttribution>();
+  Attribute(rules_, hit, entry.get());
+  std::unique_lock lock(mutex_);
+  if (entries_.size() < kMaxEntries) {
+    // Another thread may have put the same hit in meanwhile; either entry is
+    // the same.
+    auto [it, inserted] = entries_.try_emplace(std::string(hit), std::move(entry));
+    return it->second.get();
+  }
+  lock.unlock();
+  // Full: the calling thread's own copy, replaced by its next overflow.
+  thread_local HitAttribution overflow;
+  overflow = std::move(*entry);
+  return &overflow;
+}
+
+}  // namespace kg::timex
