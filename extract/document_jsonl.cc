@@ -16,6 +16,7 @@
 
 #include "extract/document.h"
 #include "extract/document_parse.h"
+#include "graph/model/text_scan.h"
 
 namespace kg::document_internal {
 namespace {
@@ -23,17 +24,19 @@ namespace {
 // 0-based offset of the first byte that nests deeper than `max_depth`, or npos.
 size_t TooDeepAt(std::string_view line, int max_depth) {
   int depth = 0;
-  bool in_string = false;
   for (size_t i = 0; i < line.size(); ++i) {
     char c = line[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
+    if (c == '"') {
+      // A string's contents cannot nest: they are passed over a run at a time.
+      size_t j = i + 1;
+      for (;;) {
+        j = text_scan::FindJsonStop(line, j, /*stop_at_high=*/false);
+        if (j >= line.size()) return std::string_view::npos;
+        if (line[j] == '"') break;
+        j += line[j] == '\\' ? 2 : 1;  // an escape, or a raw control byte
+        if (j >= line.size()) return std::string_view::npos;
       }
-    } else if (c == '"') {
-      in_string = true;
+      i = j;
     } else if (c == '{' || c == '[') {
       if (++depth > max_depth) return i;
     } else if (c == '}' || c == ']') {
@@ -92,11 +95,7 @@ bool ReadPlainString(std::string_view line, size_t* i, std::string* out) {
   size_t p = *i + 1;
   out->clear();
   while (p < line.size()) {
-    size_t stop = p;
-    while (stop < line.size() && line[stop] != '"' && line[stop] != '\\' &&
-           static_cast<unsigned char>(line[stop]) >= 0x20) {
-      ++stop;
-    }
+    const size_t stop = text_scan::FindJsonStop(line, p, /*stop_at_high=*/false);
     if (stop == line.size() || static_cast<unsigned char>(line[stop]) < 0x20) return false;
     out->append(line.data() + p, stop - p);
     if (line[stop] == '"') {
@@ -204,13 +203,15 @@ Result<Document> ParseJsonlLine(std::string_view line, const std::string& name, 
                                 const std::string& default_id, int max_depth) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   if (Status s = CheckTextBytes(line, name, line_number); !s.ok()) return s;
-  if (size_t deep = TooDeepAt(line, max_depth); deep != std::string_view::npos) {
-    return Status::ErrorAt(name, line_number, static_cast<int>(deep) + 1,
-                           "JSON nested deeper than the cap of " + std::to_string(max_depth) +
-                               " levels (--max-json-depth)");
-  }
+  // A flat object nests one level deep, so only a line that is not one needs
+  // the depth check (which comes before parsing it).
   DocumentFields fields;
-  if (!ReadFlatObject(line, &fields)) {
+  if (max_depth < 1 || !ReadFlatObject(line, &fields)) {
+    if (size_t deep = TooDeepAt(line, max_depth); deep != std::string_view::npos) {
+      return Status::ErrorAt(name, line_number, static_cast<int>(deep) + 1,
+                             "JSON nested deeper than the cap of " + std::to_string(max_depth) +
+                                 " levels (--max-json-depth)");
+    }
     fields = DocumentFields();
     nlohmann::json object;
     try {

@@ -42,6 +42,12 @@ MentionView BuildView(std::string_view document, size_t begin, size_t end,
                       const std::vector<Mention>& mentions, const std::vector<TimeSpanRef>& times,
                       const MentionTracker& tracker);
 
+// The same, written into `*view` (its old contents replaced): a caller building
+// one view per sentence keeps the buffers of the last.
+void BuildView(std::string_view document, size_t begin, size_t end,
+               const std::vector<Mention>& mentions, const std::vector<TimeSpanRef>& times,
+               const MentionTracker& tracker, MentionView* view);
+
 }  // namespace kg
 
 #endif  // KG_EXTRACT_MENTION_VIEW_H_

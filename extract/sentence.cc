@@ -26,6 +26,8 @@
 #include <array>
 #include <string_view>
 
+#include "graph/model/text_scan.h"
+
 namespace kg {
 namespace {
 
@@ -37,10 +39,6 @@ bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsLetter(char c) { return IsUpper(c) || IsLower(c); }
 
-bool StartsWith(string_view text, size_t at, string_view prefix) {
-  return text.substr(at, prefix.size()) == prefix;
-}
-
 // The bytes where the splitter has something to test: a line break, a
 // terminator or the lead byte of a multi-byte one. All others are skipped.
 constexpr std::array<bool, 256> kSplitterStops = [] {
@@ -50,33 +48,58 @@ constexpr std::array<bool, 256> kSplitterStops = [] {
   return stops;
 }();
 
+// Is text[at] the lead byte of the two- or three-byte UTF-8 sequence `seq`?
+// Byte compares: these run at every terminator and quote of the text.
+bool SequenceAt(string_view text, size_t at, string_view seq) {
+  if (text.size() - at < seq.size()) return false;
+  for (size_t k = 1; k < seq.size(); ++k) {
+    if (text[at + k] != seq[k]) return false;
+  }
+  return true;
+}
+
+// The first byte at or after `i` in kSplitterStops, or text.size(). Most
+// words of prose hold none, so they are passed over eight bytes at a time.
+size_t NextStop(string_view text, size_t i) {
+  using text_scan::HasByte;
+  const size_t n = text.size();
+  for (; i + 8 <= n; i += 8) {
+    const uint64_t w = text_scan::Load8(text.data() + i);
+    const uint64_t hits =
+        HasByte(w, '\n') | HasByte(w, '.') | HasByte(w, '!') | HasByte(w, '?') | HasByte(w, 0xE2);
+    if (hits) return i + text_scan::FirstHit(hits);
+  }
+  while (i < n && !kSplitterStops[static_cast<unsigned char>(text[i])]) ++i;
+  return i;
+}
+
 // Byte length of a sentence terminator at `at` (. ! ? or U+2026 "…"), else 0.
 size_t TerminatorAt(string_view text, size_t at) {
   char c = text[at];
   if (c == '.' || c == '!' || c == '?') return 1;
   // Every byte of the text is tested: the multi-byte forms only after their lead byte.
   if (static_cast<unsigned char>(c) != 0xE2) return 0;
-  return StartsWith(text, at, "\u2026") ? 3 : 0;
+  return SequenceAt(text, at, "\u2026") ? 3 : 0;
 }
 
 // Byte length of a closing quote or bracket at `at`, else 0.
 size_t CloserAt(string_view text, size_t at) {
   char c = text[at];
   if (c == '"' || c == '\'' || c == ')' || c == ']') return 1;
-  if (static_cast<unsigned char>(c) != 0xE2 && static_cast<unsigned char>(c) != 0xC2) return 0;
-  for (string_view closer : {"\u201D", "\u2019", "\u00BB"}) {
-    if (StartsWith(text, at, closer)) return closer.size();
+  if (static_cast<unsigned char>(c) == 0xE2) {
+    return SequenceAt(text, at, "\u201D") || SequenceAt(text, at, "\u2019") ? 3 : 0;
   }
+  if (static_cast<unsigned char>(c) == 0xC2) return SequenceAt(text, at, "\u00BB") ? 2 : 0;
   return 0;
 }
 
 size_t OpenerAt(string_view text, size_t at) {
   char c = text[at];
   if (c == '"' || c == '\'' || c == '(' || c == '[' || c == '`') return 1;  // `` in newswire
-  if (static_cast<unsigned char>(c) != 0xE2 && static_cast<unsigned char>(c) != 0xC2) return 0;
-  for (string_view opener : {"\u201C", "\u2018", "\u00AB"}) {
-    if (StartsWith(text, at, opener)) return opener.size();
+  if (static_cast<unsigned char>(c) == 0xE2) {
+    return SequenceAt(text, at, "\u201C") || SequenceAt(text, at, "\u2018") ? 3 : 0;
   }
+  if (static_cast<unsigned char>(c) == 0xC2) return SequenceAt(text, at, "\u00AB") ? 2 : 0;
   return 0;
 }
 
@@ -94,8 +117,19 @@ bool IsSentenceStart(string_view text, size_t at) {
 }
 
 template <size_t N>
-bool In(const std::array<string_view, N>& list, string_view word) {
-  return std::find(list.begin(), list.end(), word) != list.end();
+constexpr size_t LongestWord(const std::array<string_view, N>& list) {
+  size_t longest = 0;
+  for (string_view word : list) longest = std::max(longest, word.size());
+  return longest;
+}
+
+// Most tokens tested are longer than every word of the list they are tested
+// against, which the length alone rules out.
+template <const auto& kList>
+bool In(string_view word) {
+  static constexpr size_t kLongest = LongestWord(kList);
+  if (word.size() > kLongest) return false;
+  return std::find(kList.begin(), kList.end(), word) != kList.end();
 }
 
 // Titles before a name: a period after them never ends a sentence.
@@ -140,25 +174,26 @@ string_view WordAt(string_view text, size_t at) {
 // Does the period at `dot` (followed, after whitespace, by `next`) end a sentence?
 bool PeriodEnds(string_view text, size_t dot, size_t next) {
   size_t begin = dot;
-  while (begin > 0 && !IsBlank(text[begin - 1]) && OpenerAt(text, begin - 1) == 0 &&
-         text[begin - 1] != '-') {
+  while (begin > 0 && (IsLetter(text[begin - 1]) ||
+                       (!IsBlank(text[begin - 1]) && OpenerAt(text, begin - 1) == 0 &&
+                        text[begin - 1] != '-'))) {
     --begin;
   }
   string_view token = text.substr(begin, dot - begin);
   if (token.empty()) return true;
   if (token.back() == '.') return true;  // "..." is an ellipsis, not an abbreviation
-  if (In(kTitles, token)) return false;
+  if (In<kTitles>(token)) return false;
   bool single_capital = token.size() == 1 && IsUpper(token[0]);
   // An initial, unless it is a one-letter name closing the sentence ("on X.").
   if (single_capital && next + 1 < text.size() && IsUpper(text[next]) && text[next + 1] == '.') {
     return false;
   }
-  if (In(kBeforeNumber, token) && IsDigit(text[next])) return false;
+  if (In<kBeforeNumber>(token) && IsDigit(text[next])) return false;
   bool dotted = token.find('.') != string_view::npos && IsLetter(token[0]);
-  bool may_end = dotted || single_capital || In(kMayEnd, token) || In(kBeforeNumber, token);
+  bool may_end = dotted || single_capital || In<kMayEnd>(token) || In<kBeforeNumber>(token);
   if (!may_end) return true;
   if (OpenerAt(text, next) > 0) return true;
-  return In(kOpeners, WordAt(text, next));
+  return In<kOpeners>(WordAt(text, next));
 }
 
 string_view Trimmed(string_view s) {
@@ -218,7 +253,7 @@ bool HeadlineBreak(string_view text, size_t sentence, size_t newline, size_t nex
       }
     }
   }
-  if (In(kFunctionWords, last_word)) return false;
+  if (In<kFunctionWords>(last_word)) return false;
   if (!wrapped) return true;
   if (words > 20) return false;
   if (long_words > 0 && capitalised * 3 >= long_words * 2) return true;
@@ -235,7 +270,7 @@ class Splitter {
     const size_t n = text_.size();
     size_t i = 0;
     while (i < n) {
-      while (i < n && !kSplitterStops[static_cast<unsigned char>(text_[i])]) ++i;
+      i = NextStop(text_, i);
       if (i >= n) break;
       if (text_[i] == '\n') {
         size_t j = i + 1;

@@ -98,7 +98,8 @@ int RunExtract(const ExtractOptions& options) {
   std::function<Output(const Document&)> work = [&](const Document& doc) {
     Output out;
     for (const Fact& fact : extractor->Extract(doc, &out.skipped)) {
-      out.lines += FactToJson(fact) + "\n";
+      AppendFactJson(fact, &out.lines);
+      out.lines.push_back('\n');
     }
     return out;
   };

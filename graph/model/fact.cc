@@ -1,18 +1,34 @@
 #include "graph/model/fact.h"
 
-#include <cstdio>
+#include <charconv>
+#include <string_view>
 
 namespace kg {
 namespace {
 
+constexpr uint64_t kFnvPrime = 1099511628211ull;
+
 // FNV-1a: small, fast and stable across platforms and runs, which is all an id needs.
-void Mix(uint64_t* h, const std::string& s) {
+void MixBytes(uint64_t* h, std::string_view s) {
   for (unsigned char c : s) {
     *h ^= c;
-    *h *= 1099511628211ull;
+    *h *= kFnvPrime;
   }
+}
+
+void EndField(uint64_t* h) {
   *h ^= 0xff;  // field separator, so ("ab","c") and ("a","bc") differ
-  *h *= 1099511628211ull;
+  *h *= kFnvPrime;
+}
+
+void Mix(uint64_t* h, std::string_view s) {
+  MixBytes(h, s);
+  EndField(h);
+}
+
+void MixInteger(uint64_t* h, int64_t v) {
+  char digits[24];  // any int64, as std::to_string writes it
+  MixBytes(h, std::string_view(digits, std::to_chars(digits, digits + sizeof digits, v).ptr));
 }
 
 }  // namespace
@@ -20,14 +36,19 @@ void Mix(uint64_t* h, const std::string& s) {
 std::string MakeFactId(const Fact& fact) {
   uint64_t h = 14695981039346656037ull;
   Mix(&h, fact.doc);
-  Mix(&h, std::to_string(fact.span_begin) + ":" + std::to_string(fact.span_end));
+  // The span is one field, "begin:end".
+  MixInteger(&h, fact.span_begin);
+  MixBytes(&h, ":");
+  MixInteger(&h, fact.span_end);
+  EndField(&h);
   Mix(&h, fact.rule);
   Mix(&h, fact.subject);
   Mix(&h, fact.relation);
   Mix(&h, fact.object);
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string id(16, '0');
+  for (int i = 15; i >= 0; --i, h >>= 4) id[i] = kHex[h & 0xF];
+  return id;
 }
 
 }  // namespace kg

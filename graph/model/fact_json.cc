@@ -1,8 +1,11 @@
 #include "graph/model/fact_json.h"
 
+#include <algorithm>
+#include <charconv>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
-#include "graph/model/text_bytes.h"
+#include "graph/model/text_scan.h"
 
 namespace kg {
 namespace {
@@ -19,107 +22,74 @@ ordered_json MentionToJson(const MentionEvidence& m) {
 
 // The fact line written directly: building an ordered_json object per fact
 // was an eighth of extraction. The bytes are those nlohmann's dump() writes
-// for the same object (tests/model/fact_json_test.cc compares the two).
+// for the same object (tests/model/fact_json_test.cc compares the two). The
+// line's largest possible size is reserved up front, so every piece is
+// written through a raw pointer without a capacity check; each key goes out
+// with the punctuation around it as one literal.
 class LineWriter {
  public:
-  explicit LineWriter(std::string* out) : out_(*out) {}
+  explicit LineWriter(char* at) : at_(at) {}
 
-  void Key(const char* key) {
-    out_ += first_ ? "\"" : ",\"";
-    out_ += key;
-    out_ += "\":";
-    first_ = false;
+  template <size_t N>
+  void Literal(const char (&text)[N]) {
+    std::memcpy(at_, text, N - 1);
+    at_ += N - 1;
   }
-  void Open() {
-    out_ += '{';
-    first_ = true;
-  }
-  void Close() {
-    out_ += '}';
-    first_ = false;
-  }
+  void Char(char c) { *at_++ = c; }
+  // A string that is not valid UTF-8 leaves the writer not ok(); what is
+  // written after it still stays within the room reserved.
   void String(std::string_view s) {
-    out_ += '"';
-    size_t plain = 0;  // start of the bytes not yet copied
-    for (size_t i = 0; i < s.size(); ++i) {
-      const unsigned char c = static_cast<unsigned char>(s[i]);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
-      out_.append(s, plain, i - plain);
-      plain = i + 1;
-      switch (c) {
-        case '"':
-          out_ += "\\\"";
-          break;
-        case '\\':
-          out_ += "\\\\";
-          break;
-        case '\b':
-          out_ += "\\b";
-          break;
-        case '\f':
-          out_ += "\\f";
-          break;
-        case '\n':
-          out_ += "\\n";
-          break;
-        case '\r':
-          out_ += "\\r";
-          break;
-        case '\t':
-          out_ += "\\t";
-          break;
-        default: {
-          static constexpr char kHex[] = "0123456789abcdef";
-          out_ += "\\u00";
-          out_ += kHex[c >> 4];
-          out_ += kHex[c & 0xF];
-        }
-      }
-    }
-    out_.append(s, plain, s.size() - plain);
-    out_ += '"';
-  }
-  void Date(const std::optional<kg::Date>& d) {
-    if (d) {
-      String(d->ToString());
+    char* end = text_scan::WriteJsonString(s, at_);
+    if (end) {
+      at_ = end;
     } else {
-      out_ += "null";
+      ok_ = false;
     }
   }
-  void Raw(std::string_view s) { out_ += s; }
-  void Bool(bool b) { out_ += b ? "true" : "false"; }
-  void Mention(const MentionEvidence& m) {
-    Open();
-    Key("text");
-    String(m.text);
-    Key("resolution");
-    String(m.resolution);
-    Close();
+  void Integer(int64_t v) { at_ = std::to_chars(at_, at_ + kMaxInteger, v).ptr; }
+  void Date(const std::optional<kg::Date>& d) {
+    if (!d) {
+      Literal("null");
+    } else if (d->year >= 0 && d->year <= 9999 && d->month >= 0 && d->month <= 99 && d->day >= 0 &&
+               d->day <= 99) {
+      char text[] = "\"0000-00-00\"";
+      Digits(d->year, 4, text + 1);
+      Digits(d->month, 2, text + 6);
+      Digits(d->day, 2, text + 9);
+      Literal(text);
+    } else {
+      // Date::ToString's form of an out-of-range field: digits and '-' only.
+      const std::string s = d->ToString();
+      Char('"');
+      std::memcpy(at_, s.data(), s.size());
+      at_ += s.size();
+      Char('"');
+    }
   }
+  void Mention(const MentionEvidence& m) {
+    Literal("{\"text\":");
+    String(m.text);
+    Literal(",\"resolution\":");
+    String(m.resolution);
+    Char('}');
+  }
+  bool ok() const { return ok_; }
+  char* end() const { return at_; }
+
+  static constexpr size_t kMaxInteger = 20;  // "-9223372036854775808"
+  static constexpr size_t kMaxDate = 49;     // quoted Date::ToString, at most 47 bytes
 
  private:
-  std::string& out_;
-  bool first_ = true;
+  static void Digits(int v, int width, char* out) {
+    for (int i = width - 1; i >= 0; --i, v /= 10) out[i] = static_cast<char>('0' + v % 10);
+  }
+
+  char* at_;
+  bool ok_ = true;
 };
 
-// Strings the direct writer can copy as they are: UTF-8, which every fact
-// read from a document is. Anything else goes through nlohmann's replacement
-// of invalid sequences.
-bool AllValidUtf8(const Fact& f) {
-  auto ok = [](const std::string& s) {
-    for (unsigned char c : s) {
-      if (c >= 0x80 || c == 0) return CheckTextBytes(s, "").ok();
-    }
-    return true;
-  };
-  for (const std::string* s :
-       {&f.id, &f.doc, &f.subject, &f.subject_type, &f.relation, &f.object, &f.object_type, &f.rule,
-        &f.sentence, &f.subject_mention.text, &f.subject_mention.resolution, &f.object_mention.text,
-        &f.object_mention.resolution}) {
-    if (!ok(*s)) return false;
-  }
-  return !f.time || (ok(f.time->value) && ok(f.time->text) && ok(f.time->source));
-}
+// Literal bytes of a fact line, keys and punctuation: less than this.
+constexpr size_t kMaxFixedBytes = 512;
 
 std::string FactToJsonByObject(const Fact& f) {
   ordered_json j;
@@ -154,56 +124,99 @@ std::string FactToJsonByObject(const Fact& f) {
 
 }  // namespace
 
-std::string FactToJson(const Fact& f) {
-  if (!AllValidUtf8(f)) return FactToJsonByObject(f);
-  std::string out;
-  out.reserve(256 + f.sentence.size());
-  LineWriter w(&out);
-  w.Open();
-  for (auto [key, value] : {std::pair{"id", &f.id},
-                            {"doc", &f.doc},
-                            {"subject", &f.subject},
-                            {"subject_type", &f.subject_type},
-                            {"relation", &f.relation},
-                            {"object", &f.object},
-                            {"object_type", &f.object_type}}) {
-    w.Key(key);
-    w.String(*value);
-  }
-  w.Key("time");
+void AppendFactJson(const Fact& f, std::string* out) {
+  const std::string* const strings[] = {&f.id,
+                                        &f.doc,
+                                        &f.subject,
+                                        &f.subject_type,
+                                        &f.relation,
+                                        &f.object,
+                                        &f.object_type,
+                                        &f.rule,
+                                        &f.sentence,
+                                        &f.subject_mention.text,
+                                        &f.subject_mention.resolution,
+                                        &f.object_mention.text,
+                                        &f.object_mention.resolution};
+  size_t room = kMaxFixedBytes + 2 * LineWriter::kMaxInteger + 3 * LineWriter::kMaxDate;
+  for (const std::string* s : strings) room += text_scan::MaxJsonStringSize(*s);
   if (f.time) {
-    w.Open();
-    w.Key("start");
-    w.Date(f.time->start);
-    w.Key("end");
-    w.Date(f.time->end);
-    w.Key("value");
-    w.String(f.time->value);
-    w.Key("text");
-    w.String(f.time->text);
-    w.Key("source");
-    w.String(f.time->source);
-    w.Close();
-  } else {
-    w.Raw("null");
+    for (const std::string* s : {&f.time->value, &f.time->text, &f.time->source}) {
+      room += text_scan::MaxJsonStringSize(*s);
+    }
   }
-  w.Key("negated");
-  w.Bool(f.negated);
-  w.Key("hedged");
-  w.Bool(f.hedged);
-  w.Key("rule");
+  // The line is written in a per-thread buffer that keeps its size across
+  // facts: sizing `out` by the worst case instead would clear ~6 bytes for
+  // every byte written.
+  thread_local std::string buffer;
+  if (buffer.size() < room) buffer.resize(std::max(room, 2 * buffer.size()));
+  LineWriter w(buffer.data());
+  w.Literal("{\"id\":");
+  w.String(f.id);
+  w.Literal(",\"doc\":");
+  w.String(f.doc);
+  w.Literal(",\"subject\":");
+  w.String(f.subject);
+  w.Literal(",\"subject_type\":");
+  w.String(f.subject_type);
+  w.Literal(",\"relation\":");
+  w.String(f.relation);
+  w.Literal(",\"object\":");
+  w.String(f.object);
+  w.Literal(",\"object_type\":");
+  w.String(f.object_type);
+  if (f.time) {
+    w.Literal(",\"time\":{\"start\":");
+    w.Date(f.time->start);
+    w.Literal(",\"end\":");
+    w.Date(f.time->end);
+    w.Literal(",\"value\":");
+    w.String(f.time->value);
+    w.Literal(",\"text\":");
+    w.String(f.time->text);
+    w.Literal(",\"source\":");
+    w.String(f.time->source);
+    w.Char('}');
+  } else {
+    w.Literal(",\"time\":null");
+  }
+  if (f.negated) {
+    w.Literal(",\"negated\":true");
+  } else {
+    w.Literal(",\"negated\":false");
+  }
+  if (f.hedged) {
+    w.Literal(",\"hedged\":true");
+  } else {
+    w.Literal(",\"hedged\":false");
+  }
+  w.Literal(",\"rule\":");
   w.String(f.rule);
-  w.Key("sentence");
+  w.Literal(",\"sentence\":");
   w.String(f.sentence);
-  w.Key("span");
-  w.Raw("[" + std::to_string(f.span_begin) + "," + std::to_string(f.span_end) + "]");
-  w.Key("doc_date");
+  w.Literal(",\"span\":[");
+  w.Integer(f.span_begin);
+  w.Char(',');
+  w.Integer(f.span_end);
+  w.Literal("],\"doc_date\":");
   w.Date(f.doc_date);
-  w.Key("subject_mention");
+  w.Literal(",\"subject_mention\":");
   w.Mention(f.subject_mention);
-  w.Key("object_mention");
+  w.Literal(",\"object_mention\":");
   w.Mention(f.object_mention);
-  w.Close();
+  w.Char('}');
+  if (!w.ok()) {
+    // Invalid UTF-8 cannot come from the document reader, but nlohmann
+    // replaces it rather than throw if a caller builds a fact by hand.
+    out->append(FactToJsonByObject(f));
+    return;
+  }
+  out->append(buffer.data(), static_cast<size_t>(w.end() - buffer.data()));
+}
+
+std::string FactToJson(const Fact& f) {
+  std::string out;
+  AppendFactJson(f, &out);
   return out;
 }
 

@@ -20,6 +20,10 @@ namespace kg {
 // One line of JSON, without the trailing newline.
 std::string FactToJson(const Fact& fact);
 
+// The same line appended to `*out`, for writers that batch many lines in one
+// buffer.
+void AppendFactJson(const Fact& fact, std::string* out);
+
 // Parses one line; `file` and `line` only locate errors.
 Result<Fact> FactFromJson(std::string_view json, const std::string& file = "", int line = 0);
 

@@ -1,0 +1,166 @@
+// Word-at-a-time scans of text bytes: UTF-8 sequences, and JSON string
+// contents read and written the way nlohmann::json does (escapes \" \\ \b \f
+// \n \r \t, \u00XX for other control bytes, bytes >= 0x80 as they are). The
+// fact writer and the document readers spend most of their time on long
+// plain runs of text, which these pass over eight bytes at a time and copy
+// whole.
+#ifndef KG_GRAPH_MODEL_TEXT_SCAN_H_
+#define KG_GRAPH_MODEL_TEXT_SCAN_H_
+
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+namespace kg::text_scan {
+
+inline constexpr uint64_t kOnes = 0x0101010101010101ull;
+inline constexpr uint64_t kHighs = 0x8080808080808080ull;
+
+inline uint64_t Load8(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+
+// Nonzero when some byte of `w` is 0 (exact as a yes/no; which byte is not said).
+inline uint64_t HasZeroByte(uint64_t w) { return (w - kOnes) & ~w & kHighs; }
+
+// Nonzero when some byte of `w` is `b`.
+inline uint64_t HasByte(uint64_t w, unsigned char b) { return HasZeroByte(w ^ (kOnes * b)); }
+
+// Nonzero when some byte of `w` is below 0x20 (exact as a yes/no).
+inline uint64_t HasControlByte(uint64_t w) { return (w - kOnes * 0x20) & ~w & kHighs; }
+
+// Nonzero when some byte of `w` must be escaped in a JSON string.
+inline uint64_t HasJsonSpecial(uint64_t w) {
+  return HasControlByte(w) | HasByte(w, '"') | HasByte(w, '\\');
+}
+
+inline bool IsJsonSpecial(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+// Length of the valid UTF-8 sequence at s[p], or 0 when it is invalid
+// (overlong forms, surrogates and code points past U+10FFFF included).
+inline size_t Utf8SequenceLength(std::string_view s, size_t p) {
+  const auto byte = [&](size_t i) { return static_cast<uint8_t>(s[i]); };
+  const uint8_t b0 = byte(p);
+  if (b0 < 0x80) return 1;
+  size_t n;
+  uint8_t lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    n = 2;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    n = 3;
+    if (b0 == 0xE0) lo = 0xA0;
+    if (b0 == 0xED) hi = 0x9F;
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    n = 4;
+    if (b0 == 0xF0) lo = 0x90;
+    if (b0 == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  if (p + n > s.size()) return 0;
+  if (byte(p + 1) < lo || byte(p + 1) > hi) return 0;
+  for (size_t i = 2; i < n; ++i) {
+    if ((byte(p + i) & 0xC0) != 0x80) return 0;
+  }
+  return n;
+}
+
+// The bit masks above are exact in their lowest set bit (a false hit comes
+// only from the borrow of a true hit below it), so the first hit of a word is
+// found by counting trailing zeros.
+inline size_t FirstHit(uint64_t mask) { return static_cast<size_t>(__builtin_ctzll(mask)) >> 3; }
+
+// Index of the first byte of s[from..] that a JSON string escapes, or (with
+// `stop_at_high`) that is >= 0x80; s.size() when there is none.
+inline size_t FindJsonStop(std::string_view s, size_t from, bool stop_at_high) {
+  const char* const p = s.data();
+  const size_t n = s.size();
+  const uint64_t high = stop_at_high ? kHighs : 0;
+  size_t i = from;
+  for (; i + 8 <= n; i += 8) {
+    const uint64_t w = Load8(p + i);
+    if (const uint64_t hits = HasJsonSpecial(w) | (w & high)) return i + FirstHit(hits);
+  }
+  if (i == n) return n;
+  if (n >= 8) {
+    // The last eight bytes, those already passed overwritten with a plain
+    // byte (a hit among them could make a false one above): no byte loop for
+    // the tail.
+    const uint64_t keep = ~0ull << (8 * (8 - (n - i)));
+    const uint64_t w = (Load8(p + n - 8) & keep) | (kOnes * 'x' & ~keep);
+    const uint64_t hits = HasJsonSpecial(w) | (w & high);
+    return hits ? n - 8 + FirstHit(hits) : n;
+  }
+  for (; i < n; ++i) {
+    const unsigned char c = static_cast<unsigned char>(p[i]);
+    if (IsJsonSpecial(c) || (stop_at_high && c >= 0x80)) return i;
+  }
+  return n;
+}
+
+// Length of the longest prefix of `s` without a byte a JSON string escapes.
+inline size_t JsonPlainPrefix(std::string_view s) { return FindJsonStop(s, 0, false); }
+
+// The most bytes WriteJsonString writes for `s`.
+inline size_t MaxJsonStringSize(std::string_view s) { return 6 * s.size() + 2; }
+
+// Writes `s` as a quoted JSON string at `out`, which has room for
+// MaxJsonStringSize(s) bytes; returns the end of what was written, or
+// nullptr when `s` is not valid UTF-8.
+inline char* WriteJsonString(std::string_view s, char* out) {
+  *out++ = '"';
+  size_t run = 0;  // bytes [run, p) are copied as they are
+  size_t p = 0;
+  while ((p = FindJsonStop(s, p, true)) < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[p]);
+    if (c >= 0x80) {
+      const size_t n = Utf8SequenceLength(s, p);
+      if (n == 0) return nullptr;
+      p += n;
+      continue;
+    }
+    std::memcpy(out, s.data() + run, p - run);
+    out += p - run;
+    *out++ = '\\';
+    switch (c) {
+      case '"':
+      case '\\':
+        *out++ = static_cast<char>(c);
+        break;
+      case '\b':
+        *out++ = 'b';
+        break;
+      case '\f':
+        *out++ = 'f';
+        break;
+      case '\n':
+        *out++ = 'n';
+        break;
+      case '\r':
+        *out++ = 'r';
+        break;
+      case '\t':
+        *out++ = 't';
+        break;
+      default: {
+        static constexpr char kHex[] = "0123456789abcdef";
+        *out++ = 'u';
+        *out++ = '0';
+        *out++ = '0';
+        *out++ = kHex[c >> 4];
+        *out++ = kHex[c & 0xF];
+      }
+    }
+    run = ++p;
+  }
+  std::memcpy(out, s.data() + run, s.size() - run);
+  out += s.size() - run;
+  *out++ = '"';
+  return out;
+}
+
+}  // namespace kg::text_scan
+
+#endif  // KG_GRAPH_MODEL_TEXT_SCAN_H_

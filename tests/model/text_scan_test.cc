@@ -1,0 +1,155 @@
+// The word-at-a-time scanners of text_scan.h against byte-by-byte references,
+// and the writers built on them (fact lines, fact ids, the UTF-8 check)
+// against the forms they replaced.
+#include "graph/model/text_scan.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "graph/model/fact.h"
+#include "graph/model/fact_json.h"
+#include "graph/model/text_bytes.h"
+
+namespace kg {
+namespace {
+
+size_t ReferenceStop(std::string_view s, size_t from, bool stop_at_high) {
+  for (size_t i = from; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == '"' || c == '\\' || (stop_at_high && c >= 0x80)) return i;
+  }
+  return s.size();
+}
+
+// Random strings of every length up to 40 whose few special bytes sit
+// anywhere, in particular next to word boundaries and in the tail.
+std::string RandomText(std::mt19937& rng) {
+  static const char kSpecial[] = {'"',    '\\',   '\0',   '\x01', '\x1f', '\n', '\x7f', ' ',
+                                  '\x80', '\xc3', '\xe2', '\xff', '!',    '~',  'a',    'Z'};
+  std::string s(rng() % 41, 'x');
+  for (char& c : s) {
+    if (rng() % 6 == 0) c = kSpecial[rng() % sizeof kSpecial];
+  }
+  return s;
+}
+
+TEST(TextScanTest, FindJsonStopAgreesWithAByteLoop) {
+  std::mt19937 rng(7);
+  for (int i = 0; i < 20000; ++i) {
+    const std::string s = RandomText(rng);
+    const size_t from = rng() % (s.size() + 1);
+    for (bool high : {false, true}) {
+      ASSERT_EQ(text_scan::FindJsonStop(s, from, high), ReferenceStop(s, from, high))
+          << i << " from " << from << " high " << high;
+    }
+    ASSERT_EQ(text_scan::JsonPlainPrefix(s), ReferenceStop(s, 0, false)) << i;
+  }
+}
+
+TEST(TextScanTest, WriteJsonStringMatchesNlohmannOrRefusesInvalidUtf8) {
+  std::mt19937 rng(8);
+  for (int i = 0; i < 20000; ++i) {
+    std::string s = RandomText(rng);
+    if (rng() % 2) s += "é – 😀 “quoted” " + RandomText(rng);
+    std::string out(text_scan::MaxJsonStringSize(s), '\0');
+    char* end = text_scan::WriteJsonString(s, out.data());
+    // Only invalid UTF-8 is refused; a NUL is escaped like any control byte.
+    std::string without_nul = s;
+    std::replace(without_nul.begin(), without_nul.end(), '\0', ' ');
+    if (!CheckTextBytes(without_nul, "").ok()) {
+      EXPECT_EQ(end, nullptr) << i;
+      continue;
+    }
+    ASSERT_NE(end, nullptr) << i;
+    out.resize(static_cast<size_t>(end - out.data()));
+    EXPECT_EQ(out, nlohmann::json(s).dump()) << i;
+  }
+}
+
+TEST(TextScanTest, CheckTextBytesLocatesTheFirstBadByteAfterLongAsciiRuns) {
+  for (size_t at = 0; at < 40; ++at) {
+    std::string s(48, 'a');
+    s[at / 2] = '\n';
+    s[at] = '\xff';
+    Status st = CheckTextBytes(s, "f");
+    ASSERT_FALSE(st.ok());
+    EXPECT_NE(st.ToString().find("at byte offset " + std::to_string(at) + ")"), std::string::npos)
+        << st.ToString();
+    s[at] = '\0';
+    st = CheckTextBytes(s, "f");
+    ASSERT_FALSE(st.ok());
+    EXPECT_NE(st.ToString().find("NUL byte at byte offset " + std::to_string(at)),
+              std::string::npos)
+        << st.ToString();
+  }
+  EXPECT_TRUE(CheckTextBytes(std::string(100, 'a') + "é" + std::string(13, 'b'), "f").ok());
+  EXPECT_FALSE(CheckTextBytes(std::string(100, 'a') + "\xc3", "f").ok());
+}
+
+// MakeFactId as first written: the ids in users' graphs must not change.
+std::string ReferenceFactId(const Fact& fact) {
+  uint64_t h = 14695981039346656037ull;
+  auto mix = [&](const std::string& s) {
+    for (unsigned char c : s) {
+      h ^= c;
+      h *= 1099511628211ull;
+    }
+    h ^= 0xff;
+    h *= 1099511628211ull;
+  };
+  mix(fact.doc);
+  mix(std::to_string(fact.span_begin) + ":" + std::to_string(fact.span_end));
+  mix(fact.rule);
+  mix(fact.subject);
+  mix(fact.relation);
+  mix(fact.object);
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+TEST(TextScanTest, FactIdsAreThoseOfTheFirstFormula) {
+  std::mt19937 rng(9);
+  for (int i = 0; i < 2000; ++i) {
+    Fact f;
+    f.doc = RandomText(rng);
+    f.rule = RandomText(rng);
+    f.subject = RandomText(rng);
+    f.relation = RandomText(rng);
+    f.object = RandomText(rng);
+    f.span_begin = static_cast<int64_t>(rng()) - (int64_t{1} << 31);
+    f.span_end = i == 0 ? INT64_MIN : i == 1 ? INT64_MAX : static_cast<int64_t>(rng());
+    ASSERT_EQ(MakeFactId(f), ReferenceFactId(f)) << i;
+  }
+}
+
+TEST(TextScanTest, AppendFactJsonAppendsTheLineFactToJsonWrites) {
+  Fact f;
+  f.doc = "d";
+  f.sentence = std::string(300, 's') + "\"quoted\"\n" + std::string(5000, 't');
+  f.span_begin = INT64_MIN;
+  f.span_end = INT64_MAX;
+  f.doc_date = Date{-5, 123, 7};  // out of range: Date::ToString's own form
+  f.time = FactTime{Date{12345, 1, 1}, Date{2024, 2, 29}, "v", "t", "explicit"};
+  std::string out = "earlier line\n";
+  AppendFactJson(f, &out);
+  EXPECT_EQ(out, "earlier line\n" + FactToJson(f));
+  EXPECT_NE(out.find("\"span\":[-9223372036854775808,9223372036854775807]"), std::string::npos);
+  EXPECT_NE(out.find("\"doc_date\":\"" + f.doc_date->ToString() + "\""), std::string::npos);
+  EXPECT_NE(out.find("\"start\":\"12345-01-01\""), std::string::npos);
+  // A fact with invalid UTF-8 takes the replacing path, still appended.
+  f.subject = "bad \xff";
+  out = "x";
+  AppendFactJson(f, &out);
+  EXPECT_EQ(out, "x" + FactToJson(f));
+  EXPECT_NE(out.find("bad \xef\xbf\xbd"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace kg
