@@ -181,7 +181,9 @@ std::vector<Fact> MatchSentence(const RulePack& pack, const MentionTracker& trac
     // which is what RE2 itself does after its DFA search, so the groups are
     // the same as a capturing search's.
     while (pos < text.size() && pos <= last_start[c] &&
-           pat.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups, 1)) {
+           (pack.slots != nullptr
+                ? pack.slots->Find(p, *pat.re, text, pos, groups)
+                : pat.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups, 1))) {
       MatchSpans spans;
       spans.begin = groups[0].data() - text.data();
       spans.end = spans.begin + groups[0].size();

@@ -1,6 +1,8 @@
 #include "extract/slot_locator.h"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <optional>
 #include <string_view>
 
@@ -57,6 +59,41 @@ bool TopLevelGroup(std::string_view source, std::string_view name, Group* out, b
   return out->close != 0;
 }
 
+// Whether every match of `source` begins at an entity token ("<e"), or at
+// "both " or "either " right before one: the source opens with the slot
+// macro's lead and a group whose body opens with an entity token, the group is
+// not optional, and nothing is alternated at the top level.
+bool SourceOpensWithSlot(std::string_view source) {
+  constexpr std::string_view kLead = "(?:both |either )?";
+  std::string_view rest = source;
+  if (rest.substr(0, kLead.size()) == kLead) rest.remove_prefix(kLead.size());
+  if (rest.substr(0, 4) != "(?P<") return false;
+  const size_t name_end = rest.find('>');
+  if (name_end == std::string_view::npos || rest.substr(name_end + 1, 6) != "<e\\d+:") {
+    return false;
+  }
+  Group group;
+  bool splittable = true;
+  if (!TopLevelGroup(source, rest.substr(4, name_end - 4), &group, &splittable) || !splittable) {
+    return false;
+  }
+  const char after = group.close + 1 < source.size() ? source[group.close + 1] : '\0';
+  return group.open == source.size() - rest.size() && after != '?' && after != '*' && after != '{';
+}
+
+bool IsAscii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+bool EqualsFolded(std::string_view text, std::string_view lower) {
+  if (text.size() != lower.size()) return false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(text[i])) != lower[i]) return false;
+  }
+  return true;
+}
+
 // Up to this many '<' (or '>') in a match; more falls back to the capture pass.
 constexpr size_t kMaxBounds = 24;
 
@@ -80,6 +117,7 @@ SlotLocator::SlotLocator(const std::vector<PatternDef>& patterns)
   for (size_t p = 0; p < patterns.size(); ++p) {
     const PatternDef& pattern = patterns[p];
     Entry& entry = entries_[p];
+    entry.opens_with_slot = SourceOpensWithSlot(pattern.source);
     if (pattern.object_group == 0 || !pattern.re) continue;
     const std::string_view source = pattern.source;
     Group subject, object;
@@ -107,6 +145,32 @@ SlotLocator::SlotLocator(const std::vector<PatternDef>& patterns)
 }
 
 SlotLocator::~SlotLocator() = default;
+
+bool SlotLocator::OpensWithSlot(int p) const {
+  return p >= 0 && static_cast<size_t>(p) < size_ && entries_[p].opens_with_slot;
+}
+
+bool SlotLocator::Find(int p, const RE2& re, const re2::StringPiece& text, size_t pos,
+                       re2::StringPiece* match) const {
+  const std::string_view view(text.data(), text.size());
+  // Case-blind RE2 matches a few non-ASCII letters to ASCII ones ("either"
+  // with a dotless i), which the lead-word test below would miss.
+  if (!OpensWithSlot(p) || !IsAscii(view.substr(pos >= 7 ? pos - 7 : 0))) {
+    return re.Match(text, pos, text.size(), RE2::UNANCHORED, match, 1);
+  }
+  for (size_t at = view.find('<', pos); at != std::string_view::npos; at = view.find('<', at + 1)) {
+    if (at + 1 == view.size() || (view[at + 1] != 'e' && view[at + 1] != 'E')) continue;
+    for (std::string_view lead : {"either ", "both "}) {
+      if (at >= pos + lead.size() &&
+          EqualsFolded(view.substr(at - lead.size(), lead.size()), lead) &&
+          re.Match(text, at - lead.size(), text.size(), RE2::ANCHOR_START, match, 1)) {
+        return true;
+      }
+    }
+    if (re.Match(text, at, text.size(), RE2::ANCHOR_START, match, 1)) return true;
+  }
+  return false;
+}
 
 bool SlotLocator::Splits(int p) const {
   return p >= 0 && static_cast<size_t>(p) < size_ && entries_[p].splits;

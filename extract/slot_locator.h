@@ -44,12 +44,24 @@ class SlotLocator {
   // {obj}), or several placements fit. Safe to call from many threads.
   bool Locate(int p, const re2::StringPiece& text, size_t begin, size_t end, SlotSpans* out) const;
 
+  // The leftmost match of pattern `p` (compiled as `re`) in text[pos, end),
+  // exactly as `re.Match(text, pos, end, UNANCHORED, match, 1)` finds it. A
+  // pattern that opens with a slot group can only match from an entity token
+  // ("<e"), or from "both " or "either " right before one; such a pattern is
+  // searched anchored from each of those places in turn, which spares RE2's
+  // backward pass to find where the match begins.
+  bool Find(int p, const RE2& re, const re2::StringPiece& text, size_t pos,
+            re2::StringPiece* match) const;
+
   // Whether pattern `p` splits into pieces at all (for tests).
   bool Splits(int p) const;
+  // Whether Find searches pattern `p` from its slot starts (for tests).
+  bool OpensWithSlot(int p) const;
 
  private:
   struct Pieces;
   struct Entry {
+    bool opens_with_slot = false;
     bool splits = false;
     bool subject_first = true;
     std::vector<std::string> sources;  // before, group, between, group, after
