@@ -1,6 +1,9 @@
 // Open addressing with linear probing over a power-of-two slot array kept at
-// most half full; the hash is FNV-1a over the case-folded bytes, so a word of
-// text hashes to its lower-case key without being copied.
+// most half full. The hash is FNV-1a over each byte with bit 5 set: that maps
+// a letter of either case to the same value and leaves other bytes distinct
+// enough, so a word of text hashes like its lower-case key without being
+// folded first. Before hashing, a bitmap indexed by the folded first two bytes
+// and the length turns away most words that are no key.
 #include "extract/folded_words.h"
 
 #include <algorithm>
@@ -10,28 +13,36 @@
 namespace kg {
 namespace {
 
-uint32_t LengthBit(size_t length) { return 1u << std::min<size_t>(length, 31); }
+constexpr size_t kFilterBits = size_t{1} << 16;
+
+size_t FilterBit(std::string_view word) {
+  const uint32_t a = word.empty() ? 0 : static_cast<unsigned char>(ascii::Fold(word[0]));
+  const uint32_t b = word.size() < 2 ? 0 : static_cast<unsigned char>(ascii::Fold(word[1]));
+  const uint32_t n = static_cast<uint32_t>(std::min<size_t>(word.size(), 63));
+  return ((a << 8 | b) * 0x9E3779B1u + n * 0x85EBCA77u) >> 16;
+}
 
 }  // namespace
 
-FoldedWords::FoldedWords() { slots_.assign(16, -1); }
+FoldedWords::FoldedWords() : filter_(kFilterBits / 64), slots_(16) {}
 
 uint32_t FoldedWords::Hash(std::string_view word) {
   uint32_t h = 2166136261u;
-  for (char c : word) h = (h ^ static_cast<unsigned char>(ascii::Fold(c))) * 16777619u;
+  for (char c : word) h = (h ^ (static_cast<unsigned char>(c) | 0x20u)) * 16777619u;
   return h ^ (h >> 15);
 }
 
 int FoldedWords::Probe(std::string_view word, uint32_t hash) const {
   const size_t mask = slots_.size() - 1;
   for (size_t i = hash & mask;; i = (i + 1) & mask) {
-    const int32_t id = slots_[i];
-    if (id < 0) return -1;
-    const std::string& key = keys_[id];
-    if (hashes_[id] != hash || key.size() != word.size()) continue;
-    if (std::equal(word.begin(), word.end(), key.begin(),
+    const Slot& slot = slots_[i];
+    if (slot.id < 0) return -1;
+    if (slot.hash != hash) continue;
+    const std::string& key = keys_[slot.id];
+    if (key.size() == word.size() &&
+        std::equal(word.begin(), word.end(), key.begin(),
                    [](char a, char b) { return ascii::Fold(a) == b; })) {
-      return id;
+      return slot.id;
     }
   }
 }
@@ -41,33 +52,32 @@ int FoldedWords::Add(std::string_view lower) {
   if (const int id = Probe(lower, hash); id >= 0) return id;
   const int id = static_cast<int>(keys_.size());
   keys_.emplace_back(lower);
-  hashes_.push_back(hash);
-  lengths_by_first_[lower.empty() ? 0 : static_cast<unsigned char>(lower[0])] |=
-      LengthBit(lower.size());
+  const size_t bit = FilterBit(lower);
+  filter_[bit / 64] |= uint64_t{1} << (bit % 64);
   if (keys_.size() * 2 > slots_.size()) {
     Rehash(slots_.size() * 2);
   } else {
-    const size_t mask = slots_.size() - 1;
-    size_t i = hash & mask;
-    while (slots_[i] >= 0) i = (i + 1) & mask;
-    slots_[i] = id;
+    Place(Slot{hash, id});
   }
   return id;
 }
 
+void FoldedWords::Place(Slot slot) {
+  const size_t mask = slots_.size() - 1;
+  size_t i = slot.hash & mask;
+  while (slots_[i].id >= 0) i = (i + 1) & mask;
+  slots_[i] = slot;
+}
+
 void FoldedWords::Rehash(size_t slots) {
-  slots_.assign(slots, -1);
-  const size_t mask = slots - 1;
-  for (size_t id = 0; id < keys_.size(); ++id) {
-    size_t i = hashes_[id] & mask;
-    while (slots_[i] >= 0) i = (i + 1) & mask;
-    slots_[i] = static_cast<int32_t>(id);
-  }
+  slots_.assign(slots, Slot{});
+  for (size_t id = 0; id < keys_.size(); ++id)
+    Place(Slot{Hash(keys_[id]), static_cast<int32_t>(id)});
 }
 
 int FoldedWords::Find(std::string_view word) const {
-  const unsigned char first = word.empty() ? 0 : static_cast<unsigned char>(ascii::Fold(word[0]));
-  if ((lengths_by_first_[first] & LengthBit(word.size())) == 0) return -1;
+  const size_t bit = FilterBit(word);
+  if ((filter_[bit / 64] >> (bit % 64) & 1u) == 0) return -1;
   return Probe(word, Hash(word));
 }
 

@@ -2,11 +2,10 @@
 // looked up by a word of text in any ASCII case, without copying or folding the
 // word first. Built once per rule pack and then read-only, so safe to share
 // across threads. The mention finder asks it about every word of every
-// sentence: a per-first-byte length mask turns most words away before hashing.
+// sentence: a bitmap of key shapes turns most words away before hashing.
 #ifndef KG_EXTRACT_FOLDED_WORDS_H_
 #define KG_EXTRACT_FOLDED_WORDS_H_
 
-#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -28,15 +27,20 @@ class FoldedWords {
   size_t size() const { return keys_.size(); }
 
  private:
-  static uint32_t Hash(std::string_view word);  // of the folded bytes
+  struct Slot {
+    uint32_t hash = 0;
+    int32_t id = -1;  // -1: empty
+  };
+  static uint32_t Hash(std::string_view word);
   int Probe(std::string_view word, uint32_t hash) const;
+  void Place(Slot slot);
   void Rehash(size_t slots);
 
-  std::vector<std::string> keys_;
-  std::vector<uint32_t> hashes_;  // of keys_
-  std::vector<int32_t> slots_;    // ids, -1 where empty; size a power of two
-  // Per folded first byte, a bit per word length (31: 31 or longer).
-  std::array<uint32_t, 256> lengths_by_first_{};
+  std::vector<std::string> keys_;  // by id
+  // A bit per (folded first two bytes, length) of a key, hashed: a clear bit
+  // means no key of that shape.
+  std::vector<uint64_t> filter_;
+  std::vector<Slot> slots_;  // a power of two of them
 };
 
 }  // namespace kg

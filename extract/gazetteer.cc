@@ -63,6 +63,12 @@ Gazetteer::Gazetteer(const RulePack& pack) : pack_(pack) {
     }
   }
   for (Start& start : starts_) {
+    for (size_t i = 1; i <= start.roles.size(); ++i) {
+      if (i == start.roles.size() ||
+          start.roles[i]->phrase.size() != start.roles[i - 1]->phrase.size()) {
+        start.run_ends.push_back(i);
+      }
+    }
     std::stable_sort(
         start.aliases.begin(), start.aliases.end(),
         [](const Alias& a, const Alias& b) { return a.lower.size() > b.lower.size(); });

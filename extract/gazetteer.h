@@ -70,6 +70,9 @@ class Gazetteer {
   struct Start {
     std::vector<Alias> aliases;
     std::vector<const RoleDef*> roles;
+    // roles in runs of one phrase length: a run ends at roles[run_ends[i]],
+    // and needs one test of whether the text has a word end that far on.
+    std::vector<size_t> run_ends;
   };
   // The names and roles whose first word is `word` (compared case-blind); null if none.
   const Start* StartsAt(std::string_view word) const;

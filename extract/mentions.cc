@@ -128,18 +128,22 @@ int MentionTracker::Unknown(const std::string& name, const std::string& type) {
 std::optional<Mention> MentionTracker::NewName(std::string_view text, size_t sentence_begin,
                                                size_t pos, size_t end, bool headline,
                                                size_t* next) {
-  std::vector<Span>& words = name_words_;
+  std::vector<NameWord>& words = name_words_;
   words.clear();
+  auto kinds_of = [&](NameWord& w) {
+    if (w.kinds < 0) w.kinds = Kinds(text.substr(w.begin, w.end - w.begin));
+    return w.kinds;
+  };
   bool title_after = false;
   size_t j = pos;
   while (j < end) {
     const size_t we = NameWordEnd(text, j, end);
-    if (!words.empty() &&
-        Is(text.substr(j, we - j), kPersonTitle)) {  // "Pfizer CEO Albert Bourla": split at CEO
+    const int kinds = words.empty() ? -1 : Kinds(text.substr(j, we - j));
+    if (kinds > 0 && (kinds & kPersonTitle) != 0) {  // "Pfizer CEO Albert Bourla": split at CEO
       title_after = true;
       break;
     }
-    words.push_back(Span{j, we});
+    words.push_back(NameWord{j, we, kinds});
     if (we + 1 >= end || text[we] != ' ') break;
     size_t k = we + 1;
     if (Upper(text[k])) {
@@ -147,7 +151,7 @@ std::optional<Mention> MentionTracker::NewName(std::string_view text, size_t sen
       // "Eric Trump" is not Donald Trump: a given name before a surname alias
       // makes a new person.
       const bool other_person = known.length > 0 && !known.canonical && words.size() == 1 &&
-                                Is(text.substr(j, we - j), kGivenName) &&
+                                (kinds_of(words.back()) & kGivenName) != 0 &&
                                 gaz_.known_[known.entity].type == "person";
       if (known.length > 0 && !other_person) break;
       j = k;
@@ -159,7 +163,7 @@ std::optional<Mention> MentionTracker::NewName(std::string_view text, size_t sen
       size_t c = k + (rest[0] == 'o' ? 3 : 4);
       if (c < end && Upper(text[c]) &&
           gaz_.Longest(text.substr(0, end), c, doc_date_).length == 0) {
-        words.push_back(Span{k, c - 1});  // the connector
+        words.push_back(NameWord{k, c - 1, -1});  // the connector
         j = c;
         continue;
       }
@@ -186,7 +190,7 @@ std::optional<Mention> MentionTracker::NewName(std::string_view text, size_t sen
   // Titles and non-names at the edges go: "Former President Donald Trump".
   size_t first = 0, last = words.size();
   while (first < last) {
-    const int kinds = Kinds(word(first));
+    const int kinds = kinds_of(words[first]);
     if ((kinds & (kNotName | kPersonTitle)) == 0) break;
     titled = titled || (kinds & kPersonTitle) != 0;
     ++first;
@@ -196,7 +200,7 @@ std::optional<Mention> MentionTracker::NewName(std::string_view text, size_t sen
     ++first;
     titled = false;
   }
-  while (last > first && (Is(word(last - 1), kNotName) || connector(last - 1))) {
+  while (last > first && ((kinds_of(words[last - 1]) & kNotName) != 0 || connector(last - 1))) {
     --last;
   }
   if (first == last) return std::nullopt;
@@ -219,8 +223,8 @@ std::optional<Mention> MentionTracker::NewName(std::string_view text, size_t sen
   }
   if (headline) return std::nullopt;
   std::string type = "unknown";
-  const int last_kinds = titled ? 0 : Kinds(word(last - 1));
-  const int first_kinds = titled ? 0 : single ? last_kinds : Kinds(word(first));
+  const int last_kinds = titled ? 0 : kinds_of(words[last - 1]);
+  const int first_kinds = titled ? 0 : kinds_of(words[first]);
   if (titled) {
     type = "person";
   } else if (last_kinds & kOrgWord) {
@@ -320,7 +324,7 @@ std::vector<Mention> MentionTracker::Find(std::string_view text, size_t begin, s
       }
     }
     if (start != nullptr && !start->roles.empty()) {
-      if (std::optional<Mention> r = Reference(sentence, pos, end, start->roles)) {
+      if (std::optional<Mention> r = Reference(sentence, pos, end, *start)) {
         for (int e : r->entities) recent_.push_back(e);
         pos = r->end;
         out.push_back(std::move(*r));

@@ -43,11 +43,19 @@ class MentionTracker {
   struct Span {
     size_t begin, end;
   };
+  struct NameWord {
+    size_t begin, end;
+    int kinds;  // lexicon kind bits; -1 until looked up
+  };
   int Unknown(const std::string& name, const std::string& type);
-  // The first of `roles` (those whose first word is the word at pos) that
-  // stands at text[pos] and resolves.
+  // The first of the role phrases of `start` (those whose first word is the
+  // word at pos) that stands at text[pos] and resolves.
   std::optional<Mention> Reference(std::string_view text, size_t pos, size_t end,
-                                   const std::vector<const RoleDef*>& roles);
+                                   const Gazetteer::Start& start);
+  // The role phrase `role` at text[pos], resolved; nothing if the text differs
+  // or the phrase stands for nobody here.
+  std::optional<Mention> ReferenceAs(const RoleDef& role, std::string_view text, size_t pos,
+                                     size_t end);
   // "Trump's social media company": the one entity of the gazetteer owned by
   // the possessor whose type fits the head noun (extract/references.cc).
   std::optional<Mention> Description(std::string_view text, size_t pos, size_t end) const;
@@ -79,7 +87,7 @@ class MentionTracker {
   // Scratch kept between sentences so that reading one allocates nothing: its
   // words (alphanumeric runs), and the words of the name NewName is reading.
   std::vector<Span> words_;
-  std::vector<Span> name_words_;
+  std::vector<NameWord> name_words_;
 };
 
 }  // namespace kg

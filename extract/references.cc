@@ -166,52 +166,64 @@ int MentionTracker::Latest(const std::vector<std::string>& types, int skip,
 }
 
 std::optional<Mention> MentionTracker::Reference(std::string_view text, size_t pos, size_t end,
-                                                 const std::vector<const RoleDef*>& roles) {
-  for (const RoleDef* r : roles) {
-    const RoleDef& role = *r;
-    const size_t n = role.phrase.size();
-    // The phrase must end at a word end: most lengths fail that before any comparison.
-    if (pos + n > end || (pos + n < end && Alnum(text[pos + n]))) continue;
-    if (!StartsWithFolded(text.substr(pos, n), role.phrase)) continue;
-    Mention m{pos, pos + n, {}, "role", role.possessive};
-    if (role.speaker) {
-      const int speaker = Speaker(text, pos + n, end);
-      if (speaker < 0) continue;
-      m.entities.push_back(speaker);
-      m.resolution = "speaker";
-    } else if (!role.entity.empty()) {
-      if (role.valid && doc_date_ && !role.valid->Contains(*doc_date_)) continue;
-      // "the president of Microsoft" is somebody else's title.
-      if (text.substr(pos + n, 4) == " of ") continue;
-      const int id = gaz_.Find(role.entity);
-      if (role.mentioned && std::find(recent_.begin(), recent_.end(), id) == recent_.end()) {
-        continue;
-      }
-      m.entities.push_back(id);
-    } else {
-      // A sentence opening with "He" most often continues the previous
-      // sentence's subject, not its last-named person.
-      int first = -1;
-      if (sentence_start_ && role.count == 1 && last_subject_ >= 0 &&
-          role.phrase.find(' ') == std::string::npos &&
-          TypeIn(entity(last_subject_).type, role.types) &&
-          GenderFits(last_subject_, role.gender)) {
-        first = last_subject_;
-      } else {
-        first = Latest(role.types, -1, role.gender);
-      }
-      if (first < 0) continue;
-      m.entities.push_back(first);
-      if (role.count == 2) {
-        const int second = Latest(role.types, first, role.gender);
-        if (second < 0) continue;
-        m.entities.insert(m.entities.begin(), second);
-      }
-      m.resolution = role.phrase.find(' ') == std::string::npos ? "pronoun" : "role";
+                                                 const Gazetteer::Start& start) {
+  size_t i = 0;
+  for (const size_t run_end : start.run_ends) {
+    // The phrases of a run end at one place, which must be a word end: most
+    // runs fail that before any phrase is compared.
+    const size_t n = start.roles[i]->phrase.size();
+    if (pos + n > end || (pos + n < end && Alnum(text[pos + n]))) {
+      i = run_end;
+      continue;
     }
-    return m;
+    for (; i < run_end; ++i) {
+      std::optional<Mention> m = ReferenceAs(*start.roles[i], text, pos, end);
+      if (m) return m;
+    }
   }
   return std::nullopt;
+}
+
+std::optional<Mention> MentionTracker::ReferenceAs(const RoleDef& role, std::string_view text,
+                                                   size_t pos, size_t end) {
+  const size_t n = role.phrase.size();
+  if (!StartsWithFolded(text.substr(pos, n), role.phrase)) return std::nullopt;
+  Mention m{pos, pos + n, {}, "role", role.possessive};
+  if (role.speaker) {
+    const int speaker = Speaker(text, pos + n, end);
+    if (speaker < 0) return std::nullopt;
+    m.entities.push_back(speaker);
+    m.resolution = "speaker";
+  } else if (!role.entity.empty()) {
+    if (role.valid && doc_date_ && !role.valid->Contains(*doc_date_)) return std::nullopt;
+    // "the president of Microsoft" is somebody else's title.
+    if (text.substr(pos + n, 4) == " of ") return std::nullopt;
+    const int id = gaz_.Find(role.entity);
+    if (role.mentioned && std::find(recent_.begin(), recent_.end(), id) == recent_.end()) {
+      return std::nullopt;
+    }
+    m.entities.push_back(id);
+  } else {
+    // A sentence opening with "He" most often continues the previous
+    // sentence's subject, not its last-named person.
+    int first = -1;
+    if (sentence_start_ && role.count == 1 && last_subject_ >= 0 &&
+        role.phrase.find(' ') == std::string::npos &&
+        TypeIn(entity(last_subject_).type, role.types) && GenderFits(last_subject_, role.gender)) {
+      first = last_subject_;
+    } else {
+      first = Latest(role.types, -1, role.gender);
+    }
+    if (first < 0) return std::nullopt;
+    m.entities.push_back(first);
+    if (role.count == 2) {
+      const int second = Latest(role.types, first, role.gender);
+      if (second < 0) return std::nullopt;
+      m.entities.insert(m.entities.begin(), second);
+    }
+    m.resolution = role.phrase.find(' ') == std::string::npos ? "pronoun" : "role";
+  }
+  return m;
 }
 
 }  // namespace kg
