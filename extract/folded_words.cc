@@ -15,13 +15,6 @@ namespace {
 
 constexpr size_t kFilterBits = size_t{1} << 16;
 
-size_t FilterBit(std::string_view word) {
-  const uint32_t a = word.empty() ? 0 : static_cast<unsigned char>(ascii::Fold(word[0]));
-  const uint32_t b = word.size() < 2 ? 0 : static_cast<unsigned char>(ascii::Fold(word[1]));
-  const uint32_t n = static_cast<uint32_t>(std::min<size_t>(word.size(), 63));
-  return ((a << 8 | b) * 0x9E3779B1u + n * 0x85EBCA77u) >> 16;
-}
-
 }  // namespace
 
 FoldedWords::FoldedWords() : filter_(kFilterBits / 64), slots_(16) {}
@@ -73,12 +66,6 @@ void FoldedWords::Rehash(size_t slots) {
   slots_.assign(slots, Slot{});
   for (size_t id = 0; id < keys_.size(); ++id)
     Place(Slot{Hash(keys_[id]), static_cast<int32_t>(id)});
-}
-
-int FoldedWords::Find(std::string_view word) const {
-  const size_t bit = FilterBit(word);
-  if ((filter_[bit / 64] >> (bit % 64) & 1u) == 0) return -1;
-  return Probe(word, Hash(word));
 }
 
 }  // namespace kg

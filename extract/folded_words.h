@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/ascii.h"
+
 namespace kg {
 
 class FoldedWords {
@@ -22,7 +24,11 @@ class FoldedWords {
   int Add(std::string_view lower);
 
   // The id of the word equal to `word` ignoring ASCII case; -1 if none.
-  int Find(std::string_view word) const;
+  int Find(std::string_view word) const {
+    const size_t bit = FilterBit(word);
+    if ((filter_[bit / 64] >> (bit % 64) & 1u) == 0) return -1;
+    return Probe(word, Hash(word));
+  }
 
   size_t size() const { return keys_.size(); }
 
@@ -31,6 +37,12 @@ class FoldedWords {
     uint32_t hash = 0;
     int32_t id = -1;  // -1: empty
   };
+  static size_t FilterBit(std::string_view word) {
+    const uint32_t a = word.empty() ? 0 : static_cast<unsigned char>(ascii::Fold(word[0]));
+    const uint32_t b = word.size() < 2 ? 0 : static_cast<unsigned char>(ascii::Fold(word[1]));
+    const uint32_t n = static_cast<uint32_t>(word.size() < 63 ? word.size() : 63);
+    return ((a << 8 | b) * 0x9E3779B1u + n * 0x85EBCA77u) >> 16;  // 16 bits
+  }
   static uint32_t Hash(std::string_view word);
   int Probe(std::string_view word, uint32_t hash) const;
   void Place(Slot slot);

@@ -35,7 +35,7 @@ bool EqualsFolded(std::string_view text, std::string_view lower) {
 
 Gazetteer::Start& Gazetteer::StartOf(std::string_view lower) {
   const size_t id = static_cast<size_t>(start_words_.Add(lower));
-  if (id == starts_.size()) starts_.emplace_back();
+  if (id == starts_.size()) starts_.emplace_back().word_length = lower.size();
   return starts_[id];
 }
 
@@ -86,11 +86,6 @@ Gazetteer::Gazetteer(const RulePack& pack) : pack_(pack) {
       kinds_[id] |= kind;
     }
   }
-}
-
-const Gazetteer::Start* Gazetteer::StartsAt(std::string_view word) const {
-  const int id = start_words_.Find(word);
-  return id < 0 ? nullptr : &starts_[id];
 }
 
 int Gazetteer::Kinds(std::string_view word) const {

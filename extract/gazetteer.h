@@ -73,9 +73,13 @@ class Gazetteer {
     // roles in runs of one phrase length: a run ends at roles[run_ends[i]],
     // and needs one test of whether the text has a word end that far on.
     std::vector<size_t> run_ends;
+    size_t word_length = 0;  // of the first word they share
   };
   // The names and roles whose first word is `word` (compared case-blind); null if none.
-  const Start* StartsAt(std::string_view word) const;
+  const Start* StartsAt(std::string_view word) const {
+    const int id = start_words_.Find(word);
+    return id < 0 ? nullptr : &starts_[id];
+  }
   Match LongestFrom(const Start* start, std::string_view text, size_t pos,
                     std::optional<Date> date) const;
   // The lexicon kind bits (person title, given name, ...) of `word`, ignoring

@@ -292,7 +292,10 @@ std::vector<Mention> MentionTracker::Find(std::string_view text, size_t begin, s
     pos = word.begin;
     // The names and role phrases that can start here, found once for all of them.
     const Gazetteer::Start* start = gaz_.StartsAt(text.substr(pos, word.end - pos));
-    Gazetteer::Match g = gaz_.LongestFrom(start, sentence, pos, doc_date_);
+    Gazetteer::Match g;
+    if (start != nullptr && !start->aliases.empty()) {
+      g = gaz_.LongestFrom(start, sentence, pos, doc_date_);
+    }
     if (g.length > 0 && !headline && OrganisationFollows(sentence, pos + g.length, end)) {
       // "Trump Organization", "Abu Dhabi Global Market": a known name opening
       // a longer organisation's name is part of it.

@@ -52,8 +52,8 @@ class MentionTracker {
   // word at pos) that stands at text[pos] and resolves.
   std::optional<Mention> Reference(std::string_view text, size_t pos, size_t end,
                                    const Gazetteer::Start& start);
-  // The role phrase `role` at text[pos], resolved; nothing if the text differs
-  // or the phrase stands for nobody here.
+  // The role phrase `role`, which the text at pos spells, resolved; nothing if
+  // the phrase stands for nobody here.
   std::optional<Mention> ReferenceAs(const RoleDef& role, std::string_view text, size_t pos,
                                      size_t end);
   // "Trump's social media company": the one entity of the gazetteer owned by

@@ -13,16 +13,6 @@ namespace {
 
 using ascii::Alnum;
 
-// Whether text starts with the lower-case `phrase`, ignoring the case of text,
-// compared in place.
-bool StartsWithFolded(std::string_view text, const std::string& phrase) {
-  if (text.size() < phrase.size()) return false;
-  for (size_t i = 0; i < phrase.size(); ++i) {
-    if (ascii::Fold(text[i]) != phrase[i]) return false;
-  }
-  return true;
-}
-
 bool TypeIn(const std::string& type, const std::vector<std::string>& types) {
   return types.empty() || std::find(types.begin(), types.end(), type) != types.end();
 }
@@ -177,6 +167,11 @@ std::optional<Mention> MentionTracker::Reference(std::string_view text, size_t p
       continue;
     }
     for (; i < run_end; ++i) {
+      // The text's first word is the phrases' first word (StartsAt): compare the rest.
+      const std::string& phrase = start.roles[i]->phrase;
+      size_t k = start.word_length;
+      while (k < n && ascii::Fold(text[pos + k]) == phrase[k]) ++k;
+      if (k < n) continue;
       std::optional<Mention> m = ReferenceAs(*start.roles[i], text, pos, end);
       if (m) return m;
     }
@@ -187,7 +182,6 @@ std::optional<Mention> MentionTracker::Reference(std::string_view text, size_t p
 std::optional<Mention> MentionTracker::ReferenceAs(const RoleDef& role, std::string_view text,
                                                    size_t pos, size_t end) {
   const size_t n = role.phrase.size();
-  if (!StartsWithFolded(text.substr(pos, n), role.phrase)) return std::nullopt;
   Mention m{pos, pos + n, {}, "role", role.possessive};
   if (role.speaker) {
     const int speaker = Speaker(text, pos + n, end);
