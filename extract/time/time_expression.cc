@@ -44,7 +44,51 @@ Result<TimeTagger> TimeTagger::Default() {
 
 namespace {
 
-bool IsWordByte(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+// ASCII letters and digits (std::isalnum in the C locale, without reading
+// the process's locale).
+constexpr std::array<bool, 256> kWordByte = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    t[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+  return t;
+}();
+
+bool IsWordByte(char c) { return kWordByte[static_cast<unsigned char>(c)]; }
+
+// The scanner's leftmost-longest match at or after `pos`. With a start
+// filter, positions inside a word are not tried and the others only where
+// the filter lets them, each with an anchored match: Until drops a match that
+// begins inside a word and moves on to that word's end, so a scan that never
+// tries such positions reaches the same matches that Until keeps (and an
+// anchored longest match at the leftmost start is the unanchored one).
+bool NextHit(const CompiledRules& rules, std::string_view text, size_t pos,
+             re2::StringPiece* whole) {
+  const re2::StringPiece input(text.data(), text.size());
+  const size_t n = text.size();
+  if (!rules.start_filter) {
+    return rules.scanner->Match(input, pos, n, RE2::UNANCHORED, whole, 1);
+  }
+  const timex::StartFilter& filter = *rules.start_filter;
+  size_t p = pos;
+  if (p > 0 && IsWordByte(text[p - 1])) {
+    while (p < n && IsWordByte(text[p])) ++p;
+  }
+  while (p < n) {
+    if (filter.MayStartAt(text, p) &&
+        rules.scanner->Match(input, p, n, RE2::ANCHOR_START, whole, 1)) {
+      return true;
+    }
+    if (IsWordByte(text[p])) {
+      do {
+        ++p;
+      } while (p < n && IsWordByte(text[p]));
+    } else {
+      ++p;
+    }
+  }
+  return false;
+}
 
 // How far before-conditions look back.
 constexpr size_t kContextWindow = 48;
@@ -143,14 +187,12 @@ void TimeScan::Until(size_t limit, std::vector<TimeExpression>* found) {
   const std::optional<Date>& reference = reference_;
   std::vector<TimeExpression>& out = *found;
   const timex::HitMemo& memo = *tagger_.impl_->memo;
-  const re2::StringPiece input(text.data(), text.size());
   re2::StringPiece& whole = whole_;
   size_t& pos = pos_;
   for (;;) {
     // The hit the last call stopped at is kept, not searched for again.
     if (!pending_) {
-      if (pos >= text.size() ||
-          !rules.scanner->Match(input, pos, text.size(), RE2::UNANCHORED, &whole, 1)) {
+      if (pos >= text.size() || !NextHit(rules, text, pos, &whole)) {
         pos = text.size();
         return;
       }

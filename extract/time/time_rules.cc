@@ -196,6 +196,7 @@ Result<std::unique_ptr<CompiledRules>> CompileTimeRules(std::string_view yaml_te
     if (!rules->scanner->ok()) {
       return Status::ErrorAt(file, 0, 0, "time rules: " + rules->scanner->error());
     }
+    rules->start_filter = StartFilter::FromRegex(combined);
   } catch (const YAML::Exception& e) {
     return Status::ErrorAt(file, e.mark.line + 1, e.mark.column + 1, "time rules: " + e.msg);
   }

@@ -10,11 +10,13 @@
 
 #include <array>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "extract/time/start_filter.h"
 #include "graph/model/status.h"
 
 namespace YAML {
@@ -109,6 +111,8 @@ struct CompiledRules {
   std::vector<RuleMatcher> matchers;  // parallel to rules
   std::vector<Example> examples;
   std::unique_ptr<RE2> scanner;
+  // Where a scanner match can begin, when the rules' patterns tell.
+  std::optional<StartFilter> start_filter;
   std::unique_ptr<RE2::Set> rule_set;
   std::unique_ptr<RE2> future_cue;  // tense cues looked for near an expression
   std::unique_ptr<RE2> past_cue;

@@ -1,0 +1,148 @@
+// StartFilter: it never rejects a position where RE2 finds a match, on
+// regexes that use the constructs it models and those it does not; and the
+// tagger finds the same expressions with it as with the plain unanchored scan.
+#include "extract/time/start_filter.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "extract/time/time_expression.h"
+#include "extract/time/time_rules.h"
+#include "rules/embedded_rules.h"
+
+namespace kg {
+namespace {
+
+using timex::StartFilter;
+
+// Random text over the bytes the patterns below care about, and some others.
+std::string RandomText(std::mt19937* rng, size_t size) {
+  static const std::vector<std::string> pieces = {
+      "a",        "b",     "c",  "k",  "s",  "x",    "A",        "B",
+      "K",        "S",     "0",  "1",  "7",  "9",    " ",        "\t",
+      "\n",       "-",     ".",  "'",  ",",  "/",    ":",        "(",
+      ")",        "|",     "{",  "}",  "_",  "\xC3", "\xC3\xA9", "\xE2\x84\xAA",
+      "\xC5\xBF", "ab",    "ba", "ks", "sk", "10",   "2020",     "the ",
+      "May",      "may 5", "q3"};
+  std::string out;
+  while (out.size() < size) out += pieces[(*rng)() % pieces.size()];
+  return out;
+}
+
+TEST(StartFilterTest, NeverRejectsAMatchStart) {
+  const std::vector<std::string> regexes = {
+      "ab|ba",
+      "a+b{2,3}",
+      "(?:a|b)?[0-9]{2}",
+      "[a-c][^x]k",
+      "[]a]|[^]]s",
+      "x\\s+(?:k|s)",
+      "(?-i:AB)|(?i:ks)",
+      "(?P<n>sk)|\\.\\-'",
+      "a.b",
+      "\\d\\d/\\w+",
+      "\\bk\\b|s$",
+      "(?:a{0,2}b){1,3}c?",
+      "\xC3\xA9" "a|\\pLb",
+      "x{,2}|\\{1\\}",
+      "(?:\\Qa|b\\E)x",
+      "a*",
+      "(?:ab)*(?:ba)+k",
+      "(?:(?:a|b)\\s)+s",
+      "[[:alpha:]]0|k[\\x41-\\x43]",
+      "1[6-9][0-9][0-9]|20[0-9][0-9]",
+  };
+  std::mt19937 rng(7);
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_longest_match(true);
+  for (const std::string& regex : regexes) {
+    RE2 re(regex, options);
+    ASSERT_TRUE(re.ok()) << regex << ": " << re.error();
+    std::optional<StartFilter> filter = StartFilter::FromRegex(regex);
+    for (int round = 0; round < 300; ++round) {
+      const std::string text = RandomText(&rng, 40);
+      const re2::StringPiece input(text);
+      for (size_t p = 0; p < text.size(); ++p) {
+        re2::StringPiece m;
+        if (!re.Match(input, p, text.size(), RE2::ANCHOR_START, &m, 1) || m.empty()) continue;
+        ASSERT_TRUE(!filter || filter->MayStartAt(text, p))
+            << "regex " << regex << " matches '" << std::string(m.data(), m.size()) << "' at " << p
+            << " of '" << text << "'";
+      }
+    }
+  }
+}
+
+TEST(StartFilterTest, RejectsWhatCannotBegin) {
+  std::optional<StartFilter> filter = StartFilter::FromRegex("(?:last|next) (?:week|year)|1990s");
+  ASSERT_TRUE(filter.has_value());
+  for (const char* yes : {"last week", "LAST\tYEAR", "next y", "1990s", "2345s"}) {
+    EXPECT_TRUE(filter->MayStartAt(yes, 0)) << yes;
+  }
+  for (const char* no : {"lasting", "nexus", "199", "week", "la", " last"}) {
+    EXPECT_FALSE(filter->MayStartAt(no, 0)) << no;
+  }
+  // Nothing to go by: empty matches, or a leading construct not modelled.
+  for (const char* none : {"a*", "(?:)|x", ".x", "\\pLx", "\\bx?", "(?:\\Qa\\E)"}) {
+    EXPECT_FALSE(StartFilter::FromRegex(none).has_value()) << none;
+  }
+  Result<std::unique_ptr<timex::CompiledRules>> rules =
+      timex::CompileTimeRules(EmbeddedRuleFile("time.yaml"), "rules/time.yaml");
+  ASSERT_TRUE(rules.ok());
+  EXPECT_TRUE((*rules)->start_filter.has_value()) << "the shipped rules give no start filter";
+}
+
+std::string Describe(const std::vector<TimeExpression>& list) {
+  std::string out;
+  for (const TimeExpression& t : list) {
+    out += std::to_string(t.begin) + "-" + std::to_string(t.end) + " " + t.type + " " + t.value +
+           " " + t.mod + "; ";
+  }
+  return out;
+}
+
+// The shipped rules with one more rule that matches none of the texts below
+// but begins with '.', so that its scanner has no start filter.
+TEST(StartFilterTest, TaggerFindsTheSameWithoutTheFilter) {
+  const std::string unfiltered_yaml = std::string(EmbeddedRuleFile("time.yaml")) +
+                                      "  - name: zz_unfiltered\n"
+                                      "    pattern: '.qqzzqq'\n"
+                                      "    resolve: ignore\n";
+  Result<TimeTagger> filtered = TimeTagger::Default();
+  Result<TimeTagger> unfiltered = TimeTagger::FromYaml(unfiltered_yaml, "unfiltered.yaml");
+  ASSERT_TRUE(filtered.ok());
+  ASSERT_TRUE(unfiltered.ok()) << unfiltered.status().ToString();
+  const std::vector<std::string> texts = {
+      "xMay 2020 and May 2020; '80sx '80s 1990sabc the 1990s Tuesdays Tuesday.",
+      "the 6-year-old boy, a 6-year-old, 2 1/2 years, twenty-four hours, 11/02/89 3/22/2013.",
+      "At 10:30 a.m. EST Tuesday, Q3 2023, 2023 Q4, the third quarter of 2020; mid-2023.",
+      "ffiscal year 2020, fiscal year 2020; Xmas, Christmas Eve, New Year's Day; MLK Day.",
+      "\xC5\xBFunday and \xE2\x84\xAA then Sunday; caf\xC3\xA9 2020s; 2020-01-05T10:00.",
+      "a year earlier a year earlierx years ago; yesterday morning; last night; tonight.",
+      "He was 45 years old. Five years later. For years, in the coming months, weekly.",
+  };
+  std::mt19937 rng(11);
+  std::vector<std::string> all = texts;
+  for (int i = 0; i < 200; ++i) {
+    std::string mixed;
+    for (int j = 0; j < 6; ++j) {
+      const std::string& t = texts[rng() % texts.size()];
+      const size_t from = rng() % t.size();
+      mixed += t.substr(from, rng() % 40);
+    }
+    all.push_back(mixed);
+  }
+  const Date reference{2024, 3, 13};
+  for (const std::string& text : all) {
+    EXPECT_EQ(Describe(filtered->Find(text, reference)),
+              Describe(unfiltered->Find(text, reference)))
+        << text;
+  }
+}
+
+}  // namespace
+}  // namespace kg
