@@ -39,15 +39,6 @@ bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsLetter(char c) { return IsUpper(c) || IsLower(c); }
 
-// The bytes where the splitter has something to test: a line break, a
-// terminator or the lead byte of a multi-byte one. All others are skipped.
-constexpr std::array<bool, 256> kSplitterStops = [] {
-  std::array<bool, 256> stops{};
-  for (unsigned char c : {'\n', '.', '!', '?'}) stops[c] = true;
-  stops[0xE2] = true;
-  return stops;
-}();
-
 // Is text[at] the lead byte of the two- or three-byte UTF-8 sequence `seq`?
 // Byte compares: these run at every terminator and quote of the text.
 bool SequenceAt(string_view text, size_t at, string_view seq) {
@@ -58,19 +49,11 @@ bool SequenceAt(string_view text, size_t at, string_view seq) {
   return true;
 }
 
-// The first byte at or after `i` in kSplitterStops, or text.size(). Most
-// words of prose hold none, so they are passed over eight bytes at a time.
+// The first byte at or after `i` where the splitter has something to test (a
+// line break, a terminator or the lead byte of a multi-byte one), or
+// text.size(). All others are skipped, sixteen at a time.
 size_t NextStop(string_view text, size_t i) {
-  using text_scan::HasByte;
-  const size_t n = text.size();
-  for (; i + 8 <= n; i += 8) {
-    const uint64_t w = text_scan::Load8(text.data() + i);
-    const uint64_t hits =
-        HasByte(w, '\n') | HasByte(w, '.') | HasByte(w, '!') | HasByte(w, '?') | HasByte(w, 0xE2);
-    if (hits) return i + text_scan::FirstHit(hits);
-  }
-  while (i < n && !kSplitterStops[static_cast<unsigned char>(text[i])]) ++i;
-  return i;
+  return text_scan::FindAnyOf<'\n', '.', '!', '?', 0xE2>(text, i);
 }
 
 // Byte length of a sentence terminator at `at` (. ! ? or U+2026 "…"), else 0.

@@ -33,11 +33,7 @@ Status CheckTextBytes(std::string_view bytes, const std::string& name, int first
   for (size_t p = 0; p < bytes.size();) {
     // Runs of ASCII without NUL, nearly all of a news text, are passed over a
     // word at a time.
-    while (p + 8 <= bytes.size()) {
-      const uint64_t w = text_scan::Load8(bytes.data() + p);
-      if ((w & text_scan::kHighs) | text_scan::HasZeroByte(w)) break;
-      p += 8;
-    }
+    p = text_scan::FindNulOrHigh(bytes, p);
     if (p >= bytes.size()) break;
     if (bytes[p] == '\0') {
       Position at = PositionOf(bytes, p, first_line);

@@ -11,6 +11,10 @@
 #include <cstring>
 #include <string_view>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace kg::text_scan {
 
 inline constexpr uint64_t kOnes = 0x0101010101010101ull;
@@ -79,6 +83,20 @@ inline size_t FindJsonStop(std::string_view s, size_t from, bool stop_at_high) {
   const size_t n = s.size();
   const uint64_t high = stop_at_high ? kHighs : 0;
   size_t i = from;
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  const __m128i last_control = _mm_set1_epi8(0x1F);
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, last_control), v);
+    const __m128i special =
+        _mm_or_si128(control, _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(special));
+    if (stop_at_high) mask |= static_cast<unsigned>(_mm_movemask_epi8(v));
+    if (mask) return i + static_cast<size_t>(__builtin_ctz(mask));
+  }
+#endif
   for (; i + 8 <= n; i += 8) {
     const uint64_t w = Load8(p + i);
     if (const uint64_t hits = HasJsonSpecial(w) | (w & high)) return i + FirstHit(hits);
@@ -103,8 +121,93 @@ inline size_t FindJsonStop(std::string_view s, size_t from, bool stop_at_high) {
 // Length of the longest prefix of `s` without a byte a JSON string escapes.
 inline size_t JsonPlainPrefix(std::string_view s) { return FindJsonStop(s, 0, false); }
 
+// Index of the first byte of s[from..] that is NUL or >= 0x80, or s.size():
+// where a UTF-8 check has something to look at.
+inline size_t FindNulOrHigh(std::string_view s, size_t from) {
+  const char* const p = s.data();
+  const size_t n = s.size();
+  size_t i = from;
+#if defined(__SSE2__)
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const unsigned mask =
+        static_cast<unsigned>(_mm_movemask_epi8(v)) |
+        static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_setzero_si128())));
+    if (mask) return i + static_cast<size_t>(__builtin_ctz(mask));
+  }
+#endif
+  for (; i + 8 <= n; i += 8) {
+    const uint64_t w = Load8(p + i);
+    if (const uint64_t hits = (w & kHighs) | HasZeroByte(w)) return i + FirstHit(hits);
+  }
+  while (i < n && p[i] != '\0' && static_cast<unsigned char>(p[i]) < 0x80) ++i;
+  return i;
+}
+
+// Index of the first byte of s[from..] that is one of kBytes (a handful), or
+// s.size().
+template <unsigned char... kBytes>
+inline size_t FindAnyOf(std::string_view s, size_t from) {
+  const char* const p = s.data();
+  const size_t n = s.size();
+  size_t i = from;
+#if defined(__SSE2__)
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i hits = (_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(kBytes))) | ...);
+    if (const int mask = _mm_movemask_epi8(hits)) {
+      return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    }
+  }
+#endif
+  for (; i + 8 <= n; i += 8) {
+    const uint64_t w = Load8(p + i);
+    if (const uint64_t hits = (HasByte(w, kBytes) | ...)) return i + FirstHit(hits);
+  }
+  for (; i < n; ++i) {
+    const unsigned char c = static_cast<unsigned char>(p[i]);
+    if (((c == kBytes) || ...)) return i;
+  }
+  return n;
+}
+
 // The most bytes WriteJsonString writes for `s`.
 inline size_t MaxJsonStringSize(std::string_view s) { return 6 * s.size() + 2; }
+
+// Writes the escape of byte `c` (one IsJsonSpecial) at `out`; returns its end.
+inline char* WriteJsonEscape(unsigned char c, char* out) {
+  *out++ = '\\';
+  switch (c) {
+    case '"':
+    case '\\':
+      *out++ = static_cast<char>(c);
+      break;
+    case '\b':
+      *out++ = 'b';
+      break;
+    case '\f':
+      *out++ = 'f';
+      break;
+    case '\n':
+      *out++ = 'n';
+      break;
+    case '\r':
+      *out++ = 'r';
+      break;
+    case '\t':
+      *out++ = 't';
+      break;
+    default: {
+      static constexpr char kHex[] = "0123456789abcdef";
+      *out++ = 'u';
+      *out++ = '0';
+      *out++ = '0';
+      *out++ = kHex[c >> 4];
+      *out++ = kHex[c & 0xF];
+    }
+  }
+  return out;
+}
 
 // Writes `s` as a quoted JSON string at `out`, which has room for
 // MaxJsonStringSize(s) bytes; returns the end of what was written, or
@@ -122,37 +225,7 @@ inline char* WriteJsonString(std::string_view s, char* out) {
       continue;
     }
     std::memcpy(out, s.data() + run, p - run);
-    out += p - run;
-    *out++ = '\\';
-    switch (c) {
-      case '"':
-      case '\\':
-        *out++ = static_cast<char>(c);
-        break;
-      case '\b':
-        *out++ = 'b';
-        break;
-      case '\f':
-        *out++ = 'f';
-        break;
-      case '\n':
-        *out++ = 'n';
-        break;
-      case '\r':
-        *out++ = 'r';
-        break;
-      case '\t':
-        *out++ = 't';
-        break;
-      default: {
-        static constexpr char kHex[] = "0123456789abcdef";
-        *out++ = 'u';
-        *out++ = '0';
-        *out++ = '0';
-        *out++ = kHex[c >> 4];
-        *out++ = kHex[c & 0xF];
-      }
-    }
+    out = WriteJsonEscape(c, out + (p - run));
     run = ++p;
   }
   std::memcpy(out, s.data() + run, s.size() - run);

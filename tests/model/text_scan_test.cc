@@ -52,6 +52,22 @@ TEST(TextScanTest, FindJsonStopAgreesWithAByteLoop) {
   }
 }
 
+TEST(TextScanTest, FindAnyOfAndFindNulOrHighAgreeWithAByteLoop) {
+  std::mt19937 rng(10);
+  for (int i = 0; i < 20000; ++i) {
+    const std::string s = RandomText(rng) + RandomText(rng);
+    const size_t from = rng() % (s.size() + 1);
+    size_t any = s.size(), nul_or_high = s.size();
+    for (size_t k = s.size(); k-- > from;) {
+      const unsigned char c = static_cast<unsigned char>(s[k]);
+      if (c == '!' || c == '"' || c == 0xE2) any = k;
+      if (c == 0 || c >= 0x80) nul_or_high = k;
+    }
+    ASSERT_EQ((text_scan::FindAnyOf<'!', '"', 0xE2>(s, from)), any) << i << " from " << from;
+    ASSERT_EQ(text_scan::FindNulOrHigh(s, from), nul_or_high) << i << " from " << from;
+  }
+}
+
 TEST(TextScanTest, WriteJsonStringMatchesNlohmannOrRefusesInvalidUtf8) {
   std::mt19937 rng(8);
   for (int i = 0; i < 20000; ++i) {
