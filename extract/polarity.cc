@@ -48,8 +48,15 @@ Polarity ReadPolarity(const CueSet& cues, const MentionView& view, const MatchSp
   blank(match.object_begin, match.object_end);
 
   Polarity p;
-  p.negated = RE2::PartialMatch(window, *cues.negation);
-  p.modal = RE2::PartialMatch(window, *cues.modality);
+  thread_local std::vector<int> found;
+  RE2::Set::ErrorInfo error;
+  if (cues.clause != nullptr && cues.clause->Match(window, &found, &error)) {
+    for (int cue : found) (cue == 0 ? p.negated : p.modal) = true;
+  } else if (cues.clause == nullptr || error.kind != RE2::Set::kNoError) {
+    // No set, or its DFA ran out of memory: the regexes answer alone.
+    p.negated = RE2::PartialMatch(window, *cues.negation);
+    p.modal = RE2::PartialMatch(window, *cues.modality);
+  }
   return p;
 }
 

@@ -609,15 +609,32 @@ class Loader {
   bool defer_patterns = false;
 };
 
-Result<std::unique_ptr<RE2>> CueRegex(const std::vector<std::string>& cues,
-                                      int64_t pattern_max_mem) {
-  // A cue matches as whole words: "not" is not inside "notable".
+// A cue matches as whole words: "not" is not inside "notable".
+std::string CueSource(const std::vector<std::string>& cues) {
   std::string alt;
   for (const std::string& c : cues) alt += (alt.empty() ? "" : "|") + c;
   if (alt.empty()) alt = "$^";
-  auto re = std::make_unique<RE2>("\\b(?:" + alt + ")\\b", PatternOptions(pattern_max_mem * 4));
+  return "\\b(?:" + alt + ")\\b";
+}
+
+Result<std::unique_ptr<RE2>> CueRegex(const std::vector<std::string>& cues,
+                                      int64_t pattern_max_mem) {
+  auto re = std::make_unique<RE2>(CueSource(cues), PatternOptions(pattern_max_mem * 4));
   if (!re->ok()) return Status::Error("cue list does not compile: " + re->error());
   return re;
+}
+
+// Negation as pattern 0, modality as 1 (CueSet::clause); null if the pair does
+// not compile as a set, which leaves the two regexes to do the work.
+std::unique_ptr<RE2::Set> ClauseCues(const std::vector<std::string>& negation,
+                                     const std::vector<std::string>& modality,
+                                     int64_t pattern_max_mem) {
+  auto set = std::make_unique<RE2::Set>(PatternOptions(pattern_max_mem * 8), RE2::UNANCHORED);
+  if (set->Add(CueSource(negation), nullptr) != 0 || set->Add(CueSource(modality), nullptr) != 1 ||
+      !set->Compile()) {
+    return nullptr;
+  }
+  return set;
 }
 
 // One built-in rule file, byte for byte (Loader::Load compiles everything if
@@ -657,6 +674,7 @@ Result<std::shared_ptr<const RulePack>> LoadRulePack(const std::vector<RuleSourc
   pack->cues.negation = std::move(neg);
   pack->cues.modality = std::move(mod);
   pack->cues.hedge = std::move(hedge);
+  pack->cues.clause = ClauseCues(loader.negation, loader.modality, pattern_max_mem);
 
   pack->prefilter = MakePatternPrefilter(*pack);
   pack->slots = std::make_shared<const SlotLocator>(pack->patterns);

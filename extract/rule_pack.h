@@ -7,6 +7,7 @@
 #define KG_EXTRACT_RULE_PACK_H_
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <map>
 #include <memory>
@@ -75,6 +76,10 @@ struct CueSet {
   std::unique_ptr<RE2> negation;
   std::unique_ptr<RE2> modality;
   std::unique_ptr<RE2> hedge;
+  // Negation (0) and modality (1) together: every match reads both, and one
+  // pass over its clause costs about what one regex does. Null if it did not
+  // compile; then the two regexes are used.
+  std::unique_ptr<RE2::Set> clause;
 };
 
 struct RelationDef {

@@ -1,0 +1,96 @@
+// Polarity of a match: negation and modality cues read in the clause (one
+// RE2::Set pass, which must answer as the two cue regexes do), hedges
+// anywhere in the sentence.
+#include <gtest/gtest.h>
+#include <re2/re2.h>
+
+#include "extract/clause.h"
+#include "extract/extractor.h"
+#include "extract/rule_pack.h"
+#include "rules/embedded_rules.h"
+#include "tests/extract/example_views_util.h"
+
+namespace kg {
+namespace {
+
+std::shared_ptr<const RulePack> NewsPack() {
+  auto pack = LoadRulePack({RuleSource{"news.yaml", std::string(EmbeddedRuleFile("news.yaml"))}});
+  EXPECT_TRUE(pack.ok()) << pack.status().ToString();
+  return pack.ok() ? *pack : nullptr;
+}
+
+MentionView ViewOf(const std::string& text) {
+  MentionView view;
+  view.text = text;
+  return view;
+}
+
+// The whole view as the match, slots at the two entity tokens.
+MatchSpans Spans(const std::string& text) {
+  MatchSpans m;
+  m.end = text.size();
+  m.subject_begin = text.find("<e1");
+  m.subject_end = text.find('>', m.subject_begin) + 1;
+  m.object_begin = text.find("<e2");
+  m.object_end = text.find('>', m.object_begin) + 1;
+  return m;
+}
+
+TEST(PolarityTest, CuesInTheClauseOutsideTheSlots) {
+  auto pack = NewsPack();
+  ASSERT_NE(pack, nullptr);
+  ASSERT_NE(pack->cues.clause, nullptr);
+  struct Case {
+    std::string view;
+    bool negated, modal;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"<e1:person> acquired <e2:organization>", false, false},
+           {"<e1:person> did not acquire <e2:organization>", true, false},
+           {"<e1:person> won't acquire <e2:organization>", true, false},
+           {"<e1:person> would acquire <e2:organization>", false, true},
+           {"<e1:person> would not acquire <e2:organization>", true, true},
+           {"<e1:person> acquired notable <e2:organization>", false, false},
+       }) {
+    const Polarity p = ReadPolarity(pack->cues, ViewOf(c.view), Spans(c.view), false);
+    EXPECT_EQ(p.negated, c.negated) << c.view;
+    EXPECT_EQ(p.modal, c.modal) << c.view;
+    EXPECT_FALSE(p.hedged) << "read by SentenceHedged";
+  }
+  EXPECT_TRUE(SentenceHedged(pack->cues, ViewOf("<e1:person> reportedly bought <e2:person>")));
+  EXPECT_FALSE(SentenceHedged(pack->cues, ViewOf("<e1:person> bought <e2:person>")));
+}
+
+// The set and the two regexes give the same answers on every sentence of the
+// example articles, whole and cut into the prefixes a clause window can be.
+TEST(PolarityTest, ClauseSetAnswersAsTheCueRegexes) {
+  auto pack = NewsPack();
+  ASSERT_NE(pack, nullptr);
+  ASSERT_NE(pack->cues.clause, nullptr);
+  std::vector<std::string> views;
+  Status read = testing_util::ExampleArticleViews(*pack, &views);
+  ASSERT_TRUE(read.ok()) << read.ToString();
+  int negated = 0, modal = 0;
+  std::vector<int> found;
+  for (const std::string& view : views) {
+    for (size_t cut = 8; cut < view.size() + 8; cut += 8) {
+      const std::string text = view.substr(0, cut);
+      const bool n = RE2::PartialMatch(text, *pack->cues.negation);
+      const bool m = RE2::PartialMatch(text, *pack->cues.modality);
+      found.clear();
+      pack->cues.clause->Match(text, &found);
+      std::sort(found.begin(), found.end());
+      std::vector<int> want;
+      if (n) want.push_back(0);
+      if (m) want.push_back(1);
+      EXPECT_EQ(found, want) << text;
+      negated += n;
+      modal += m;
+    }
+  }
+  EXPECT_GT(negated, 10);
+  EXPECT_GT(modal, 10);
+}
+
+}  // namespace
+}  // namespace kg
