@@ -1,7 +1,5 @@
 #include "extract/time/calendar.h"
 
-#include <cstdio>
-
 namespace kg::timex {
 namespace {
 
@@ -92,28 +90,47 @@ std::optional<DaySpan> SpanOfValue(std::string_view value) {
   return std::nullopt;
 }
 
+void AppendPadded(std::string* out, int value, int width) {
+  char digits[12];
+  int n = 0;
+  unsigned v = value < 0 ? 0u - static_cast<unsigned>(value) : static_cast<unsigned>(value);
+  do {
+    digits[n++] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  } while (v != 0);
+  if (value < 0) {
+    out->push_back('-');
+    --width;
+  }
+  for (int i = n; i < width; ++i) out->push_back('0');
+  while (n > 0) out->push_back(digits[--n]);
+}
+
 std::string FormatYear(int year) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d", year);
-  return buf;
+  std::string out;
+  AppendPadded(&out, year, 4);
+  return out;
 }
 
 std::string FormatMonth(int year, int month) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
-  return buf;
+  std::string out = FormatYear(year);
+  out += '-';
+  AppendPadded(&out, month, 2);
+  return out;
 }
 
 std::string FormatDay(const Date& d) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-  return buf;
+  std::string out = FormatMonth(d.year, d.month);
+  out += '-';
+  AppendPadded(&out, d.day, 2);
+  return out;
 }
 
 std::string FormatWeek(const IsoWeek& w) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "%04d-W%02d", w.year, w.week);
-  return buf;
+  std::string out = FormatYear(w.year);
+  out += "-W";
+  AppendPadded(&out, w.week, 2);
+  return out;
 }
 
 }  // namespace kg::timex

@@ -29,6 +29,8 @@ Date MondayOfIsoWeek(int year, int week);
 std::optional<DaySpan> SpanOfValue(std::string_view value);
 
 // Formatting helpers: zero-padded "2024", "2024-03", "2024-03-05", "2024-W05".
+// AppendPadded writes what printf's "%0<width>d" writes, without printf.
+void AppendPadded(std::string* out, int value, int width);
 std::string FormatYear(int year);
 std::string FormatMonth(int year, int month);
 std::string FormatDay(const Date& d);

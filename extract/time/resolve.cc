@@ -182,15 +182,15 @@ std::optional<Resolved> ResolveDate(const TimeRule& rule, const SlotValues& s,
   std::string code;  // the value after "YYYY-"
   if (has_day) {
     if (!IsValidDate(2000, month, day)) return std::nullopt;  // 2000: Feb 29 allowed
-    std::snprintf(buf, sizeof buf, "%02d-%02d", month, day);
-    code = buf;
+    AppendPadded(&code, month, 2);
+    code += '-';
+    AppendPadded(&code, day, 2);
     span = [month, day](int y) {
       Date date{y, month, IsValidDate(y, month, day) ? day : day - 1};
       return DaySpan{date, date};
     };
   } else if (month > 0) {
-    std::snprintf(buf, sizeof buf, "%02d", month);
-    code = buf;
+    AppendPadded(&code, month, 2);
   } else if (!s[kSeason].empty()) {
     code = std::string(s[kSeason]);
   } else if (!s[kQuarter].empty()) {
