@@ -114,14 +114,19 @@ Gazetteer::Match Gazetteer::LongestFrom(const Start* start, std::string_view tex
   if (start == nullptr) return {};
   for (const Alias& a : start->aliases) {
     if (pos + a.lower.size() > text.size()) continue;
-    if (a.valid && date && !a.valid->Contains(*date)) continue;  // "X" in 2020 is no platform
-    std::string_view cand = text.substr(pos, a.lower.size());
-    if (!EqualsFolded(cand, a.lower)) continue;
+    // The cheap tests first: where the name would end, then its dates, then
+    // its bytes past the first word (which StartsAt found equal).
     const size_t after = pos + a.lower.size();
     if (after < text.size() && ascii::Alnum(a.lower.back()) &&
         (ascii::Alnum(text[after]) || text[after] == '+' ||
          (text[after] == '.' && after + 1 < text.size() && ascii::Alnum(text[after + 1])))) {
       continue;  // "Disney+" is not "Disney", "X.com" not "X"
+    }
+    if (a.valid && date && !a.valid->Contains(*date)) continue;  // "X" in 2020 is no platform
+    std::string_view cand = text.substr(pos, a.lower.size());
+    if (!EqualsFolded(cand.substr(start->word_length),
+                      std::string_view(a.lower).substr(start->word_length))) {
+      continue;
     }
     // Case: exact, or a capitalised variant ("META", "Truth social") of a name
     // long enough not to be an ordinary word in disguise.

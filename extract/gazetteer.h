@@ -80,6 +80,7 @@ class Gazetteer {
     const int id = start_words_.Find(word);
     return id < 0 ? nullptr : &starts_[id];
   }
+  // Longest where `start` is StartsAt(the word at text[pos]).
   Match LongestFrom(const Start* start, std::string_view text, size_t pos,
                     std::optional<Date> date) const;
   // The lexicon kind bits (person title, given name, ...) of `word`, ignoring

@@ -113,15 +113,14 @@ bool MentionTracker::Is(std::string_view word, int kind) const { return (Kinds(w
 int MentionTracker::Kinds(std::string_view word) const { return gaz_.Kinds(word); }
 
 int MentionTracker::Unknown(const std::string& name, const std::string& type) {
-  auto it = unknown_ids_.find(name);
-  if (it != unknown_ids_.end()) {
+  const int id = static_cast<int>(gaz_.pack().entities.size() + extra_.size());
+  const auto [it, added] = unknown_ids_.try_emplace(name, id);
+  if (!added) {
     DocEntity& e = extra_[it->second - gaz_.pack().entities.size()];
     if (e.type == "unknown") e.type = type;
     return it->second;
   }
-  const int id = static_cast<int>(gaz_.pack().entities.size() + extra_.size());
   extra_.push_back(DocEntity{name, type});
-  unknown_ids_[name] = id;
   return id;
 }
 
