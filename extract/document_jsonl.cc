@@ -97,12 +97,16 @@ bool ReadPlainString(std::string_view line, size_t* i, std::string* out) {
   while (p < line.size()) {
     const size_t stop = text_scan::FindJsonStop(line, p, /*stop_at_high=*/false);
     if (stop == line.size() || static_cast<unsigned char>(line[stop]) < 0x20) return false;
-    out->append(line.data() + p, stop - p);
     if (line[stop] == '"') {
+      out->append(line.data() + p, stop - p);
       *i = stop + 1;
       return true;
     }
     if (stop + 1 >= line.size()) return false;
+    // A string with escapes, nearly always the text: room for the rest of the
+    // line once, rather than growing piece by piece.
+    if (out->capacity() < line.size() - p) out->reserve(out->size() + (line.size() - p));
+    out->append(line.data() + p, stop - p);
     switch (line[stop + 1]) {
       case '"':
         *out += '"';
