@@ -420,13 +420,9 @@ std::optional<StartFilter> StartFilter::FromRegex(std::string_view regex) {
 }
 
 bool StartFilter::Deeper(std::string_view text, size_t pos) const {
-  if (pos + 2 > text.size()) return false;
   unsigned char bytes[kDepth];
   bytes[0] = kFold[static_cast<unsigned char>(text[pos])];
   bytes[1] = kFold[static_cast<unsigned char>(text[pos + 1])];
-  const size_t two = bytes[0] << 8 | bytes[1];
-  if (second_accept_[two]) return true;
-  if (!second_live_[two]) return false;
   for (size_t n = 3; n <= kDepth && pos + n <= text.size(); ++n) {
     bytes[n - 1] = kFold[static_cast<unsigned char>(text[pos + n - 1])];
     const uint64_t key = Key(bytes, n);

@@ -31,11 +31,17 @@ class StartFilter {
   bool MayStartAt(std::string_view text, size_t pos) const {
     const unsigned char c = kFold[static_cast<unsigned char>(text[pos])];
     if (!first_live_[c]) return false;
-    return first_accept_[c] || Deeper(text, pos);
+    if (first_accept_[c]) return true;
+    if (pos + 2 > text.size()) return false;
+    const size_t two =
+        static_cast<size_t>(c) << 8 | kFold[static_cast<unsigned char>(text[pos + 1])];
+    if (second_accept_[two]) return true;
+    return second_live_[two] && Deeper(text, pos);
   }
 
  private:
   StartFilter() = default;
+  // Lengths 3 to kDepth, once the first two bytes lead on.
   bool Deeper(std::string_view text, size_t pos) const;
 
   static const std::array<unsigned char, 256> kFold;
