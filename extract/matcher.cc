@@ -4,6 +4,7 @@
 #include <cctype>
 #include <tuple>
 
+#include "extract/case_blind.h"
 #include "extract/clause.h"
 #include "extract/prefilter.h"
 #include "extract/slot_locator.h"
@@ -168,22 +169,23 @@ std::vector<Fact> MatchSentence(const RulePack& pack, const MentionTracker& trac
     return static_cast<Found*>(nullptr);
   };
   std::optional<bool> hedged;  // read once, when a match first needs it
+  const bool case_free = CaseFreeText(view.text);
   re2::StringPiece text(view.text);
   re2::StringPiece groups[kMaxGroups];
   for (size_t c = 0; c < candidates.size(); ++c) {
     const int p = candidates[c];
     const PatternDef& pat = pack.patterns[p];
     const RelationDef& rel = pack.relations[pat.relation];
-    const int ngroups = std::min(pat.re->NumberOfCapturingGroups() + 1, kMaxGroups);
+    const RE2& re = case_free && pat.re_case_free ? *pat.re_case_free : *pat.re;
+    const int ngroups = std::min(re.NumberOfCapturingGroups() + 1, kMaxGroups);
     size_t pos = 0;
     // The span first (a DFA search), then the slots: by the slot locator when
     // it can place them, else by RE2's capture pass on exactly that span —
     // which is what RE2 itself does after its DFA search, so the groups are
     // the same as a capturing search's.
     while (pos < text.size() && pos <= last_start[c] &&
-           (pack.slots != nullptr
-                ? pack.slots->Find(p, *pat.re, text, pos, groups)
-                : pat.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups, 1))) {
+           (pack.slots != nullptr ? pack.slots->Find(p, re, text, pos, groups)
+                                  : re.Match(text, pos, text.size(), RE2::UNANCHORED, groups, 1))) {
       MatchSpans spans;
       spans.begin = groups[0].data() - text.data();
       spans.end = spans.begin + groups[0].size();
@@ -198,7 +200,7 @@ std::vector<Fact> MatchSentence(const RulePack& pack, const MentionTracker& trac
         spans.object_begin = slots.object_begin;
         spans.object_end = slots.object_end;
       } else {
-        if (!pat.re->Match(text, spans.begin, spans.end, RE2::ANCHOR_BOTH, groups, ngroups)) {
+        if (!re.Match(text, spans.begin, spans.end, RE2::ANCHOR_BOTH, groups, ngroups)) {
           continue;
         }
         const re2::StringPiece& sg = groups[pat.subject_group];

@@ -11,6 +11,7 @@
 #include <deque>
 #include <map>
 
+#include "extract/case_blind.h"
 #include "extract/literal_atoms.h"
 #include "extract/rule_pack.h"
 
@@ -65,16 +66,6 @@ size_t Shortest(const std::vector<std::string>& clause) {
   size_t n = SIZE_MAX;
   for (const std::string& s : clause) n = std::min(n, s.size());
   return n;
-}
-
-// Case-insensitive RE2 also matches a few non-ASCII characters to ASCII
-// letters (KELVIN SIGN to k, LONG S to s, dotted and dotless I to i); the
-// prefilter compares folded ASCII, so a view holding one skips it.
-bool FoldsToAscii(std::string_view view) {
-  for (std::string_view s : {"\xe2\x84\xaa", "\xc5\xbf", "\xc4\xb0", "\xc4\xb1"}) {
-    if (view.find(s) != std::string_view::npos) return true;
-  }
-  return false;
 }
 
 // Per-thread scratch, so a query allocates nothing once warm.
@@ -200,7 +191,9 @@ void PatternPrefilter::Candidates(std::string_view view, std::vector<int>* out,
                                   std::vector<uint32_t>* last_start) const {
   out->clear();
   if (last_start != nullptr) last_start->clear();
-  if (FoldsToAscii(view)) {
+  // RE2's case folding takes a few non-ASCII characters to ASCII letters; the
+  // prefilter compares folded ASCII, so a view holding one skips it.
+  if (HasAsciiFoldingChars(view)) {
     for (int p = 0; p < patterns_; ++p) out->push_back(p);
     if (last_start != nullptr) last_start->assign(out->size(), view.size());
     return;

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "extract/case_blind.h"
 #include "extract/extractor.h"
 #include "extract/pattern_macros.h"
 #include "extract/prefilter.h"
@@ -550,12 +551,17 @@ class Loader {
       return YamlErrorAt(file_, where,
                          ctx_ + ": pattern '" + suffix + "': " + regex.status().message());
     }
-    LazyRegex re;
+    LazyRegex re, case_free;
     int subject_group = 0, object_group = 0;
     if (defer_patterns) {
       subject_group = NamedGroupNumber(*regex, "subj");
       object_group = NamedGroupNumber(*regex, "obj");
       re = LazyRegex(*regex, PatternOptions(pattern_max_mem_));
+      if (CaseNeutralRegex(*regex)) {
+        RE2::Options options = PatternOptions(pattern_max_mem_);
+        options.set_case_sensitive(true);
+        case_free = LazyRegex(*regex, options);
+      }
     } else {
       auto compiled = std::make_unique<RE2>(*regex, PatternOptions(pattern_max_mem_));
       if (!compiled->ok()) {
@@ -582,6 +588,7 @@ class Loader {
     def.relation = relation;
     def.source = *regex;
     def.re = std::move(re);
+    def.re_case_free = std::move(case_free);
     def.subject_group = subject_group;
     def.object_group = object_group;
     pack_->patterns.push_back(std::move(def));

@@ -94,10 +94,14 @@ struct RelationDef {
 
 // One compiled pattern over the mention view.
 struct PatternDef {
-  std::string rule;       // "acquired.active", "acquired.pattern2"
-  int relation = 0;       // index into RulePack::relations
-  std::string source;     // the expanded regex, for messages
-  LazyRegex re;           // compiled at load, or on first use (LoadRulePack)
+  std::string rule;    // "acquired.active", "acquired.pattern2"
+  int relation = 0;    // index into RulePack::relations
+  std::string source;  // the expanded regex, for messages
+  LazyRegex re;        // compiled at load, or on first use (LoadRulePack)
+  // The same source compiled case-sensitively, on first use, for views that
+  // case cannot change (extract/case_blind.h); quicker to build than `re`.
+  // Only for deferred packs, and only if the source is case-neutral.
+  LazyRegex re_case_free;
   int subject_group = 0;  // 1-based capturing group index
   int object_group = 0;   // 0: symmetric pairs inside the subject group
 };

@@ -1,0 +1,49 @@
+#include "extract/case_blind.h"
+
+#include <cstring>
+
+namespace kg {
+
+bool CaseNeutralRegex(std::string_view source) {
+  for (size_t i = 0; i < source.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(source[i]);
+    // Group names ("(?P<subj>") and flags ("(?i:", "(?U)") match no text.
+    if (c == '(' && source.substr(i, 2) == "(?") {
+      const size_t end = source.find_first_of(source.substr(i, 4) == "(?P<" ? ">" : ":)", i);
+      if (end == std::string_view::npos) return false;
+      i = end;
+      continue;
+    }
+    if (c >= 0x80 || (c >= 'A' && c <= 'Z')) return false;
+    if (c == '[' && i + 1 < source.size() && source[i + 1] == ':') return false;
+    if (c != '\\' || i + 1 == source.size()) continue;
+    const unsigned char next = static_cast<unsigned char>(source[++i]);
+    // Perl classes, anchors and control escapes read the same either way;
+    // an escaped punctuation mark is itself.
+    if (std::strchr("dDsSwWbBAzntrfva", next) == nullptr &&
+        ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') ||
+         (next >= '0' && next <= '9') || next >= 0x80)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool HasAsciiFoldingChars(std::string_view text) {
+  for (std::string_view s : {"\xe2\x84\xaa", "\xc5\xbf", "\xc4\xb0", "\xc4\xb1"}) {
+    if (text.find(s) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+bool CaseFreeText(std::string_view text) {
+  bool ascii = true;
+  for (char ch : text) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (c >= 'A' && c <= 'Z') return false;
+    if (c >= 0x80) ascii = false;
+  }
+  return ascii || !HasAsciiFoldingChars(text);
+}
+
+}  // namespace kg

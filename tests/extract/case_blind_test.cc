@@ -1,0 +1,93 @@
+// When a relation pattern may be compiled case-sensitively: only where case
+// folding cannot change what it matches, and then it must match as the
+// case-blind compile does.
+#include "extract/case_blind.h"
+
+#include <gtest/gtest.h>
+#include <re2/re2.h>
+
+#include "extract/extractor.h"
+#include "extract/prefilter.h"
+#include "extract/rule_pack.h"
+#include "rules/embedded_rules.h"
+#include "tests/extract/example_views_util.h"
+
+namespace kg {
+namespace {
+
+TEST(CaseBlindTest, NeutralRegexes) {
+  for (std::string_view source :
+       {"<e\\d+:person> (?:acquired|bought) \\S+\\s\\w+\\b", "[^,;\"()]{1,100}", "a\\.b\\$",
+        "(?i:x)|(?-i:y)", "\\A\\z\\n\\t", "(?P<Subj>x)(?U)y"}) {
+    EXPECT_TRUE(CaseNeutralRegex(source)) << source;
+  }
+  for (std::string_view source :
+       {"Acquired", "\\x41", "\\101", "\\pL", "\\P{Lu}", "\\Qa\\E", "[[:upper:]]", "caf\xc3\xa9",
+        "\\C", "\\e", "(?:X)", "(?P<a>B)"}) {
+    EXPECT_FALSE(CaseNeutralRegex(source)) << source;
+  }
+}
+
+TEST(CaseBlindTest, CaseFreeText) {
+  EXPECT_TRUE(CaseFreeText("<e1:person> bought <e2:organization> \xe2\x80\x94 caf\xc3\xa9"));
+  EXPECT_FALSE(CaseFreeText("<e1:Person> bought"));
+  EXPECT_FALSE(
+      CaseFreeText("li\xe2\x84\xaa"
+                   "es"));                   // KELVIN SIGN
+  EXPECT_FALSE(CaseFreeText("ba\xc5\xbf"));  // LONG S
+  EXPECT_TRUE(HasAsciiFoldingChars("\xc4\xb1"));
+  EXPECT_FALSE(HasAsciiFoldingChars("abc"));
+}
+
+// Every case-neutral pattern of the news pack, compiled both ways, finds the
+// same matches with the same groups on the example articles' case-free
+// views and on views case folding would change (where only the case-blind
+// compile is right, and the matcher uses it).
+TEST(CaseBlindTest, NewsPackCompilesAgreeOnCaseFreeViews) {
+  auto pack = LoadRulePack({RuleSource{"news.yaml", std::string(EmbeddedRuleFile("news.yaml"))}},
+                           int64_t{4} << 20, /*defer_known_patterns=*/true);
+  ASSERT_TRUE(pack.ok()) << pack.status().ToString();
+  const RulePack& p = **pack;
+  std::vector<std::string> views;
+  Status read = testing_util::ExampleArticleViews(p, &views);
+  ASSERT_TRUE(read.ok()) << read.ToString();
+  int neutral = 0, matches = 0, free_views = 0;
+  for (const PatternDef& pat : p.patterns) {
+    if (!pat.re_case_free) continue;
+    ++neutral;
+    // The pack defers these on the promise that they compile (LoadRulePack).
+    EXPECT_TRUE(pat.re_case_free->ok()) << pat.rule << ": " << pat.re_case_free->error();
+  }
+  EXPECT_GT(neutral, static_cast<int>(p.patterns.size()) * 9 / 10);
+  std::vector<int> candidates;
+  re2::StringPiece blind[16], sensitive[16];
+  for (const std::string& view : views) {
+    if (!CaseFreeText(view)) continue;
+    ++free_views;
+    p.prefilter->Candidates(view, &candidates);
+    const re2::StringPiece text(view);
+    for (int i : candidates) {
+      const PatternDef& pat = p.patterns[i];
+      if (!pat.re_case_free) continue;
+      const int groups = std::min(pat.re->NumberOfCapturingGroups() + 1, 16);
+      for (size_t pos = 0; pos < text.size(); ++pos) {
+        const bool a = pat.re->Match(text, pos, text.size(), RE2::UNANCHORED, blind, groups);
+        const bool b =
+            pat.re_case_free->Match(text, pos, text.size(), RE2::UNANCHORED, sensitive, groups);
+        ASSERT_EQ(a, b) << pat.rule << " in " << view;
+        if (!a) break;
+        ++matches;
+        for (int g = 0; g < groups; ++g) {
+          EXPECT_EQ(blind[g].data(), sensitive[g].data()) << pat.rule << " group " << g;
+          EXPECT_EQ(blind[g].size(), sensitive[g].size()) << pat.rule << " group " << g;
+        }
+        pos = blind[0].data() - text.data();
+      }
+    }
+  }
+  EXPECT_GT(free_views, static_cast<int>(views.size()) / 2);
+  EXPECT_GT(matches, 20);
+}
+
+}  // namespace
+}  // namespace kg
