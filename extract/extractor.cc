@@ -82,6 +82,7 @@ std::vector<Fact> Extractor::Extract(const Document& document,
 
   MentionTracker tracker(*impl_->gazetteer, document.date);
   std::vector<Fact> facts;
+  MentionView view;  // one per document: BuildView reuses its buffers
   for (const SentenceSpan& s : SplitSentences(text)) {
     if (s.end - s.begin > impl_->options.max_sentence_bytes) {
       if (skipped) skipped->push_back({s.begin, s.end});
@@ -90,7 +91,7 @@ std::vector<Fact> Extractor::Extract(const Document& document,
     const std::vector<Mention> mentions = tracker.Find(text, s.begin, s.end);
     if (!NamesTwoEntities(mentions)) continue;
     tag_until(s.end);
-    const MentionView view = BuildView(text, s.begin, s.end, mentions, time_spans, tracker);
+    BuildView(text, s.begin, s.end, mentions, time_spans, tracker, &view);
     SentenceInput in;
     in.document = text;
     in.begin = s.begin;
@@ -99,11 +100,13 @@ std::vector<Fact> Extractor::Extract(const Document& document,
     in.view = &view;
     in.times = &times;
     in.doc_date = document.date;
-    for (Fact& f : MatchSentence(*impl_->pack, tracker, in)) {
+    const size_t first_new = facts.size();
+    MatchSentence(*impl_->pack, tracker, in, &facts);
+    for (size_t i = first_new; i < facts.size(); ++i) {
+      Fact& f = facts[i];
       f.doc = document.id;
       f.doc_date = document.date;
       f.id = MakeFactId(f);
-      facts.push_back(std::move(f));
     }
   }
   return facts;

@@ -126,8 +126,8 @@ bool NamesTwoEntities(const std::vector<Mention>& mentions) {
   return false;
 }
 
-std::vector<Fact> MatchSentence(const RulePack& pack, const MentionTracker& tracker,
-                                const SentenceInput& in) {
+void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const SentenceInput& in,
+                   std::vector<Fact>* out) {
   const MentionView& view = *in.view;
   // Every fact pairs two view tokens of different entities (see the pair loop
   // below), so a sentence naming fewer than two entities yields none: skip the
@@ -143,13 +143,13 @@ std::vector<Fact> MatchSentence(const RulePack& pack, const MentionTracker& trac
       break;
     }
   }
-  if (!two_entities) return {};
+  if (!two_entities) return;
   // Patterns whose required words the view lacks cannot match; the rest are
   // searched in pattern order (a candidate may still find nothing).
   thread_local std::vector<int> candidates;
   thread_local std::vector<uint32_t> last_start;
   pack.prefilter->Candidates(view.text, &candidates, &last_start);
-  if (candidates.empty()) return {};
+  if (candidates.empty()) return;
 
   // One fact per (relation, subject, object) and sentence, dated by whichever
   // match found a time; a sentence yields a handful, so a list is searched.
@@ -291,10 +291,8 @@ std::vector<Fact> MatchSentence(const RulePack& pack, const MentionTracker& trac
     return std::tie(found[a].fact.span_begin, found[a].pattern) <
            std::tie(found[b].fact.span_begin, found[b].pattern);
   });
-  std::vector<Fact> out;
-  out.reserve(found.size());
-  for (size_t i : order) out.push_back(std::move(found[i].fact));
-  return out;
+  out->reserve(out->size() + found.size());
+  for (size_t i : order) out->push_back(std::move(found[i].fact));
 }
 
 }  // namespace kg

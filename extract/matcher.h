@@ -31,9 +31,10 @@ struct SentenceInput {
 // two, so a sentence without them needs no view and no matching.
 bool NamesTwoEntities(const std::vector<Mention>& mentions);
 
-// Facts of one sentence, ordered by evidence position, then rule order.
-std::vector<Fact> MatchSentence(const RulePack& pack, const MentionTracker& tracker,
-                                const SentenceInput& input);
+// Appends the facts of one sentence to *out, ordered by evidence position,
+// then rule order.
+void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const SentenceInput& input,
+                   std::vector<Fact>* out);
 
 }  // namespace kg
 
