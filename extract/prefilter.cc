@@ -71,7 +71,9 @@ size_t Shortest(const std::vector<std::string>& clause) {
 // Per-thread scratch, so a query allocates nothing once warm.
 struct Scratch {
   std::vector<char> clause_met;
-  std::vector<uint32_t> clause_last;  // where the clause's last string begins
+  std::vector<char> atom_seen;
+  std::vector<uint32_t> atom_last;  // where the atom's last occurrence begins
+  std::vector<int> touched_atoms;
   std::vector<int> met_count;
   std::vector<int> touched_clauses;
 };
@@ -117,6 +119,7 @@ PatternPrefilter::PatternPrefilter(const std::vector<std::string>& sources,
 }
 
 void PatternPrefilter::Build(const std::vector<std::vector<int>>& clause_atoms) {
+  clause_atoms_ = clause_atoms;
   atom_clauses_.assign(atoms_.size(), {});
   for (size_t c = 0; c < clause_atoms.size(); ++c) {
     for (int a : clause_atoms[c]) atom_clauses_[a].push_back(static_cast<int>(c));
@@ -200,23 +203,26 @@ void PatternPrefilter::Candidates(std::string_view view, std::vector<int>* out,
   }
   thread_local Scratch scratch;
   Scratch& sc = scratch;
-  if (sc.clause_met.size() < clause_pattern_.size()) {
-    sc.clause_met.resize(clause_pattern_.size());
-    sc.clause_last.resize(clause_pattern_.size());
+  if (sc.clause_met.size() < clause_pattern_.size()) sc.clause_met.resize(clause_pattern_.size());
+  if (sc.atom_seen.size() < atoms_.size()) {
+    sc.atom_seen.resize(atoms_.size());
+    sc.atom_last.resize(atoms_.size());
   }
   if (sc.met_count.size() < static_cast<size_t>(patterns_)) sc.met_count.resize(patterns_);
   int s = 0;
   for (size_t at = 0; at < view.size(); ++at) {
     s = next_[s * classes_ + byte_class_[static_cast<unsigned char>(view[at])]];
     for (int32_t i = out_begin_[s]; i < out_begin_[s + 1]; ++i) {
-      const uint32_t start = static_cast<uint32_t>(at + 1 - atoms_[out_[i]].size());
-      for (int c : atom_clauses_[out_[i]]) {
-        if (sc.clause_met[c]) {
-          sc.clause_last[c] = std::max(sc.clause_last[c], start);
-          continue;
-        }
+      const int atom = out_[i];
+      // A later occurrence only moves the atom's last start; its clauses were
+      // counted at the first (a ", " can belong to dozens of them).
+      sc.atom_last[atom] = static_cast<uint32_t>(at + 1 - atoms_[atom].size());
+      if (sc.atom_seen[atom]) continue;
+      sc.atom_seen[atom] = 1;
+      sc.touched_atoms.push_back(atom);
+      for (int c : atom_clauses_[atom]) {
+        if (sc.clause_met[c]) continue;
         sc.clause_met[c] = 1;
-        sc.clause_last[c] = start;
         sc.touched_clauses.push_back(c);
         const int p = clause_pattern_[c];
         if (++sc.met_count[p] == clauses_of_[p]) out->push_back(p);
@@ -229,7 +235,12 @@ void PatternPrefilter::Candidates(std::string_view view, std::vector<int>* out,
     for (int p : *out) {
       uint32_t last = static_cast<uint32_t>(view.size());
       for (int c = first_clause_[p]; c < first_clause_[p] + clauses_of_[p]; ++c) {
-        last = std::min(last, sc.clause_last[c]);
+        // The clause's last string: the latest-starting occurrence of its atoms.
+        uint32_t clause_last = 0;
+        for (int a : clause_atoms_[c]) {
+          if (sc.atom_seen[a]) clause_last = std::max(clause_last, sc.atom_last[a]);
+        }
+        last = std::min(last, clause_last);
       }
       last_start->push_back(last);
     }
@@ -238,7 +249,9 @@ void PatternPrefilter::Candidates(std::string_view view, std::vector<int>* out,
     sc.clause_met[c] = 0;
     sc.met_count[clause_pattern_[c]] = 0;
   }
+  for (int a : sc.touched_atoms) sc.atom_seen[a] = 0;
   sc.touched_clauses.clear();
+  sc.touched_atoms.clear();
 }
 
 int PatternPrefilter::unfiltered() const { return static_cast<int>(always_.size()); }

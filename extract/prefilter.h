@@ -49,6 +49,7 @@ class PatternPrefilter {
   std::vector<int32_t> out_;
   std::vector<std::string> atoms_;
   std::vector<std::vector<int>> atom_clauses_;  // atom -> clauses it meets
+  std::vector<std::vector<int>> clause_atoms_;  // clause -> its atoms
   std::vector<int> clause_pattern_;             // clause -> its pattern
   std::vector<int> clauses_of_;                 // pattern -> how many clauses it has
   std::vector<int> first_clause_;               // pattern -> its first clause (they are adjacent)
