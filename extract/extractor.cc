@@ -81,9 +81,12 @@ std::vector<Fact> Extractor::Extract(const Document& document,
   };
 
   MentionTracker tracker(*impl_->gazetteer, document.date);
+  const std::vector<SentenceSpan> sentences = SplitSentences(text);
   std::vector<Fact> facts;
+  // News gives well under a fact a sentence; growing would move every fact.
+  facts.reserve(sentences.size());
   MentionView view;  // one per document: BuildView reuses its buffers
-  for (const SentenceSpan& s : SplitSentences(text)) {
+  for (const SentenceSpan& s : sentences) {
     if (s.end - s.begin > impl_->options.max_sentence_bytes) {
       if (skipped) skipped->push_back({s.begin, s.end});
       continue;
