@@ -9,6 +9,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "extract/regex_syntax.h"
+
 namespace kg {
 namespace {
 
@@ -182,47 +184,9 @@ class Reader {
 
   Info Repeated() {
     Info x = Atom();
-    while (More()) {
-      int min = 0, max = -1;
-      const char c = re_[pos_];
-      if (c == '*') {
-        ++pos_;
-      } else if (c == '+') {
-        min = 1;
-        ++pos_;
-      } else if (c == '?') {
-        max = 1;
-        ++pos_;
-      } else if (c != '{' || !Braces(&min, &max)) {
-        break;
-      }
-      if (pos_ < re_.size() && re_[pos_] == '?') ++pos_;  // non-greedy
-      x = Repeat(x, min, max);
-    }
+    int min = 0, max = -1;
+    while (!failed_ && ReadQuantifier(re_, &pos_, &min, &max)) x = Repeat(x, min, max);
     return x;
-  }
-
-  // {n}, {n,}, {n,m}; anything else is a literal '{' in RE2.
-  bool Braces(int* min, int* max) {
-    size_t p = pos_ + 1;
-    auto number = [&](int* out) {
-      const size_t start = p;
-      int n = 0;
-      while (p < re_.size() && re_[p] >= '0' && re_[p] <= '9' && n < 100000) {
-        n = n * 10 + (re_[p++] - '0');
-      }
-      *out = n;
-      return p > start;
-    };
-    if (!number(min)) return false;
-    *max = *min;
-    if (p < re_.size() && re_[p] == ',') {
-      ++p;
-      if (!number(max)) *max = -1;
-    }
-    if (p >= re_.size() || re_[p] != '}') return false;
-    pos_ = p + 1;
-    return true;
   }
 
   Info Atom() {
@@ -384,29 +348,12 @@ class Reader {
       }
       return -1;
     }
-    if (const int control = Control(e); control >= 0) return control;
+    if (const int control = ControlEscape(e); control >= 0) return control;
     if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') || (e >= '0' && e <= '9')) {
       failed_ = true;  // \x, octal and the like: not worth reading
       return -1;
     }
     return static_cast<unsigned char>(e);
-  }
-
-  static int Control(char e) {
-    switch (e) {
-      case 'n':
-        return '\n';
-      case 't':
-        return '\t';
-      case 'r':
-        return '\r';
-      case 'f':
-        return '\f';
-      case 'v':
-        return '\v';
-      default:
-        return -1;
-    }
   }
 
   Info Escape() {
@@ -436,7 +383,7 @@ class Reader {
       }
       return x;
     }
-    if (const int control = Control(e); control >= 0) {
+    if (const int control = ControlEscape(e); control >= 0) {
       return Exactly({std::string(1, static_cast<char>(control))});
     }
     if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') || (e >= '0' && e <= '9')) {

@@ -12,6 +12,8 @@
 #include <set>
 #include <string>
 
+#include "extract/regex_syntax.h"
+
 namespace kg::timex {
 namespace {
 
@@ -162,48 +164,9 @@ class Reader {
 
   Prefixes Repeated() {
     Prefixes atom = Atom();
-    for (;;) {
-      int min = 0;
-      int max = -1;
-      if (i_ >= re_.size()) break;
-      const char c = re_[i_];
-      if (c == '*') {
-        ++i_;
-      } else if (c == '+') {
-        min = 1;
-        ++i_;
-      } else if (c == '?') {
-        max = 1;
-        ++i_;
-      } else if (c != '{' || !Counts(&min, &max)) {
-        break;
-      }
-      if (i_ < re_.size() && re_[i_] == '?') ++i_;  // non-greedy: same strings
-      atom = Repeat(atom, min, max);
-    }
+    int min = 0, max = -1;
+    while (ReadQuantifier(re_, &i_, &min, &max)) atom = Repeat(atom, min, max);
     return atom;
-  }
-
-  // {n}, {n,}, {n,m} at i_; anything else is a literal '{'.
-  bool Counts(int* min, int* max) {
-    size_t j = i_ + 1;
-    auto number = [&](int* n) {
-      const size_t start = j;
-      *n = 0;
-      while (j < re_.size() && re_[j] >= '0' && re_[j] <= '9' && j - start < 6) {
-        *n = *n * 10 + (re_[j++] - '0');
-      }
-      return j > start;
-    };
-    if (!number(min)) return false;
-    *max = *min;
-    if (j < re_.size() && re_[j] == ',') {
-      ++j;
-      if (!number(max)) *max = -1;
-    }
-    if (j >= re_.size() || re_[j] != '}') return false;
-    i_ = j + 1;
-    return true;
   }
 
   Prefixes Atom() {
@@ -332,22 +295,7 @@ class Reader {
 
   // The byte a single-character escape stands for; -1 if not one.
   static int EscapedByte(char e) {
-    switch (e) {
-      case 'n':
-        return '\n';
-      case 't':
-        return '\t';
-      case 'r':
-        return '\r';
-      case 'f':
-        return '\f';
-      case 'v':
-        return '\v';
-      case 'a':
-        return '\a';
-      default:
-        break;
-    }
+    if (const int control = ControlEscape(e); control >= 0) return control;
     const unsigned char u = static_cast<unsigned char>(e);
     if (u < 0x80 && !std::isalnum(u)) return Fold(u);  // \. \- \' ...
     return -1;
