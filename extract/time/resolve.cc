@@ -66,6 +66,11 @@ std::optional<std::string> TimeSuffix(const SlotValues& s) {
   return std::string();
 }
 
+// A yearly span lies within a year or two of the reference date, so the
+// searches below take a step or three; the bound stops one whose span cannot
+// be placed (a year outside 1..9999 has no days) from running forever.
+constexpr int kMaxYearSteps = 8;
+
 // Chooses the year of a yearly period (a month, season, quarter) given its
 // span in each year, following the shift / tense policy above.
 int PlaceYearly(const std::function<DaySpan(int)>& span, const Date& ref, const TimeRule& rule,
@@ -77,12 +82,12 @@ int PlaceYearly(const std::function<DaySpan(int)>& span, const Date& ref, const 
   }
   if (rule.has_shift && rule.shift < 0) {
     int y = ref.year + 1;
-    while (!(span(y).end < ref)) --y;
+    for (int step = 0; !(span(y).end < ref) && step < kMaxYearSteps; ++step) --y;
     return y + rule.shift + 1;
   }
   if (rule.has_shift && rule.shift > 0) {
     int y = ref.year - 1;
-    while (!(ref < span(y).start)) ++y;
+    for (int step = 0; !(ref < span(y).start) && step < kMaxYearSteps; ++step) ++y;
     return y + rule.shift - 1;
   }
   if (tense == Tense::kUnknown && near_future) {
@@ -91,16 +96,16 @@ int PlaceYearly(const std::function<DaySpan(int)>& span, const Date& ref, const 
     // dates a few weeks ahead.
     const Date limit = ref.AddDays(90);
     int y = ref.year + 1;
-    while (limit < span(y).start) --y;
+    for (int step = 0; limit < span(y).start && step < kMaxYearSteps; ++step) --y;
     return y;
   }
   if (tense == Tense::kFuture) {
     int y = ref.year - 1;
-    while (span(y).end < ref) ++y;
+    for (int step = 0; span(y).end < ref && step < kMaxYearSteps; ++step) ++y;
     return y;
   }
   int y = ref.year + 1;
-  while (ref < span(y).start) --y;
+  for (int step = 0; ref < span(y).start && step < kMaxYearSteps; ++step) --y;
   return y;
 }
 
