@@ -5,11 +5,17 @@
 #include <string>
 
 #include "extract/clause.h"
+#include "extract/cue_filter.h"
 
 namespace kg {
 namespace {
 
 constexpr int kPreWords = 2;
+
+// Which cue lists can match `text`; all of them for a pack without filters.
+uint32_t MayMatch(const CueFilter* filter, std::string_view text) {
+  return filter == nullptr ? ~0u : filter->MayMatch(text);
+}
 
 bool Boundary(char c) {
   return c == ',' || c == ';' || c == ':' || c == '"' || c == '(' || c == ')';
@@ -48,6 +54,16 @@ Polarity ReadPolarity(const CueSet& cues, const MentionView& view, const MatchSp
   blank(match.object_begin, match.object_end);
 
   Polarity p;
+  // Most windows hold no cue at all; the filters say so without a regex pass.
+  const uint32_t lists = MayMatch(cues.clause_filter.get(), window);
+  const bool may_negate = (lists & 1) != 0;
+  const bool may_be_modal = (lists & 2) != 0;
+  if (!may_negate && !may_be_modal) return p;
+  if (!may_negate || !may_be_modal) {
+    if (may_negate) p.negated = RE2::PartialMatch(window, *cues.negation);
+    if (may_be_modal) p.modal = RE2::PartialMatch(window, *cues.modality);
+    return p;
+  }
   thread_local std::vector<int> found;
   RE2::Set::ErrorInfo error;
   if (cues.clause != nullptr && cues.clause->Match(window, &found, &error)) {
@@ -61,7 +77,8 @@ Polarity ReadPolarity(const CueSet& cues, const MentionView& view, const MatchSp
 }
 
 bool SentenceHedged(const CueSet& cues, const MentionView& view) {
-  return RE2::PartialMatch(view.text, *cues.hedge);
+  return (MayMatch(cues.hedge_filter.get(), view.text) & 1) != 0 &&
+         RE2::PartialMatch(view.text, *cues.hedge);
 }
 
 }  // namespace kg

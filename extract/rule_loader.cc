@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "extract/case_blind.h"
+#include "extract/cue_filter.h"
 #include "extract/extractor.h"
 #include "extract/pattern_macros.h"
 #include "extract/prefilter.h"
@@ -682,6 +683,10 @@ Result<std::shared_ptr<const RulePack>> LoadRulePack(const std::vector<RuleSourc
   pack->cues.modality = std::move(mod);
   pack->cues.hedge = std::move(hedge);
   pack->cues.clause = ClauseCues(loader.negation, loader.modality, pattern_max_mem);
+  pack->cues.clause_filter = std::make_shared<const CueFilter>(
+      std::vector<std::vector<std::string>>{loader.negation, loader.modality});
+  pack->cues.hedge_filter =
+      std::make_shared<const CueFilter>(std::vector<std::vector<std::string>>{loader.hedge});
 
   pack->prefilter = MakePatternPrefilter(*pack);
   pack->slots = std::make_shared<const SlotLocator>(pack->patterns);

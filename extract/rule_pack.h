@@ -22,6 +22,7 @@
 namespace kg {
 
 struct RuleSource;       // extract/extractor.h
+class CueFilter;         // extract/cue_filter.h
 class PatternPrefilter;  // extract/prefilter.h
 class SlotLocator;       // extract/slot_locator.h
 
@@ -80,6 +81,11 @@ struct CueSet {
   // pass over its clause costs about what one regex does. Null if it did not
   // compile; then the two regexes are used.
   std::unique_ptr<RE2::Set> clause;
+  // Whether each list can match a text at all: most clauses hold no cue, and
+  // these answer that for a fraction of a regex pass (extract/cue_filter.h).
+  // Null in a pack built by hand: then every text may hold a cue.
+  std::shared_ptr<const CueFilter> clause_filter;  // bit 0 negation, bit 1 modality
+  std::shared_ptr<const CueFilter> hedge_filter;   // bit 0
 };
 
 struct RelationDef {

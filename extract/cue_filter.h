@@ -1,0 +1,68 @@
+// CueFilter: a quick, conservative answer to "which of these cue lists can
+// match this text?", so that the cue regexes (CueSet in rule_pack.h) run only on the few
+// clauses that hold a cue. A cue list is compiled as \b(?:cue1|cue2|...)\b, so
+// a cue that opens with a word character matches only where a word begins:
+// the filter reads the text once, word by word, and looks each word's first
+// three letters up among the cues' — a plain cue ("never", "no longer") is
+// then compared whole, one with a literal opening ("plans? to") by that
+// opening. Any other cue ("[a-z]+n't") needs a string every match of it
+// contains, looked for anywhere. A cue it cannot read makes its list's
+// answer "maybe" for every text. One pass answers for all lists.
+//
+//   CueFilter filter({negation_cues, modality_cues});
+//   const uint32_t lists = filter.MayMatch(window);
+//   if (lists & 1) negated = RE2::PartialMatch(window, *cues.negation);
+#ifndef KG_EXTRACT_CUE_FILTER_H_
+#define KG_EXTRACT_CUE_FILTER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace kg {
+
+class CueFilter {
+ public:
+  // `lists`: at most 32 cue lists as written in the rule file, RE2 syntax,
+  // matched case-insensitively and as whole words.
+  explicit CueFilter(const std::vector<std::vector<std::string>>& lists);
+
+  // Bit i is clear only when list i's \b(?:cues)\b, case-insensitive,
+  // matches nowhere in `text`.
+  uint32_t MayMatch(std::string_view text) const;
+
+  // The lists with a cue that could not be read, whose bit MayMatch always
+  // sets (for tests).
+  uint32_t always() const { return always_; }
+
+ private:
+  struct Entry {
+    std::string text;  // lower case
+    bool whole;        // the whole cue (else its opening)
+    uint32_t list;     // its list's bit
+  };
+  void AddAtWordStart(std::string text, bool whole, uint32_t list);
+  bool EntryAt(std::string_view text, size_t at, const Entry& entry) const;
+  uint32_t MayMatchFolded(std::string_view text) const;
+
+  uint32_t always_ = 0;
+  uint32_t all_ = 0;  // a bit per list
+  // Cues that open with a word character, grouped by the key of their first
+  // (up to) three letters; an open-addressed table of those keys.
+  std::vector<Entry> entries_;
+  std::vector<uint32_t> group_key_;
+  std::vector<std::vector<int>> group_entries_;
+  std::vector<int32_t> table_;  // slot -> group, or -1
+  // Plain cues that open with another character ("'ll"): a word character
+  // must come right before them.
+  std::vector<Entry> after_word_;
+  // Strings other cues cannot match without, looked for anywhere, with the
+  // bit of the list of each.
+  std::vector<std::pair<std::string, uint32_t>> anywhere_;
+};
+
+}  // namespace kg
+
+#endif  // KG_EXTRACT_CUE_FILTER_H_
