@@ -19,14 +19,14 @@ struct Slot {
   int mention;
 };
 
-std::vector<Slot> SlotMembers(const MentionView& view, size_t b, size_t e) {
-  std::vector<Slot> out;
+// The entity tokens inside view[b, e), into *out.
+void SlotMembers(const MentionView& view, size_t b, size_t e, std::vector<Slot>* out) {
+  out->clear();
   auto it = std::lower_bound(view.tokens.begin(), view.tokens.end(), b,
                              [](const ViewToken& t, size_t p) { return t.begin < p; });
   for (; it != view.tokens.end() && it->end <= e; ++it) {
-    if (it->entity >= 0) out.push_back({it->entity, it->mention});
+    if (it->entity >= 0) out->push_back({it->entity, it->mention});
   }
-  return out;
 }
 
 std::string SlotType(const std::string& type, const std::vector<std::string>& allowed) {
@@ -156,13 +156,18 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
   struct Found {
     Fact fact;
     int pattern = 0;
-    int relation = 0;
   };
-  std::vector<Found> found;
-  found.reserve(4);  // growing would move the facts
-  auto find_triple = [&found](int relation, std::string_view subject, std::string_view object) {
+  // Scratch lists, reused per thread: this runs for every sentence naming two
+  // entities, and their buffers would otherwise be allocated each time.
+  thread_local std::vector<Found> found;
+  thread_local std::vector<Slot> subjects, objects;
+  thread_local std::vector<std::pair<Slot, Slot>> pairs;
+  thread_local std::vector<size_t> order;
+  found.clear();
+  auto find_triple = [&pack](int relation, std::string_view subject, std::string_view object) {
     for (Found& f : found) {
-      if (f.relation == relation && f.fact.subject == subject && f.fact.object == object) {
+      if (pack.patterns[f.pattern].relation == relation && f.fact.subject == subject &&
+          f.fact.object == object) {
         return &f;
       }
     }
@@ -184,7 +189,7 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
     // which is what RE2 itself does after its DFA search, so the groups are
     // the same as a capturing search's.
     while (pos < text.size() && pos <= last_start[c] &&
-           (pack.slots != nullptr ? pack.slots->Find(p, re, text, pos, groups)
+           (pack.slots != nullptr ? pack.slots->Find(p, re, text, pos, groups, last_start[c])
                                   : re.Match(text, pos, text.size(), RE2::UNANCHORED, groups, 1))) {
       MatchSpans spans;
       spans.begin = groups[0].data() - text.data();
@@ -214,13 +219,12 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
           spans.object_end = spans.object_begin + og.size();
         }
       }
-      std::vector<Slot> subjects = SlotMembers(view, spans.subject_begin, spans.subject_end);
-      std::vector<std::pair<Slot, Slot>> pairs;
+      SlotMembers(view, spans.subject_begin, spans.subject_end, &subjects);
+      pairs.clear();
       if (pat.object_group > 0) {
+        SlotMembers(view, spans.object_begin, spans.object_end, &objects);
         for (const Slot& s : subjects) {
-          for (const Slot& o : SlotMembers(view, spans.object_begin, spans.object_end)) {
-            pairs.emplace_back(s, o);
-          }
+          for (const Slot& o : objects) pairs.emplace_back(s, o);
         }
       } else {
         spans.object_begin = spans.subject_begin;
@@ -265,7 +269,6 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
         }
         Found& added = found.emplace_back();
         added.pattern = p;
-        added.relation = pat.relation;
         Fact& f = added.fact;
         f.subject = se.name;
         f.subject_type = SlotType(se.type, rel.subject_types);
@@ -285,9 +288,9 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
     }
   }
   // Sorted by index, so each fact is moved once.
-  std::vector<size_t> order(found.size());
+  order.resize(found.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&found](size_t a, size_t b) {
+  std::stable_sort(order.begin(), order.end(), [](size_t a, size_t b) {
     return std::tie(found[a].fact.span_begin, found[a].pattern) <
            std::tie(found[b].fact.span_begin, found[b].pattern);
   });

@@ -151,23 +151,28 @@ bool SlotLocator::OpensWithSlot(int p) const {
 }
 
 bool SlotLocator::Find(int p, const RE2& re, const re2::StringPiece& text, size_t pos,
-                       re2::StringPiece* match) const {
+                       re2::StringPiece* match, size_t last_start) const {
+  static constexpr std::string_view kLeads[] = {"either ", "both "};
+  static constexpr size_t kLongestLead = 7;
   const std::string_view view(text.data(), text.size());
   // Case-blind RE2 matches a few non-ASCII letters to ASCII ones ("either"
   // with a dotless i), which the lead-word test below would miss.
-  if (!OpensWithSlot(p) || !IsAscii(view.substr(pos >= 7 ? pos - 7 : 0))) {
+  if (!OpensWithSlot(p) || !IsAscii(view.substr(pos >= kLongestLead ? pos - kLongestLead : 0))) {
     return re.Match(text, pos, text.size(), RE2::UNANCHORED, match, 1);
   }
   for (size_t at = view.find('<', pos); at != std::string_view::npos; at = view.find('<', at + 1)) {
+    if (at > kLongestLead && at - kLongestLead > last_start) break;
     if (at + 1 == view.size() || (view[at + 1] != 'e' && view[at + 1] != 'E')) continue;
-    for (std::string_view lead : {"either ", "both "}) {
-      if (at >= pos + lead.size() &&
+    for (std::string_view lead : kLeads) {
+      if (at >= pos + lead.size() && at - lead.size() <= last_start &&
           EqualsFolded(view.substr(at - lead.size(), lead.size()), lead) &&
           re.Match(text, at - lead.size(), text.size(), RE2::ANCHOR_START, match, 1)) {
         return true;
       }
     }
-    if (re.Match(text, at, text.size(), RE2::ANCHOR_START, match, 1)) return true;
+    if (at <= last_start && re.Match(text, at, text.size(), RE2::ANCHOR_START, match, 1)) {
+      return true;
+    }
   }
   return false;
 }

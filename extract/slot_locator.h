@@ -49,9 +49,11 @@ class SlotLocator {
   // pattern that opens with a slot group can only match from an entity token
   // ("<e"), or from "both " or "either " right before one; such a pattern is
   // searched anchored from each of those places in turn, which spares RE2's
-  // backward pass to find where the match begins.
-  bool Find(int p, const RE2& re, const re2::StringPiece& text, size_t pos,
-            re2::StringPiece* match) const;
+  // backward pass to find where the match begins. `last_start`: no match can
+  // begin after it (PatternPrefilter::Candidates tells), so no place after it
+  // is tried.
+  bool Find(int p, const RE2& re, const re2::StringPiece& text, size_t pos, re2::StringPiece* match,
+            size_t last_start = std::string::npos) const;
 
   // Whether pattern `p` splits into pieces at all (for tests).
   bool Splits(int p) const;

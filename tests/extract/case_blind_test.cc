@@ -39,6 +39,25 @@ TEST(CaseBlindTest, CaseFreeText) {
   EXPECT_FALSE(HasAsciiFoldingChars("abc"));
 }
 
+// CaseFreeText reads eight bytes at a time: every byte value at every place
+// of texts of every length around the word size answers as a byte-by-byte
+// reading would (only upper-case ASCII turns the answer; the non-ASCII bytes
+// here are lone bytes, never a folding character).
+TEST(CaseBlindTest, CaseFreeTextReadsEveryByte) {
+  for (size_t size = 1; size <= 19; ++size) {
+    for (size_t at = 0; at < size; ++at) {
+      for (int b = 1; b < 256; ++b) {
+        std::string text(size, 'z');
+        text[at] = static_cast<char>(b);
+        // A neighbour with its high bit set must not hide an upper-case byte.
+        if (at + 1 < size) text[at + 1] = '\xff';
+        const bool upper = b >= 'A' && b <= 'Z';
+        EXPECT_EQ(CaseFreeText(text), !upper) << "byte " << b << " at " << at << " of " << size;
+      }
+    }
+  }
+}
+
 // Every case-neutral pattern of the news pack, compiled both ways, finds the
 // same matches with the same groups on the example articles' case-free
 // views and on views case folding would change (where only the case-blind

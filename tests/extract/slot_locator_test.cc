@@ -205,18 +205,23 @@ TEST_F(NewsPackTest, FindEqualsTheUnanchoredSearch) {
   EXPECT_GT(opens, static_cast<int>(p.patterns.size()) / 2);
   int found = 0;
   std::vector<int> every(p.patterns.size()), candidates;
+  std::vector<uint32_t> last_starts;
   for (size_t i = 0; i < every.size(); ++i) every[i] = static_cast<int>(i);
   for (size_t v = 0; v < views.size(); ++v) {
     const std::string& view = views[v];
     const re2::StringPiece text(view);
-    // The prefilter's other patterns find nothing either way (its own test).
-    if (v >= crafted) p.prefilter->Candidates(view, &candidates);
-    for (int i : v < crafted ? every : candidates) {
+    // The prefilter's other patterns find nothing either way (its own test);
+    // its bound on where a match can begin is passed on as the matcher does.
+    if (v >= crafted) p.prefilter->Candidates(view, &candidates, &last_starts);
+    const std::vector<int>& patterns = v < crafted ? every : candidates;
+    for (size_t c = 0; c < patterns.size(); ++c) {
+      const int i = patterns[c];
+      const size_t last_start = v < crafted ? std::string::npos : last_starts[c];
       const RE2& re = *p.patterns[i].re;
       for (size_t pos = 0; pos < text.size(); pos += 7) {
         re2::StringPiece want, got;
         const bool expected = re.Match(text, pos, text.size(), RE2::UNANCHORED, &want, 1);
-        ASSERT_EQ(p.slots->Find(i, re, text, pos, &got), expected)
+        ASSERT_EQ(p.slots->Find(i, re, text, pos, &got, last_start), expected)
             << p.patterns[i].rule << " from " << pos << " in " << view;
         if (!expected) break;
         ++found;
