@@ -197,6 +197,9 @@ TEST_F(NewsPackTest, FindEqualsTheUnanchoredSearch) {
       "EITHER <E1:PERSON> OR <E2:PERSON> SUED <E3:ORGANIZATION>",
       "a <b <e1:person> <t1> acquired <<e2:organization>, bought <e3:organization>",
       "e\xc4\xb1ther <e1:person> or <e2:person> sued <e3:organization>",
+      // Tokens of types a slot may not take, and text that only looks like tokens.
+      "<e1:place> and <e2:unknown> met <e3:agency>, <e4:platform> sued <e5:Person>",
+      "<e:person> met <e1person> and <e2:per son> sued <e3:person> <e4:organization",
   };
   const size_t crafted = views.size();
   views.insert(views.end(), views_->begin(), views_->end());
