@@ -153,25 +153,25 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
 
   // One fact per (relation, subject, object) and sentence, dated by whichever
   // match found a time; a sentence yields a handful, so a list is searched.
-  struct Found {
-    Fact fact;
-    int pattern = 0;
-  };
+  // The facts are built in place at the end of *out, the pattern of each kept
+  // alongside for the final order.
+  const size_t first = out->size();
   // Scratch lists, reused per thread: this runs for every sentence naming two
   // entities, and their buffers would otherwise be allocated each time.
-  thread_local std::vector<Found> found;
+  thread_local std::vector<int> fact_patterns;
   thread_local std::vector<Slot> subjects, objects;
   thread_local std::vector<std::pair<Slot, Slot>> pairs;
   thread_local std::vector<size_t> order;
-  found.clear();
-  auto find_triple = [&pack](int relation, std::string_view subject, std::string_view object) {
-    for (Found& f : found) {
-      if (pack.patterns[f.pattern].relation == relation && f.fact.subject == subject &&
-          f.fact.object == object) {
+  fact_patterns.clear();
+  auto find_triple = [&](int relation, std::string_view subject, std::string_view object) {
+    for (size_t i = first; i < out->size(); ++i) {
+      Fact& f = (*out)[i];
+      if (pack.patterns[fact_patterns[i - first]].relation == relation && f.subject == subject &&
+          f.object == object) {
         return &f;
       }
     }
-    return static_cast<Found*>(nullptr);
+    return static_cast<Fact*>(nullptr);
   };
   std::optional<bool> hedged;  // read once, when a match first needs it
   const bool case_free = CaseFreeText(view.text);
@@ -256,10 +256,10 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
         const DocEntity& se = tracker.entity(s.entity);
         const DocEntity& oe = tracker.entity(o.entity);
         if (se.name == oe.name) continue;
-        Found* same = find_triple(pat.relation, se.name, oe.name);
+        Fact* same = find_triple(pat.relation, se.name, oe.name);
         if (same == nullptr && rel.symmetric) same = find_triple(pat.relation, oe.name, se.name);
         if (same != nullptr) {
-          Fact& earlier = same->fact;
+          Fact& earlier = *same;
           std::optional<FactTime> time = TimeOf(in, time_index);
           if (time && time->source != "document" &&
               (!earlier.time || earlier.time->source == "document")) {
@@ -267,9 +267,8 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
           }
           continue;
         }
-        Found& added = found.emplace_back();
-        added.pattern = p;
-        Fact& f = added.fact;
+        fact_patterns.push_back(p);
+        Fact& f = out->emplace_back();
         f.subject = se.name;
         f.subject_type = SlotType(se.type, rel.subject_types);
         f.relation = rel.name;
@@ -287,15 +286,22 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
       }
     }
   }
-  // Sorted by index, so each fact is moved once.
-  order.resize(found.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [](size_t a, size_t b) {
-    return std::tie(found[a].fact.span_begin, found[a].pattern) <
-           std::tie(found[b].fact.span_begin, found[b].pattern);
+  // In evidence order, then pattern order. Sorted by index, and the facts
+  // moved only when they are out of order, which is seldom.
+  const size_t count = out->size() - first;
+  if (count < 2) return;
+  order.resize(count);
+  for (size_t i = 0; i < count; ++i) order[i] = i;
+  const std::vector<Fact>& facts = *out;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return std::tie(facts[first + a].span_begin, fact_patterns[a]) <
+           std::tie(facts[first + b].span_begin, fact_patterns[b]);
   });
-  out->reserve(out->size() + found.size());
-  for (size_t i : order) out->push_back(std::move(found[i].fact));
+  if (std::is_sorted(order.begin(), order.end())) return;
+  std::vector<Fact> sorted;
+  sorted.reserve(count);
+  for (size_t i : order) sorted.push_back(std::move((*out)[first + i]));
+  std::move(sorted.begin(), sorted.end(), out->begin() + static_cast<std::ptrdiff_t>(first));
 }
 
 }  // namespace kg
