@@ -70,12 +70,12 @@ size_t Shortest(const std::vector<std::string>& clause) {
 
 // Per-thread scratch, so a query allocates nothing once warm.
 struct Scratch {
-  std::vector<char> clause_met;
   std::vector<char> atom_seen;
   std::vector<uint32_t> atom_last;  // where the atom's last occurrence begins
   std::vector<int> touched_atoms;
-  std::vector<int> met_count;
-  std::vector<int> touched_clauses;
+  std::vector<char> triggered;  // per pattern: its first clause is met
+  std::vector<int> touched_patterns;
+  std::vector<std::pair<int, uint32_t>> found;  // candidate, last start
 };
 
 }  // namespace
@@ -120,9 +120,14 @@ PatternPrefilter::PatternPrefilter(const std::vector<std::string>& sources,
 
 void PatternPrefilter::Build(const std::vector<std::vector<int>>& clause_atoms) {
   clause_atoms_ = clause_atoms;
-  atom_clauses_.assign(atoms_.size(), {});
-  for (size_t c = 0; c < clause_atoms.size(); ++c) {
-    for (int a : clause_atoms[c]) atom_clauses_[a].push_back(static_cast<int>(c));
+  // A pattern's clauses are sorted rarest first: its first clause alone is
+  // watched during the scan, the others checked once it is met. A common
+  // string such as ", " is then no pattern's trigger, and a view holding it
+  // touches nothing.
+  atom_patterns_.assign(atoms_.size(), {});
+  for (int p = 0; p < patterns_; ++p) {
+    if (clauses_of_[p] == 0) continue;
+    for (int a : clause_atoms[first_clause_[p]]) atom_patterns_[a].push_back(p);
   }
   // Byte classes: one per byte that occurs in an atom (upper case shares its
   // lower-case letter's), one for all others.
@@ -179,10 +184,29 @@ void PatternPrefilter::Build(const std::vector<std::vector<int>>& clause_atoms) 
       }
     }
   }
+  // States renumbered so that those where atoms end come last: the scan
+  // then tells them by one comparison. The root (no atom is empty) stays 0.
+  std::vector<int32_t> renumbered(states);
+  int32_t next_number = 0;
+  for (int with_output = 0; with_output < 2; ++with_output) {
+    for (size_t s = 0; s < states; ++s) {
+      if (outputs[s].empty() == (with_output == 0)) renumbered[s] = next_number++;
+    }
+    if (with_output == 0) first_output_state_ = next_number;
+  }
+  std::vector<int32_t> moved(next_.size());
+  for (size_t s = 0; s < states; ++s) {
+    for (int c = 0; c < classes_; ++c) {
+      moved[renumbered[s] * classes_ + c] = renumbered[next_[s * classes_ + c]];
+    }
+  }
+  next_ = std::move(moved);
+  std::vector<std::vector<int>> by_number(states);
+  for (size_t s = 0; s < states; ++s) by_number[renumbered[s]] = std::move(outputs[s]);
   out_begin_.assign(states + 1, 0);
   for (size_t s = 0; s < states; ++s) {
-    out_begin_[s + 1] = out_begin_[s] + static_cast<int32_t>(outputs[s].size());
-    out_.insert(out_.end(), outputs[s].begin(), outputs[s].end());
+    out_begin_[s + 1] = out_begin_[s] + static_cast<int32_t>(by_number[s].size());
+    out_.insert(out_.end(), by_number[s].begin(), by_number[s].end());
   }
 }
 
@@ -203,55 +227,64 @@ void PatternPrefilter::Candidates(std::string_view view, std::vector<int>* out,
   }
   thread_local Scratch scratch;
   Scratch& sc = scratch;
-  if (sc.clause_met.size() < clause_pattern_.size()) sc.clause_met.resize(clause_pattern_.size());
   if (sc.atom_seen.size() < atoms_.size()) {
     sc.atom_seen.resize(atoms_.size());
     sc.atom_last.resize(atoms_.size());
   }
-  if (sc.met_count.size() < static_cast<size_t>(patterns_)) sc.met_count.resize(patterns_);
-  int s = 0;
+  if (sc.triggered.size() < static_cast<size_t>(patterns_)) sc.triggered.resize(patterns_);
+  // The automaton's tables in locals: the stores below cannot alias them then.
+  const uint8_t* byte_class = byte_class_;
+  const int32_t* next = next_.data();
+  const int32_t classes = classes_;
+  const int32_t first_output = first_output_state_;
+  int32_t s = 0;
   for (size_t at = 0; at < view.size(); ++at) {
-    s = next_[s * classes_ + byte_class_[static_cast<unsigned char>(view[at])]];
+    s = next[s * classes + byte_class[static_cast<unsigned char>(view[at])]];
+    if (s < first_output) continue;
     for (int32_t i = out_begin_[s]; i < out_begin_[s + 1]; ++i) {
       const int atom = out_[i];
-      // A later occurrence only moves the atom's last start; its clauses were
-      // counted at the first (a ", " can belong to dozens of them).
+      // A later occurrence only moves the atom's last start.
       sc.atom_last[atom] = static_cast<uint32_t>(at + 1 - atoms_[atom].size());
       if (sc.atom_seen[atom]) continue;
       sc.atom_seen[atom] = 1;
       sc.touched_atoms.push_back(atom);
-      for (int c : atom_clauses_[atom]) {
-        if (sc.clause_met[c]) continue;
-        sc.clause_met[c] = 1;
-        sc.touched_clauses.push_back(c);
-        const int p = clause_pattern_[c];
-        if (++sc.met_count[p] == clauses_of_[p]) out->push_back(p);
+      for (int p : atom_patterns_[atom]) {
+        if (sc.triggered[p]) continue;
+        sc.triggered[p] = 1;
+        sc.touched_patterns.push_back(p);
       }
     }
   }
-  out->insert(out->end(), always_.begin(), always_.end());
-  std::sort(out->begin(), out->end());
-  if (last_start != nullptr) {
-    for (int p : *out) {
-      uint32_t last = static_cast<uint32_t>(view.size());
-      for (int c = first_clause_[p]; c < first_clause_[p] + clauses_of_[p]; ++c) {
-        // The clause's last string: the latest-starting occurrence of its atoms.
-        uint32_t clause_last = 0;
-        for (int a : clause_atoms_[c]) {
-          if (sc.atom_seen[a]) clause_last = std::max(clause_last, sc.atom_last[a]);
-        }
-        last = std::min(last, clause_last);
+  // A pattern whose first clause is met is a candidate if every other clause
+  // is met too. Its last start: a match holds one string of each clause, so
+  // it begins no later than the latest occurrence of each clause's strings.
+  sc.found.clear();
+  for (int p : sc.touched_patterns) {
+    sc.triggered[p] = 0;
+    uint32_t last = static_cast<uint32_t>(view.size());
+    bool met = true;
+    for (int c = first_clause_[p]; met && c < first_clause_[p] + clauses_of_[p]; ++c) {
+      bool clause_met = false;
+      uint32_t clause_last = 0;
+      for (int a : clause_atoms_[c]) {
+        if (!sc.atom_seen[a]) continue;
+        clause_met = true;
+        clause_last = std::max(clause_last, sc.atom_last[a]);
       }
-      last_start->push_back(last);
+      met = clause_met;
+      last = std::min(last, clause_last);
     }
+    if (met) sc.found.emplace_back(p, last);
   }
-  for (int c : sc.touched_clauses) {
-    sc.clause_met[c] = 0;
-    sc.met_count[clause_pattern_[c]] = 0;
+  for (int p : always_) sc.found.emplace_back(p, static_cast<uint32_t>(view.size()));
+  std::sort(sc.found.begin(), sc.found.end());
+  for (const auto& [p, last] : sc.found) {
+    out->push_back(p);
+    if (last_start != nullptr) last_start->push_back(last);
   }
   for (int a : sc.touched_atoms) sc.atom_seen[a] = 0;
-  sc.touched_clauses.clear();
   sc.touched_atoms.clear();
+  sc.touched_patterns.clear();
 }
 
 int PatternPrefilter::unfiltered() const { return static_cast<int>(always_.size()); }

@@ -48,12 +48,13 @@ class PatternPrefilter {
   std::vector<int32_t> out_begin_;  // per state, into out_: the atoms ending there
   std::vector<int32_t> out_;
   std::vector<std::string> atoms_;
-  std::vector<std::vector<int>> atom_clauses_;  // atom -> clauses it meets
-  std::vector<std::vector<int>> clause_atoms_;  // clause -> its atoms
-  std::vector<int> clause_pattern_;             // clause -> its pattern
-  std::vector<int> clauses_of_;                 // pattern -> how many clauses it has
-  std::vector<int> first_clause_;               // pattern -> its first clause (they are adjacent)
-  std::vector<int> always_;                     // patterns without clauses
+  int32_t first_output_state_ = 0;               // states from here on end atoms
+  std::vector<std::vector<int>> atom_patterns_;  // atom -> patterns whose first clause it meets
+  std::vector<std::vector<int>> clause_atoms_;   // clause -> its atoms
+  std::vector<int> clause_pattern_;              // clause -> its pattern
+  std::vector<int> clauses_of_;                  // pattern -> how many clauses it has
+  std::vector<int> first_clause_;                // pattern -> its first clause (they are adjacent)
+  std::vector<int> always_;                      // patterns without clauses
   std::vector<std::vector<std::vector<std::string>>> requirements_;
   int patterns_ = 0;
 };
