@@ -89,6 +89,7 @@ CueFilter::CueFilter(const std::vector<std::vector<std::string>>& lists) {
         if (IsWordChar(plain[0])) {
           AddAtWordStart(std::move(plain), true, list);
         } else {
+          opens_after_word_[static_cast<unsigned char>(plain[0])] = true;
           after_word_.push_back(Entry{std::move(plain), true, list});
         }
         continue;
@@ -186,7 +187,8 @@ uint32_t CueFilter::MayMatchFolded(std::string_view text) const {
   const size_t mask = table_.size() - 1;
   for (size_t i = 0; i < n && found != all_;) {
     if (!IsWordChar(text[i])) {
-      if (!after_word_.empty() && i > 0 && IsWordChar(text[i - 1])) {
+      if (opens_after_word_[static_cast<unsigned char>(text[i])] && i > 0 &&
+          IsWordChar(text[i - 1])) {
         for (const Entry& entry : after_word_) {
           if ((found & entry.list) == 0 && EntryAt(text, i, entry)) found |= entry.list;
         }

@@ -15,6 +15,7 @@
 #ifndef KG_EXTRACT_CUE_FILTER_H_
 #define KG_EXTRACT_CUE_FILTER_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -58,6 +59,7 @@ class CueFilter {
   // Plain cues that open with another character ("'ll"): a word character
   // must come right before them.
   std::vector<Entry> after_word_;
+  std::array<bool, 256> opens_after_word_{};  // their first characters
   // Strings other cues cannot match without, looked for anywhere, with the
   // bit of the list of each.
   std::vector<std::pair<std::string, uint32_t>> anywhere_;
