@@ -1,42 +1,146 @@
 // Reading a regex's possible beginnings from its source. A small recursive
-// descent over RE2's syntax computes, for each piece, the set of strings of
-// fewer than kDepth bytes it can match whole ("exact") and the strings after
-// which anything may follow ("open": cut at kDepth bytes, or ended by a
-// construct the reader does not model). Sequences, alternations and repeats
-// combine these sets; letters are lower-cased throughout, so the filter is a
-// superset for case-sensitive groups too. Zero-width assertions (^, $, \b)
-// match the empty string here, which only lets more through.
+// descent over RE2's syntax computes, for each piece, the set of strings it
+// can match whole ("exact") and the strings after which anything may follow
+// ("open": cut where the cut policy below says, or ended by a construct the
+// reader does not model). Sequences, alternations and repeats combine these
+// sets; letters are lower-cased throughout, so the filter is a superset for
+// case-sensitive groups too. Zero-width assertions (^, $, \b) match the empty
+// string here, which only lets more through.
 #include "extract/time/start_filter.h"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "extract/regex_syntax.h"
 
 namespace kg::timex {
 namespace {
 
-constexpr size_t kDepth = StartFilter::kDepth;
+constexpr size_t kMaxDepth = StartFilter::kMaxDepth;
 // Past this many strings the set says nothing useful; give up.
 constexpr size_t kMaxStrings = 100000;
 
-struct Prefixes {
-  std::set<std::string> exact;  // each shorter than kDepth
-  std::set<std::string> open;
-  bool Anything() const { return open.count("") > 0; }
-  size_t Size() const { return exact.size() + open.size(); }
+bool IsWordByte(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Where strings are cut (kept as open prefixes). A match's first word rarely
+// decides it ("the" begins "the past year", but most of its occurrences
+// begin nothing); the start of its second usually does ("the pa" against
+// "the co"). So a string is kept through its first word (up to
+// kMaxFirstWord bytes), the gap after it (up to kMaxGap) and the first
+// kMaxSecondWord bytes of the second word, or to the byte after a shorter
+// one; longer second words cost start-up time and filter little more. Any
+// cut keeps a prefix, so it only decides how sharp the filter is.
+constexpr size_t kMaxFirstWord = 16;
+constexpr size_t kMaxGap = 3;
+constexpr size_t kMaxSecondWord = 4;
+
+// Reads a string a piece at a time, so that a prefix shared by many strings
+// is read once.
+class Cutter {
+ public:
+  // Whether the bytes read so far end where the cut goes.
+  bool full() const { return full_; }
+
+  // Reads `s` on from the bytes read so far: how many of its bytes come
+  // before the cut, or npos if it ends first.
+  size_t Read(std::string_view s) {
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (full_) return i;
+      Step(static_cast<unsigned char>(s[i]));
+    }
+    return std::string_view::npos;
+  }
+
+ private:
+  enum Phase : uint8_t { kFirstWord, kGap, kSecondWord };
+
+  void Step(unsigned char c) {
+    const bool word = IsWordByte(c);
+    if (phase_ == kSecondWord && !word) {
+      full_ = true;  // the byte after the second word is the last kept
+    } else {
+      if (phase_ == kFirstWord && !word) {
+        phase_ = kGap;
+        run_ = 0;
+      } else if (phase_ == kGap && word) {
+        phase_ = kSecondWord;
+        run_ = 0;
+      }
+      const size_t cap = phase_ == kFirstWord ? kMaxFirstWord
+                         : phase_ == kGap     ? kMaxGap
+                                              : kMaxSecondWord;
+      if (++run_ == cap) full_ = true;
+    }
+    if (++length_ == kMaxDepth) full_ = true;
+  }
+
+  Phase phase_ = kFirstWord;
+  bool full_ = false;  // the next byte is cut off
+  size_t run_ = 0;     // bytes in the current word or gap
+  size_t length_ = 0;
 };
+
+// Sorts and drops repeats; the first `sorted` strings are in order already.
+void Normalize(std::vector<std::string>* v, size_t sorted = 0) {
+  const auto middle = v->begin() + static_cast<std::ptrdiff_t>(sorted);
+  std::sort(middle, v->end());
+  std::inplace_merge(v->begin(), middle, v->end());
+  v->erase(std::unique(v->begin(), v->end()), v->end());
+}
+
+// The exact strings are a set (sorted, no repeats), since they are combined
+// again and again; open strings are final, only carried along and merged, so
+// they are a bag put in order only where sets are compared. Vectors, not
+// trees: a node per string made reading the rules' pattern slow.
+struct Prefixes {
+  std::vector<std::string> exact;  // none of them cut
+  std::vector<std::string> open;
+  bool anything = false;  // the empty string is open: nothing to go by
+  bool MatchesEmpty() const { return !exact.empty() && exact.front().empty(); }
+  size_t Size() const { return exact.size() + open.size(); }
+  // Drops the open strings' repeats; false if still too many strings.
+  bool Shrink() {
+    Normalize(&open);
+    return Size() <= kMaxStrings;
+  }
+  // Adds x + y; cuts often make the same string for a run of y's, so one
+  // repeating the last is not added again.
+  void AddOpen(std::string_view x, std::string_view y = {}) {
+    if (x.empty() && y.empty()) anything = true;
+    if (!open.empty() && open.back().size() == x.size() + y.size() &&
+        std::string_view(open.back()).substr(0, x.size()) == x &&
+        std::string_view(open.back()).substr(x.size()) == y) {
+      return;
+    }
+    std::string s;
+    s.reserve(x.size() + y.size());
+    s.append(x).append(y);
+    open.push_back(std::move(s));
+  }
+};
+
+bool SameSet(const Prefixes& a, Prefixes b) {
+  if (a.anything != b.anything || a.exact != b.exact) return false;
+  std::vector<std::string> a_open = a.open;
+  Normalize(&a_open);
+  Normalize(&b.open);
+  return a_open == b.open;
+}
 
 Prefixes Anything() {
   Prefixes p;
-  p.open.insert("");
+  p.anything = true;
   return p;
 }
 
 Prefixes Empty() {
   Prefixes p;
-  p.exact.insert("");
+  p.exact.emplace_back();
   return p;
 }
 
@@ -55,62 +159,88 @@ unsigned char Fold(unsigned char c) {
 // long s, whose UTF-8 bytes lower-casing does not reach.
 Prefixes Bytes(const std::set<unsigned char>& bytes) {
   Prefixes p;
-  for (unsigned char c : bytes) p.exact.insert(std::string(1, static_cast<char>(Fold(c))));
-  if (bytes.count('k') > 0) p.exact.insert("\xE2\x84\xAA");
-  if (bytes.count('s') > 0) p.exact.insert("\xC5\xBF");
+  for (unsigned char c : bytes) p.exact.emplace_back(1, static_cast<char>(Fold(c)));
+  if (bytes.count('k') > 0) p.exact.emplace_back("\xE2\x84\xAA");
+  if (bytes.count('s') > 0) p.exact.emplace_back("\xC5\xBF");
+  Normalize(&p.exact);
   return p;
 }
 
-void Add(std::set<std::string>* to, const std::set<std::string>& from) {
-  to->insert(from.begin(), from.end());
-}
-
-Prefixes Concat(const Prefixes& a, const Prefixes& b) {
-  if (a.Anything()) return a;
+Prefixes Concat(Prefixes a, const Prefixes& b) {
+  if (a.anything) return a;
   Prefixes out;
-  out.open = a.open;
+  out.open = std::move(a.open);
+  auto join = [](const std::string& x, std::string_view y) {
+    std::string s;
+    s.reserve(x.size() + y.size());
+    s += x;
+    s += y;
+    return s;
+  };
   for (const std::string& x : a.exact) {
+    Cutter after_x;
+    after_x.Read(x);  // exact strings are never cut
+    if (after_x.full()) {
+      // Whatever follows is cut off; x alone stands for all of b.
+      if (b.MatchesEmpty()) out.exact.push_back(x);
+      if (b.anything || !b.open.empty() || b.exact.size() > (b.MatchesEmpty() ? 1 : 0)) {
+        out.AddOpen(x);
+      }
+      continue;
+    }
     for (const std::string& y : b.exact) {
-      std::string s = x + y;
-      if (s.size() >= kDepth) {
-        out.open.insert(s.substr(0, kDepth));
+      Cutter cutter = after_x;
+      const size_t kept = cutter.Read(y);
+      if (kept == std::string_view::npos) {
+        out.exact.push_back(join(x, y));
       } else {
-        out.exact.insert(std::move(s));
+        out.AddOpen(x, std::string_view(y).substr(0, kept));
       }
     }
-    for (const std::string& y : b.open) out.open.insert((x + y).substr(0, kDepth));
-    if (out.Size() > kMaxStrings) return Anything();
+    for (const std::string& y : b.open) {
+      Cutter cutter = after_x;
+      out.AddOpen(x, std::string_view(y).substr(0, cutter.Read(y)));
+    }
+    if (b.anything) out.AddOpen(x, "");
+    if (out.anything) return Anything();
+    if (out.Size() > 2 * kMaxStrings && !out.Shrink()) return Anything();
   }
+  Normalize(&out.exact);
+  if (out.Size() > kMaxStrings && !out.Shrink()) return Anything();
   return out;
 }
 
 Prefixes Union(Prefixes a, const Prefixes& b) {
-  Add(&a.exact, b.exact);
-  Add(&a.open, b.open);
-  if (a.Size() > kMaxStrings || a.Anything()) return Anything();
+  if (a.anything || b.anything) return Anything();
+  const size_t exact = a.exact.size();
+  a.exact.insert(a.exact.end(), b.exact.begin(), b.exact.end());
+  a.open.insert(a.open.end(), b.open.begin(), b.open.end());
+  Normalize(&a.exact, exact);
+  if (a.Size() > kMaxStrings && !a.Shrink()) return Anything();
   return a;
 }
 
 Prefixes Repeat(const Prefixes& x, int min, int max) {  // max < 0: unbounded
-  // Each copy that is not empty adds a byte, so after kDepth + 1 copies
+  // Each copy that is not empty adds a byte, so after kMaxDepth + 1 copies
   // further ones change nothing; stop as soon as a copy changes nothing.
-  const int limit = static_cast<int>(kDepth) + 2;
+  const int limit = static_cast<int>(kMaxDepth) + 2;
   Prefixes required = Empty();
   for (int i = 0; i < min; ++i) {
     Prefixes next = Concat(required, x);
-    const bool same = next.exact == required.exact && next.open == required.open;
+    const bool same = SameSet(next, required);
     required = std::move(next);
-    if (same || required.Anything()) break;
+    if (same || required.anything) break;
     if (i > limit) return Anything();
   }
   Prefixes all = required;
   Prefixes last = required;
   for (int i = 0; max < 0 || i < max - min; ++i) {
-    last = Concat(last, x);
+    last = Concat(std::move(last), x);
     Prefixes next = Union(all, last);
-    const bool same = next.exact == all.exact && next.open == all.open;
+    Normalize(&next.open);
+    const bool same = SameSet(next, all);
     all = std::move(next);
-    if (same || all.Anything()) break;
+    if (same || all.anything) break;
     if (i > limit) return Anything();
   }
   return all;
@@ -135,8 +265,8 @@ class Reader {
   Prefixes Sequence() {
     Prefixes out = Empty();
     while (i_ < re_.size() && re_[i_] != '|' && re_[i_] != ')') {
-      out = Concat(out, Repeated());
-      if (out.Anything()) Skip();
+      out = Concat(std::move(out), Repeated());
+      if (out.anything) Skip();
     }
     return out;
   }
@@ -322,13 +452,6 @@ class Reader {
   size_t i_ = 0;
 };
 
-// Never 0, the empty slot: the length sits in the top byte.
-uint64_t Key(const unsigned char* bytes, size_t n) {
-  uint64_t k = 0;
-  for (size_t i = 0; i < n; ++i) k = k << 8 | bytes[i];
-  return k | static_cast<uint64_t>(n) << 56;
-}
-
 }  // namespace
 
 const std::array<unsigned char, 256> StartFilter::kFold = [] {
@@ -340,26 +463,32 @@ const std::array<unsigned char, 256> StartFilter::kFold = [] {
 std::optional<StartFilter> StartFilter::FromRegex(std::string_view regex) {
   Reader reader(regex);
   Prefixes prefixes = reader.Alternation();
-  if (!reader.AtEnd() || prefixes.Anything() || prefixes.exact.count("") > 0) return std::nullopt;
+  if (!reader.AtEnd() || prefixes.anything || prefixes.MatchesEmpty()) return std::nullopt;
   StartFilter filter;
+  // Nodes below 1 << 16 are the two-byte prefixes themselves (their bytes).
+  uint32_t nodes = 1 << 16;
   auto add = [&](const std::string& s) {
     const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
-    for (size_t n = 1; n < s.size(); ++n) {
-      if (n == 1) {
-        filter.first_live_[bytes[0]] = true;
-      } else if (n == 2) {
-        filter.second_live_[bytes[0] << 8 | bytes[1]] = true;
-      } else {
-        filter.live_.Insert(Key(bytes, n));
-      }
-    }
     if (s.size() == 1) {
       filter.first_live_[bytes[0]] = true;
       filter.first_accept_[bytes[0]] = true;
-    } else if (s.size() == 2) {
-      filter.second_accept_[bytes[0] << 8 | bytes[1]] = true;
-    } else {
-      filter.accept_.Insert(Key(bytes, s.size()));
+      return;
+    }
+    filter.first_live_[bytes[0]] = true;
+    const uint32_t two = bytes[0] << 8 | bytes[1];
+    if (s.size() == 2) {
+      filter.second_accept_[two] = true;
+      return;
+    }
+    filter.second_live_[two] = true;
+    uint32_t node = two;
+    for (size_t n = 2; n < s.size(); ++n) {
+      bool inserted = false;
+      uint32_t* edge =
+          filter.deeper_.FindOrInsert(NodeMap::Key(node, bytes[n]), (nodes + 1) << 1, &inserted);
+      if (inserted) ++nodes;
+      if (n + 1 == s.size()) *edge |= 1;
+      node = *edge >> 1;
     }
   };
   for (const std::string& s : prefixes.exact) add(s);
@@ -368,34 +497,44 @@ std::optional<StartFilter> StartFilter::FromRegex(std::string_view regex) {
 }
 
 bool StartFilter::Deeper(std::string_view text, size_t pos) const {
-  unsigned char bytes[kDepth];
-  bytes[0] = kFold[static_cast<unsigned char>(text[pos])];
-  bytes[1] = kFold[static_cast<unsigned char>(text[pos + 1])];
-  for (size_t n = 3; n <= kDepth && pos + n <= text.size(); ++n) {
-    bytes[n - 1] = kFold[static_cast<unsigned char>(text[pos + n - 1])];
-    const uint64_t key = Key(bytes, n);
-    if (accept_.Contains(key)) return true;
-    if (!live_.Contains(key)) return false;
+  uint32_t node = kFold[static_cast<unsigned char>(text[pos])] << 8 |
+                  kFold[static_cast<unsigned char>(text[pos + 1])];
+  for (size_t i = pos + 2; i < text.size(); ++i) {
+    const uint32_t edge =
+        deeper_.Find(NodeMap::Key(node, kFold[static_cast<unsigned char>(text[i])]));
+    if (edge & 1) return true;
+    if (edge == 0) return false;
+    node = edge >> 1;
   }
   return false;
 }
 
-void StartFilter::KeySet::Insert(uint64_t key) {
-  if (Contains(key)) return;
-  if (2 * (size_ + 1) > slots_.size()) {
-    std::vector<uint64_t> old(2 * slots_.size(), 0);
-    old.swap(slots_);
-    mask_ = slots_.size() - 1;
+uint32_t* StartFilter::NodeMap::FindOrInsert(uint64_t key, uint32_t value, bool* inserted) {
+  if (2 * (size_ + 1) > keys_.size()) {
+    std::vector<uint64_t> old_keys(2 * keys_.size(), 0);
+    std::vector<uint32_t> old_values(2 * keys_.size(), 0);
+    old_keys.swap(keys_);
+    old_values.swap(values_);
+    mask_ = keys_.size() - 1;
     --shift_;
     size_ = 0;
-    for (uint64_t k : old) {
-      if (k != 0) Insert(k);
+    for (size_t i = 0; i < old_keys.size(); ++i) {
+      bool unused;
+      if (old_keys[i] != 0) FindOrInsert(old_keys[i], old_values[i], &unused);
     }
   }
   size_t i = Slot(key);
-  while (slots_[i] != 0) i = (i + 1) & mask_;
-  slots_[i] = key;
+  for (; keys_[i] != 0; i = (i + 1) & mask_) {
+    if (keys_[i] == key) {
+      *inserted = false;
+      return &values_[i];
+    }
+  }
+  *inserted = true;
+  keys_[i] = key;
+  values_[i] = value;
   ++size_;
+  return &values_[i];
 }
 
 }  // namespace kg::timex

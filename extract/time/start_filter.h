@@ -1,10 +1,11 @@
 // StartFilter: where in a text a match of a regex can begin, judged from the
-// first few bytes there. It is read from the regex's source (RE2 syntax) as
-// the set of byte strings, up to kDepth bytes and lower-cased, that every
-// match begins with (letters without case, digits and white space each as
-// one class); what it does not model (`.`, negated classes, \pN,
-// non-ASCII bytes, ...) leaves that string open, so the filter never rejects
-// a position where RE2 would match. Internal to kg_time; immutable once built.
+// bytes there. It is read from the regex's source (RE2 syntax) as the set of
+// byte strings, lower-cased, that every match begins with (letters without
+// case, digits and white space each as one class), each kept through its
+// first word and the start of its second (kMaxDepth bytes at most); what it does
+// not model (`.`, negated classes, \pN, non-ASCII bytes, ...) leaves that
+// string open, so the filter never rejects a position where RE2 would match.
+// Internal to kg_time; immutable once built.
 #ifndef KG_EXTRACT_TIME_START_FILTER_H_
 #define KG_EXTRACT_TIME_START_FILTER_H_
 
@@ -20,7 +21,8 @@ namespace kg::timex {
 
 class StartFilter {
  public:
-  static constexpr size_t kDepth = 5;
+  // The longest string kept; past it anything may follow.
+  static constexpr size_t kMaxDepth = 24;
 
   // The filter of `regex` as compiled case-insensitively; nullopt when every
   // position would pass (the regex can match empty text or begins with
@@ -41,39 +43,44 @@ class StartFilter {
 
  private:
   StartFilter() = default;
-  // Lengths 3 to kDepth, once the first two bytes lead on.
+  // From the third byte on, once the first two lead on.
   bool Deeper(std::string_view text, size_t pos) const;
 
   static const std::array<unsigned char, 256> kFold;
-  // Per length L (index L-1): the L-byte strings that are a whole prefix
-  // (accept) and those that lead on to longer prefixes (live), as packed
-  // keys. Lengths 1 and 2, the tests that decide most positions, also as
-  // bit tables.
+  // The strings as a trie over folded bytes. Lengths 1 and 2, the tests
+  // that decide most positions, are bit tables: whether a string ends there
+  // (accept) or goes on (live).
   std::array<bool, 256> first_accept_{};
   std::array<bool, 256> first_live_{};
   std::bitset<1 << 16> second_accept_;
   std::bitset<1 << 16> second_live_;
-  // Longer strings: keys carry their length; open addressing, since these
-  // lookups run at every position the bit tables let through.
-  class KeySet {
+  // Longer strings: (node, byte) -> the next node << 1 | whether a string
+  // ends there, 0 if none goes on with that byte; a two-byte prefix is the
+  // node numbered by its bytes. Open addressing, since these lookups run at
+  // every position the bit tables let through.
+  class NodeMap {
    public:
-    void Insert(uint64_t key);
-    bool Contains(uint64_t key) const {
+    static uint64_t Key(uint32_t node, unsigned char byte) {
+      return uint64_t{1} << 40 | uint64_t{node} << 8 | byte;  // never 0, the empty slot
+    }
+    uint32_t Find(uint64_t key) const {
       for (size_t i = Slot(key);; i = (i + 1) & mask_) {
-        if (slots_[i] == key) return true;
-        if (slots_[i] == 0) return false;
+        if (keys_[i] == key) return values_[i];
+        if (keys_[i] == 0) return 0;
       }
     }
+    // The value at `key`, set to `value` first if the key is new.
+    uint32_t* FindOrInsert(uint64_t key, uint32_t value, bool* inserted);
 
    private:
     size_t Slot(uint64_t key) const { return (key * 0x9E3779B97F4A7C15ull) >> shift_; }
-    std::vector<uint64_t> slots_ = std::vector<uint64_t>(16, 0);
+    std::vector<uint64_t> keys_ = std::vector<uint64_t>(16, 0);
+    std::vector<uint32_t> values_ = std::vector<uint32_t>(16, 0);
     size_t mask_ = 15;
     int shift_ = 60;
     size_t size_ = 0;
   };
-  KeySet accept_;
-  KeySet live_;
+  NodeMap deeper_;
 };
 
 }  // namespace kg::timex

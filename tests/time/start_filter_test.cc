@@ -1,6 +1,7 @@
 // StartFilter: it never rejects a position where RE2 finds a match, on
-// regexes that use the constructs it models and those it does not; and the
-// tagger finds the same expressions with it as with the plain unanchored scan.
+// regexes that use the constructs it models and those it does not and on the
+// shipped rules; it looks into the second word; and the tagger finds the same
+// expressions with it as with the plain unanchored scan.
 #include "extract/time/start_filter.h"
 
 #include <gtest/gtest.h>
@@ -46,7 +47,8 @@ TEST(StartFilterTest, NeverRejectsAMatchStart) {
       "\\d\\d/\\w+",
       "\\bk\\b|s$",
       "(?:a{0,2}b){1,3}c?",
-      "\xC3\xA9" "a|\\pLb",
+      "\xC3\xA9"
+      "a|\\pLb",
       "x{,2}|\\{1\\}",
       "(?:\\Qa|b\\E)x",
       "a*",
@@ -80,10 +82,10 @@ TEST(StartFilterTest, NeverRejectsAMatchStart) {
 TEST(StartFilterTest, RejectsWhatCannotBegin) {
   std::optional<StartFilter> filter = StartFilter::FromRegex("(?:last|next) (?:week|year)|1990s");
   ASSERT_TRUE(filter.has_value());
-  for (const char* yes : {"last week", "LAST\tYEAR", "next y", "1990s", "2345s"}) {
+  for (const char* yes : {"last week", "LAST\tYEAR", "next years", "1990s", "2345s"}) {
     EXPECT_TRUE(filter->MayStartAt(yes, 0)) << yes;
   }
-  for (const char* no : {"lasting", "nexus", "199", "week", "la", " last"}) {
+  for (const char* no : {"lasting", "nexus", "199", "week", "la", " last", "next y", "next yard"}) {
     EXPECT_FALSE(filter->MayStartAt(no, 0)) << no;
   }
   // Nothing to go by: empty matches, or a leading construct not modelled.
@@ -94,6 +96,57 @@ TEST(StartFilterTest, RejectsWhatCannotBegin) {
       timex::CompileTimeRules(EmbeddedRuleFile("time.yaml"), "rules/time.yaml");
   ASSERT_TRUE(rules.ok());
   EXPECT_TRUE((*rules)->start_filter.has_value()) << "the shipped rules give no start filter";
+}
+
+// The first word alone lets through every "the"; the start of the second
+// tells "the past" from "the company". Past the first few bytes of the
+// second word the filter lets anything through.
+TEST(StartFilterTest, LooksAtTheSecondWord) {
+  std::optional<StartFilter> filter =
+      StartFilter::FromRegex("the (?:past|coming|fiscal) (?:week|year)|now");
+  ASSERT_TRUE(filter.has_value());
+  for (const char* yes :
+       {"the past week", "THE Coming year", "the fisc", "the pastry", "nowhere"}) {
+    EXPECT_TRUE(filter->MayStartAt(yes, 0)) << yes;
+  }
+  for (const char* no : {"the company", "the", "the ", "the p", "then", "the cold", "no"}) {
+    EXPECT_FALSE(filter->MayStartAt(no, 0)) << no;
+  }
+}
+
+// The shipped rules' scanner: wherever it matches, the filter lets the
+// position through, on text made of the rules' own examples cut and mixed.
+TEST(StartFilterTest, NeverRejectsAShippedRuleMatch) {
+  Result<std::unique_ptr<timex::CompiledRules>> rules =
+      timex::CompileTimeRules(EmbeddedRuleFile("time.yaml"), "rules/time.yaml");
+  ASSERT_TRUE(rules.ok());
+  ASSERT_TRUE((*rules)->start_filter.has_value());
+  const StartFilter& filter = *(*rules)->start_filter;
+  std::vector<std::string> pieces;
+  for (const timex::Example& e : (*rules)->examples) pieces.push_back(e.text);
+  ASSERT_FALSE(pieces.empty());
+  std::mt19937 rng(5);
+  int matches = 0;
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    for (int j = 0; j < 5; ++j) {
+      const std::string& piece = pieces[rng() % pieces.size()];
+      const size_t from = rng() % 3 == 0 ? rng() % piece.size() : 0;
+      text += piece.substr(from, rng() % 60);
+      text += " ,.-'\n"[rng() % 6];
+    }
+    const re2::StringPiece input(text);
+    for (size_t p = 0; p < text.size(); ++p) {
+      re2::StringPiece m;
+      if (!(*rules)->scanner->Match(input, p, text.size(), RE2::ANCHOR_START, &m, 1) || m.empty()) {
+        continue;
+      }
+      ++matches;
+      ASSERT_TRUE(filter.MayStartAt(text, p))
+          << "'" << std::string(m.data(), m.size()) << "' at " << p << " of '" << text << "'";
+    }
+  }
+  EXPECT_GT(matches, 1000);
 }
 
 std::string Describe(const std::vector<TimeExpression>& list) {
