@@ -25,14 +25,21 @@ struct Polarity {
   bool hedged = false;
 };
 
+// The cue lists (CueList bits) that may match somewhere in the view, from
+// one quick pass (CueSet::filter); a view without cues spares ReadPolarity
+// and SentenceHedged their work. All bits for a pack without a filter.
+uint32_t ViewCues(const CueSet& cues, const MentionView& view);
+
 // Negation and modality cues count inside the match (outside the slots) and in
 // the clause before it. `stative` relations skip the clause before the match.
-// Leaves `hedged` false: see SentenceHedged.
+// `view_cues`: ViewCues of the view, if known. Leaves `hedged` false: see
+// SentenceHedged.
 Polarity ReadPolarity(const CueSet& cues, const MentionView& view, const MatchSpans& match,
-                      bool stative);
+                      bool stative, uint32_t view_cues = kAllCues);
 
 // Hedges count anywhere in the sentence, so every match of a view shares this.
 bool SentenceHedged(const CueSet& cues, const MentionView& view);
+bool SentenceHedged(const CueSet& cues, const MentionView& view, uint32_t view_cues);
 
 // The index of the time token (into the document's times) that governs the
 // match: one inside the match, else one right after it before a clause

@@ -123,6 +123,10 @@ CueFilter::CueFilter(const std::vector<std::vector<std::string>>& lists) {
       for (const std::string& s : *best) anywhere_.emplace_back(s, list);
     }
   }
+  auto has_space_run = [](const std::string& s) { return s.find("  ") != std::string::npos; };
+  for (const Entry& e : entries_) space_runs_ |= has_space_run(e.text);
+  for (const Entry& e : after_word_) space_runs_ |= has_space_run(e.text);
+  for (const auto& [s, list] : anywhere_) space_runs_ |= has_space_run(s);
   std::sort(anywhere_.begin(), anywhere_.end());
   anywhere_.erase(std::unique(anywhere_.begin(), anywhere_.end()), anywhere_.end());
   size_t slots = 64;

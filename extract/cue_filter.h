@@ -34,6 +34,10 @@ class CueFilter {
   // matches nowhere in `text`.
   uint32_t MayMatch(std::string_view text) const;
 
+  // Whether a string it looks for holds two spaces in a row: only then can
+  // a text gain a cue when a run of its bytes is replaced by spaces.
+  bool HasSpaceRuns() const { return space_runs_; }
+
   // The lists with a cue that could not be read, whose bit MayMatch always
   // sets (for tests).
   uint32_t always() const { return always_; }
@@ -49,6 +53,7 @@ class CueFilter {
   uint32_t MayMatchFolded(std::string_view text) const;
 
   uint32_t always_ = 0;
+  bool space_runs_ = false;
   uint32_t all_ = 0;  // a bit per list
   // Cues that open with a word character, grouped by the key of their first
   // (up to) three letters; an open-addressed table of those keys.

@@ -173,7 +173,9 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
     }
     return static_cast<Fact*>(nullptr);
   };
-  std::optional<bool> hedged;  // read once, when a match first needs it
+  // Read once, when a match first needs them.
+  std::optional<uint32_t> view_cues;
+  std::optional<bool> hedged;
   const bool case_free = CaseFreeText(view.text);
   re2::StringPiece text(view.text);
   re2::StringPiece groups[kMaxGroups];
@@ -241,7 +243,8 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
         continue;
       }
       if (pat.rule.find(".title") != std::string::npos && AppointsOther(view, spans)) continue;
-      Polarity polarity = ReadPolarity(pack.cues, view, spans, rel.stative);
+      if (!view_cues) view_cues = ViewCues(pack.cues, view);
+      Polarity polarity = ReadPolarity(pack.cues, view, spans, rel.stative, *view_cues);
       if (polarity.modal && !polarity.negated) continue;
       const std::optional<int> time_index = GoverningTime(view, spans, rel.stative);
       if (time_index && in.doc_date) {
@@ -249,7 +252,7 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
         const TimeExpression& x = (*in.times)[*time_index];
         if (x.days && x.days->start > *in.doc_date) continue;
       }
-      if (!hedged) hedged = SentenceHedged(pack.cues, view);
+      if (!hedged) hedged = SentenceHedged(pack.cues, view, *view_cues);
       polarity.hedged = *hedged;
       for (const auto& [s, o] : pairs) {
         if (s.entity == o.entity) continue;

@@ -12,9 +12,20 @@ namespace {
 
 constexpr int kPreWords = 2;
 
-// Which cue lists can match `text`; all of them for a pack without filters.
+// Which cue lists can match `text`; all of them for a pack without a filter.
 uint32_t MayMatch(const CueFilter* filter, std::string_view text) {
-  return filter == nullptr ? ~0u : filter->MayMatch(text);
+  return filter == nullptr ? kAllCues : filter->MayMatch(text);
+}
+
+bool IsWordChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// Whether v[at] is not inside a word: a cue that matches in a cut of the view
+// or in its copy with spaces over the slots (which start and end at such
+// places) then matched in the view itself.
+bool AtWordEdge(const std::string& v, size_t at) {
+  return at == 0 || at >= v.size() || !IsWordChar(v[at - 1]) || !IsWordChar(v[at]);
 }
 
 bool Boundary(char c) {
@@ -24,7 +35,7 @@ bool Boundary(char c) {
 }  // namespace
 
 Polarity ReadPolarity(const CueSet& cues, const MentionView& view, const MatchSpans& match,
-                      bool stative) {
+                      bool stative, uint32_t view_cues) {
   const std::string& v = view.text;
   // The clause before the match counts for its last kPreWords words: "if
   // Microsoft bought TikTok"; cues further back govern other verbs.
@@ -43,9 +54,20 @@ Polarity ReadPolarity(const CueSet& cues, const MentionView& view, const MatchSp
   const bool pairs =
       match.object_begin == match.subject_begin && match.object_end == match.subject_end;
   const size_t stop = pairs ? match.end : std::max(match.subject_end, match.object_end);
+  const size_t window_end = std::max(stop, match.begin);
+  // A view without negation or modality cues has none in any clause cut from
+  // it at word edges, with word-edged slots blanked, unless a cue could span
+  // the blanked run of spaces.
+  const CueFilter* filter = cues.filter.get();
+  if ((view_cues & (kNegationCues | kModalityCues)) == 0 && filter != nullptr &&
+      !filter->HasSpaceRuns() && AtWordEdge(v, start) && AtWordEdge(v, window_end) &&
+      AtWordEdge(v, match.subject_begin) && AtWordEdge(v, match.subject_end) &&
+      AtWordEdge(v, match.object_begin) && AtWordEdge(v, match.object_end)) {
+    return Polarity{};
+  }
   // Reused per thread: this runs for every match.
   thread_local std::string window;
-  window.assign(v, start, std::max(stop, match.begin) - start);
+  window.assign(v, start, window_end - start);
   auto blank = [&](size_t b, size_t e) {
     for (size_t i = b; i < e && i >= start && i - start < window.size(); ++i)
       window[i - start] = ' ';
@@ -55,9 +77,9 @@ Polarity ReadPolarity(const CueSet& cues, const MentionView& view, const MatchSp
 
   Polarity p;
   // Most windows hold no cue at all; the filters say so without a regex pass.
-  const uint32_t lists = MayMatch(cues.clause_filter.get(), window);
-  const bool may_negate = (lists & 1) != 0;
-  const bool may_be_modal = (lists & 2) != 0;
+  const uint32_t lists = MayMatch(filter, window);
+  const bool may_negate = (lists & kNegationCues) != 0;
+  const bool may_be_modal = (lists & kModalityCues) != 0;
   if (!may_negate && !may_be_modal) return p;
   if (!may_negate || !may_be_modal) {
     if (may_negate) p.negated = RE2::PartialMatch(window, *cues.negation);
@@ -76,9 +98,16 @@ Polarity ReadPolarity(const CueSet& cues, const MentionView& view, const MatchSp
   return p;
 }
 
+uint32_t ViewCues(const CueSet& cues, const MentionView& view) {
+  return MayMatch(cues.filter.get(), view.text);
+}
+
 bool SentenceHedged(const CueSet& cues, const MentionView& view) {
-  return (MayMatch(cues.hedge_filter.get(), view.text) & 1) != 0 &&
-         RE2::PartialMatch(view.text, *cues.hedge);
+  return SentenceHedged(cues, view, ViewCues(cues, view));
+}
+
+bool SentenceHedged(const CueSet& cues, const MentionView& view, uint32_t view_cues) {
+  return (view_cues & kHedgeCues) != 0 && RE2::PartialMatch(view.text, *cues.hedge);
 }
 
 }  // namespace kg

@@ -683,10 +683,9 @@ Result<std::shared_ptr<const RulePack>> LoadRulePack(const std::vector<RuleSourc
   pack->cues.modality = std::move(mod);
   pack->cues.hedge = std::move(hedge);
   pack->cues.clause = ClauseCues(loader.negation, loader.modality, pattern_max_mem);
-  pack->cues.clause_filter = std::make_shared<const CueFilter>(
-      std::vector<std::vector<std::string>>{loader.negation, loader.modality});
-  pack->cues.hedge_filter =
-      std::make_shared<const CueFilter>(std::vector<std::vector<std::string>>{loader.hedge});
+  // In CueList bit order.
+  pack->cues.filter = std::make_shared<const CueFilter>(
+      std::vector<std::vector<std::string>>{loader.negation, loader.modality, loader.hedge});
 
   pack->prefilter = MakePatternPrefilter(*pack);
   pack->slots = std::make_shared<const SlotLocator>(pack->patterns);

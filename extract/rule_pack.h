@@ -81,11 +81,19 @@ struct CueSet {
   // pass over its clause costs about what one regex does. Null if it did not
   // compile; then the two regexes are used.
   std::unique_ptr<RE2::Set> clause;
-  // Whether each list can match a text at all: most clauses hold no cue, and
-  // these answer that for a fraction of a regex pass (extract/cue_filter.h).
-  // Null in a pack built by hand: then every text may hold a cue.
-  std::shared_ptr<const CueFilter> clause_filter;  // bit 0 negation, bit 1 modality
-  std::shared_ptr<const CueFilter> hedge_filter;   // bit 0
+  // Which lists can match a text at all (CueList bits): most clauses hold no
+  // cue, and this answers that for a fraction of a regex pass
+  // (extract/cue_filter.h). Null in a pack built by hand: then every text may
+  // hold a cue.
+  std::shared_ptr<const CueFilter> filter;
+};
+
+// The lists of a CueSet, as bits of CueFilter answers.
+enum CueList : uint32_t {
+  kNegationCues = 1,
+  kModalityCues = 2,
+  kHedgeCues = 4,
+  kAllCues = 7,
 };
 
 struct RelationDef {

@@ -82,10 +82,9 @@ TEST(CueFilterTest, NewsPackFiltersNeverRejectAMatch) {
   auto pack = NewsPack();
   ASSERT_NE(pack, nullptr);
   const CueSet& cues = pack->cues;
-  ASSERT_NE(cues.clause_filter, nullptr);
-  ASSERT_NE(cues.hedge_filter, nullptr);
-  EXPECT_EQ(cues.clause_filter->always(), 0u);
-  EXPECT_EQ(cues.hedge_filter->always(), 0u);
+  ASSERT_NE(cues.filter, nullptr);
+  EXPECT_EQ(cues.filter->always(), 0u);
+  EXPECT_FALSE(cues.filter->HasSpaceRuns());
   std::vector<std::string> views;
   Status read = testing_util::ExampleArticleViews(*pack, &views);
   ASSERT_TRUE(read.ok()) << read.ToString();
@@ -100,9 +99,9 @@ TEST(CueFilterTest, NewsPackFiltersNeverRejectAMatch) {
   std::vector<std::string> generated = GeneratedClauses(20000);
   texts.insert(texts.end(), generated.begin(), generated.end());
   int rejected[3] = {0, 0, 0};
-  ExpectNoFalseNo(*cues.clause_filter, 0, *cues.negation, texts, &rejected[0]);
-  ExpectNoFalseNo(*cues.clause_filter, 1, *cues.modality, texts, &rejected[1]);
-  ExpectNoFalseNo(*cues.hedge_filter, 0, *cues.hedge, texts, &rejected[2]);
+  ExpectNoFalseNo(*cues.filter, 0, *cues.negation, texts, &rejected[0]);
+  ExpectNoFalseNo(*cues.filter, 1, *cues.modality, texts, &rejected[1]);
+  ExpectNoFalseNo(*cues.filter, 2, *cues.hedge, texts, &rejected[2]);
   // And it is worth having: most texts hold no cue of a given list.
   for (int r : rejected) EXPECT_GT(r, static_cast<int>(texts.size()) / 3);
 }
@@ -160,6 +159,12 @@ TEST(CueFilterTest, UnreadableCuesLetEverythingThrough) {
 }
 
 // One pass answers for each list on its own.
+TEST(CueFilterTest, SpaceRuns) {
+  EXPECT_FALSE(CueFilter(Lists{{"no longer", "plans? to", "[a-z]+n't"}}).HasSpaceRuns());
+  EXPECT_TRUE(CueFilter(Lists{{"never", "no  longer"}}).HasSpaceRuns());
+  EXPECT_TRUE(CueFilter(Lists{{"(?:a|b)  c"}}).HasSpaceRuns());
+}
+
 TEST(CueFilterTest, ListsAnswerApart) {
   const CueFilter filter(Lists{{"not", "never"}, {"would", "plans? to"}, {"[a-z]+"}});
   EXPECT_EQ(filter.always(), 4u);
