@@ -104,6 +104,17 @@ bool ContextHolds(const timex::RuleMatcher& m, std::string_view text, size_t beg
   return true;
 }
 
+// Whether a match of the regex `filter` was read from may begin in
+// text[from, to); true when there is no filter.
+bool MayMatchIn(const std::optional<timex::StartFilter>& filter, std::string_view text, size_t from,
+                size_t to) {
+  if (!filter) return true;
+  for (size_t p = from; p < to; ++p) {
+    if (filter->MayStartAt(text, p)) return true;
+  }
+  return false;
+}
+
 // The nearest tense cue within the window on each side of [begin, end),
 // not crossing a line break or a sentence end; the side before wins.
 timex::Tense TenseAround(const CompiledRules& rules, std::string_view text, size_t begin,
@@ -129,12 +140,20 @@ timex::Tense TenseAround(const CompiledRules& rules, std::string_view text, size
   // Latest cue before; failing that, earliest cue after.
   size_t best_pos = 0;
   timex::Tense best = timex::Tense::kUnknown;
-  for (auto [re, tense] : {std::pair{rules.future_cue.get(), timex::Tense::kFuture},
-                           {rules.past_cue.get(), timex::Tense::kPast}}) {
+  struct Cue {
+    const RE2* re;
+    const std::optional<timex::StartFilter>& filter;
+    timex::Tense tense;
+  };
+  const Cue cues[] = {{rules.future_cue.get(), rules.future_cue_filter, timex::Tense::kFuture},
+                      {rules.past_cue.get(), rules.past_cue_filter, timex::Tense::kPast}};
+  for (const auto& [re, filter, tense] : cues) {
     if (re == nullptr) continue;
     re2::StringPiece before(text.data() + from, begin - from);
     re2::StringPiece m;
-    while (re->Match(before, 0, before.size(), RE2::UNANCHORED, &m, 1)) {
+    // Each search, the last (which finds nothing) too, only where a cue may be.
+    while (MayMatchIn(filter, text, static_cast<size_t>(before.data() - text.data()), begin) &&
+           re->Match(before, 0, before.size(), RE2::UNANCHORED, &m, 1)) {
       size_t pos = static_cast<size_t>(m.data() - text.data()) + 1;
       if (pos > best_pos) {
         best_pos = pos;
@@ -146,9 +165,8 @@ timex::Tense TenseAround(const CompiledRules& rules, std::string_view text, size
   }
   if (best != timex::Tense::kUnknown) return best;
   size_t first = std::string_view::npos;
-  for (auto [re, tense] : {std::pair{rules.future_cue.get(), timex::Tense::kFuture},
-                           {rules.past_cue.get(), timex::Tense::kPast}}) {
-    if (re == nullptr || end >= to) continue;
+  for (const auto& [re, filter, tense] : cues) {
+    if (re == nullptr || end >= to || !MayMatchIn(filter, text, end, to)) continue;
     re2::StringPiece after(text.data() + end, to - end);
     re2::StringPiece m;
     if (re->Match(after, 0, after.size(), RE2::UNANCHORED, &m, 1)) {

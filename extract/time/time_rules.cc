@@ -176,7 +176,9 @@ Result<std::unique_ptr<CompiledRules>> CompileTimeRules(std::string_view yaml_te
           return s;
         }
         auto compiled = std::make_unique<RE2>(*re, options);
-        (key[0] == 'f' ? rules->future_cue : rules->past_cue) = std::move(compiled);
+        const bool future = key[0] == 'f';
+        (future ? rules->future_cue : rules->past_cue) = std::move(compiled);
+        (future ? rules->future_cue_filter : rules->past_cue_filter) = StartFilter::FromRegex(*re);
       }
       if (tense["window"]) {
         rules->tense_window = tense["window"].as<int>();

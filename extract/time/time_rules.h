@@ -116,6 +116,10 @@ struct CompiledRules {
   std::unique_ptr<RE2::Set> rule_set;
   std::unique_ptr<RE2> future_cue;  // tense cues looked for near an expression
   std::unique_ptr<RE2> past_cue;
+  // Where a cue can begin, when its regex tells: most windows around an
+  // expression hold none, and are passed over without a search.
+  std::optional<StartFilter> future_cue_filter;
+  std::optional<StartFilter> past_cue_filter;
   int tense_window = 80;  // bytes looked at on each side, within the sentence
 };
 
