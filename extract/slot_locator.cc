@@ -97,12 +97,13 @@ bool EqualsFolded(std::string_view text, std::string_view lower) {
 // Up to this many '<' (or '>') in a match; more falls back to the capture pass.
 constexpr size_t kMaxBounds = 24;
 
-struct Bounds {
+}  // namespace
+
+// Where groups may begin (or end) inside a match.
+struct SlotLocator::Bounds {
   std::array<size_t, kMaxBounds> at;
   size_t size = 0;
 };
-
-}  // namespace
 
 // The pieces before, around and after the groups: sources 0, 1, 3 and 4.
 struct SlotLocator::Pieces {
@@ -118,10 +119,22 @@ SlotLocator::SlotLocator(const std::vector<PatternDef>& patterns)
     const PatternDef& pattern = patterns[p];
     Entry& entry = entries_[p];
     entry.opens_with_slot = SourceOpensWithSlot(pattern.source);
-    if (pattern.object_group == 0 || !pattern.re) continue;
+    if (!pattern.re) continue;
     const std::string_view source = pattern.source;
     Group subject, object;
     bool splittable = true;
+    if (pattern.object_group == 0) {
+      // Pairs inside one coordinated group ("{subj} met"): before, group, after.
+      if (!TopLevelGroup(source, "subj", &subject, &splittable) || !splittable) continue;
+      const std::string_view body = source.substr(subject.body, subject.close - subject.body);
+      if (!IsSlotGroupBody(body)) continue;
+      entry.sources = {std::string(source.substr(0, subject.open)), std::string(body), "", "",
+                       std::string(source.substr(subject.close + 1))};
+      entry.one_group = true;
+      entry.options = pattern.re.options();
+      entry.splits = true;
+      continue;
+    }
     if (!TopLevelGroup(source, "subj", &subject, &splittable) || !splittable ||
         !TopLevelGroup(source, "obj", &object, &splittable) || !splittable) {
       continue;
@@ -185,6 +198,7 @@ const SlotLocator::Pieces* SlotLocator::Compiled(const Entry& entry) const {
   std::call_once(entry.once, [&entry] {
     auto pieces = std::make_unique<Pieces>();
     for (size_t i : {0, 1, 3, 4}) {
+      if (i == 3 && entry.one_group) continue;
       pieces->re[i] = std::make_unique<RE2>("(?:" + entry.sources[i] + ")", entry.options);
       if (!pieces->re[i]->ok()) return;
     }
@@ -221,6 +235,7 @@ bool SlotLocator::Locate(int p, const re2::StringPiece& text, size_t begin, size
       ends.at[ends.size++] = i + 1;
     }
   }
+  if (entry.one_group) return LocateOneGroup(entry, text, begin, end, starts, ends, out);
   // The match has its groups somewhere; when the tokens allow them only one
   // place (the usual "<e1> verb <e2>"), that is where they are.
   if (starts.size == 2 && ends.size == 2 && starts.at[0] < ends.at[0] &&
@@ -270,6 +285,34 @@ bool SlotLocator::Locate(int p, const re2::StringPiece& text, size_t begin, size
   }
   if (at == nullptr) return false;
   return Place(entry, *at, out);
+}
+
+// A pattern with one group: the placements the piece before it, the group
+// and the piece after it all fit; when there is exactly one, it is RE2's.
+bool SlotLocator::LocateOneGroup(const Entry& entry, const re2::StringPiece& text, size_t begin,
+                                 size_t end, const Bounds& starts, const Bounds& ends,
+                                 SlotSpans* out) const {
+  const Pieces* pieces = Compiled(entry);
+  if (pieces == nullptr) return false;
+  auto fits = [&](const RE2& piece, size_t from, size_t to) {
+    return piece.Match(text, from, to, RE2::ANCHOR_BOTH, nullptr, 0);
+  };
+  size_t count = 0, group_begin = 0, group_end = 0;
+  for (size_t a = 0; a < starts.size; ++a) {
+    const size_t b = starts.at[a];
+    if (!fits(*pieces->re[0], begin, b)) continue;
+    for (size_t c = 0; c < ends.size; ++c) {
+      const size_t e = ends.at[c];
+      if (e <= b || !fits(*pieces->re[4], e, end) || !fits(*pieces->re[1], b, e)) continue;
+      if (++count > 1) return false;
+      group_begin = b;
+      group_end = e;
+    }
+  }
+  if (count != 1) return false;
+  out->subject_begin = out->object_begin = group_begin;
+  out->subject_end = out->object_end = group_end;
+  return true;
 }
 
 bool SlotLocator::Place(const Entry& entry, const std::array<size_t, 4>& at, SlotSpans* out) {

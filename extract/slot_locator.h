@@ -39,9 +39,10 @@ class SlotLocator {
   // For pattern `p` matching exactly text[begin, end) (the text is the whole
   // view, for context): the slot spans, when exactly one placement of the
   // groups lets every piece match — then it is the one RE2's capture pass
-  // would report. False when the caller must run the capture pass: the pattern
-  // does not split (its groups are not top-level slot macros, or it has no
-  // {obj}), or several placements fit. Safe to call from many threads.
+  // would report. A pattern without {obj} pairs the members of its {subj}:
+  // both spans are that group's. False when the caller must run the capture
+  // pass: the pattern does not split (its groups are not top-level slot
+  // macros), or several placements fit. Safe to call from many threads.
   bool Locate(int p, const re2::StringPiece& text, size_t begin, size_t end, SlotSpans* out) const;
 
   // The leftmost match of pattern `p` (compiled as `re`) in text[pos, end),
@@ -65,8 +66,10 @@ class SlotLocator {
   struct Entry {
     bool opens_with_slot = false;
     bool splits = false;
+    bool one_group = false;  // {subj} only: pairs inside it
     bool subject_first = true;
     std::vector<std::string> sources;  // before, group, between, group, after
+                                       // (one group: before, group, "", "", after)
     RE2::Options options;
     // The pieces around the groups, then the one between them, each compiled
     // on first need; null when a piece did not compile.
@@ -79,6 +82,9 @@ class SlotLocator {
   // Writes a placement (first group's begin and end, then the second's) as
   // subject and object spans.
   static bool Place(const Entry& entry, const std::array<size_t, 4>& at, SlotSpans* out);
+  struct Bounds;
+  bool LocateOneGroup(const Entry& entry, const re2::StringPiece& text, size_t begin, size_t end,
+                      const Bounds& starts, const Bounds& ends, SlotSpans* out) const;
 
   std::unique_ptr<Entry[]> entries_;
   size_t size_ = 0;

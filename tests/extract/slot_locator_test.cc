@@ -107,10 +107,31 @@ TEST(SlotLocatorTest, DeclinesWhenTwoPlacementsFit) {
   EXPECT_FALSE(locator.Locate(0, view, 0, view.size(), &spans));
 }
 
+// A pattern without {obj} pairs the members of its coordinated {subj}.
+TEST(SlotLocatorTest, LocatesALoneGroup) {
+  const std::vector<PatternDef> patterns = Patterns({"{subj} met\\b"});
+  SlotLocator locator(patterns);
+  ASSERT_TRUE(locator.Splits(0));
+  for (const std::string view :
+       {"<e1:person> and <e2:person> met", "both <e1:person> and <e2:person> met",
+        "<e1:person>, <e2:person> and <e3:person> met"}) {
+    re2::StringPiece groups[2];
+    const RE2& re = *patterns[0].re;
+    ASSERT_TRUE(re.Match(view, 0, view.size(), RE2::UNANCHORED, groups, 2)) << view;
+    const size_t begin = groups[0].data() - view.data();
+    SlotSpans spans;
+    ASSERT_TRUE(locator.Locate(0, view, begin, begin + groups[0].size(), &spans)) << view;
+    EXPECT_EQ(spans.subject_begin, static_cast<size_t>(groups[1].data() - view.data())) << view;
+    EXPECT_EQ(spans.subject_end, spans.subject_begin + groups[1].size()) << view;
+    EXPECT_EQ(spans.object_begin, spans.subject_begin);
+    EXPECT_EQ(spans.object_end, spans.subject_end);
+  }
+}
+
 TEST(SlotLocatorTest, PatternsThatDoNotSplit) {
   const std::vector<PatternDef> patterns =
       Patterns({"{subj} met {obj}|met", "(?P<subj>\\w+) met {obj}", "(?i){subj} met {obj}",
-                "(?:{subj} met {obj})", "{subj} met"});
+                "(?:{subj} met {obj})", "(?P<subj>\\w+) met"});
   SlotLocator locator(patterns);
   for (int p = 0; p < static_cast<int>(patterns.size()); ++p) {
     EXPECT_FALSE(locator.Splits(p)) << patterns[p].source;
@@ -174,7 +195,9 @@ TEST_F(NewsPackTest, SlotsAgreeWithTheCapturePass) {
         if (!p.slots->Locate(i, text, begin, end, &spans)) continue;
         ++located;
         const re2::StringPiece& s = groups[pat.subject_group];
-        const re2::StringPiece& o = groups[pat.object_group];
+        // A pattern without {obj} pairs inside its {subj}: both spans are that group's.
+        const re2::StringPiece& o =
+            groups[pat.object_group > 0 ? pat.object_group : pat.subject_group];
         EXPECT_EQ(spans.subject_begin, static_cast<size_t>(s.data() - text.data())) << pat.rule;
         EXPECT_EQ(spans.subject_end, static_cast<size_t>(s.data() + s.size() - text.data()));
         EXPECT_EQ(spans.object_begin, static_cast<size_t>(o.data() - text.data())) << pat.rule;
