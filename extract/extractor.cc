@@ -13,6 +13,20 @@
 #include "rules/embedded_rules.h"
 
 namespace kg {
+namespace {
+
+// What one document's extraction fills and the next one's refills. Kept per
+// thread (a thread extracts one document at a time, and Extract is const and
+// shared between threads) so that their capacity outlives the document: a
+// fresh set cost a dozen allocations a document.
+struct DocumentScratch {
+  std::vector<SentenceSpan> sentences;
+  std::vector<TimeExpression> times;
+  std::vector<TimeSpanRef> time_spans;
+  MentionView view;
+};
+
+}  // namespace
 
 struct Extractor::Impl {
   std::shared_ptr<const RulePack> pack;
@@ -65,8 +79,11 @@ std::vector<Fact> Extractor::Extract(const Document& document,
   // without any, is never tagged). The list so far is always a prefix of the
   // whole document's, so a view's time indices are the same either way.
   TimeScan time_scan(*impl_->tagger, text, document.date);
-  std::vector<TimeExpression> times;
-  std::vector<TimeSpanRef> time_spans;
+  thread_local DocumentScratch scratch;
+  std::vector<TimeExpression>& times = scratch.times;
+  std::vector<TimeSpanRef>& time_spans = scratch.time_spans;
+  times.clear();
+  time_spans.clear();
   auto tag_until = [&](size_t limit) {
     const size_t first_new = times.size();
     time_scan.Until(limit, &times);
@@ -81,11 +98,12 @@ std::vector<Fact> Extractor::Extract(const Document& document,
   };
 
   MentionTracker tracker(*impl_->gazetteer, document.date);
-  const std::vector<SentenceSpan> sentences = SplitSentences(text);
+  std::vector<SentenceSpan>& sentences = scratch.sentences;
+  SplitSentences(text, &sentences);
   std::vector<Fact> facts;
   // News gives well under a fact a sentence; growing would move every fact.
   facts.reserve(sentences.size());
-  MentionView view;  // one per document: BuildView reuses its buffers
+  MentionView& view = scratch.view;  // BuildView reuses its buffers
   for (const SentenceSpan& s : sentences) {
     if (s.end - s.begin > impl_->options.max_sentence_bytes) {
       if (skipped) skipped->push_back({s.begin, s.end});

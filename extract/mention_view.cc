@@ -1,69 +1,83 @@
+// BuildView: a sentence rewritten as its mention view (see mention_view.h),
+// and the run-length source offsets that map it back to the document.
 #include "extract/mention_view.h"
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <charconv>
+#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace kg {
 namespace {
 
-// Writes the view's three parallel arrays through raw pointers: a sentence is
-// written a byte at a time, and three growth checks per byte (string and two
-// vectors) cost more than the byte's own work. The arrays are sized ahead by
-// Reserve and cut to length by Finish.
+// Writes the view's text through a raw pointer (a sentence is written a byte
+// at a time, and a growth check per byte costs more than the byte's own work)
+// and its source offsets a run at a time. The text is sized ahead by Reserve
+// and cut to length by Finish.
 class ViewWriter {
  public:
   ViewWriter(MentionView* view, size_t expected, size_t tokens) : v_(view) {
     v_->tokens.clear();
     v_->tokens.reserve(tokens);
+    v_->source_begin.clear();
+    v_->source_end.clear();
+    // The string keeps its capacity between views: resizing within it only
+    // writes the bytes between the old and the new size.
     Grow(expected);
   }
 
-  // Room for `k` more bytes; Add needs it.
+  // Room for `k` more bytes; the writers below need it.
   void Reserve(size_t k) {
     if (n_ + k > capacity_) Grow(n_ + k);
   }
-  void Add(char c, size_t src_begin, size_t src_end) {
-    text_[n_] = c;
-    begin_[n_] = src_begin;
-    end_[n_] = src_end;
-    ++n_;
-  }
-  void AddSpace(size_t src_begin, size_t src_end) {
-    if (n_ > 0 && text_[n_ - 1] != ' ') Add(' ', src_begin, src_end);
-  }
+  // `s`, every byte of it from document[src_begin, src_end).
   void Put(std::string_view s, size_t src_begin, size_t src_end) {
     Reserve(s.size());
-    for (char c : s) Add(c, src_begin, src_end);
+    std::memcpy(text_ + n_, s.data(), s.size());
+    n_ += s.size();
+    v_->source_begin.Append(s.size(), src_begin, false);
+    v_->source_end.Append(s.size(), src_end, false);
   }
   size_t size() const { return n_; }
+
+  // "<e12:person>" or "<t3>", every byte of it from document[src_begin, src_end).
+  void Token(char kind, int index, std::string_view type, size_t src_begin, size_t src_end) {
+    Reserve(type.size() + 16);  // "<e" ":" ">" and at most 11 bytes of index
+    char* const start = text_ + n_;
+    char* t = start;
+    *t++ = '<';
+    *t++ = kind;
+    t = std::to_chars(t, t + 11, index).ptr;
+    if (kind == 'e') {
+      *t++ = ':';
+      t = std::copy(type.begin(), type.end(), t);
+    }
+    *t++ = '>';
+    const size_t length = static_cast<size_t>(t - start);
+    n_ += length;
+    v_->source_begin.Append(length, src_begin, false);
+    v_->source_end.Append(length, src_end, false);
+  }
 
   // Writes document[*i, stop) — bytes no mention or time starts inside — and
   // leaves *i past them (past `stop` when a folded sequence straddles it).
   void PutWords(std::string_view document, size_t* i, size_t stop);
 
-  void Finish() {
-    v_->text.resize(n_);
-    v_->source_begin.resize(n_);
-    v_->source_end.resize(n_);
-  }
+  void Finish() { v_->text.resize(n_); }
 
  private:
   void Grow(size_t need) {
     capacity_ = std::max(need, 2 * capacity_);
     v_->text.resize(capacity_);
-    v_->source_begin.resize(capacity_);
-    v_->source_end.resize(capacity_);
     text_ = v_->text.data();
-    begin_ = v_->source_begin.data();
-    end_ = v_->source_end.data();
   }
 
   MentionView* v_;
   char* text_ = nullptr;
-  size_t* begin_ = nullptr;
-  size_t* end_ = nullptr;
   size_t n_ = 0;
   size_t capacity_ = 0;
 };
@@ -106,87 +120,122 @@ size_t Fold(std::string_view text, size_t i, std::string_view* out) {
   return 0;
 }
 
+// Copies document bytes from `p` on, lower-cased, to `out` for as long as
+// they are plain: written as they are but for case, each its own source byte.
+// That is every byte but a blank other than a space, "<", ">", the lead byte
+// of a folded sequence, and a space where the view already ends in one
+// (`after_space` says whether it does before `p`). Stops at `stop`; returns the
+// count copied. Reads the document up to 16 bytes past `stop` (when it has
+// them) and may write up to 16 bytes past the count copied.
+size_t CopyPlain(std::string_view document, size_t p, size_t stop, bool after_space, char* out) {
+  const char* const doc = document.data();
+  size_t k = p;
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(' ');
+  // Blocks that cross `stop` are read too (the bytes past it are not
+  // counted): most runs between two tokens are shorter than 16 bytes.
+  for (; k < stop && k + 16 <= document.size(); k += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(doc + k));
+    const __m128i is_space = _mm_cmpeq_epi8(v, space);
+    const __m128i space_before =
+        _mm_or_si128(_mm_slli_si128(is_space, 1), _mm_cvtsi32_si128(after_space ? 0xFF : 0));
+    const __m128i control_blank = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('\t' - 1)),
+                                                _mm_cmplt_epi8(v, _mm_set1_epi8('\r' + 1)));
+    const __m128i special = _mm_or_si128(
+        _mm_or_si128(control_blank, _mm_and_si128(is_space, space_before)),
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('<')),
+                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('>'))),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xC2))),
+                                  _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE2))))));
+    // Signed compares: bytes from 0x80 on are negative, so never upper case.
+    const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                        _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + (k - p)),
+                     _mm_add_epi8(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(special));
+    if (stop - k < 16) mask |= 1u << (stop - k);
+    if (mask) return k - p + static_cast<size_t>(__builtin_ctz(mask));
+    after_space = doc[k + 15] == ' ';
+  }
+#endif
+  for (; k < stop; ++k) {
+    const unsigned char c = static_cast<unsigned char>(doc[k]);
+    if (kByteClass[c] == kCopy) {
+      after_space = false;
+    } else if (c == ' ' && !after_space) {
+      after_space = true;
+    } else {
+      break;
+    }
+    out[k - p] = kLower[c];
+  }
+  return k - p;
+}
+
 void ViewWriter::PutWords(std::string_view document, size_t* i, size_t stop) {
-  // A fold that straddles `stop` writes at most 3 bytes for its up to 3.
-  Reserve(stop - *i + 3);
-  // Locals, not members: a store through the char pointer could alias the
+  // Plain bytes are copied sixteen at a time, a fold that straddles `stop`
+  // writes at most 3 bytes for its up to 3.
+  Reserve(stop - *i + 16);
+  // A local, not the member: a store through the char pointer could alias the
   // members, and would make the compiler reload them for every byte.
   char* const text = text_;
-  size_t* const begin = begin_;
-  size_t* const end = end_;
   size_t n = n_;
-  auto add = [&](char c, size_t src_begin, size_t src_end) {
-    text[n] = c;
-    begin[n] = src_begin;
-    end[n] = src_end;
-    ++n;
-  };
-  auto add_space = [&](size_t src_begin, size_t src_end) {
-    if (n > 0 && text[n - 1] != ' ') add(' ', src_begin, src_end);
-  };
   size_t p = *i;
+  // View bytes [run_n, n) come from document bytes [run_p, p), one for one.
+  size_t run_n = n, run_p = p;
+  auto end_run = [&] {
+    v_->source_begin.Append(n - run_n, run_p, true);
+    v_->source_end.Append(n - run_n, run_p + 1, true);
+  };
   while (p < stop) {
+    const size_t copied = CopyPlain(document, p, stop, n == 0 || text[n - 1] == ' ', text + n);
+    n += copied;
+    p += copied;
+    if (p >= stop) break;
     const unsigned char c = static_cast<unsigned char>(document[p]);
-    switch (kByteClass[c]) {
-      case kCopy: {
-        // A word: its bytes lower-cased, each its own source byte.
-        size_t q = p + 1;
-        while (q < stop && kByteClass[static_cast<unsigned char>(document[q])] == kCopy) ++q;
-        for (size_t k = p; k < q; ++k)
-          text[n + k - p] = kLower[static_cast<unsigned char>(document[k])];
-        for (size_t k = p; k < q; ++k) {
-          begin[n + k - p] = k;
-          end[n + k - p] = k + 1;
-        }
-        n += q - p;
-        p = q;
-        break;
-      }
-      case kSpace:
-        add_space(p, p + 1);
+    if (kByteClass[c] == kSpace) {
+      if (n > 0 && text[n - 1] != ' ') {
+        text[n++] = ' ';
         ++p;
-        break;
-      default: {
-        std::string_view folded;
-        const size_t length = Fold(document, p, &folded);
-        if (length == 0) {
-          add(static_cast<char>(c), p, p + 1);
-          ++p;
-          break;
-        }
-        for (char f : folded) {
-          if (f == ' ') {
-            add_space(p, p + length);
-          } else {
-            add(f, p, p + length);
-          }
-        }
-        p += length;
+      } else {
+        end_run();
+        run_n = n;
+        run_p = ++p;
       }
+      continue;
     }
+    std::string_view folded;
+    const size_t length = Fold(document, p, &folded);
+    if (length == 0) {
+      text[n++] = static_cast<char>(c);
+      ++p;
+      continue;
+    }
+    end_run();
+    for (char f : folded) {
+      if (f == ' ' && (n == 0 || text[n - 1] == ' ')) continue;
+      text[n++] = f;
+      v_->source_begin.Append(1, p, false);
+      v_->source_end.Append(1, p + length, false);
+    }
+    p += length;
+    run_n = n;
+    run_p = p;
   }
+  end_run();
   n_ = n;
   *i = p;
 }
 
-// "<e12:person>" or "<t3>".
-void PutToken(char kind, int index, std::string_view type, size_t src_begin, size_t src_end,
-              ViewWriter* w) {
-  char digits[16];
-  const char* digits_end = std::to_chars(digits, digits + sizeof digits, index).ptr;
-  const size_t n = static_cast<size_t>(digits_end - digits);
-  w->Reserve(n + type.size() + 4);
-  w->Add('<', src_begin, src_end);
-  w->Add(kind, src_begin, src_end);
-  for (const char* d = digits; d != digits_end; ++d) w->Add(*d, src_begin, src_end);
-  if (kind == 'e') {
-    w->Add(':', src_begin, src_end);
-    for (char c : type) w->Add(c, src_begin, src_end);
-  }
-  w->Add('>', src_begin, src_end);
-}
-
 }  // namespace
+
+size_t SourceOffsets::operator[](size_t view_pos) const {
+  // The last run starting at or before view_pos.
+  auto it = std::upper_bound(runs_.begin(), runs_.end(), view_pos,
+                             [](size_t p, const Run& r) { return p < r.view_begin; });
+  --it;
+  return it->source + (it->advances ? view_pos - it->view_begin : 0);
+}
 
 const ViewToken* MentionView::TokenAt(size_t pos) const {
   auto it = std::lower_bound(tokens.begin(), tokens.end(), pos,
@@ -217,25 +266,33 @@ void BuildView(std::string_view document, size_t begin, size_t end,
     while (m < mentions.size() && mentions[m].begin < i) ++m;
     if (m < mentions.size() && mentions[m].begin == i) {
       const Mention& mention = mentions[m];
-      if (mention.resolution == "description") {
+      if (std::string_view(mention.resolution) == "description") {
         // "Trump's social media company" reads "<e0>'s company <e7>": the head
         // noun stays for patterns such as owns' "{subj}'s company {obj}".
         std::string_view span = document.substr(mention.begin, mention.end - mention.begin);
         const size_t space = span.rfind(' ');
         const std::string_view head = span.substr(space == std::string_view::npos ? 0 : space + 1);
-        w.Reserve(head.size() + 1);
-        for (char c : head) {
-          w.Add(static_cast<char>(std::tolower(static_cast<unsigned char>(c))), mention.begin,
-                mention.end);
+        char lowered[64];
+        std::string lowered_long;
+        std::string_view head_view;
+        if (head.size() + 1 <= sizeof lowered) {
+          char* out = lowered;
+          for (char c : head) *out++ = kLower[static_cast<unsigned char>(c)];
+          *out++ = ' ';
+          head_view = std::string_view(lowered, head.size() + 1);
+        } else {
+          for (char c : head) lowered_long.push_back(kLower[static_cast<unsigned char>(c)]);
+          lowered_long.push_back(' ');
+          head_view = lowered_long;
         }
-        w.Add(' ', mention.begin, mention.end);
+        w.Put(head_view, mention.begin, mention.end);
       }
       for (size_t k = 0; k < mention.entities.size(); ++k) {
         if (k > 0) w.Put(" and ", mention.begin, mention.end);
         const int e = mention.entities[k];
         ViewToken tok;
         tok.begin = w.size();
-        PutToken('e', e, tracker.entity(e).type, mention.begin, mention.end, &w);
+        w.Token('e', e, tracker.entity(e).type, mention.begin, mention.end);
         tok.end = w.size();
         tok.mention = static_cast<int>(m);
         tok.entity = e;
@@ -258,7 +315,7 @@ void BuildView(std::string_view document, size_t begin, size_t end,
       ViewToken tok;
       tok.begin = w.size();
       tok.time = static_cast<int>(t - times.begin());
-      PutToken('t', tok.time, {}, t->begin, t->end, &w);
+      w.Token('t', tok.time, {}, t->begin, t->end);
       tok.end = w.size();
       view->tokens.push_back(tok);
       i = t->end;

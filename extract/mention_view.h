@@ -25,10 +25,52 @@ struct TimeSpanRef {
   size_t begin = 0, end = 0;  // document offsets
 };
 
+// One end of the document bytes each view byte came from: offsets[i] for
+// view byte i. Held as runs, not an offset per byte: a view is mostly words
+// copied byte for byte (one run each, merged across single spaces) and a few
+// tokens (one run each), and only the two ends of a match are ever looked up.
+class SourceOffsets {
+ public:
+  size_t operator[](size_t view_pos) const;  // view_pos < size()
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  void clear() {
+    runs_.clear();
+    size_ = 0;
+  }
+  // The next `count` view bytes come from `source`, `source + 1`, ... when
+  // `advances`, else all from `source`.
+  void Append(size_t count, size_t source, bool advances) {
+    if (count == 0) return;
+    if (!runs_.empty()) {
+      const Run& last = runs_.back();
+      // A single byte fits either kind of run.
+      const bool fits = last.advances ? (advances || count == 1) &&
+                                            last.source + (size_ - last.view_begin) == source
+                                      : (!advances || count == 1) && last.source == source;
+      if (fits) {
+        size_ += count;
+        return;
+      }
+    }
+    runs_.push_back({size_, source, advances});
+    size_ += count;
+  }
+
+ private:
+  struct Run {
+    size_t view_begin;
+    size_t source;
+    bool advances;
+  };
+  std::vector<Run> runs_;
+  size_t size_ = 0;
+};
+
 struct MentionView {
   std::string text;
-  std::vector<size_t> source_begin;  // per view byte
-  std::vector<size_t> source_end;
+  SourceOffsets source_begin;  // where the bytes of view byte i begin in the document
+  SourceOffsets source_end;    // and where they end
   std::vector<ViewToken> tokens;
 
   // The token starting at view offset `pos`, or nullptr.

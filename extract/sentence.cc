@@ -24,6 +24,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string_view>
 
 #include "graph/model/text_scan.h"
@@ -99,20 +100,38 @@ bool IsSentenceStart(string_view text, size_t at) {
   return false;
 }
 
+// Which first bytes and lengths the words of a list have: most tokens tested
+// are ruled out by these two bits alone, without a compare.
+struct WordListShape {
+  uint64_t first[4] = {};
+  uint64_t lengths = 0;  // bit n: some word has n bytes (n < 64)
+
+  constexpr bool MayHold(string_view word) const {
+    if (word.empty() || word.size() >= 64 || !(lengths >> word.size() & 1)) return false;
+    const unsigned char c = static_cast<unsigned char>(word[0]);
+    return first[c >> 6] >> (c & 63) & 1;
+  }
+};
+
 template <size_t N>
-constexpr size_t LongestWord(const std::array<string_view, N>& list) {
-  size_t longest = 0;
-  for (string_view word : list) longest = std::max(longest, word.size());
-  return longest;
+constexpr WordListShape ShapeOf(const std::array<string_view, N>& list) {
+  WordListShape shape;
+  for (string_view word : list) {
+    const unsigned char c = static_cast<unsigned char>(word[0]);
+    shape.first[c >> 6] |= uint64_t{1} << (c & 63);
+    shape.lengths |= uint64_t{1} << word.size();
+  }
+  return shape;
 }
 
-// Most tokens tested are longer than every word of the list they are tested
-// against, which the length alone rules out.
 template <const auto& kList>
 bool In(string_view word) {
-  static constexpr size_t kLongest = LongestWord(kList);
-  if (word.size() > kLongest) return false;
-  return std::find(kList.begin(), kList.end(), word) != kList.end();
+  static constexpr WordListShape kShape = ShapeOf(kList);
+  if (!kShape.MayHold(word)) return false;
+  for (string_view w : kList) {
+    if (w.size() == word.size() && std::equal(w.begin(), w.end(), word.begin())) return true;
+  }
+  return false;
 }
 
 // Titles before a name: a period after them never ends a sentence.
@@ -247,9 +266,10 @@ bool HeadlineBreak(string_view text, size_t sentence, size_t newline, size_t nex
 
 class Splitter {
  public:
-  explicit Splitter(string_view text) : text_(text), wrapped_(IsHardWrapped(text)) {}
+  Splitter(string_view text, std::vector<SentenceSpan>* out)
+      : text_(text), wrapped_(IsHardWrapped(text)), out_(out) {}
 
-  std::vector<SentenceSpan> Run() {
+  void Run() {
     const size_t n = text_.size();
     size_t i = 0;
     while (i < n) {
@@ -285,7 +305,6 @@ class Splitter {
       i = k;
     }
     Emit(n, n);
-    return std::move(out_);
   }
 
  private:
@@ -294,18 +313,27 @@ class Splitter {
     size_t begin = start_;
     while (begin < end && IsBlank(text_[begin])) ++begin;
     while (end > begin && IsBlank(text_[end - 1])) --end;
-    if (begin < end) out_.push_back({begin, end});
+    if (begin < end) out_->push_back({begin, end});
     start_ = next;
   }
 
   string_view text_;
   bool wrapped_;
+  std::vector<SentenceSpan>* out_;
   size_t start_ = 0;
-  std::vector<SentenceSpan> out_;
 };
 
 }  // namespace
 
-std::vector<SentenceSpan> SplitSentences(std::string_view text) { return Splitter(text).Run(); }
+std::vector<SentenceSpan> SplitSentences(std::string_view text) {
+  std::vector<SentenceSpan> out;
+  SplitSentences(text, &out);
+  return out;
+}
+
+void SplitSentences(std::string_view text, std::vector<SentenceSpan>* out) {
+  out->clear();
+  Splitter(text, out).Run();
+}
 
 }  // namespace kg

@@ -19,6 +19,10 @@ struct SentenceSpan {
 
 std::vector<SentenceSpan> SplitSentences(std::string_view text);
 
+// The same, written into `*out` (its old contents replaced): a caller splitting
+// many documents keeps one buffer.
+void SplitSentences(std::string_view text, std::vector<SentenceSpan>* out);
+
 }  // namespace kg
 
 #endif  // KG_EXTRACT_SENTENCE_H_

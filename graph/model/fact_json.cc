@@ -39,6 +39,15 @@ class LineWriter {
   // A string that is not valid UTF-8 leaves the writer not ok(); what is
   // written after it still stays within the room reserved.
   void String(std::string_view s) {
+    // Copied first and checked where it landed (the line buffer has room
+    // past it): most strings are plain, and a short one is one test.
+    *at_ = '"';
+    std::memcpy(at_ + 1, s.data(), s.size());
+    if (text_scan::IsPlainJsonPadded(at_ + 1, s.size())) {
+      at_ += s.size() + 1;
+      *at_++ = '"';
+      return;
+    }
     char* end = text_scan::WriteJsonString(s, at_);
     if (end) {
       at_ = end;
@@ -138,7 +147,8 @@ void AppendFactJson(const Fact& f, std::string* out) {
                                         &f.subject_mention.resolution,
                                         &f.object_mention.text,
                                         &f.object_mention.resolution};
-  size_t room = kMaxFixedBytes + 2 * LineWriter::kMaxInteger + 3 * LineWriter::kMaxDate;
+  // 16 more: LineWriter::String reads up to 15 bytes past a string it copied.
+  size_t room = kMaxFixedBytes + 2 * LineWriter::kMaxInteger + 3 * LineWriter::kMaxDate + 16;
   for (const std::string* s : strings) room += text_scan::MaxJsonStringSize(*s);
   if (f.time) {
     for (const std::string* s : {&f.time->value, &f.time->text, &f.time->source}) {

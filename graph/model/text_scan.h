@@ -171,6 +171,31 @@ inline size_t FindAnyOf(std::string_view s, size_t from) {
   return n;
 }
 
+// Whether the `n` bytes at `p` need nothing of WriteJsonString but quotes: no
+// byte a JSON string escapes, none >= 0x80 (which it would check as UTF-8).
+// Reads up to 15 bytes past p + n, which must be readable: for text already
+// copied into a buffer with that much room after it, where most strings (ids,
+// names, types) are one 16-byte test.
+inline bool IsPlainJsonPadded(const char* p, size_t n) {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  const __m128i last_control = _mm_set1_epi8(0x1F);
+  for (size_t i = 0; i < n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, last_control), v);
+    const __m128i special =
+        _mm_or_si128(control, _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(special) | _mm_movemask_epi8(v));
+    if (n - i < 16) mask &= (1u << (n - i)) - 1;
+    if (mask) return false;
+  }
+  return true;
+#else
+  return FindJsonStop(std::string_view(p, n), 0, true) == n;
+#endif
+}
+
 // The most bytes WriteJsonString writes for `s`.
 inline size_t MaxJsonStringSize(std::string_view s) { return 6 * s.size() + 2; }
 

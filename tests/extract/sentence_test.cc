@@ -158,6 +158,21 @@ TEST(SentenceTest, SpansAreTrimmedOffsetsIntoTheText) {
   EXPECT_EQ(text.substr(spans[1].begin, spans[1].end - spans[1].begin), "Second one.");
 }
 
+TEST(SentenceTest, SplittingIntoAVectorReplacesItsContents) {
+  std::vector<SentenceSpan> spans;
+  for (const Case& c : kCases) {
+    SplitSentences(c.text, &spans);  // holds the previous case's spans
+    const std::vector<SentenceSpan> fresh = SplitSentences(c.text);
+    ASSERT_EQ(spans.size(), fresh.size()) << c.text;
+    for (size_t i = 0; i < spans.size(); ++i) {
+      EXPECT_EQ(spans[i].begin, fresh[i].begin) << c.text;
+      EXPECT_EQ(spans[i].end, fresh[i].end) << c.text;
+    }
+  }
+  SplitSentences("", &spans);
+  EXPECT_TRUE(spans.empty());
+}
+
 TEST(SentenceTest, SpansAreOrderedAndDisjointOnArbitraryBytes) {
   // Every byte value in every position class: spans must stay in bounds and ordered.
   std::string text;

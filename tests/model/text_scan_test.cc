@@ -88,6 +88,25 @@ TEST(TextScanTest, WriteJsonStringMatchesNlohmannOrRefusesInvalidUtf8) {
   }
 }
 
+TEST(TextScanTest, IsPlainJsonPaddedAgreesWithFindJsonStop) {
+  // Every length to 40, one byte of each kind at every position, and bytes
+  // that would be stops just past the end (which must not count).
+  const char kinds[] = {'a', '"', '\\', '\n', '\x1f', '\x7f', '\x80', '\xe9', ' '};
+  for (size_t n = 0; n <= 40; ++n) {
+    for (size_t at = 0; at <= n; ++at) {
+      for (char kind : kinds) {
+        std::string buffer(n + 16, '"');
+        std::fill(buffer.begin(), buffer.begin() + static_cast<std::ptrdiff_t>(n), 'x');
+        if (at < n) buffer[at] = kind;
+        const std::string_view s(buffer.data(), n);
+        EXPECT_EQ(text_scan::IsPlainJsonPadded(buffer.data(), n),
+                  text_scan::FindJsonStop(s, 0, true) == n)
+            << "length " << n << ", byte " << int(kind) << " at " << at;
+      }
+    }
+  }
+}
+
 TEST(TextScanTest, CheckTextBytesLocatesTheFirstBadByteAfterLongAsciiRuns) {
   for (size_t at = 0; at < 40; ++at) {
     std::string s(48, 'a');

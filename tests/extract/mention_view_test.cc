@@ -1,0 +1,160 @@
+// Mention views: the view text, and the source offsets that map every view
+// byte back to the document bytes it came from (held as runs, looked up by
+// offset; checked here byte by byte against what each byte must map to).
+#include "extract/mention_view.h"
+
+#include <gtest/gtest.h>
+
+#include "extract/extractor.h"
+#include "extract/rule_pack.h"
+#include "rules/embedded_rules.h"
+
+namespace kg {
+namespace {
+
+TEST(SourceOffsetsTest, AdvancingAndConstantRuns) {
+  SourceOffsets o;
+  EXPECT_TRUE(o.empty());
+  o.Append(3, 10, true);   // view 0..2 <- 10, 11, 12
+  o.Append(2, 13, true);   // continues the run: 13, 14
+  o.Append(4, 40, false);  // a token: 40 four times
+  o.Append(1, 40, true);   // one byte fits the constant run
+  o.Append(2, 50, true);   // 50, 51
+  o.Append(0, 99, true);   // nothing
+  ASSERT_EQ(o.size(), 12u);
+  const size_t expected[] = {10, 11, 12, 13, 14, 40, 40, 40, 40, 40, 50, 51};
+  for (size_t i = 0; i < o.size(); ++i) EXPECT_EQ(o[i], expected[i]) << i;
+  o.clear();
+  EXPECT_EQ(o.size(), 0u);
+  o.Append(1, 7, false);
+  o.Append(1, 8, true);  // a single byte after a single byte: continues it
+  o.Append(1, 8, true);  // the same source again: a new run
+  EXPECT_EQ(o[0], 7u);
+  EXPECT_EQ(o[1], 8u);
+  EXPECT_EQ(o[2], 8u);
+}
+
+class MentionViewTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto pack = LoadRulePack({RuleSource{"news.yaml", std::string(EmbeddedRuleFile("news.yaml"))}});
+    ASSERT_TRUE(pack.ok()) << pack.status().ToString();
+    pack_ = *pack;
+    gazetteer_ = std::make_unique<Gazetteer>(*pack_);
+  }
+
+  int EntityId(const std::string& name) const {
+    for (size_t i = 0; i < pack_->entities.size(); ++i) {
+      if (pack_->entities[i].name == name) return static_cast<int>(i);
+    }
+    ADD_FAILURE() << name << " is not in the news pack";
+    return 0;
+  }
+
+  // A mention of `entity` at the first occurrence of `words` in `text`.
+  Mention At(const std::string& text, const std::string& words, const std::string& entity,
+             const std::string& resolution = "name") const {
+    Mention m;
+    m.begin = text.find(words);
+    m.end = m.begin + words.size();
+    m.entities = {EntityId(entity)};
+    m.resolution = resolution;
+    return m;
+  }
+
+  std::shared_ptr<const RulePack> pack_;
+  std::unique_ptr<Gazetteer> gazetteer_;
+};
+
+TEST_F(MentionViewTest, EveryViewByteMapsToItsSource) {
+  // Two spaces and a tab collapse; curly quotes, a dash and a no-break space
+  // fold; "<" and ">" of the text become spaces; a time and two mentions
+  // become tokens.
+  const std::string text =
+      "Intro. Tesla  \t said \xE2\x80\x9CNo\xE2\x80\x9D <ok> \xE2\x80\x94 to\xC2\xA0"
+      "Apple in 2022.";
+  const size_t begin = text.find("Tesla");
+  const size_t end = text.size();
+  MentionTracker tracker(*gazetteer_, std::nullopt);
+  const std::vector<Mention> mentions = {At(text, "Tesla", "Tesla"), At(text, "Apple", "Apple")};
+  const size_t year = text.find("2022");
+  const std::vector<TimeSpanRef> times = {{0, 5}, {year, year + 4}};
+  MentionView view;
+  BuildView(text, begin, end, mentions, times, tracker, &view);
+  const std::string tesla = "<e" + std::to_string(EntityId("Tesla")) + ":organization>";
+  const std::string apple = "<e" + std::to_string(EntityId("Apple")) + ":organization>";
+  ASSERT_EQ(view.text, tesla + " said \"no\" ok - to " + apple + " in <t1>.");
+  ASSERT_EQ(view.source_begin.size(), view.text.size());
+  ASSERT_EQ(view.source_end.size(), view.text.size());
+
+  // What each view byte must map to, worked out from the text.
+  std::vector<std::pair<size_t, size_t>> expected;
+  auto constant = [&](size_t n, size_t b, size_t e) {
+    for (size_t k = 0; k < n; ++k) expected.emplace_back(b, e);
+  };
+  auto copied = [&](const std::string& words) {
+    const size_t at = text.find(words, begin);
+    for (size_t k = 0; k < words.size(); ++k) expected.emplace_back(at + k, at + k + 1);
+  };
+  constant(tesla.size(), mentions[0].begin, mentions[0].end);
+  copied(" ");  // the first of the blanks after "Tesla"
+  copied("said ");
+  const size_t open = text.find("\xE2\x80\x9C");
+  constant(1, open, open + 3);
+  copied("No");
+  constant(1, open + 5, open + 8);
+  expected.emplace_back(open + 8, open + 9);  // the space; "<" after it is dropped
+  copied("ok");
+  const size_t closer = text.find('>');
+  expected.emplace_back(closer, closer + 1);  // ">" becomes the space; the blank after it goes
+  const size_t dash = text.find("\xE2\x80\x94");
+  constant(2, dash, dash + 3);  // " - " after a space: "- "
+  copied("to");
+  const size_t nbsp = text.find("\xC2\xA0");
+  constant(1, nbsp, nbsp + 2);
+  constant(apple.size(), mentions[1].begin, mentions[1].end);
+  copied(" in ");
+  constant(4, year, year + 4);
+  copied(".");
+  ASSERT_EQ(expected.size(), view.text.size());
+  for (size_t i = 0; i < view.text.size(); ++i) {
+    EXPECT_EQ(view.source_begin[i], expected[i].first) << "view byte " << i << " of " << view.text;
+    EXPECT_EQ(view.source_end[i], expected[i].second) << "view byte " << i << " of " << view.text;
+  }
+
+  ASSERT_EQ(view.tokens.size(), 3u);
+  EXPECT_EQ(view.tokens[0].entity, EntityId("Tesla"));
+  EXPECT_EQ(view.tokens[1].entity, EntityId("Apple"));
+  EXPECT_EQ(view.tokens[2].time, 1);
+  EXPECT_EQ(view.TokenAt(view.tokens[1].begin), &view.tokens[1]);
+}
+
+TEST_F(MentionViewTest, ReusedViewForgetsTheLastSentence) {
+  const std::string text = "Tesla and Apple met in a long sentence here. Apple sued Tesla.";
+  MentionTracker tracker(*gazetteer_, std::nullopt);
+  MentionView view;
+  const size_t second = text.find("Apple sued");
+  BuildView(text, 0, second - 1, {At(text, "Tesla", "Tesla"), At(text, "Apple", "Apple")}, {},
+            tracker, &view);
+  Mention apple = At(text, "Apple", "Apple");
+  apple.begin = second;
+  apple.end = second + 5;
+  Mention tesla;
+  tesla.begin = text.rfind("Tesla");
+  tesla.end = tesla.begin + 5;
+  tesla.entities = {EntityId("Tesla")};
+  tesla.resolution = "name";
+  BuildView(text, second, text.size(), {apple, tesla}, {}, tracker, &view);
+  const MentionView fresh = BuildView(text, second, text.size(), {apple, tesla}, {}, tracker);
+  EXPECT_EQ(view.text, fresh.text);
+  ASSERT_EQ(view.source_begin.size(), fresh.source_begin.size());
+  for (size_t i = 0; i < view.text.size(); ++i) {
+    EXPECT_EQ(view.source_begin[i], fresh.source_begin[i]);
+    EXPECT_EQ(view.source_end[i], fresh.source_end[i]);
+  }
+  EXPECT_EQ(view.tokens.size(), 2u);
+  EXPECT_EQ(view.source_begin[view.text.size() - 1], text.size() - 1);
+}
+
+}  // namespace
+}  // namespace kg
