@@ -253,6 +253,7 @@ class Reader {
   Prefixes Alternation() {
     Prefixes out = Sequence();
     while (i_ < re_.size() && re_[i_] == '|') {
+      if (depth_ == 0) top_level_bar_ = true;
       ++i_;
       out = Union(std::move(out), Sequence());
     }
@@ -260,6 +261,8 @@ class Reader {
   }
 
   bool AtEnd() const { return i_ == re_.size(); }
+  // Whether an alternation is the regex's outermost construct.
+  bool TopLevelBar() const { return top_level_bar_; }
 
  private:
   Prefixes Sequence() {
@@ -341,7 +344,9 @@ class Reader {
         if (re_[i_++] == ')') return Empty();
       }
     }
+    ++depth_;
     Prefixes inside = Alternation();
+    --depth_;
     if (i_ >= re_.size() || re_[i_] != ')') return Broken();
     ++i_;
     return inside;
@@ -450,6 +455,8 @@ class Reader {
 
   std::string_view re_;
   size_t i_ = 0;
+  int depth_ = 0;  // groups open at i_
+  bool top_level_bar_ = false;
 };
 
 }  // namespace
@@ -493,6 +500,11 @@ std::optional<StartFilter> StartFilter::FromRegex(std::string_view regex) {
   };
   for (const std::string& s : prefixes.exact) add(s);
   for (const std::string& s : prefixes.open) add(s);
+  // A leading \b (not made optional by a quantifier) holds for every match
+  // when no '|' stands outside all groups.
+  filter.at_word_boundaries_ = !reader.TopLevelBar() && regex.size() > 2 &&
+                               regex.substr(0, 2) == "\\b" &&
+                               std::string_view("*+?{").find(regex[2]) == std::string_view::npos;
   return filter;
 }
 

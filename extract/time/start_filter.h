@@ -29,6 +29,11 @@ class StartFilter {
   // something not modelled) or the prefix set grows too large.
   static std::optional<StartFilter> FromRegex(std::string_view regex);
 
+  // Whether every match begins at a word boundary as RE2's \b sees it (the
+  // regex opens with \b): at the searched text's start, or between a word
+  // byte ([0-9A-Za-z_]) and another byte.
+  bool at_word_boundaries() const { return at_word_boundaries_; }
+
   // Whether a match may begin at text[pos] (pos < text.size()).
   bool MayStartAt(std::string_view text, size_t pos) const {
     const unsigned char c = kFold[static_cast<unsigned char>(text[pos])];
@@ -50,6 +55,7 @@ class StartFilter {
   // The strings as a trie over folded bytes. Lengths 1 and 2, the tests
   // that decide most positions, are bit tables: whether a string ends there
   // (accept) or goes on (live).
+  bool at_word_boundaries_ = false;
   std::array<bool, 256> first_accept_{};
   std::array<bool, 256> first_live_{};
   std::bitset<1 << 16> second_accept_;

@@ -56,6 +56,13 @@ constexpr std::array<bool, 256> kWordByte = [] {
 
 bool IsWordByte(char c) { return kWordByte[static_cast<unsigned char>(c)]; }
 
+// Word bytes as RE2's \b sees them: ASCII letters, digits and '_'.
+constexpr std::array<bool, 256> kBoundaryWordByte = [] {
+  std::array<bool, 256> t = kWordByte;
+  t['_'] = true;
+  return t;
+}();
+
 // The scanner's leftmost-longest match at or after `pos`. With a start
 // filter, positions inside a word are not tried and the others only where
 // the filter lets them, each with an anchored match: Until drops a match that
@@ -104,13 +111,25 @@ bool ContextHolds(const timex::RuleMatcher& m, std::string_view text, size_t beg
   return true;
 }
 
-// Whether a match of the regex `filter` was read from may begin in
-// text[from, to); true when there is no filter.
+// Whether a match of the regex `filter` was read from may begin in a search
+// of text[from, to); true when there is no filter.
 bool MayMatchIn(const std::optional<timex::StartFilter>& filter, std::string_view text, size_t from,
                 size_t to) {
   if (!filter) return true;
-  for (size_t p = from; p < to; ++p) {
-    if (filter->MayStartAt(text, p)) return true;
+  if (!filter->at_word_boundaries()) {
+    for (size_t p = from; p < to; ++p) {
+      if (filter->MayStartAt(text, p)) return true;
+    }
+    return false;
+  }
+  // The search's own start, then where \b holds.
+  if (from < to && filter->MayStartAt(text, from)) return true;
+  for (size_t p = from + 1; p < to; ++p) {
+    if (kBoundaryWordByte[static_cast<unsigned char>(text[p - 1])] !=
+            kBoundaryWordByte[static_cast<unsigned char>(text[p])] &&
+        filter->MayStartAt(text, p)) {
+      return true;
+    }
   }
   return false;
 }

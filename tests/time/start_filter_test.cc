@@ -114,6 +114,21 @@ TEST(StartFilterTest, LooksAtTheSecondWord) {
   }
 }
 
+// A leading \b means matches begin at word boundaries; anything that weakens
+// it does not.
+TEST(StartFilterTest, KnowsWhenMatchesBeginAtWordBoundaries) {
+  for (const char* yes : {"\\b(?:will|'ll)\\b", "\\bnext (?:week|year)", "\\b(?:a|b)(?:c|d)x"}) {
+    std::optional<StartFilter> filter = StartFilter::FromRegex(yes);
+    ASSERT_TRUE(filter.has_value()) << yes;
+    EXPECT_TRUE(filter->at_word_boundaries()) << yes;
+  }
+  for (const char* no : {"\\bx|y", "(?:\\bx|y)", "\\b?x", "\\b{0,1}x", "x\\b", "will"}) {
+    std::optional<StartFilter> filter = StartFilter::FromRegex(no);
+    ASSERT_TRUE(filter.has_value()) << no;
+    EXPECT_FALSE(filter->at_word_boundaries()) << no;
+  }
+}
+
 // The shipped rules' scanner: wherever it matches, the filter lets the
 // position through, on text made of the rules' own examples cut and mixed.
 TEST(StartFilterTest, NeverRejectsAShippedRuleMatch) {
