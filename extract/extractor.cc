@@ -73,6 +73,15 @@ std::vector<Fact> Extractor::Extract(const Document& document) const {
 
 std::vector<Fact> Extractor::Extract(const Document& document,
                                      std::vector<SkippedSentence>* skipped) const {
+  std::vector<Fact> facts;
+  Extract(document, &facts, skipped);
+  return facts;
+}
+
+void Extractor::Extract(const Document& document, std::vector<Fact>* out,
+                        std::vector<SkippedSentence>* skipped) const {
+  std::vector<Fact>& facts = *out;
+  facts.clear();
   const std::string_view text = document.text;
   // Times are tagged only as far as the last sentence that gets a view: past
   // it they could change nothing (a tail without two entities, or a document
@@ -100,9 +109,8 @@ std::vector<Fact> Extractor::Extract(const Document& document,
   MentionTracker tracker(*impl_->gazetteer, document.date);
   std::vector<SentenceSpan>& sentences = scratch.sentences;
   SplitSentences(text, &sentences);
-  std::vector<Fact> facts;
   // News gives well under a fact a sentence; growing would move every fact.
-  facts.reserve(sentences.size());
+  if (facts.capacity() < sentences.size()) facts.reserve(sentences.size());
   MentionView& view = scratch.view;  // BuildView reuses its buffers
   for (const SentenceSpan& s : sentences) {
     if (s.end - s.begin > impl_->options.max_sentence_bytes) {
@@ -130,7 +138,6 @@ std::vector<Fact> Extractor::Extract(const Document& document,
       f.id = MakeFactId(f);
     }
   }
-  return facts;
 }
 
 RuleTestReport Extractor::TestExamples() const { return RunRuleExamples(*this, *impl_->pack); }

@@ -81,6 +81,10 @@ class Extractor {
   // appended to `skipped` when it is not null.
   std::vector<Fact> Extract(const Document& document) const;
   std::vector<Fact> Extract(const Document& document, std::vector<SkippedSentence>* skipped) const;
+  // The same, written into `*facts` (its old contents replaced): a caller that
+  // extracts many documents keeps one list, whose block outlives each.
+  void Extract(const Document& document, std::vector<Fact>* facts,
+               std::vector<SkippedSentence>* skipped) const;
 
   // Runs the examples written inside the loaded rule files (`kg rules test`).
   RuleTestReport TestExamples() const;

@@ -96,11 +96,19 @@ int RunExtract(const ExtractOptions& options) {
     std::vector<SkippedSentence> skipped;
   };
   std::function<Output(const Document&)> work = [&](const Document& doc) {
+    // One fact list per worker thread, refilled for every document: its
+    // block (hundreds of bytes a fact) is allocated once, not per document.
+    thread_local std::vector<Fact> facts;
     Output out;
-    for (const Fact& fact : extractor->Extract(doc, &out.skipped)) {
+    extractor->Extract(doc, &facts, &out.skipped);
+    size_t bytes = 0;
+    for (const Fact& fact : facts) bytes += FactJsonSizeHint(fact);
+    out.lines.reserve(bytes);
+    for (const Fact& fact : facts) {
       AppendFactJson(fact, &out.lines);
       out.lines.push_back('\n');
     }
+    facts.clear();
     return out;
   };
   // Warnings are printed in document order, like the facts.

@@ -1,6 +1,7 @@
 #include "graph/model/fact_json.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstring>
 #include <nlohmann/json.hpp>
@@ -48,12 +49,7 @@ class LineWriter {
       *at_++ = '"';
       return;
     }
-    char* end = text_scan::WriteJsonString(s, at_);
-    if (end) {
-      at_ = end;
-    } else {
-      ok_ = false;
-    }
+    Escaped(s);
   }
   void Integer(int64_t v) { at_ = std::to_chars(at_, at_ + kMaxInteger, v).ptr; }
   void Date(const std::optional<kg::Date>& d) {
@@ -89,8 +85,30 @@ class LineWriter {
   static constexpr size_t kMaxDate = 49;     // quoted Date::ToString, at most 47 bytes
 
  private:
+  // Out of line: String's plain case is the one worth inlining.
+  __attribute__((noinline)) void Escaped(std::string_view s) {
+    char* end = text_scan::WriteJsonString(s, at_);
+    if (end) {
+      at_ = end;
+    } else {
+      ok_ = false;
+    }
+  }
+
+  // `width` (2 or 4) digits of v (0 <= v < 10^width), two at a time.
   static void Digits(int v, int width, char* out) {
-    for (int i = width - 1; i >= 0; --i, v /= 10) out[i] = static_cast<char>('0' + v % 10);
+    static constexpr std::array<char, 200> kPairs = [] {
+      std::array<char, 200> pairs{};
+      for (int i = 0; i < 100; ++i) {
+        pairs[2 * i] = static_cast<char>('0' + i / 10);
+        pairs[2 * i + 1] = static_cast<char>('0' + i % 10);
+      }
+      return pairs;
+    }();
+    for (int i = width - 2; i >= 0; i -= 2, v /= 100) {
+      out[i] = kPairs[2 * (v % 100)];
+      out[i + 1] = kPairs[2 * (v % 100) + 1];
+    }
   }
 
   char* at_;
@@ -222,6 +240,19 @@ void AppendFactJson(const Fact& f, std::string* out) {
     return;
   }
   out->append(buffer.data(), static_cast<size_t>(w.end() - buffer.data()));
+}
+
+size_t FactJsonSizeHint(const Fact& f) {
+  // Keys, punctuation, dates, span and newline of a line with a time: 359-364
+  // bytes on the example articles.
+  constexpr size_t kRest = 364;
+  size_t n = kRest + f.id.size() + f.doc.size() + f.subject.size() + f.subject_type.size() +
+             f.relation.size() + f.object.size() + f.object_type.size() + f.rule.size() +
+             f.sentence.size() + f.subject_mention.text.size() +
+             f.subject_mention.resolution.size() + f.object_mention.text.size() +
+             f.object_mention.resolution.size();
+  if (f.time) n += f.time->value.size() + f.time->text.size() + f.time->source.size();
+  return n;
 }
 
 std::string FactToJson(const Fact& f) {

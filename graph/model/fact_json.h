@@ -24,6 +24,10 @@ std::string FactToJson(const Fact& fact);
 // buffer.
 void AppendFactJson(const Fact& fact, std::string* out);
 
+// About the length of that line (its strings' bytes plus a typical rest), for
+// reserving one buffer for many lines.
+size_t FactJsonSizeHint(const Fact& fact);
+
 // Parses one line; `file` and `line` only locate errors.
 Result<Fact> FactFromJson(std::string_view json, const std::string& file = "", int line = 0);
 

@@ -241,6 +241,25 @@ TEST(ExtractorTest, ConcurrentExtractionIsDeterministic) {
   EXPECT_EQ(serial, parallel);
 }
 
+TEST(ExtractorTest, AReusedFactListGetsTheSameFacts) {
+  // One list for every document, as kg extract keeps one per thread: each
+  // document's facts replace the last one's, and equal a fresh extraction's.
+  std::vector<Fact> reused;
+  std::vector<SkippedSentence> skipped;
+  size_t with_facts = 0;
+  for (const SentenceCase& c : kCases) {
+    Document d;
+    d.id = c.text;
+    d.text = c.text;
+    if (*c.date) d.date = ParseDate(c.date);
+    News().Extract(d, &reused, &skipped);
+    EXPECT_EQ(reused, News().Extract(d)) << c.text;
+    if (!reused.empty()) ++with_facts;
+  }
+  EXPECT_GT(with_facts, 10u);
+  EXPECT_TRUE(skipped.empty());
+}
+
 TEST(ExtractorTest, PronounResolutionIsRecorded) {
   Document doc{"d.txt", "Elon Musk spoke. He praised Trump.", std::nullopt, "", ""};
   const std::vector<Fact> facts = News().Extract(doc);

@@ -45,6 +45,15 @@ TEST(FactJsonTest, WritesContractKeysInFixedOrder) {
   EXPECT_NE(json.find("\"span\":[12,40]"), std::string::npos);
 }
 
+TEST(FactJsonTest, SizeHintIsAboutTheLineLength) {
+  Fact f = SampleFact();
+  const size_t line = FactToJson(f).size() + 1;  // and its newline
+  EXPECT_GE(FactJsonSizeHint(f) + 8, line);
+  EXPECT_LE(FactJsonSizeHint(f), line + 16);
+  f.sentence.assign(1000, 'x');
+  EXPECT_GE(FactJsonSizeHint(f), FactToJson(f).size() - 16);
+}
+
 TEST(FactJsonTest, NullTimeStaysNull) {
   Fact f = SampleFact();
   f.time.reset();
