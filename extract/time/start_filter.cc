@@ -20,6 +20,8 @@ namespace kg::timex {
 namespace {
 
 constexpr size_t kMaxDepth = StartFilter::kMaxDepth;
+// The string length tried when the strings up to kMaxDepth are too many.
+constexpr size_t kFallbackDepth = 5;
 // Past this many strings the set says nothing useful; give up.
 constexpr size_t kMaxStrings = 100000;
 
@@ -43,6 +45,9 @@ constexpr size_t kMaxSecondWord = 4;
 // is read once.
 class Cutter {
  public:
+  // max_depth: the longest string kept (at most kMaxDepth).
+  explicit Cutter(size_t max_depth) : max_depth_(max_depth) {}
+
   // Whether the bytes read so far end where the cut goes.
   bool full() const { return full_; }
 
@@ -76,9 +81,10 @@ class Cutter {
                                               : kMaxSecondWord;
       if (++run_ == cap) full_ = true;
     }
-    if (++length_ == kMaxDepth) full_ = true;
+    if (++length_ == max_depth_) full_ = true;
   }
 
+  size_t max_depth_;
   Phase phase_ = kFirstWord;
   bool full_ = false;  // the next byte is cut off
   size_t run_ = 0;     // bytes in the current word or gap
@@ -101,6 +107,7 @@ struct Prefixes {
   std::vector<std::string> exact;  // none of them cut
   std::vector<std::string> open;
   bool anything = false;  // the empty string is open: nothing to go by
+  bool too_many = false;  // anything, because there were too many strings
   bool MatchesEmpty() const { return !exact.empty() && exact.front().empty(); }
   size_t Size() const { return exact.size() + open.size(); }
   // Drops the open strings' repeats; false if still too many strings.
@@ -138,6 +145,13 @@ Prefixes Anything() {
   return p;
 }
 
+Prefixes TooMany() {
+  Prefixes p;
+  p.anything = true;
+  p.too_many = true;
+  return p;
+}
+
 Prefixes Empty() {
   Prefixes p;
   p.exact.emplace_back();
@@ -166,7 +180,7 @@ Prefixes Bytes(const std::set<unsigned char>& bytes) {
   return p;
 }
 
-Prefixes Concat(Prefixes a, const Prefixes& b) {
+Prefixes Concat(Prefixes a, const Prefixes& b, size_t max_depth) {
   if (a.anything) return a;
   Prefixes out;
   out.open = std::move(a.open);
@@ -178,7 +192,7 @@ Prefixes Concat(Prefixes a, const Prefixes& b) {
     return s;
   };
   for (const std::string& x : a.exact) {
-    Cutter after_x;
+    Cutter after_x(max_depth);
     after_x.Read(x);  // exact strings are never cut
     if (after_x.full()) {
       // Whatever follows is cut off; x alone stands for all of b.
@@ -203,52 +217,54 @@ Prefixes Concat(Prefixes a, const Prefixes& b) {
     }
     if (b.anything) out.AddOpen(x, "");
     if (out.anything) return Anything();
-    if (out.Size() > 2 * kMaxStrings && !out.Shrink()) return Anything();
+    if (out.Size() > 2 * kMaxStrings && !out.Shrink()) return TooMany();
   }
   Normalize(&out.exact);
-  if (out.Size() > kMaxStrings && !out.Shrink()) return Anything();
+  if (out.Size() > kMaxStrings && !out.Shrink()) return TooMany();
   return out;
 }
 
 Prefixes Union(Prefixes a, const Prefixes& b) {
-  if (a.anything || b.anything) return Anything();
+  if (a.anything) return a;
+  if (b.anything) return b;
   const size_t exact = a.exact.size();
   a.exact.insert(a.exact.end(), b.exact.begin(), b.exact.end());
   a.open.insert(a.open.end(), b.open.begin(), b.open.end());
   Normalize(&a.exact, exact);
-  if (a.Size() > kMaxStrings && !a.Shrink()) return Anything();
+  if (a.Size() > kMaxStrings && !a.Shrink()) return TooMany();
   return a;
 }
 
-Prefixes Repeat(const Prefixes& x, int min, int max) {  // max < 0: unbounded
-  // Each copy that is not empty adds a byte, so after kMaxDepth + 1 copies
+// max < 0: unbounded.
+Prefixes Repeat(const Prefixes& x, int min, int max, size_t max_depth) {
+  // Each copy that is not empty adds a byte, so after max_depth + 1 copies
   // further ones change nothing; stop as soon as a copy changes nothing.
-  const int limit = static_cast<int>(kMaxDepth) + 2;
+  const int limit = static_cast<int>(max_depth) + 2;
   Prefixes required = Empty();
   for (int i = 0; i < min; ++i) {
-    Prefixes next = Concat(required, x);
+    Prefixes next = Concat(required, x, max_depth);
     const bool same = SameSet(next, required);
     required = std::move(next);
     if (same || required.anything) break;
-    if (i > limit) return Anything();
+    if (i > limit) return TooMany();
   }
   Prefixes all = required;
   Prefixes last = required;
   for (int i = 0; max < 0 || i < max - min; ++i) {
-    last = Concat(std::move(last), x);
+    last = Concat(std::move(last), x, max_depth);
     Prefixes next = Union(all, last);
     Normalize(&next.open);
     const bool same = SameSet(next, all);
     all = std::move(next);
     if (same || all.anything) break;
-    if (i > limit) return Anything();
+    if (i > limit) return TooMany();
   }
   return all;
 }
 
 class Reader {
  public:
-  explicit Reader(std::string_view re) : re_(re) {}
+  Reader(std::string_view re, size_t max_depth) : re_(re), max_depth_(max_depth) {}
 
   Prefixes Alternation() {
     Prefixes out = Sequence();
@@ -268,7 +284,7 @@ class Reader {
   Prefixes Sequence() {
     Prefixes out = Empty();
     while (i_ < re_.size() && re_[i_] != '|' && re_[i_] != ')') {
-      out = Concat(std::move(out), Repeated());
+      out = Concat(std::move(out), Repeated(), max_depth_);
       if (out.anything) Skip();
     }
     return out;
@@ -298,7 +314,7 @@ class Reader {
   Prefixes Repeated() {
     Prefixes atom = Atom();
     int min = 0, max = -1;
-    while (ReadQuantifier(re_, &i_, &min, &max)) atom = Repeat(atom, min, max);
+    while (ReadQuantifier(re_, &i_, &min, &max)) atom = Repeat(atom, min, max, max_depth_);
     return atom;
   }
 
@@ -454,6 +470,7 @@ class Reader {
   }
 
   std::string_view re_;
+  size_t max_depth_;
   size_t i_ = 0;
   int depth_ = 0;  // groups open at i_
   bool top_level_bar_ = false;
@@ -468,8 +485,14 @@ const std::array<unsigned char, 256> StartFilter::kFold = [] {
 }();
 
 std::optional<StartFilter> StartFilter::FromRegex(std::string_view regex) {
-  Reader reader(regex);
+  // Regexes with large vocabularies can have too many two-word beginnings;
+  // their first few bytes may still say something.
+  Reader reader(regex, kMaxDepth);
   Prefixes prefixes = reader.Alternation();
+  if (prefixes.too_many) {
+    reader = Reader(regex, kFallbackDepth);
+    prefixes = reader.Alternation();
+  }
   if (!reader.AtEnd() || prefixes.anything || prefixes.MatchesEmpty()) return std::nullopt;
   StartFilter filter;
   // Nodes below 1 << 16 are the two-byte prefixes themselves (their bytes).

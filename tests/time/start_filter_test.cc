@@ -114,6 +114,18 @@ TEST(StartFilterTest, LooksAtTheSecondWord) {
   }
 }
 
+// Two-word beginnings too many to keep: the first few bytes still filter.
+TEST(StartFilterTest, FallsBackToFirstBytes) {
+  std::optional<StartFilter> filter = StartFilter::FromRegex("[a-j]{3} [a-j]{3}");
+  ASSERT_TRUE(filter.has_value());
+  for (const char* yes : {"abc def", "JJJ aaa", "abc de"}) {
+    EXPECT_TRUE(filter->MayStartAt(yes, 0)) << yes;
+  }
+  for (const char* no : {"abc kkk", "abcd", "ab ", "k"}) {
+    EXPECT_FALSE(filter->MayStartAt(no, 0)) << no;
+  }
+}
+
 // A leading \b means matches begin at word boundaries; anything that weakens
 // it does not.
 TEST(StartFilterTest, KnowsWhenMatchesBeginAtWordBoundaries) {
