@@ -9,6 +9,7 @@
 // without bound.
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -89,6 +90,55 @@ struct DocumentFields {
 
 bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+// The rest of ReadPlainString for a string with escapes (nearly always the
+// text), from line[p] with the first escape at line[stop]: decoded through a
+// raw pointer into room for the rest of the line, sized once (the decoded
+// string is never longer than its JSON form).
+bool ReadEscapedString(std::string_view line, size_t p, size_t stop, size_t* i, std::string* out) {
+  out->resize(line.size() - p);
+  char* const begin = out->data();
+  char* o = begin;
+  for (;;) {
+    // line[stop] is a quote or a backslash.
+    std::memcpy(o, line.data() + p, stop - p);
+    o += stop - p;
+    if (line[stop] == '"') {
+      out->resize(static_cast<size_t>(o - begin));
+      *i = stop + 1;
+      return true;
+    }
+    if (stop + 1 >= line.size()) return false;
+    switch (line[stop + 1]) {
+      case '"':
+      case '\\':
+      case '/':
+        *o++ = line[stop + 1];
+        break;
+      case 'b':
+        *o++ = '\b';
+        break;
+      case 'f':
+        *o++ = '\f';
+        break;
+      case 'n':
+        *o++ = '\n';
+        break;
+      case 'r':
+        *o++ = '\r';
+        break;
+      case 't':
+        *o++ = '\t';
+        break;
+      default:
+        return false;  // \u and malformed escapes: the full parser decides
+    }
+    p = stop + 2;
+    if (p >= line.size()) return false;
+    stop = text_scan::FindJsonStop(line, p, /*stop_at_high=*/false);
+    if (stop == line.size() || static_cast<unsigned char>(line[stop]) < 0x20) return false;
+  }
+}
+
 // A JSON string at line[*i] (the opening quote) without \u escapes or raw
 // control characters, decoded into *out; *i ends past the closing quote.
 bool ReadPlainString(std::string_view line, size_t* i, std::string* out) {
@@ -103,39 +153,7 @@ bool ReadPlainString(std::string_view line, size_t* i, std::string* out) {
       return true;
     }
     if (stop + 1 >= line.size()) return false;
-    // A string with escapes, nearly always the text: room for the rest of the
-    // line once, rather than growing piece by piece.
-    if (out->capacity() < line.size() - p) out->reserve(out->size() + (line.size() - p));
-    out->append(line.data() + p, stop - p);
-    switch (line[stop + 1]) {
-      case '"':
-        *out += '"';
-        break;
-      case '\\':
-        *out += '\\';
-        break;
-      case '/':
-        *out += '/';
-        break;
-      case 'b':
-        *out += '\b';
-        break;
-      case 'f':
-        *out += '\f';
-        break;
-      case 'n':
-        *out += '\n';
-        break;
-      case 'r':
-        *out += '\r';
-        break;
-      case 't':
-        *out += '\t';
-        break;
-      default:
-        return false;  // \u and malformed escapes: the full parser decides
-    }
-    p = stop + 2;
+    return ReadEscapedString(line, p, stop, i, out);
   }
   return false;
 }
@@ -152,29 +170,40 @@ bool ReadFlatObject(std::string_view line, DocumentFields* fields) {
   skip_space();
   if (i >= line.size() || line[i] != '{') return false;
   ++i;
-  std::string key, value;
-  std::vector<std::string> keys;
+  std::string key, ignored;
+  unsigned seen = 0;                 // bit k: the k-th of fields->Named()
+  std::vector<std::string> unknown;  // other keys, to refuse repeats of them too
+  const auto named = fields->Named();
   for (;;) {
     skip_space();
     if (i >= line.size() || line[i] != '"' || !ReadPlainString(line, &i, &key)) return false;
-    if (std::find(keys.begin(), keys.end(), key) != keys.end()) return false;
-    keys.push_back(key);
+    // A known key's value is read straight into its field.
+    JsonField* slot = nullptr;
+    for (size_t k = 0; k < named.size(); ++k) {
+      if (std::string_view(key) != named[k].first) continue;
+      if (seen >> k & 1) return false;
+      seen |= 1u << k;
+      slot = named[k].second;
+    }
+    if (slot == nullptr) {
+      if (std::find(unknown.begin(), unknown.end(), key) != unknown.end()) return false;
+      unknown.push_back(key);
+    }
     skip_space();
     if (i >= line.size() || line[i] != ':') return false;
     ++i;
     skip_space();
-    JsonField field;
     if (line.substr(i, 4) == "null") {
-      field.kind = JsonField::kNull;
+      if (slot) {
+        slot->kind = JsonField::kNull;
+        slot->value.clear();
+      }
       i += 4;
-    } else if (i < line.size() && line[i] == '"' && ReadPlainString(line, &i, &value)) {
-      field.kind = JsonField::kString;
-      field.value = std::move(value);
+    } else if (i < line.size() && line[i] == '"' &&
+               ReadPlainString(line, &i, slot ? &slot->value : &ignored)) {
+      if (slot) slot->kind = JsonField::kString;
     } else {
       return false;
-    }
-    for (auto [name, slot] : fields->Named()) {
-      if (key == name) *slot = std::move(field);
     }
     skip_space();
     if (i >= line.size()) return false;

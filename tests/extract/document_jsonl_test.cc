@@ -27,6 +27,10 @@ TEST(DocumentJsonlTest, DecodesWhatNlohmannDecodes) {
       R"({"te\u0078t":"escaped key","id":"f"})",
       R"({ "id" : "g" , "text" : "spaces around : and ," , "url" : "u" })",
       "{\"id\":\"h\",\"text\":\"raw UTF-8: \xc3\xa9\xe2\x82\xac \xf0\x9f\x98\x80\"}",
+      R"({"x":"1","x":"2","text":"a repeated unknown key","id":"i"})",
+      R"({"id":"j","x":"unknown\nwith escapes\t","text":"\n\nstarts and ends with escapes\n"})",
+      R"({"id":"k","text":"\"\\\/\b\f\n\r\t"})",
+      R"({"id":"l","title":"a\nb","text":"x","title":"the second title"})",
   };
   for (const std::string& line : lines) {
     const nlohmann::json j = nlohmann::json::parse(line);
