@@ -175,10 +175,22 @@ string_view WordAt(string_view text, size_t at) {
 
 // Does the period at `dot` (followed, after whitespace, by `next`) end a sentence?
 bool PeriodEnds(string_view text, size_t dot, size_t next) {
+  // The token before the period: back to a blank, a '-' or an opener. Only
+  // the lead bytes of multi-byte openers need OpenerAt's look at what follows.
+  enum : uint8_t { kInToken, kEndsToken, kMaybeOpener };
+  static constexpr std::array<uint8_t, 256> kTokenByte = [] {
+    std::array<uint8_t, 256> classes{};
+    for (unsigned char c : {' ', '\t', '\r', '\n', '\f', '-', '"', '\'', '(', '[', '`'}) {
+      classes[c] = kEndsToken;
+    }
+    classes[0xE2] = kMaybeOpener;
+    classes[0xC2] = kMaybeOpener;
+    return classes;
+  }();
   size_t begin = dot;
-  while (begin > 0 && (IsLetter(text[begin - 1]) ||
-                       (!IsBlank(text[begin - 1]) && OpenerAt(text, begin - 1) == 0 &&
-                        text[begin - 1] != '-'))) {
+  while (begin > 0) {
+    const uint8_t kind = kTokenByte[static_cast<unsigned char>(text[begin - 1])];
+    if (kind == kEndsToken || (kind == kMaybeOpener && OpenerAt(text, begin - 1) > 0)) break;
     --begin;
   }
   string_view token = text.substr(begin, dot - begin);
