@@ -165,7 +165,16 @@ class Reader {
   Info Sequence() {
     Info done = Empty();
     Info run = Empty();
+    std::string literal;
     while (More() && re_[pos_] != '|' && re_[pos_] != ')') {
+      // Plain characters, the bulk of a pattern, join the run a word at a
+      // time instead of each as a one-string set.
+      literal.clear();
+      while (pos_ < re_.size() && PlainLiteral(pos_)) literal += Fold(re_[pos_++]);
+      if (!literal.empty()) {
+        Append(&run, literal);
+        continue;
+      }
       Info x = Repeated();
       if (x.exact && x.strings.size() == 1) {
         Append(&run, *x.strings.begin());
@@ -180,6 +189,19 @@ class Reader {
       }
     }
     return Concat(done, run);
+  }
+
+  // Whether re_[at] is a character that matches itself and no quantifier
+  // follows it (read as Atom and Repeated would read it).
+  bool PlainLiteral(size_t at) const {
+    const char c = re_[at];
+    if (static_cast<unsigned char>(c) >= 0x80 ||
+        std::string_view("\\()[]{}|.^$*+?").find(c) != std::string_view::npos) {
+      return false;
+    }
+    size_t next = at + 1;
+    int min = 0, max = 0;
+    return !ReadQuantifier(re_, &next, &min, &max);
   }
 
   Info Repeated() {

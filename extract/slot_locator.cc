@@ -19,66 +19,77 @@ struct Group {
   size_t close = 0;  // its ')'
 };
 
-// The top-level group "(?P<name>...)" of `source`. False, with *splittable
-// cleared, when the source has a top-level alternation anywhere or a construct
-// that a piece could not carry on its own (flags, \Q...\E quoting).
-bool TopLevelGroup(std::string_view source, std::string_view name, Group* out, bool* splittable) {
-  const std::string open = "(?P<" + std::string(name) + ">";
+// The top-level named groups of a source, read in one pass: the first one,
+// and the first "subj" and "obj". Not splittable when the source has a
+// top-level alternation anywhere or a construct that a piece could not carry
+// on its own (flags, \Q...\E quoting); then no group is reported.
+struct TopLevelGroups {
+  bool splittable = true;
+  std::string_view first_name;
+  std::optional<Group> first, subject, object;
+};
+
+TopLevelGroups ReadTopLevelGroups(std::string_view source) {
+  TopLevelGroups out;
   int depth = 0;
-  std::optional<size_t> start;
+  struct Open {
+    size_t at;
+    std::string_view name;
+  };
+  std::optional<Open> open;  // the depth-0 named group being read
   for (size_t i = 0; i < source.size(); ++i) {
     const char c = source[i];
     if (c == '\\') {
-      if (i + 1 < source.size() && source[i + 1] == 'Q') {
-        *splittable = false;
-        return false;
-      }
+      if (i + 1 < source.size() && source[i + 1] == 'Q')
+        return TopLevelGroups{false, {}, {}, {}, {}};
       ++i;
     } else if (c == '[') {
       i = RegexClassEnd(source, i);
     } else if (c == '(') {
       const std::string_view rest = source.substr(i);
-      if (rest.substr(0, 2) == "(?" && rest.substr(0, 3) != "(?:" && rest.substr(0, 4) != "(?P<") {
-        *splittable = false;
-        return false;
+      const bool named = rest.substr(0, 4) == "(?P<";
+      if (rest.substr(0, 2) == "(?" && rest.substr(0, 3) != "(?:" && !named) {
+        return TopLevelGroups{false, {}, {}, {}, {}};
       }
-      if (depth == 0 && rest.substr(0, open.size()) == open) start = i;
+      if (depth == 0 && named) {
+        const size_t name_end = rest.find('>');
+        if (name_end != std::string_view::npos) open = Open{i, rest.substr(4, name_end - 4)};
+      }
       ++depth;
     } else if (c == ')') {
       --depth;
-      if (depth == 0 && start && out->close == 0) {
-        out->open = *start;
-        out->body = *start + open.size();
-        out->close = i;
+      if (depth == 0 && open) {
+        const Group group{open->at, open->at + 5 + open->name.size(), i};
+        if (!out.first) {
+          out.first = group;
+          out.first_name = open->name;
+        }
+        if (open->name == "subj" && !out.subject) out.subject = group;
+        if (open->name == "obj" && !out.object) out.object = group;
+        open.reset();
       }
     } else if (c == '|' && depth == 0) {
-      *splittable = false;
-      return false;
+      return TopLevelGroups{false, {}, {}, {}, {}};
     }
   }
-  return out->close != 0;
+  return out;
 }
 
 // Whether every match of `source` begins at an entity token ("<e"), or at
 // "both " or "either " right before one: the source opens with the slot
 // macro's lead and a group whose body opens with an entity token, the group is
 // not optional, and nothing is alternated at the top level.
-bool SourceOpensWithSlot(std::string_view source) {
+bool SourceOpensWithSlot(std::string_view source, const TopLevelGroups& groups) {
   constexpr std::string_view kLead = "(?:both |either )?";
   std::string_view rest = source;
   if (rest.substr(0, kLead.size()) == kLead) rest.remove_prefix(kLead.size());
-  if (rest.substr(0, 4) != "(?P<") return false;
-  const size_t name_end = rest.find('>');
-  if (name_end == std::string_view::npos || rest.substr(name_end + 1, 6) != "<e\\d+:") {
+  if (!groups.splittable || !groups.first || groups.first->open != source.size() - rest.size()) {
     return false;
   }
-  Group group;
-  bool splittable = true;
-  if (!TopLevelGroup(source, rest.substr(4, name_end - 4), &group, &splittable) || !splittable) {
-    return false;
-  }
+  const Group& group = *groups.first;
+  if (source.substr(group.body, 6) != "<e\\d+:") return false;
   const char after = group.close + 1 < source.size() ? source[group.close + 1] : '\0';
-  return group.open == source.size() - rest.size() && after != '?' && after != '*' && after != '{';
+  return after != '?' && after != '*' && after != '{';
 }
 
 bool IsAscii(std::string_view text) {
@@ -118,14 +129,13 @@ SlotLocator::SlotLocator(const std::vector<PatternDef>& patterns)
   for (size_t p = 0; p < patterns.size(); ++p) {
     const PatternDef& pattern = patterns[p];
     Entry& entry = entries_[p];
-    entry.opens_with_slot = SourceOpensWithSlot(pattern.source);
-    if (!pattern.re) continue;
     const std::string_view source = pattern.source;
-    Group subject, object;
-    bool splittable = true;
+    const TopLevelGroups groups = ReadTopLevelGroups(source);
+    entry.opens_with_slot = SourceOpensWithSlot(source, groups);
+    if (!pattern.re || !groups.splittable || !groups.subject) continue;
+    const Group subject = *groups.subject;
     if (pattern.object_group == 0) {
       // Pairs inside one coordinated group ("{subj} met"): before, group, after.
-      if (!TopLevelGroup(source, "subj", &subject, &splittable) || !splittable) continue;
       const std::string_view body = source.substr(subject.body, subject.close - subject.body);
       if (!IsSlotGroupBody(body)) continue;
       entry.sources = {std::string(source.substr(0, subject.open)), std::string(body), "", "",
@@ -135,10 +145,8 @@ SlotLocator::SlotLocator(const std::vector<PatternDef>& patterns)
       entry.splits = true;
       continue;
     }
-    if (!TopLevelGroup(source, "subj", &subject, &splittable) || !splittable ||
-        !TopLevelGroup(source, "obj", &object, &splittable) || !splittable) {
-      continue;
-    }
+    if (!groups.object) continue;
+    const Group object = *groups.object;
     const std::string_view subject_body = source.substr(subject.body, subject.close - subject.body);
     const std::string_view object_body = source.substr(object.body, object.close - object.body);
     if (!IsSlotGroupBody(subject_body) || !IsSlotGroupBody(object_body)) continue;
