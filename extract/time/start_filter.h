@@ -26,7 +26,8 @@ class StartFilter {
 
   // The filter of `regex` as compiled case-insensitively; nullopt when every
   // position would pass (the regex can match empty text or begins with
-  // something not modelled) or the prefix set grows too large.
+  // something not modelled) or the prefix set grows too large even when
+  // cut at a few bytes.
   static std::optional<StartFilter> FromRegex(std::string_view regex);
 
   // Whether every match begins at a word boundary as RE2's \b sees it (the
@@ -52,10 +53,10 @@ class StartFilter {
   bool Deeper(std::string_view text, size_t pos) const;
 
   static const std::array<unsigned char, 256> kFold;
+  bool at_word_boundaries_ = false;
   // The strings as a trie over folded bytes. Lengths 1 and 2, the tests
   // that decide most positions, are bit tables: whether a string ends there
   // (accept) or goes on (live).
-  bool at_word_boundaries_ = false;
   std::array<bool, 256> first_accept_{};
   std::array<bool, 256> first_live_{};
   std::bitset<1 << 16> second_accept_;
