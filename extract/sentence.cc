@@ -25,6 +25,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include "graph/model/text_scan.h"
@@ -237,9 +238,11 @@ bool IsHardWrapped(string_view text) {
 
 // Is the line ending at `newline` a headline (or caption, or dateline), so that
 // the single line break after it ends a sentence? `sentence` is where the
-// current sentence began; `wrapped` says the text is hard-wrapped, where only a
-// line that looks like a headline counts.
-bool HeadlineBreak(string_view text, size_t sentence, size_t newline, size_t next, bool wrapped) {
+// current sentence began; `wrapped()` says the text is hard-wrapped, where only
+// a line that looks like a headline counts.
+template <typename IsWrapped>
+bool HeadlineBreak(string_view text, size_t sentence, size_t newline, size_t next,
+                   const IsWrapped& wrapped) {
   size_t line_start = text.rfind('\n', newline == 0 ? 0 : newline - 1);
   line_start = (line_start == string_view::npos || line_start >= newline) ? 0 : line_start + 1;
   while (sentence < newline && IsBlank(text[sentence])) ++sentence;
@@ -268,7 +271,7 @@ bool HeadlineBreak(string_view text, size_t sentence, size_t newline, size_t nex
     }
   }
   if (In<kFunctionWords>(last_word)) return false;
-  if (!wrapped) return true;
+  if (!wrapped()) return true;
   if (words > 20) return false;
   if (long_words > 0 && capitalised * 3 >= long_words * 2) return true;
   size_t next_end = text.find('\n', next);
@@ -278,11 +281,14 @@ bool HeadlineBreak(string_view text, size_t sentence, size_t newline, size_t nex
 
 class Splitter {
  public:
-  Splitter(string_view text, std::vector<SentenceSpan>* out)
-      : text_(text), wrapped_(IsHardWrapped(text)), out_(out) {}
+  Splitter(string_view text, std::vector<SentenceSpan>* out) : text_(text), out_(out) {}
 
   void Run() {
     const size_t n = text_.size();
+    auto wrapped = [this] {
+      if (!wrapped_) wrapped_ = IsHardWrapped(text_);
+      return *wrapped_;
+    };
     size_t i = 0;
     while (i < n) {
       i = NextStop(text_, i);
@@ -290,7 +296,7 @@ class Splitter {
       if (text_[i] == '\n') {
         size_t j = i + 1;
         while (j < n && (text_[j] == ' ' || text_[j] == '\t' || text_[j] == '\r')) ++j;
-        if (j >= n || text_[j] == '\n' || HeadlineBreak(text_, start_, i, j, wrapped_)) {
+        if (j >= n || text_[j] == '\n' || HeadlineBreak(text_, start_, i, j, wrapped)) {
           Emit(i, j);
         }
         i = j;
@@ -330,7 +336,9 @@ class Splitter {
   }
 
   string_view text_;
-  bool wrapped_;
+  // Whether the text is hard-wrapped: read on first need, which text with
+  // blank lines between paragraphs and no headline rarely has.
+  std::optional<bool> wrapped_;
   std::vector<SentenceSpan>* out_;
   size_t start_ = 0;
 };
