@@ -14,9 +14,9 @@
 namespace kg {
 namespace {
 
-// Writes the view's text through a raw pointer (a sentence is written a byte
-// at a time, and a growth check per byte costs more than the byte's own work)
-// and its source offsets a run at a time. The text is sized ahead by Reserve
+// Writes the view's text through a raw pointer (bytes go in one or sixteen at
+// a time, and a growth check for each write costs more than the write) and
+// its source offsets a run at a time. The text is sized ahead by Reserve
 // and cut to length by Finish.
 class ViewWriter {
  public:
@@ -43,6 +43,9 @@ class ViewWriter {
     v_->source_end.Append(s.size(), src_end, false);
   }
   size_t size() const { return n_; }
+
+  // `word` lower-cased and a space, every byte from document[src_begin, src_end).
+  void PutLoweredWord(std::string_view word, size_t src_begin, size_t src_end);
 
   // "<e12:person>" or "<t3>", every byte of it from document[src_begin, src_end).
   void Token(char kind, int index, std::string_view type, size_t src_begin, size_t src_end) {
@@ -118,6 +121,14 @@ size_t Fold(std::string_view text, size_t i, std::string_view* out) {
     }
   }
   return 0;
+}
+
+void ViewWriter::PutLoweredWord(std::string_view word, size_t src_begin, size_t src_end) {
+  Reserve(word.size() + 1);
+  for (char c : word) text_[n_++] = kLower[static_cast<unsigned char>(c)];
+  text_[n_++] = ' ';
+  v_->source_begin.Append(word.size() + 1, src_begin, false);
+  v_->source_end.Append(word.size() + 1, src_end, false);
 }
 
 // Copies document bytes from `p` on, lower-cased, to `out` for as long as
@@ -272,20 +283,7 @@ void BuildView(std::string_view document, size_t begin, size_t end,
         std::string_view span = document.substr(mention.begin, mention.end - mention.begin);
         const size_t space = span.rfind(' ');
         const std::string_view head = span.substr(space == std::string_view::npos ? 0 : space + 1);
-        char lowered[64];
-        std::string lowered_long;
-        std::string_view head_view;
-        if (head.size() + 1 <= sizeof lowered) {
-          char* out = lowered;
-          for (char c : head) *out++ = kLower[static_cast<unsigned char>(c)];
-          *out++ = ' ';
-          head_view = std::string_view(lowered, head.size() + 1);
-        } else {
-          for (char c : head) lowered_long.push_back(kLower[static_cast<unsigned char>(c)]);
-          lowered_long.push_back(' ');
-          head_view = lowered_long;
-        }
-        w.Put(head_view, mention.begin, mention.end);
+        w.PutLoweredWord(head, mention.begin, mention.end);
       }
       for (size_t k = 0; k < mention.entities.size(); ++k) {
         if (k > 0) w.Put(" and ", mention.begin, mention.end);
