@@ -19,6 +19,13 @@ inline constexpr std::array<uint8_t, 256> kClasses = [] {
   return t;
 }();
 
+// Each byte with A-Z mapped to a-z: Fold as a table, for loops over many bytes.
+inline constexpr std::array<uint8_t, 256> kFolded = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = static_cast<uint8_t>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return t;
+}();
+
 inline uint8_t Class(char c) { return kClasses[static_cast<unsigned char>(c)]; }
 inline bool Alpha(char c) { return (Class(c) & (kUpper | kLower)) != 0; }
 inline bool Alnum(char c) { return Class(c) != 0; }

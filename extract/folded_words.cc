@@ -1,12 +1,15 @@
 // Open addressing with linear probing over a power-of-two slot array kept at
-// most half full. The hash is FNV-1a over each byte with bit 5 set: that maps
-// a letter of either case to the same value and leaves other bytes distinct
-// enough, so a word of text hashes like its lower-case key without being
-// folded first. Before hashing, a bitmap indexed by the folded first two bytes
-// and the length turns away most words that are no key.
+// most half full. A word is read eight bytes at a time into 64-bit values,
+// folded to lower case all eight at once: the hash mixes those values and the
+// length, and a slot keeps its key's first eight folded bytes, so most words
+// (names' first words and lexicon words are short) are compared with one
+// integer test and no pass over the key's bytes. Before hashing, a bitmap
+// indexed by the folded first two bytes and the length turns away most words
+// that are no key.
 #include "extract/folded_words.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "extract/ascii.h"
 
@@ -15,34 +18,81 @@ namespace {
 
 constexpr size_t kFilterBits = size_t{1} << 16;
 
+// n <= 8 bytes from p, little-endian, zero above: two loads that may overlap
+// (their common bytes are the same bytes), not a load per byte.
+uint64_t Load(const char* p, size_t n) {
+  if (n >= 4) {
+    uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);
+    return lo | uint64_t{hi} << (8 * (n - 4));
+  }
+  if (n >= 2) {
+    uint16_t lo, hi;
+    std::memcpy(&lo, p, 2);
+    std::memcpy(&hi, p + n - 2, 2);
+    return lo | uint64_t{hi} << (8 * (n - 2));
+  }
+  return n == 1 ? static_cast<unsigned char>(p[0]) : 0;
+}
+
+// v with each byte in A-Z mapped to a-z, eight at once: a byte's top bit, after
+// adding to its low seven bits, tells whether they reached 'A' and '['.
+uint64_t FoldBytes(uint64_t v) {
+  constexpr uint64_t kOnes = 0x0101010101010101u;
+  const uint64_t low7 = v & (0x7F * kOnes);
+  const uint64_t from_a = low7 + (0x80 - 'A') * kOnes;
+  const uint64_t past_z = low7 + (0x80 - 'Z' - 1) * kOnes;
+  const uint64_t upper = from_a & ~past_z & ~v & (0x80 * kOnes);
+  return v | upper >> 2;  // 0x80 >> 2 is the case bit 0x20
+}
+
+// Up to eight bytes of `word` from `at`, folded, little-endian; zero past its end.
+uint64_t Chunk(std::string_view word, size_t at) {
+  return FoldBytes(Load(word.data() + at, std::min<size_t>(8, word.size() - at)));
+}
+
+uint32_t Mix(uint64_t h) {
+  h ^= h >> 29;
+  h *= 0xBF58476D1CE4E5B9u;
+  h ^= h >> 32;
+  return static_cast<uint32_t>(h);
+}
+
+// The hash of the folded `word` whose first chunk is `head`.
+uint32_t Hash(std::string_view word, uint64_t head) {
+  uint64_t h = (head ^ word.size()) * 0x9E3779B97F4A7C15u;
+  for (size_t at = 8; at < word.size(); at += 8) {
+    h = (h ^ Chunk(word, at)) * 0x9E3779B97F4A7C15u;
+    h ^= h >> 31;
+  }
+  return Mix(h);
+}
+
 }  // namespace
 
 FoldedWords::FoldedWords() : filter_(kFilterBits / 64), slots_(16) {}
 
-uint32_t FoldedWords::Hash(std::string_view word) {
-  uint32_t h = 2166136261u;
-  for (char c : word) h = (h ^ (static_cast<unsigned char>(c) | 0x20u)) * 16777619u;
-  return h ^ (h >> 15);
-}
-
-int FoldedWords::Probe(std::string_view word, uint32_t hash) const {
+int FoldedWords::Probe(std::string_view word) const {
+  const uint64_t head = Chunk(word, 0);
+  const uint32_t hash = Hash(word, head);
   const size_t mask = slots_.size() - 1;
   for (size_t i = hash & mask;; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];
     if (slot.id < 0) return -1;
-    if (slot.hash != hash) continue;
+    if (slot.hash != hash || slot.head != head) continue;
     const std::string& key = keys_[slot.id];
-    if (key.size() == word.size() &&
-        std::equal(word.begin(), word.end(), key.begin(),
-                   [](char a, char b) { return ascii::Fold(a) == b; })) {
+    if (key.size() != word.size()) continue;
+    // Eight bytes or fewer: the heads were the whole words.
+    if (word.size() <= 8 || std::equal(word.begin() + 8, word.end(), key.begin() + 8,
+                                       [](char a, char b) { return ascii::Fold(a) == b; })) {
       return slot.id;
     }
   }
 }
 
 int FoldedWords::Add(std::string_view lower) {
-  const uint32_t hash = Hash(lower);
-  if (const int id = Probe(lower, hash); id >= 0) return id;
+  if (const int id = Probe(lower); id >= 0) return id;
   const int id = static_cast<int>(keys_.size());
   keys_.emplace_back(lower);
   const size_t bit = FilterBit(lower);
@@ -50,7 +100,8 @@ int FoldedWords::Add(std::string_view lower) {
   if (keys_.size() * 2 > slots_.size()) {
     Rehash(slots_.size() * 2);
   } else {
-    Place(Slot{hash, id});
+    const uint64_t head = Chunk(lower, 0);
+    Place(Slot{head, Hash(lower, head), id});
   }
   return id;
 }
@@ -64,8 +115,10 @@ void FoldedWords::Place(Slot slot) {
 
 void FoldedWords::Rehash(size_t slots) {
   slots_.assign(slots, Slot{});
-  for (size_t id = 0; id < keys_.size(); ++id)
-    Place(Slot{Hash(keys_[id]), static_cast<int32_t>(id)});
+  for (size_t id = 0; id < keys_.size(); ++id) {
+    const uint64_t head = Chunk(keys_[id], 0);
+    Place(Slot{head, Hash(keys_[id], head), static_cast<int32_t>(id)});
+  }
 }
 
 }  // namespace kg

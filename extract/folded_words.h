@@ -27,24 +27,24 @@ class FoldedWords {
   int Find(std::string_view word) const {
     const size_t bit = FilterBit(word);
     if ((filter_[bit / 64] >> (bit % 64) & 1u) == 0) return -1;
-    return Probe(word, Hash(word));
+    return Probe(word);
   }
 
   size_t size() const { return keys_.size(); }
 
  private:
   struct Slot {
+    uint64_t head = 0;  // the key's first eight bytes (Head)
     uint32_t hash = 0;
     int32_t id = -1;  // -1: empty
   };
   static size_t FilterBit(std::string_view word) {
-    const uint32_t a = word.empty() ? 0 : static_cast<unsigned char>(ascii::Fold(word[0]));
-    const uint32_t b = word.size() < 2 ? 0 : static_cast<unsigned char>(ascii::Fold(word[1]));
+    const uint32_t a = word.empty() ? 0 : ascii::kFolded[static_cast<unsigned char>(word[0])];
+    const uint32_t b = word.size() < 2 ? 0 : ascii::kFolded[static_cast<unsigned char>(word[1])];
     const uint32_t n = static_cast<uint32_t>(word.size() < 63 ? word.size() : 63);
     return ((a << 8 | b) * 0x9E3779B1u + n * 0x85EBCA77u) >> 16;  // 16 bits
   }
-  static uint32_t Hash(std::string_view word);
-  int Probe(std::string_view word, uint32_t hash) const;
+  int Probe(std::string_view word) const;
   void Place(Slot slot);
   void Rehash(size_t slots);
 

@@ -63,11 +63,28 @@ Gazetteer::Gazetteer(const RulePack& pack) : pack_(pack) {
     }
   }
   for (Start& start : starts_) {
-    for (size_t i = 1; i <= start.roles.size(); ++i) {
-      if (i == start.roles.size() ||
-          start.roles[i]->phrase.size() != start.roles[i - 1]->phrase.size()) {
-        start.run_ends.push_back(i);
+    for (size_t i = 0; i < start.roles.size();) {
+      const size_t length = start.roles[i]->phrase.size(), begin = i;
+      while (i < start.roles.size() && start.roles[i]->phrase.size() == length) ++i;
+      if (length < 64) {
+        if (start.run_of_length.empty()) {
+          start.run_of_length.resize(64);
+          start.short_lengths_by_next.resize(256);
+        }
+        const uint64_t bit = uint64_t{1} << length;
+        start.run_of_length[length] = static_cast<uint32_t>(start.runs.size());
+        for (size_t r = begin; r < i; ++r) {
+          const std::string& phrase = start.roles[r]->phrase;
+          if (phrase.size() > start.word_length + 1) {
+            start
+                .short_lengths_by_next[static_cast<unsigned char>(phrase[start.word_length + 1])] |=
+                bit;
+          } else {
+            start.short_lengths_near |= bit;
+          }
+        }
       }
+      start.runs.push_back(Start::Run{length, begin, i});
     }
     std::stable_sort(
         start.aliases.begin(), start.aliases.end(),

@@ -6,6 +6,7 @@
 #ifndef KG_EXTRACT_GAZETTEER_H_
 #define KG_EXTRACT_GAZETTEER_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -70,10 +71,20 @@ class Gazetteer {
   struct Start {
     std::vector<Alias> aliases;
     std::vector<const RoleDef*> roles;
-    // roles in runs of one phrase length: a run ends at roles[run_ends[i]],
-    // and needs one test of whether the text has a word end that far on.
-    std::vector<size_t> run_ends;
-    size_t word_length = 0;  // of the first word they share
+    // roles in runs of one phrase length, longest first: a run needs one test
+    // of whether the text has a word end that far on.
+    struct Run {
+      size_t length, begin, end;  // roles[begin, end) are `length` bytes long
+    };
+    std::vector<Run> runs;
+    // Bit n: a run of phrases n < 64 bytes long, runs[run_of_length[n]]; the
+    // text's word ends ahead (WordScan::EndsAfter) select among them at once.
+    // By the folded byte after the first word's separator ("the c..."), for
+    // phrases that long; the shorter ones' bits are in short_lengths_near.
+    std::vector<uint64_t> short_lengths_by_next;  // 256 entries where there are roles
+    uint64_t short_lengths_near = 0;
+    std::vector<uint32_t> run_of_length;  // 64 entries where there are roles
+    size_t word_length = 0;               // of the first word they share
   };
   // The names and roles whose first word is `word` (compared case-blind); null if none.
   const Start* StartsAt(std::string_view word) const {

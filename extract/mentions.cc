@@ -112,21 +112,26 @@ bool MentionTracker::Is(std::string_view word, int kind) const { return (Kinds(w
 
 int MentionTracker::Kinds(std::string_view word) const { return gaz_.Kinds(word); }
 
-int MentionTracker::Unknown(const std::string& name, const std::string& type) {
-  const int id = static_cast<int>(gaz_.pack().entities.size() + extra_.size());
-  const auto [it, added] = unknown_ids_.try_emplace(name, id);
-  if (!added) {
-    DocEntity& e = extra_[it->second - gaz_.pack().entities.size()];
+int MentionTracker::Unknown(std::string_view name, std::string_view type) {
+  const size_t base = gaz_.pack().entities.size();
+  const int id = static_cast<int>(base + extra_.size());
+  const int known = unknown_ids_.Emplace(name, id);
+  if (known != id) {
+    DocEntity& e = extra_[known - base];
     if (e.type == "unknown") e.type = type;
-    return it->second;
+    return known;
   }
-  extra_.push_back(DocEntity{name, type});
+  if (extra_.empty()) extra_.reserve(16);  // growing moves every name
+  DocEntity& e = extra_.emplace_back();
+  e.name.assign(name);
+  e.type.assign(type);
   return id;
 }
 
-std::optional<Mention> MentionTracker::NewName(std::string_view text, size_t sentence_begin,
-                                               size_t pos, size_t end, bool headline,
-                                               size_t* next) {
+std::optional<MentionTracker::Found> MentionTracker::NewName(std::string_view text,
+                                                             size_t sentence_begin, size_t pos,
+                                                             size_t end, bool headline,
+                                                             size_t* next) {
   std::vector<NameWord>& words = name_words_;
   words.clear();
   auto kinds_of = [&](NameWord& w) {
@@ -210,18 +215,18 @@ std::optional<Mention> MentionTracker::NewName(std::string_view text, size_t sen
       s == sentence_begin || text[s] == '"' || (s > 0 && text[s - 1] == ':') ||
       std::string_view(text.substr(s, words[first].begin - s)).find("\xe2\x80\x9c") !=
           std::string_view::npos;
-  const std::string name(text.substr(words[first].begin, words[last - 1].end - words[first].begin));
+  const std::string_view name =
+      text.substr(words[first].begin, words[last - 1].end - words[first].begin);
   const bool single = last - first == 1;
   if (single) {
-    auto it = surnames_.find(name);
-    if (it != surnames_.end()) {
-      return Mention{words[first].begin, words[last - 1].end, {it->second}, "surname", false};
+    if (const int known = surnames_.Find(name); known >= 0) {
+      return Found{words[first].begin, words[last - 1].end, {known}, 1, "surname", false};
     }
     if (initial && !titled) return std::nullopt;
     if (name.size() == 1) return std::nullopt;
   }
   if (headline) return std::nullopt;
-  std::string type = "unknown";
+  std::string_view type = "unknown";
   const int last_kinds = titled ? 0 : kinds_of(words[last - 1]);
   const int first_kinds = titled ? 0 : kinds_of(words[first]);
   if (titled) {
@@ -242,9 +247,9 @@ std::optional<Mention> MentionTracker::NewName(std::string_view text, size_t sen
   // A later surname refers back: "Hampton Dellinger" ... "Dellinger".
   if ((entity(id).type == "person" || (entity(id).type == "unknown" && last - first == 2)) &&
       !single) {
-    surnames_[std::string(word(last - 1))] = id;
+    surnames_.Set(word(last - 1), id);
   }
-  return Mention{words[first].begin, words[last - 1].end, {id}, "new", false};
+  return Found{words[first].begin, words[last - 1].end, {id}, 1, "new", false};
 }
 
 bool MentionTracker::OrganisationFollows(std::string_view text, size_t pos, size_t end) const {
@@ -258,39 +263,76 @@ bool MentionTracker::OrganisationFollows(std::string_view text, size_t pos, size
 }
 
 std::vector<Mention> MentionTracker::Find(std::string_view text, size_t begin, size_t end) {
+  std::vector<Mention> mentions;
+  Find(text, begin, end, &mentions);
+  return mentions;
+}
+
+void MentionTracker::Find(std::string_view text, size_t begin, size_t end,
+                          std::vector<Mention>* mentions) {
   // One pass over the bytes finds the sentence's words (the only places a
   // mention can start) and counts the capitalised ones: a headline
   // capitalises most words, and only known names count there.
-  words_.clear();
-  int letter_words = 0, capitals = 0;
-  for (size_t i = begin; i < end;) {
-    if (!Alnum(text[i])) {
-      ++i;
-      continue;
-    }
-    const size_t b = i;
-    while (i < end && Alnum(text[i])) ++i;
-    words_.push_back(Span{b, i});
-    if (Alpha(text[b])) {
-      ++letter_words;
-      capitals += Upper(text[b]) ? 1 : 0;
-    }
-  }
+  scan_.Scan(text, begin, end);
+  const int letter_words = scan_.letter_words(), capitals = scan_.capitals();
   // Headlines end without a period; "Pfizer CEO Albert Bourla visited China." is prose.
   size_t last = end;
   while (last > begin && Space(text[last - 1])) --last;
   const bool terminated = last > begin && (text[last - 1] == '.' || text[last - 1] == '"');
   const bool headline = !terminated && letter_words >= 4 && capitals * 10 >= letter_words * 7;
 
-  std::vector<Mention> out;
+  // Mentions are written over those *mentions holds, keeping their entity lists' memory.
+  std::vector<Mention>& out = *mentions;
+  size_t count = 0;
+  auto emit = [&](const Found& f) {
+    if (count == out.size()) {
+      if (out.capacity() == 0) out.reserve(8);  // most sentences have fewer
+      out.emplace_back();
+    }
+    Mention& m = out[count++];
+    m.begin = f.begin;
+    m.end = f.end;
+    m.entities.clear();
+    for (int i = 0; i < f.count; ++i) {
+      m.entities.push_back(f.entities[i]);
+      recent_.push_back(f.entities[i]);
+    }
+    m.resolution.assign(f.resolution);
+    m.possessive = f.possessive;
+    return f.end;
+  };
+  // What references and descriptions read of the mentions before them.
+  auto note_latest = [&] {
+    sentence_start_ = count == 0;
+    last_entity_ =
+        count == 0 || out[count - 1].entities.size() != 1 ? -1 : out[count - 1].entities[0];
+    last_end_ = count == 0 ? 0 : out[count - 1].end;
+  };
+  // A description follows "'s " or "’s " right after the latest mention.
+  auto description_may_start = [&](size_t pos) {
+    if (count == 0 || out[count - 1].entities.size() != 1) return false;
+    const size_t gap = pos - out[count - 1].end;
+    return gap == 3 || gap == 5;
+  };
   const std::string_view sentence = text.substr(0, end);
-  int subject = -1;
   size_t pos = begin;
-  for (const Span& word : words_) {
+  for (const WordScan::Word& word : scan_.words()) {
     if (word.begin < pos) continue;  // inside the mention just read
     pos = word.begin;
     // The names and role phrases that can start here, found once for all of them.
     const Gazetteer::Start* start = gaz_.StartsAt(text.substr(pos, word.end - pos));
+    if (start == nullptr && !Upper(text[pos])) {
+      // Most words: no name, role or new name starts here; only a description can.
+      if (description_may_start(pos)) {
+        note_latest();
+        if (std::optional<Found> d = Description(sentence, pos, end)) {
+          pos = emit(*d);
+          continue;
+        }
+      }
+      pos = word.end;
+      continue;
+    }
     Gazetteer::Match g;
     if (start != nullptr && !start->aliases.empty()) {
       g = gaz_.LongestFrom(start, sentence, pos, doc_date_);
@@ -299,46 +341,32 @@ std::vector<Mention> MentionTracker::Find(std::string_view text, size_t begin, s
       // "Trump Organization", "Abu Dhabi Global Market": a known name opening
       // a longer organisation's name is part of it.
       size_t next = pos;
-      if (std::optional<Mention> m = NewName(sentence, begin, pos, end, headline, &next)) {
-        recent_.push_back(m->entities[0]);
-        pos = m->end;
-        out.push_back(std::move(*m));
+      if (std::optional<Found> m = NewName(sentence, begin, pos, end, headline, &next)) {
+        pos = emit(*m);
         continue;
       }
     }
     if (g.length > 0) {
-      out.push_back(
-          Mention{pos, pos + g.length, {g.entity}, g.canonical ? "name" : "alias", false});
-      recent_.push_back(g.entity);
-      pos += g.length;
+      pos = emit(Found{pos, pos + g.length, {g.entity}, 1, g.canonical ? "name" : "alias", false});
       continue;
     }
-    sentence_start_ = out.empty();
-    last_entity_ = out.empty() || out.back().entities.size() != 1 ? -1 : out.back().entities[0];
-    last_end_ = out.empty() ? 0 : out.back().end;
-    // A description follows "'s " or "’s " right after the latest mention.
-    if (last_entity_ >= 0 && (pos - last_end_ == 3 || pos - last_end_ == 5)) {
-      if (std::optional<Mention> d = Description(sentence, pos, end)) {
-        recent_.push_back(d->entities[0]);
-        pos = d->end;
-        out.push_back(std::move(*d));
+    note_latest();
+    if (description_may_start(pos)) {
+      if (std::optional<Found> d = Description(sentence, pos, end)) {
+        pos = emit(*d);
         continue;
       }
     }
     if (start != nullptr && !start->roles.empty()) {
-      if (std::optional<Mention> r = Reference(sentence, pos, end, *start)) {
-        for (int e : r->entities) recent_.push_back(e);
-        pos = r->end;
-        out.push_back(std::move(*r));
+      if (std::optional<Found> r = Reference(sentence, pos, end, *start)) {
+        pos = emit(*r);
         continue;
       }
     }
     if (Upper(text[pos])) {
       size_t next = pos;
-      if (std::optional<Mention> m = NewName(sentence, begin, pos, end, headline, &next)) {
-        recent_.push_back(m->entities[0]);
-        pos = m->end;
-        out.push_back(std::move(*m));
+      if (std::optional<Found> m = NewName(sentence, begin, pos, end, headline, &next)) {
+        pos = emit(*m);
       } else {
         pos = std::max(next, pos + 1);
       }
@@ -346,14 +374,13 @@ std::vector<Mention> MentionTracker::Find(std::string_view text, size_t begin, s
     }
     pos = word.end;
   }
+  out.resize(count);
   for (const Mention& m : out) {
     if (m.entities.size() == 1 && entity(m.entities[0]).type == "person") {
-      subject = m.entities[0];
+      last_subject_ = m.entities[0];
       break;
     }
   }
-  if (subject >= 0) last_subject_ = subject;
-  return out;
 }
 
 }  // namespace kg

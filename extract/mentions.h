@@ -12,10 +12,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "extract/gazetteer.h"
+#include "extract/mention_names.h"
+#include "extract/mention_words.h"
 #include "extract/rule_pack.h"
 #include "graph/model/date.h"
 
@@ -36,35 +37,44 @@ class MentionTracker {
   // The mentions of the sentence text[begin, end), left to right; updates the
   // discourse state so later sentences can refer back.
   std::vector<Mention> Find(std::string_view text, size_t begin, size_t end);
+  // The same, written over *mentions: the mentions it already holds are
+  // reused, so a caller that keeps one vector from sentence to sentence
+  // allocates nothing per mention.
+  void Find(std::string_view text, size_t begin, size_t end, std::vector<Mention>* mentions);
 
   const DocEntity& entity(int id) const;
 
  private:
-  struct Span {
-    size_t begin, end;
-  };
   struct NameWord {
     size_t begin, end;
     int kinds;  // lexicon kind bits; -1 until looked up
   };
-  int Unknown(const std::string& name, const std::string& type);
+  // A mention as the finders below return it, before Find writes it out.
+  struct Found {
+    size_t begin = 0, end = 0;
+    int entities[2] = {-1, -1};  // a role stands for at most two ("the two")
+    int count = 0;
+    std::string_view resolution;
+    bool possessive = false;
+  };
+  int Unknown(std::string_view name, std::string_view type);
   // The first of the role phrases of `start` (those whose first word is the
   // word at pos) that stands at text[pos] and resolves.
-  std::optional<Mention> Reference(std::string_view text, size_t pos, size_t end,
-                                   const Gazetteer::Start& start);
+  std::optional<Found> Reference(std::string_view text, size_t pos, size_t end,
+                                 const Gazetteer::Start& start);
   // The role phrase `role`, which the text at pos spells, resolved; nothing if
   // the phrase stands for nobody here.
-  std::optional<Mention> ReferenceAs(const RoleDef& role, std::string_view text, size_t pos,
-                                     size_t end);
+  std::optional<Found> ReferenceAs(const RoleDef& role, std::string_view text, size_t pos,
+                                   size_t end);
   // "Trump's social media company": the one entity of the gazetteer owned by
   // the possessor whose type fits the head noun (extract/references.cc).
-  std::optional<Mention> Description(std::string_view text, size_t pos, size_t end) const;
+  std::optional<Found> Description(std::string_view text, size_t pos, size_t end) const;
   // The speaker of the quotation around text[pos]: the person named right after
   // it with a speech verb ("...," Musk said / said Musk); -1 if none.
   int Speaker(std::string_view text, size_t pos, size_t end) const;
   // Unknown capitalised name starting at pos; returns its mention and advances.
-  std::optional<Mention> NewName(std::string_view text, size_t sentence_begin, size_t pos,
-                                 size_t end, bool headline, size_t* next);
+  std::optional<Found> NewName(std::string_view text, size_t sentence_begin, size_t pos, size_t end,
+                               bool headline, size_t* next);
   int Latest(const std::vector<std::string>& types, int skip = -1,
              std::string_view gender = {}) const;
   // Whether entity `id` may be called by a pronoun of `gender` (see RoleDef).
@@ -76,17 +86,19 @@ class MentionTracker {
   const Gazetteer& gaz_;
   std::optional<Date> doc_date_;
   std::vector<DocEntity> extra_;  // ids from gaz_.pack().entities.size() on
-  std::unordered_map<std::string, int> unknown_ids_;
-  std::unordered_map<std::string, int> surnames_;
+  NameIndex unknown_ids_;
+  NameIndex surnames_;
   std::vector<int> recent_;  // entity ids in order of mention
   int last_subject_ = -1;    // the first person of the latest sentence that had one
+  // Set before a reference or description is tried: whether no mention
+  // precedes it in the sentence, and the latest mention's one entity (-1 if
+  // none, or several) and end, for "Trump's media company".
   bool sentence_start_ = false;
-  // The latest mention of the sentence being read, for "Trump's media company".
   int last_entity_ = -1;
   size_t last_end_ = 0;
   // Scratch kept between sentences so that reading one allocates nothing: its
-  // words (alphanumeric runs), and the words of the name NewName is reading.
-  std::vector<Span> words_;
+  // words, and the words of the name NewName is reading.
+  WordScan scan_;
   std::vector<NameWord> name_words_;
 };
 

@@ -4,6 +4,7 @@
 // inside the role's validity; a typed role takes the latest mention of its
 // types; a sentence-opening pronoun continues the previous sentence's subject.
 #include <algorithm>
+#include <bit>
 
 #include "extract/ascii.h"
 #include "extract/mentions.h"
@@ -36,8 +37,8 @@ const char* DescribedType(std::string_view noun) {
 
 }  // namespace
 
-std::optional<Mention> MentionTracker::Description(std::string_view text, size_t pos,
-                                                   size_t end) const {
+std::optional<MentionTracker::Found> MentionTracker::Description(std::string_view text, size_t pos,
+                                                                 size_t end) const {
   // Right after "<possessor>'s " (or ’s): up to three lower-case modifiers and a head noun.
   if (last_entity_ < 0) return std::nullopt;
   const std::string_view before = text.substr(last_end_, pos - last_end_);
@@ -71,7 +72,7 @@ std::optional<Mention> MentionTracker::Description(std::string_view text, size_t
         found = static_cast<int>(i);
       }
       if (found < 0) return std::nullopt;
-      return Mention{pos, e, {found}, "description", false};
+      return Found{pos, e, {found}, 1, "description", false};
     }
     if (e >= end || text[e] != ' ') break;
     w = e + 1;
@@ -121,11 +122,11 @@ int MentionTracker::Speaker(std::string_view text, size_t pos, size_t end) const
       ++e;
     }
     *name_end = e;
-    const std::string name(text.substr(at, e - at));
-    if (auto u = unknown_ids_.find(name); u != unknown_ids_.end()) {
-      return entity(u->second).type == "person" ? u->second : -1;
+    const std::string_view name = text.substr(at, e - at);
+    if (const int u = unknown_ids_.Find(name); u >= 0) {
+      return entity(u).type == "person" ? u : -1;
     }
-    if (auto s = surnames_.find(name); s != surnames_.end()) return s->second;
+    if (const int s = surnames_.Find(name); s >= 0) return s;
     if ((name == "he" || name == "she") && last_subject_ >= 0) return last_subject_;
     return -1;
   };
@@ -155,38 +156,52 @@ int MentionTracker::Latest(const std::vector<std::string>& types, int skip,
   return -1;
 }
 
-std::optional<Mention> MentionTracker::Reference(std::string_view text, size_t pos, size_t end,
-                                                 const Gazetteer::Start& start) {
-  size_t i = 0;
-  for (const size_t run_end : start.run_ends) {
-    // The phrases of a run end at one place, which must be a word end: most
-    // runs fail that before any phrase is compared.
-    const size_t n = start.roles[i]->phrase.size();
-    if (pos + n > end || (pos + n < end && Alnum(text[pos + n]))) {
-      i = run_end;
-      continue;
-    }
-    for (; i < run_end; ++i) {
+std::optional<MentionTracker::Found> MentionTracker::Reference(std::string_view text, size_t pos,
+                                                               size_t end,
+                                                               const Gazetteer::Start& start) {
+  // The phrases of a run end at one place, which must be a word end: most
+  // runs fail that before any phrase is compared.
+  auto try_run = [&](const Gazetteer::Start::Run& run) -> std::optional<Found> {
+    for (size_t i = run.begin; i < run.end; ++i) {
       // The text's first word is the phrases' first word (StartsAt): compare the rest.
       const std::string& phrase = start.roles[i]->phrase;
       size_t k = start.word_length;
-      while (k < n && ascii::Fold(text[pos + k]) == phrase[k]) ++k;
-      if (k < n) continue;
-      std::optional<Mention> m = ReferenceAs(*start.roles[i], text, pos, end);
-      if (m) return m;
+      while (k < run.length && ascii::Fold(text[pos + k]) == phrase[k]) ++k;
+      if (k < run.length) continue;
+      if (std::optional<Found> m = ReferenceAs(*start.roles[i], text, pos, end)) return m;
     }
+    return std::nullopt;
+  };
+  size_t r = 0;
+  for (; r < start.runs.size() && start.runs[r].length >= 64; ++r) {  // rare: tested one by one
+    const size_t n = start.runs[r].length;
+    if (pos + n > end || (pos + n < end && Alnum(text[pos + n]))) continue;
+    if (std::optional<Found> m = try_run(start.runs[r])) return m;
+  }
+  // The shorter runs: only those whose length reaches a word end and whose
+  // phrases can have the text's byte after the first word's separator, longest first.
+  uint64_t lengths = start.short_lengths_near;
+  if (const size_t next = pos + start.word_length + 1;
+      next < end && !start.short_lengths_by_next.empty()) {
+    lengths |= start.short_lengths_by_next[ascii::kFolded[static_cast<unsigned char>(text[next])]];
+  }
+  for (lengths &= scan_.EndsAfter(pos); lengths != 0;) {
+    const int n = 63 - std::countl_zero(lengths);
+    lengths &= ~(uint64_t{1} << n);
+    if (std::optional<Found> m = try_run(start.runs[start.run_of_length[n]])) return m;
   }
   return std::nullopt;
 }
 
-std::optional<Mention> MentionTracker::ReferenceAs(const RoleDef& role, std::string_view text,
-                                                   size_t pos, size_t end) {
+std::optional<MentionTracker::Found> MentionTracker::ReferenceAs(const RoleDef& role,
+                                                                 std::string_view text, size_t pos,
+                                                                 size_t end) {
   const size_t n = role.phrase.size();
-  Mention m{pos, pos + n, {}, "role", role.possessive};
+  Found m{pos, pos + n, {}, 0, "role", role.possessive};
   if (role.speaker) {
     const int speaker = Speaker(text, pos + n, end);
     if (speaker < 0) return std::nullopt;
-    m.entities.push_back(speaker);
+    m.entities[m.count++] = speaker;
     m.resolution = "speaker";
   } else if (!role.entity.empty()) {
     if (role.valid && doc_date_ && !role.valid->Contains(*doc_date_)) return std::nullopt;
@@ -196,7 +211,7 @@ std::optional<Mention> MentionTracker::ReferenceAs(const RoleDef& role, std::str
     if (role.mentioned && std::find(recent_.begin(), recent_.end(), id) == recent_.end()) {
       return std::nullopt;
     }
-    m.entities.push_back(id);
+    m.entities[m.count++] = id;
   } else {
     // A sentence opening with "He" most often continues the previous
     // sentence's subject, not its last-named person.
@@ -209,12 +224,12 @@ std::optional<Mention> MentionTracker::ReferenceAs(const RoleDef& role, std::str
       first = Latest(role.types, -1, role.gender);
     }
     if (first < 0) return std::nullopt;
-    m.entities.push_back(first);
     if (role.count == 2) {
       const int second = Latest(role.types, first, role.gender);
       if (second < 0) return std::nullopt;
-      m.entities.insert(m.entities.begin(), second);
+      m.entities[m.count++] = second;  // the earlier named first
     }
+    m.entities[m.count++] = first;
     m.resolution = role.phrase.find(' ') == std::string::npos ? "pronoun" : "role";
   }
   return m;

@@ -36,7 +36,9 @@ TEST(FoldedWordsTest, AgreesWithAMapOfLowerCaseWords) {
   // small alphabet so that many share first bytes, lengths and hash slots.
   uint32_t state = 12345;
   auto next = [&] { return state = state * 1103515245u + 12345u, state >> 8; };
-  const std::string alphabet = "abAB0.-\xe2";
+  // Bytes next to the capitals ('@', '[') and their bit-5 twins ('`', '{'),
+  // and bytes from 0x80 ('\xc1' becomes '\xe1' if folded like a capital).
+  const std::string alphabet = "abAB0.-\xe2@[`{Zz\xc1";
   FoldedWords words;
   std::map<std::string, int> reference;
   std::vector<std::string> queries;
@@ -141,6 +143,67 @@ TEST(MentionTrackerTest, TypesNewNamesWithItsOwnLexicon) {
   EXPECT_EQ(text.substr(mentions[1].begin, mentions[1].end - mentions[1].begin), "Globex Gizmos");
   EXPECT_EQ(tracker.entity(mentions[1].entities[0]).type, "organization");
   EXPECT_EQ(tracker.entity(mentions[2].entities[0]).type, "unknown");  // no place words
+}
+
+TEST(MentionTrackerTest, RolePhrasesOfAnyLength) {
+  // Phrases of 64 bytes and more are tried apart from the shorter ones (whose
+  // lengths are bits of a word); one ending in a period ends at any byte.
+  RulePack pack = CustomPack();
+  const std::string long_phrase =
+      "the maker of widgets, gadgets, gizmos and every other thing one might want";
+  ASSERT_GE(long_phrase.size(), 64u);
+  RoleDef longer;
+  longer.phrase = long_phrase;
+  longer.types = {"organization"};
+  RoleDef dotted;
+  dotted.phrase = "the w.m.";
+  dotted.types = {"organization"};
+  pack.roles.push_back(longer);
+  pack.roles.push_back(dotted);
+  const Gazetteer gazetteer(pack);
+  MentionTracker tracker(gazetteer, std::nullopt);
+  const std::string text =
+      "Acme Widgets grew. The Maker of widgets, gadgets, gizmos and every "
+      "other thing one might want grew. The w.m.s grew. The w.m.'s plant grew.";
+  const size_t second = text.find("The Maker");
+  const size_t third = text.find("The w.m.");
+  const size_t fourth = text.find("The w.m.'");
+  ASSERT_EQ(tracker.Find(text, 0, second - 1).size(), 1u);
+  const std::vector<Mention> longest = tracker.Find(text, second, third - 1);
+  ASSERT_EQ(longest.size(), 1u);
+  EXPECT_EQ(longest[0].end - longest[0].begin, long_phrase.size());
+  EXPECT_EQ(longest[0].entities, std::vector<int>{1});
+  // "the w.m." needs no letter or digit after it: not "w.m.s", but "w.m.'s".
+  EXPECT_TRUE(tracker.Find(text, third, fourth - 1).empty());
+  const std::vector<Mention> dotted_mentions = tracker.Find(text, fourth, text.size());
+  ASSERT_EQ(dotted_mentions.size(), 1u);
+  EXPECT_EQ(dotted_mentions[0].end - dotted_mentions[0].begin, 8u);
+}
+
+TEST(MentionTrackerTest, FindIntoAVectorReusesItsMentions) {
+  const RulePack pack = CustomPack();
+  const Gazetteer gazetteer(pack);
+  MentionTracker by_value(gazetteer, std::nullopt), into(gazetteer, std::nullopt);
+  const std::string text =
+      "Acme Widgets hired Jane Roe and Bob Smith. The boss left. Nobody came. The widget maker "
+      "said the boss and Roe left.";
+  std::vector<Mention> mentions(5);  // more than the first sentence needs
+  for (size_t begin = 0; begin < text.size();) {
+    size_t end = text.find('.', begin);
+    end = end == std::string::npos ? text.size() : end + 1;
+    const std::vector<Mention> expected = by_value.Find(text, begin, end);
+    into.Find(text, begin, end, &mentions);
+    ASSERT_EQ(mentions.size(), expected.size()) << begin;
+    for (size_t i = 0; i < expected.size(); ++i) {
+      EXPECT_EQ(mentions[i].begin, expected[i].begin);
+      EXPECT_EQ(mentions[i].end, expected[i].end);
+      EXPECT_EQ(mentions[i].entities, expected[i].entities);
+      EXPECT_EQ(mentions[i].resolution, expected[i].resolution);
+      EXPECT_EQ(mentions[i].possessive, expected[i].possessive);
+    }
+    begin = end;
+    while (begin < text.size() && text[begin] == ' ') ++begin;
+  }
 }
 
 }  // namespace

@@ -1,0 +1,75 @@
+// Open addressing with linear probing; the slot array starts empty (most
+// documents' trackers need few names, some none) and doubles at half full.
+#include "extract/mention_names.h"
+
+#include <cstring>
+
+namespace kg {
+
+uint32_t NameIndex::Hash(std::string_view name) {
+  uint64_t h = name.size() * 0x9E3779B97F4A7C15u;
+  size_t i = 0;
+  for (; i + 8 <= name.size(); i += 8) {
+    uint64_t v;
+    std::memcpy(&v, name.data() + i, 8);
+    h = (h ^ v) * 0xBF58476D1CE4E5B9u;
+    h ^= h >> 31;
+  }
+  uint64_t tail = 0;
+  for (size_t k = 0; i + k < name.size(); ++k) {
+    tail |= uint64_t{static_cast<unsigned char>(name[i + k])} << (8 * k);
+  }
+  h = (h ^ tail) * 0x94D049BB133111EBu;
+  return static_cast<uint32_t>(h ^ h >> 32);
+}
+
+size_t NameIndex::IndexOf(std::string_view name, uint32_t hash) const {
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.value < 0 ||
+        (slot.hash == hash && std::string_view(chars_).substr(slot.offset, slot.length) == name)) {
+      return i;
+    }
+  }
+}
+
+NameIndex::Slot& NameIndex::SlotFor(std::string_view name) {
+  if ((size_ + 1) * 2 > slots_.size()) Grow();
+  const uint32_t hash = Hash(name);
+  Slot& slot = slots_[IndexOf(name, hash)];
+  if (slot.value < 0) {
+    if (chars_.capacity() < 256) chars_.reserve(256);  // a document's first few names
+    slot = Slot{chars_.size(), name.size(), hash, -1};
+    chars_.append(name);
+    ++size_;
+  }
+  return slot;
+}
+
+int NameIndex::Find(std::string_view name) const {
+  if (slots_.empty()) return -1;
+  return slots_[IndexOf(name, Hash(name))].value;
+}
+
+int NameIndex::Emplace(std::string_view name, int value) {
+  Slot& slot = SlotFor(name);
+  if (slot.value < 0) slot.value = value;
+  return slot.value;
+}
+
+void NameIndex::Set(std::string_view name, int value) { SlotFor(name).value = value; }
+
+void NameIndex::Grow() {
+  std::vector<Slot> old(slots_.empty() ? 16 : slots_.size() * 2);
+  old.swap(slots_);
+  const size_t mask = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.value < 0) continue;
+    size_t i = slot.hash & mask;
+    while (slots_[i].value >= 0) i = (i + 1) & mask;
+    slots_[i] = slot;
+  }
+}
+
+}  // namespace kg

@@ -1,0 +1,47 @@
+// NameIndex: the names a document introduces (unknown names, their surnames)
+// mapped to entity ids, for MentionTracker. Keys are compared byte for byte.
+// Their bytes are kept in one buffer and the slots in one flat array, so adding
+// a name allocates no node and no string of its own, and a lookup takes a
+// string_view into the text.
+#ifndef KG_EXTRACT_MENTION_NAMES_H_
+#define KG_EXTRACT_MENTION_NAMES_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kg {
+
+class NameIndex {
+ public:
+  // The value of `name`; -1 if it has none.
+  int Find(std::string_view name) const;
+  // The value of `name`, given `value` (>= 0) first if it had none.
+  int Emplace(std::string_view name, int value);
+  // Gives `name` the value `value` (>= 0), whether or not it had one.
+  void Set(std::string_view name, int value);
+
+ private:
+  struct Slot {
+    size_t offset = 0;  // of the key in chars_
+    size_t length = 0;
+    uint32_t hash = 0;
+    int value = -1;  // -1: empty
+  };
+  static uint32_t Hash(std::string_view name);
+  // The index of the slot holding `name`, or of the empty one where it would go.
+  size_t IndexOf(std::string_view name, uint32_t hash) const;
+  // The slot for `name` (its own, or an empty one now reserved for it).
+  Slot& SlotFor(std::string_view name);
+  void Grow();
+
+  std::string chars_;
+  std::vector<Slot> slots_;  // empty, or a power of two at most half full
+  size_t size_ = 0;
+};
+
+}  // namespace kg
+
+#endif  // KG_EXTRACT_MENTION_NAMES_H_

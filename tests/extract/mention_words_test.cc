@@ -1,0 +1,116 @@
+// The mention finder's word scan (WordScan) and its index of a document's
+// names (NameIndex), each against the obvious implementation: a byte loop,
+// a std::map.
+#include "extract/mention_words.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "extract/mention_names.h"
+
+namespace kg {
+namespace {
+
+bool IsAlnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+// Random text over bytes at every class boundary ('@' and '[' around A-Z, '`'
+// and '{' around a-z, '/' and ':' around 0-9, bytes from 0x80 and their
+// bit-5 twins), with runs long enough to cross 16- and 64-byte blocks.
+std::string RandomText(uint32_t* state, size_t length) {
+  const std::string alphabet = "aZ09 @[`{/:.-'\xe2\x80\x99\xc0\xe0\xff\tAz";
+  std::string text;
+  while (text.size() < length) {
+    *state = *state * 1103515245u + 12345u;
+    const char c = alphabet[(*state >> 8) % alphabet.size()];
+    const size_t run = (*state >> 20) % 3 == 0 ? (*state >> 4) % 80 : 1;
+    text.append(std::min(run, length - text.size()), c);
+  }
+  return text;
+}
+
+TEST(WordScanTest, AgreesWithAByteLoop) {
+  uint32_t state = 7;
+  WordScan scan;  // one scan reused, as the tracker does
+  for (int round = 0; round < 3000; ++round) {
+    const std::string text = RandomText(&state, 1 + (state >> 7) % 300);
+    // Any stretch of the text, so that the scan ends both well inside it
+    // (sixteen-byte loads that must mask) and at its very end (byte loads).
+    const size_t begin = (state >> 3) % text.size();
+    const size_t end = begin + (state >> 11) % (text.size() - begin + 1);
+    scan.Scan(text, begin, end);
+    std::vector<WordScan::Word> words;
+    int letter_words = 0, capitals = 0;
+    for (size_t i = begin; i < end;) {
+      if (!IsAlnum(text[i])) {
+        ++i;
+        continue;
+      }
+      const size_t b = i;
+      while (i < end && IsAlnum(text[i])) ++i;
+      words.push_back({b, i});
+      letter_words += text[b] > '9' ? 1 : 0;
+      capitals += text[b] >= 'A' && text[b] <= 'Z' ? 1 : 0;
+    }
+    ASSERT_EQ(scan.words().size(), words.size()) << round;
+    for (size_t i = 0; i < words.size(); ++i) {
+      EXPECT_EQ(scan.words()[i].begin, words[i].begin) << round;
+      EXPECT_EQ(scan.words()[i].end, words[i].end) << round;
+    }
+    EXPECT_EQ(scan.letter_words(), letter_words) << round;
+    EXPECT_EQ(scan.capitals(), capitals) << round;
+    for (const WordScan::Word& w : words) {
+      uint64_t ends = 0;
+      for (size_t k = 0; k < 64 && w.begin + k <= end; ++k) {
+        if (w.begin + k == end || !IsAlnum(text[w.begin + k])) ends |= uint64_t{1} << k;
+      }
+      EXPECT_EQ(scan.EndsAfter(w.begin), ends) << round << " at " << w.begin;
+    }
+  }
+}
+
+TEST(WordScanTest, EmptyStretchHasNoWords) {
+  WordScan scan;
+  scan.Scan("Acme", 2, 2);
+  EXPECT_TRUE(scan.words().empty());
+  EXPECT_EQ(scan.letter_words(), 0);
+  scan.Scan("", 0, 0);
+  EXPECT_TRUE(scan.words().empty());
+}
+
+TEST(NameIndexTest, AgreesWithAMap) {
+  uint32_t state = 99;
+  auto next = [&] { return state = state * 1103515245u + 12345u, state >> 8; };
+  NameIndex index;
+  std::map<std::string, int> reference;
+  for (int i = 0; i < 5000; ++i) {
+    // Short names over few letters collide often; some are long, some empty.
+    std::string name;
+    const size_t length = next() % 5 == 0 ? next() % 40 : next() % 4;
+    for (size_t k = 0; k < length; ++k) name += "aB \xe2"[next() % 4];
+    const int value = static_cast<int>(next() % 1000);
+    switch (next() % 3) {
+      case 0: {
+        const auto [it, added] = reference.emplace(name, value);
+        EXPECT_EQ(index.Emplace(name, value), it->second) << name;
+        break;
+      }
+      case 1:
+        reference[name] = value;
+        index.Set(name, value);
+        break;
+      default: {
+        const auto it = reference.find(name);
+        EXPECT_EQ(index.Find(name), it == reference.end() ? -1 : it->second) << name;
+      }
+    }
+  }
+  for (const auto& [name, value] : reference) EXPECT_EQ(index.Find(name), value) << name;
+}
+
+}  // namespace
+}  // namespace kg
