@@ -6,6 +6,7 @@
 
 #include "extract/clause.h"
 #include "extract/cue_filter.h"
+#include "extract/regex_syntax.h"
 
 namespace kg {
 namespace {
@@ -15,10 +16,6 @@ constexpr int kPreWords = 2;
 // Which cue lists can match `text`; all of them for a pack without a filter.
 uint32_t MayMatch(const CueFilter* filter, std::string_view text) {
   return filter == nullptr ? kAllCues : filter->MayMatch(text);
-}
-
-bool IsWordChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
 // Whether v[at] is not inside a word: a cue that matches in a cut of the view

@@ -72,6 +72,12 @@ inline int ControlEscape(char letter) {
   }
 }
 
+// Whether `c` is a word character for RE2's \b and \w: [0-9A-Za-z_], ASCII
+// only, whatever the case folding.
+constexpr bool IsWordChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
 }  // namespace kg
 
 #endif  // KG_EXTRACT_REGEX_SYNTAX_H_
