@@ -20,7 +20,7 @@ constexpr size_t kFilterBits = size_t{1} << 16;
 
 // n <= 8 bytes from p, little-endian, zero above: two loads that may overlap
 // (their common bytes are the same bytes), not a load per byte.
-uint64_t Load(const char* p, size_t n) {
+inline uint64_t Load(const char* p, size_t n) {
   if (n >= 4) {
     uint32_t lo, hi;
     std::memcpy(&lo, p, 4);
@@ -38,7 +38,7 @@ uint64_t Load(const char* p, size_t n) {
 
 // v with each byte in A-Z mapped to a-z, eight at once: a byte's top bit, after
 // adding to its low seven bits, tells whether they reached 'A' and '['.
-uint64_t FoldBytes(uint64_t v) {
+inline uint64_t FoldBytes(uint64_t v) {
   constexpr uint64_t kOnes = 0x0101010101010101u;
   const uint64_t low7 = v & (0x7F * kOnes);
   const uint64_t from_a = low7 + (0x80 - 'A') * kOnes;
@@ -48,19 +48,20 @@ uint64_t FoldBytes(uint64_t v) {
 }
 
 // Up to eight bytes of `word` from `at`, folded, little-endian; zero past its end.
-uint64_t Chunk(std::string_view word, size_t at) {
+inline uint64_t Chunk(std::string_view word, size_t at) {
   return FoldBytes(Load(word.data() + at, std::min<size_t>(8, word.size() - at)));
 }
 
-uint32_t Mix(uint64_t h) {
+inline uint32_t Mix(uint64_t h) {
   h ^= h >> 29;
   h *= 0xBF58476D1CE4E5B9u;
   h ^= h >> 32;
   return static_cast<uint32_t>(h);
 }
 
-// The hash of the folded `word` whose first chunk is `head`.
-uint32_t Hash(std::string_view word, uint64_t head) {
+// The hash of the folded `word` whose first chunk is `head`; words of eight
+// bytes or fewer (most) take one multiply and the mix.
+inline uint32_t Hash(std::string_view word, uint64_t head) {
   uint64_t h = (head ^ word.size()) * 0x9E3779B97F4A7C15u;
   for (size_t at = 8; at < word.size(); at += 8) {
     h = (h ^ Chunk(word, at)) * 0x9E3779B97F4A7C15u;
