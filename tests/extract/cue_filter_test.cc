@@ -17,11 +17,7 @@
 namespace kg {
 namespace {
 
-std::shared_ptr<const RulePack> NewsPack() {
-  auto pack = LoadRulePack({RuleSource{"news.yaml", std::string(EmbeddedRuleFile("news.yaml"))}});
-  EXPECT_TRUE(pack.ok()) << pack.status().ToString();
-  return pack.ok() ? *pack : nullptr;
-}
+using testing_util::NewsPack;
 
 using Lists = std::vector<std::vector<std::string>>;
 

@@ -1,12 +1,22 @@
 #include "tests/extract/example_views_util.h"
 
+#include <gtest/gtest.h>
+
 #include "extract/document.h"
+#include "extract/extractor.h"
 #include "extract/mention_view.h"
 #include "extract/mentions.h"
 #include "extract/sentence.h"
 #include "extract/time/time_expression.h"
+#include "rules/embedded_rules.h"
 
 namespace kg::testing_util {
+
+std::shared_ptr<const RulePack> NewsPack() {
+  auto pack = LoadRulePack({RuleSource{"news.yaml", std::string(EmbeddedRuleFile("news.yaml"))}});
+  EXPECT_TRUE(pack.ok()) << pack.status().ToString();
+  return pack.ok() ? *pack : nullptr;
+}
 
 Status ExampleArticleViews(const RulePack& pack, std::vector<std::string>* views) {
   Result<TimeTagger> tagger = TimeTagger::Default();

@@ -4,6 +4,7 @@
 #ifndef KG_TESTS_EXTRACT_EXAMPLE_VIEWS_UTIL_H_
 #define KG_TESTS_EXTRACT_EXAMPLE_VIEWS_UTIL_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,10 @@
 #include "graph/model/status.h"
 
 namespace kg::testing_util {
+
+// The built-in news pack, loaded as kg loads it; null (with a test failure
+// recorded) if it does not load.
+std::shared_ptr<const RulePack> NewsPack();
 
 // Appends one view per sentence of every example article to `views`.
 Status ExampleArticleViews(const RulePack& pack, std::vector<std::string>* views);
