@@ -23,6 +23,7 @@ struct DocumentScratch {
   std::vector<SentenceSpan> sentences;
   std::vector<TimeExpression> times;
   std::vector<TimeSpanRef> time_spans;
+  std::vector<Mention> mentions;  // a sentence's; MentionTracker::Find reuses them
   MentionView view;
 };
 
@@ -117,7 +118,8 @@ void Extractor::Extract(const Document& document, std::vector<Fact>* out,
       if (skipped) skipped->push_back({s.begin, s.end});
       continue;
     }
-    const std::vector<Mention> mentions = tracker.Find(text, s.begin, s.end);
+    std::vector<Mention>& mentions = scratch.mentions;
+    tracker.Find(text, s.begin, s.end, &mentions);
     if (!NamesTwoEntities(mentions)) continue;
     tag_until(s.end);
     BuildView(text, s.begin, s.end, mentions, time_spans, tracker, &view);
