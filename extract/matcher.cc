@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <tuple>
 
 #include "extract/case_blind.h"
@@ -68,6 +69,24 @@ bool TitleFollows(const RulePack& pack, const MentionView& view, size_t pos) {
   return false;
 }
 
+// The words of `text` that have a space on both sides, in order, each with
+// the word after it ("" at the end): what a search for " word " finds.
+template <typename Visit>
+bool ForEachSpacedWord(std::string_view text, Visit visit) {
+  for (size_t at = text.find(' '); at != std::string_view::npos;) {
+    const size_t end = text.find(' ', at + 1);
+    if (end == std::string_view::npos) break;
+    const std::string_view word = text.substr(at + 1, end - at - 1);
+    const size_t after_end = text.find(' ', end + 1);
+    const std::string_view next =
+        text.substr(end + 1, after_end == std::string_view::npos ? std::string_view::npos
+                                                                 : after_end - end - 1);
+    if (visit(word, next)) return true;
+    at = end;
+  }
+  return false;
+}
+
 // An active pattern over a passive verb ("Trump was kicked off Meta's ...",
 // "banned" is both past tense and participle) reads the roles backwards.
 bool PassiveVerb(const MentionView& view, const MatchSpans& m) {
@@ -80,15 +99,19 @@ bool PassiveVerb(const MentionView& view, const MatchSpans& m) {
     // after the apposition belongs to an earlier subject.
     if (between.substr(0, 5) == " and ") return true;
   }
-  for (std::string_view aux : {" was ", " were ", " been ", " being ", " be ", " is ", " are "}) {
-    const size_t at = between.find(aux);
-    if (at == std::string_view::npos) continue;
-    // "is to buy" plans; "would not be endorsing" is progressive: neither is passive.
-    std::string_view next = between.substr(at + aux.size());
-    next = next.substr(0, next.find(' '));
-    if (next != "to" && !(next.size() > 4 && next.substr(next.size() - 3) == "ing")) return true;
-  }
-  return false;
+  static constexpr std::string_view kAuxiliaries[] = {"was", "were", "been", "being",
+                                                      "be",  "is",   "are"};
+  // Only each auxiliary's first occurrence counts, as it always has.
+  bool seen[std::size(kAuxiliaries)] = {};
+  return ForEachSpacedWord(between, [&](std::string_view word, std::string_view next) {
+    for (size_t i = 0; i < std::size(kAuxiliaries); ++i) {
+      if (word != kAuxiliaries[i] || seen[i]) continue;
+      seen[i] = true;
+      // "is to buy" plans; "would not be endorsing" is progressive: neither is passive.
+      if (next != "to" && !(next.size() > 4 && next.substr(next.size() - 3) == "ing")) return true;
+    }
+    return false;
+  });
 }
 
 // "The president of Intel praised Nvidia": the subject of an active verb is
@@ -103,11 +126,12 @@ bool SubjectAfterOf(const MentionView& view, const MatchSpans& m) {
 bool AppointsOther(const MentionView& view, const MatchSpans& m) {
   if (m.object_begin <= m.subject_end) return false;
   std::string_view between(view.text.data() + m.subject_end, m.object_begin - m.subject_end);
-  for (std::string_view verb : {" named ", " appointed ", " hired ", " tapped ", " picked ",
-                                " nominated ", " chose ", " made ", " promoted ", " elected "}) {
-    if (between.find(verb) != std::string_view::npos) return true;
-  }
-  return false;
+  static constexpr std::string_view kVerbs[] = {"named",    "appointed", "hired", "tapped",
+                                                "picked",   "nominated", "chose", "made",
+                                                "promoted", "elected"};
+  return ForEachSpacedWord(between, [](std::string_view word, std::string_view) {
+    return std::find(std::begin(kVerbs), std::end(kVerbs), word) != std::end(kVerbs);
+  });
 }
 
 }  // namespace
