@@ -2,7 +2,9 @@
 // have always had: a faster hash loop must give the same ids.
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <cstdio>
+#include <random>
 #include <string>
 
 #include "graph/model/fact.h"
@@ -56,6 +58,27 @@ TEST(FactIdTest, SameAsByteAtATimeFnv) {
   extreme.span_end = INT64_MAX;
   EXPECT_EQ(MakeFactId(extreme), ReferenceId(extreme));
   EXPECT_EQ(checked, 121);
+}
+
+// Random fields of random bytes, spans at both ends of their range.
+TEST(FactIdTest, SameAsByteAtATimeFnvOnRandomFacts) {
+  std::mt19937 rng(9);
+  auto text = [&rng] {
+    std::string s(rng() % 40, ' ');
+    for (char& c : s) c = static_cast<char>(rng() % 256);
+    return s;
+  };
+  for (int i = 0; i < 2000; ++i) {
+    Fact f;
+    f.doc = text();
+    f.rule = text();
+    f.subject = text();
+    f.relation = text();
+    f.object = text();
+    f.span_begin = static_cast<int64_t>(rng()) - (int64_t{1} << 31);
+    f.span_end = i == 0 ? INT64_MIN : i == 1 ? INT64_MAX : static_cast<int64_t>(rng());
+    ASSERT_EQ(MakeFactId(f), ReferenceId(f)) << i;
+  }
 }
 
 }  // namespace

