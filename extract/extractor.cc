@@ -3,6 +3,8 @@
 #include "extract/extractor.h"
 
 #include <algorithm>
+#include <future>
+#include <system_error>
 
 #include "extract/matcher.h"
 #include "extract/mention_view.h"
@@ -53,12 +55,24 @@ Result<Extractor> Extractor::Create(const std::vector<RuleSource>& packs,
   if (sources.empty()) {
     sources.push_back(RuleSource{"news.yaml", std::string(EmbeddedRuleFile("news.yaml"))});
   }
-  auto pack = LoadRulePack(sources, options.re2_max_mem, options.defer_known_patterns);
-  if (!pack.ok()) return pack.status();
   const RuleSource time_source =
       time_rules ? *time_rules
                  : RuleSource{"time.yaml", std::string(EmbeddedRuleFile("time.yaml"))};
-  auto tagger = TimeTagger::FromYaml(time_source.text, time_source.name);
+  auto read_time_rules = [&time_source] {
+    return TimeTagger::FromYaml(time_source.text, time_source.name);
+  };
+  // The two loads share nothing; the pack's errors are still reported first.
+  std::future<Result<TimeTagger>> tagger_later;
+  if (options.load_in_parallel) {
+    try {
+      tagger_later = std::async(std::launch::async, read_time_rules);
+    } catch (const std::system_error&) {
+      // No thread to be had: load one after the other.
+    }
+  }
+  auto pack = LoadRulePack(sources, options.re2_max_mem, options.defer_known_patterns);
+  Result<TimeTagger> tagger = tagger_later.valid() ? tagger_later.get() : read_time_rules();
+  if (!pack.ok()) return pack.status();
   if (!tagger.ok()) return tagger.status();
   auto impl = std::make_unique<Impl>();
   impl->pack = std::move(pack.value());

@@ -119,6 +119,7 @@ int RunBuild(const BuildOptions& options) {
     if (!packs.ok()) return ReportError(packs.status());
     ExtractorOptions caps = options.caps;
     caps.defer_known_patterns = true;  // as `kg extract`: compile the built-in pack on first use
+    caps.load_in_parallel = ResolveJobs(options.jobs) > 1;
     Result<Extractor> extractor = Extractor::Create(*packs, std::nullopt, caps);
     if (!extractor.ok()) {
       return ReportError(WithRe2BudgetHint(extractor.status(), options.caps.re2_max_mem));

@@ -86,6 +86,7 @@ int RunExtract(const ExtractOptions& options) {
   }
   ExtractorOptions caps = options.caps;
   caps.defer_known_patterns = true;
+  caps.load_in_parallel = ResolveJobs(options.jobs) > 1;
   Result<Extractor> extractor = Extractor::Create(*packs, time_rules, caps);
   if (!extractor.ok()) {
     return ReportError(WithRe2BudgetHint(extractor.status(), options.caps.re2_max_mem));

@@ -260,6 +260,38 @@ TEST(ExtractorTest, AReusedFactListGetsTheSameFacts) {
   EXPECT_TRUE(skipped.empty());
 }
 
+// Loading the time rules beside the rule pack builds the same extractor, and
+// reports the pack's error before the time rules', as loading one after the
+// other does.
+TEST(ExtractorTest, LoadingInParallelBuildsTheSameExtractor) {
+  ExtractorOptions parallel;
+  parallel.load_in_parallel = true;
+  parallel.defer_known_patterns = true;
+  auto ex = Extractor::Create({}, std::nullopt, parallel);
+  ASSERT_TRUE(ex.ok()) << ex.status().ToString();
+  for (const SentenceCase& c : kCases) {
+    Document d;
+    d.id = c.text;
+    d.text = c.text;
+    if (*c.date) d.date = ParseDate(c.date);
+    EXPECT_EQ(ex->Extract(d), News().Extract(d)) << c.text;
+  }
+  const RuleSource bad_pack{"bad.yaml", "relations: [\n"};
+  const RuleSource bad_time{"bad_time.yaml", "rules: 3\n"};
+  for (bool in_parallel : {false, true}) {
+    ExtractorOptions options;
+    options.load_in_parallel = in_parallel;
+    auto both_bad = Extractor::Create({bad_pack}, bad_time, options);
+    ASSERT_FALSE(both_bad.ok());
+    EXPECT_NE(both_bad.status().ToString().find("bad.yaml"), std::string::npos)
+        << both_bad.status().ToString();
+    auto time_bad = Extractor::Create({}, bad_time, options);
+    ASSERT_FALSE(time_bad.ok());
+    EXPECT_NE(time_bad.status().ToString().find("bad_time.yaml"), std::string::npos)
+        << time_bad.status().ToString();
+  }
+}
+
 TEST(ExtractorTest, PronounResolutionIsRecorded) {
   Document doc{"d.txt", "Elon Musk spoke. He praised Trump.", std::nullopt, "", ""};
   const std::vector<Fact> facts = News().Extract(doc);
