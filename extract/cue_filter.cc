@@ -14,20 +14,8 @@
 namespace kg {
 namespace {
 
-// RE2's \b is ASCII: a boundary between [0-9A-Za-z_] and anything else. A
-// table, since the filter reads every byte of every view.
-constexpr std::array<bool, 256> kWordChar = [] {
-  std::array<bool, 256> t{};
-  for (int c = 0; c < 256; ++c) t[c] = IsWordChar(static_cast<char>(c));
-  return t;
-}();
-
-bool WordByte(char c) { return kWordChar[static_cast<unsigned char>(c)]; }
-
-char Lower(char c) { return ascii::Fold(c); }
-
 // Characters that match only themselves, outside a character class.
-bool PlainChar(char c) { return WordByte(c) || c == ' ' || c == '\'' || c == '-'; }
+bool PlainChar(char c) { return IsWordChar(c) || c == ' ' || c == '\'' || c == '-'; }
 
 // A word's key: its first (up to) three bytes and how many they are.
 uint32_t WordKey(const char* word, size_t size) {
@@ -50,7 +38,7 @@ std::string LiteralOpening(const std::string& cue) {
     size_t next = i + 1;
     int min = 0, max = 0;
     if (ReadQuantifier(cue, &next, &min, &max)) break;
-    out += Lower(cue[i]);
+    out += ascii::Fold(cue[i]);
   }
   return out;
 }
@@ -85,8 +73,8 @@ CueFilter::CueFilter(const std::vector<std::vector<std::string>>& lists) {
     for (const std::string& cue : lists[l]) {
       if (!cue.empty() && std::all_of(cue.begin(), cue.end(), PlainChar)) {
         std::string plain;
-        for (char c : cue) plain += Lower(c);
-        if (WordByte(plain[0])) {
+        for (char c : cue) plain += ascii::Fold(c);
+        if (IsWordChar(plain[0])) {
           AddAtWordStart(std::move(plain), true, list);
         } else {
           opens_after_word_[static_cast<unsigned char>(plain[0])] = true;
@@ -101,8 +89,8 @@ CueFilter::CueFilter(const std::vector<std::vector<std::string>>& lists) {
         continue;
       }
       std::string opening = LiteralOpening(cue);
-      if (opening.size() >= 3 && WordByte(opening[0]) && WordByte(opening[1]) &&
-          WordByte(opening[2])) {
+      if (opening.size() >= 3 && IsWordChar(opening[0]) && IsWordChar(opening[1]) &&
+          IsWordChar(opening[2])) {
         AddAtWordStart(std::move(opening), false, list);
         continue;
       }
@@ -143,7 +131,7 @@ void CueFilter::AddAtWordStart(std::string text, bool whole, uint32_t list) {
   // A whole cue's first word must be the text's word there, so it is keyed by
   // that word; an opening is keyed by its first three letters.
   size_t first_word = 0;
-  while (first_word < text.size() && WordByte(text[first_word])) ++first_word;
+  while (first_word < text.size() && IsWordChar(text[first_word])) ++first_word;
   const uint32_t key = WordKey(text.data(), whole ? first_word : 3);
   auto it = std::find(group_key_.begin(), group_key_.end(), key);
   if (it == group_key_.end()) {
@@ -164,7 +152,7 @@ bool CueFilter::EntryAt(std::string_view text, size_t at, const Entry& entry) co
   }
   if (!entry.whole) return true;
   const size_t end = at + s.size();
-  return WordByte(s.back()) != (end < text.size() && WordByte(text[end]));
+  return IsWordChar(s.back()) != (end < text.size() && IsWordChar(text[end]));
 }
 
 uint32_t CueFilter::MayMatch(std::string_view text) const {
@@ -176,7 +164,7 @@ uint32_t CueFilter::MayMatch(std::string_view text) const {
     // copy, reused per thread since this runs for every relation match.
     thread_local std::string folded;
     folded.assign(text);
-    for (char& c : folded) c = Lower(c);
+    for (char& c : folded) c = ascii::Fold(c);
     return MayMatchFolded(folded);
   }
   return MayMatchFolded(text);
@@ -190,9 +178,9 @@ uint32_t CueFilter::MayMatchFolded(std::string_view text) const {
   const size_t n = text.size();
   const size_t mask = table_.size() - 1;
   for (size_t i = 0; i < n && found != all_;) {
-    if (!WordByte(text[i])) {
+    if (!IsWordChar(text[i])) {
       if (opens_after_word_[static_cast<unsigned char>(text[i])] && i > 0 &&
-          WordByte(text[i - 1])) {
+          IsWordChar(text[i - 1])) {
         for (const Entry& entry : after_word_) {
           if ((found & entry.list) == 0 && EntryAt(text, i, entry)) found |= entry.list;
         }
@@ -201,7 +189,7 @@ uint32_t CueFilter::MayMatchFolded(std::string_view text) const {
       continue;
     }
     size_t end = i + 1;
-    while (end < n && WordByte(text[end])) ++end;
+    while (end < n && IsWordChar(text[end])) ++end;
     const uint32_t key = WordKey(text.data() + i, end - i);
     for (size_t s = Slot(key, mask); table_[s] >= 0; s = (s + 1) & mask) {
       if (group_key_[table_[s]] != key) continue;

@@ -101,7 +101,7 @@ PatternPrefilter::PatternPrefilter(const std::vector<std::string>& sources,
                      });
     if (clauses.size() > kMaxClauses) clauses.resize(kMaxClauses);
     if (clauses.empty()) always_.push_back(static_cast<int>(p));
-    first_clause_[p] = static_cast<int>(clause_pattern_.size());
+    first_clause_[p] = static_cast<int>(clause_atoms.size());
     for (const std::vector<std::string>& clause : clauses) {
       std::vector<int> ids;
       for (const std::string& s : clause) {
@@ -109,7 +109,6 @@ PatternPrefilter::PatternPrefilter(const std::vector<std::string>& sources,
         if (added) atoms_.push_back(s);
         ids.push_back(it->second);
       }
-      clause_pattern_.push_back(static_cast<int>(p));
       clause_atoms.push_back(std::move(ids));
       ++clauses_of_[p];
     }

@@ -51,7 +51,6 @@ class PatternPrefilter {
   int32_t first_output_state_ = 0;               // states from here on end atoms
   std::vector<std::vector<int>> atom_patterns_;  // atom -> patterns whose first clause it meets
   std::vector<std::vector<int>> clause_atoms_;   // clause -> its atoms
-  std::vector<int> clause_pattern_;              // clause -> its pattern
   std::vector<int> clauses_of_;                  // pattern -> how many clauses it has
   std::vector<int> first_clause_;                // pattern -> its first clause (they are adjacent)
   std::vector<int> always_;                      // patterns without clauses

@@ -25,7 +25,6 @@ struct Group {
 // on its own (flags, \Q...\E quoting); then no group is reported.
 struct TopLevelGroups {
   bool splittable = true;
-  std::string_view first_name;
   std::optional<Group> first, subject, object;
 };
 
@@ -40,8 +39,7 @@ TopLevelGroups ReadTopLevelGroups(std::string_view source) {
   for (size_t i = 0; i < source.size(); ++i) {
     const char c = source[i];
     if (c == '\\') {
-      if (i + 1 < source.size() && source[i + 1] == 'Q')
-        return TopLevelGroups{false, {}, {}, {}, {}};
+      if (i + 1 < source.size() && source[i + 1] == 'Q') return TopLevelGroups{false, {}, {}, {}};
       ++i;
     } else if (c == '[') {
       i = RegexClassEnd(source, i);
@@ -49,7 +47,7 @@ TopLevelGroups ReadTopLevelGroups(std::string_view source) {
       const std::string_view rest = source.substr(i);
       const bool named = rest.substr(0, 4) == "(?P<";
       if (rest.substr(0, 2) == "(?" && rest.substr(0, 3) != "(?:" && !named) {
-        return TopLevelGroups{false, {}, {}, {}, {}};
+        return TopLevelGroups{false, {}, {}, {}};
       }
       if (depth == 0 && named) {
         const size_t name_end = rest.find('>');
@@ -60,16 +58,13 @@ TopLevelGroups ReadTopLevelGroups(std::string_view source) {
       --depth;
       if (depth == 0 && open) {
         const Group group{open->at, open->at + 5 + open->name.size(), i};
-        if (!out.first) {
-          out.first = group;
-          out.first_name = open->name;
-        }
+        if (!out.first) out.first = group;
         if (open->name == "subj" && !out.subject) out.subject = group;
         if (open->name == "obj" && !out.object) out.object = group;
         open.reset();
       }
     } else if (c == '|' && depth == 0) {
-      return TopLevelGroups{false, {}, {}, {}, {}};
+      return TopLevelGroups{false, {}, {}, {}};
     }
   }
   return out;

@@ -7,6 +7,7 @@
 #include <array>
 #include <cctype>
 
+#include "extract/regex_syntax.h"
 #include "extract/time/calendar.h"
 #include "extract/time/hit_memo.h"
 #include "extract/time/resolve.h"
@@ -55,13 +56,6 @@ constexpr std::array<bool, 256> kWordByte = [] {
 }();
 
 bool IsWordByte(char c) { return kWordByte[static_cast<unsigned char>(c)]; }
-
-// Word bytes as RE2's \b sees them: ASCII letters, digits and '_'.
-constexpr std::array<bool, 256> kBoundaryWordByte = [] {
-  std::array<bool, 256> t = kWordByte;
-  t['_'] = true;
-  return t;
-}();
 
 // The scanner's leftmost-longest match at or after `pos`. With a start
 // filter, positions inside a word are not tried and the others only where
@@ -125,9 +119,8 @@ bool MayMatchIn(const std::optional<timex::StartFilter>& filter, std::string_vie
   // The search's own start, then where \b holds.
   if (from < to && filter->MayStartAt(text, from)) return true;
   for (size_t p = from + 1; p < to; ++p) {
-    if (kBoundaryWordByte[static_cast<unsigned char>(text[p - 1])] !=
-            kBoundaryWordByte[static_cast<unsigned char>(text[p])] &&
-        filter->MayStartAt(text, p)) {
+    // RE2's \b: its word bytes include '_', unlike IsWordByte's.
+    if (IsWordChar(text[p - 1]) != IsWordChar(text[p]) && filter->MayStartAt(text, p)) {
       return true;
     }
   }
