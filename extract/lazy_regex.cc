@@ -8,6 +8,7 @@ LazyRegex::LazyRegex(std::unique_ptr<RE2> compiled) : state_(std::make_unique<St
   state_->re = std::move(compiled);
   // Nothing left to do on first use.
   std::call_once(state_->once, [] {});
+  state_->ready.store(true, std::memory_order_release);
 }
 
 LazyRegex::LazyRegex(std::string pattern, const RE2::Options& options)
@@ -19,7 +20,10 @@ LazyRegex::LazyRegex(std::string pattern, const RE2::Options& options)
 const RE2* LazyRegex::get() const {
   if (state_ == nullptr) return nullptr;
   State& s = *state_;
-  std::call_once(s.once, [&s] { s.re = std::make_unique<RE2>(s.pattern, s.options); });
+  std::call_once(s.once, [&s] {
+    s.re = std::make_unique<RE2>(s.pattern, s.options);
+    s.ready.store(true, std::memory_order_release);
+  });
   return s.re.get();
 }
 
@@ -28,7 +32,9 @@ const RE2::Options& LazyRegex::options() const {
   return state_ == nullptr ? kNone : state_->options;
 }
 
-bool LazyRegex::compiled() const { return state_ != nullptr && state_->re != nullptr; }
+bool LazyRegex::compiled() const {
+  return state_ != nullptr && state_->ready.load(std::memory_order_acquire);
+}
 
 size_t RegexClassEnd(std::string_view pattern, size_t open) {
   size_t j = open + 1;

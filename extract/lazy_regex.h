@@ -9,6 +9,7 @@
 
 #include <re2/re2.h>
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -33,7 +34,8 @@ class LazyRegex {
 
   // The options it is (or will be) compiled with, without compiling it.
   const RE2::Options& options() const;
-  // Whether the RE2 has been built yet.
+  // Whether the RE2 has been built yet. Safe to call while another thread
+  // builds it (then either answer may come).
   bool compiled() const;
 
  private:
@@ -42,6 +44,7 @@ class LazyRegex {
     RE2::Options options;
     std::once_flag once;
     std::unique_ptr<RE2> re;
+    std::atomic<bool> ready{false};  // re is built: read without the once_flag
   };
   std::unique_ptr<State> state_;
 };

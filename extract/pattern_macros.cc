@@ -42,6 +42,18 @@ std::string Slot(const std::string& name, const std::vector<std::string>& types)
   return "(?:both |either )?(?P<" + name + ">" + SlotBody(Token(types)) + ")";
 }
 
+// A slot in a screen (ExpandScreen). A match of the pattern that opens with
+// the slot holds a match of the screen from the slot's last member on, and one
+// that ends with it a match up to its first member ("both" included): there
+// one token will do. Inside a pattern, the list is read as any run of members
+// and separators.
+std::string ScreenSlot(const std::vector<std::string>& types, bool first, bool last) {
+  const std::string tok = !types.empty() && types.back() == "!" ? Token({}) : Token(types);
+  if (first) return tok;
+  if (last) return "(?:both |either )?" + tok;
+  return "(?:both |either )?" + tok + "(?:(?:,|,? (?:and|or|&)) " + tok + ")*";
+}
+
 struct Template {
   const char* name;
   const char* needs;  // which forms it needs: v(erbs) p(articiples) n(ouns) t(itles)
@@ -195,13 +207,62 @@ Result<std::vector<std::pair<std::string, std::string>>> ExpandTemplates(
   return out;
 }
 
-Result<std::string> ExpandMacros(const std::string& pattern, const RelationForms& forms,
-                                 const std::vector<std::string>& global_titles) {
+namespace {
+
+// The characters of `words` (regex alternatives), as a class, when each is a
+// plain word (letters, digits, '-', ' ', '\'' and escaped '.'): then
+// "[chars]+" matches every one of them. Empty otherwise.
+std::string WordClass(const std::vector<std::string>& words) {
+  bool seen[128] = {};
+  for (const std::string& w : words) {
+    if (w.empty()) return "";
+    for (size_t i = 0; i < w.size(); ++i) {
+      char c = w[i];
+      const bool escaped_dot = c == '\\' && i + 1 < w.size() && w[i + 1] == '.';
+      if (escaped_dot) c = w[++i];
+      const bool plain =
+          (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == ' ' || c == '\'';
+      if (!plain && !escaped_dot) return "";
+      seen[static_cast<unsigned char>(c)] = true;
+    }
+  }
+  // '-' first, where a class reads it as itself.
+  std::string out = seen['-'] ? "[-" : "[";
+  for (int c = 0; c < 128; ++c) {
+    if (!seen[c] || c == '-') continue;
+    if (c == '.') out += '\\';
+    out += static_cast<char>(c);
+  }
+  return out + "]";
+}
+
+// A counted repetition "{n}", "{n,}" or "{n,m}" at pattern[i] (RE2 reads
+// nothing else as one); its end in *close, whether n is 0 in *from_zero.
+bool CountedRepetition(const std::string& pattern, size_t i, size_t* close, bool* from_zero) {
+  size_t j = i + 1;
+  auto digits = [&] {
+    const size_t from = j;
+    while (j < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[j]))) ++j;
+    return j > from;
+  };
+  if (!digits()) return false;
+  *from_zero = pattern.find_first_not_of('0', i + 1) == j;
+  if (j < pattern.size() && pattern[j] == ',') {
+    ++j;
+    digits();
+  }
+  if (j >= pattern.size() || pattern[j] != '}') return false;
+  *close = j;
+  return true;
+}
+
+Result<std::string> Expand(const std::string& pattern, const RelationForms& forms,
+                           const std::vector<std::string>& global_titles, bool screen) {
   const std::string word = kWord;
   const std::string titles = global_titles.empty() ? "ceo" : Join(global_titles);
   const std::string any_tok = Token({});
-  const std::string det =
-      "(?:(?:the|a|an|its|his|her|their|both|either|former|then|new|current|ex|us|u\\.s\\.|"
+  const std::string det_words =
+      "the|a|an|its|his|her|their|both|either|former|then|new|current|ex|us|u\\.s\\.|"
       "and|president|president-elect|vice|prime|minister|sen\\.|senator|rep\\.|gov\\.|governor|"
       "chief|executive|ceo|founder|billionaire|rapper|entrepreneur|business|magnate|tech|mogul|"
       "tycoon|investor|co-founder|chairman|chairwoman|commissioner|mr\\.|ms\\.|mrs\\.|dr\\.|"
@@ -209,18 +270,27 @@ Result<std::string> ExpandMacros(const std::string& pattern, const RelationForms
       "secretary|director|leader|rival|ally|longtime|republican|democratic|democrat|incoming|"
       "outgoing|acting|interim|deputy|senior|top|fellow|ceo|chief|founder|judge|justice|general|"
       "gen\\.|adviser|advisor|aide|spokesperson|spokesman|spokeswoman|candidate|nominee|star|"
-      "singer|actor|director|owner|head) )*";
-  const std::string premod = "(?:" + any_tok + "(?:'s)? (?:" + word + " )?(?:" + titles +
-                             ") (?:and (?:" + titles + ") )?)?";
+      "singer|actor|director|owner|head";
+  // A screen reads a word list as any run of its characters, and a bounded
+  // run of words as any number of them: a larger language, a far smaller
+  // program. The determiners' "[a-z]+(?:ian|...)" is a run of letters too.
+  const std::string title_class = screen ? WordClass(global_titles) : "";
+  const std::string title_alt = !title_class.empty() ? title_class + "+" : "(?:" + titles + ")";
+  const std::string descriptors =
+      screen ? std::string("[a-z]+") : "(?:" + std::string(kDescriptors) + ")";
+  const std::string det = screen ? std::string("(?:[-.a-z]+ )*") : "(?:(?:" + det_words + ") )*";
+  const std::string upto3 = screen ? "*" : "{0,3}";
+  const std::string premod =
+      "(?:" + any_tok + "(?:'s)? (?:" + word + " )?" + title_alt + " (?:and " + title_alt + " )?)?";
   const std::map<std::string, std::string> words = {
-      {"adv", "(?:" + word + " ){0,4}"},
-      {"gap", "(?:(?:" + word + "|" + any_tok + "'s) ){0,8}"},
+      {"adv", "(?:" + word + " )" + (screen ? "*" : "{0,4}")},
+      {"gap", "(?:(?:" + word + "|" + any_tok + "'s) )" + (screen ? "*" : "{0,8}")},
       {"det", det},
       {"pre", det + "(?:<e\\d+:place> )?(?:" + any_tok +
-                  "'s )?(?:the [a-z]+(?:i|an|ese|ish) )?(?:(?:" + any_tok + " )?(?:" + word +
-                  " ){0,3}(?:" + kDescriptors + "),? )?" + premod},
+                  "'s )?(?:the [a-z]+(?:i|an|ese|ish) )?(?:(?:" + any_tok + " )?(?:" + word + " )" +
+                  upto3 + descriptors + ",? )?" + premod},
       {"poss", "(?:" + any_tok + "'s |the |a |an |its |his |her |their )?"},
-      {"title", "(?:" + titles + ")"},
+      {"title", title_alt},
       {"premod", premod},
       {"tok", any_tok},
       {"W", word},
@@ -246,9 +316,16 @@ Result<std::string> ExpandMacros(const std::string& pattern, const RelationForms
       continue;
     }
     const std::string inner = pattern.substr(i + 1, close - i - 1);
-    // Regex repetition braces ({2}, {0,3}) pass through untouched.
+    // Regex repetition braces ({2}, {0,3}) pass through untouched, or, in a
+    // screen, widen to '*' or '+' (x{0,n} is within x*, x{m,n} within x+).
     if (!inner.empty() && (std::isdigit(static_cast<unsigned char>(inner[0])) || inner[0] == ',')) {
-      out += pattern.substr(i, close - i + 1);
+      size_t end = 0;
+      bool from_zero = false;
+      if (screen && CountedRepetition(pattern, i, &end, &from_zero) && end == close) {
+        out += from_zero ? '*' : '+';
+      } else {
+        out += pattern.substr(i, close - i + 1);
+      }
       i = close + 1;
       continue;
     }
@@ -274,7 +351,11 @@ Result<std::string> ExpandMacros(const std::string& pattern, const RelationForms
           start = bar + 1;
         }
       }
-      out += Slot(name, types);
+      if (!screen) {
+        out += Slot(name, types);
+      } else {
+        out += ScreenSlot(types, /*first=*/i == 0, /*last=*/close + 1 == pattern.size());
+      }
     } else if (auto it = words.find(inner); it != words.end()) {
       out += it->second;
     } else {
@@ -283,6 +364,18 @@ Result<std::string> ExpandMacros(const std::string& pattern, const RelationForms
     i = close + 1;
   }
   return out;
+}
+
+}  // namespace
+
+Result<std::string> ExpandMacros(const std::string& pattern, const RelationForms& forms,
+                                 const std::vector<std::string>& global_titles) {
+  return Expand(pattern, forms, global_titles, /*screen=*/false);
+}
+
+Result<std::string> ExpandScreen(const std::string& pattern, const RelationForms& forms,
+                                 const std::vector<std::string>& global_titles) {
+  return Expand(pattern, forms, global_titles, /*screen=*/true);
 }
 
 }  // namespace kg

@@ -552,7 +552,7 @@ class Loader {
       return YamlErrorAt(file_, where,
                          ctx_ + ": pattern '" + suffix + "': " + regex.status().message());
     }
-    LazyRegex re, case_free;
+    LazyRegex re, case_free, screen;
     int subject_group = 0, object_group = 0;
     if (defer_patterns) {
       subject_group = NamedGroupNumber(*regex, "subj");
@@ -562,6 +562,15 @@ class Loader {
         RE2::Options options = PatternOptions(pattern_max_mem_);
         options.set_case_sensitive(true);
         case_free = LazyRegex(*regex, options);
+        // The screen answers yes or no: no groups to keep. One not much
+        // shorter than the pattern would cost about as much to compile; RE2's
+        // program shrinks with the source (at most half of it below).
+        auto screen_source = ExpandScreen(source, forms, pack_->titles);
+        if (screen_source.ok() && screen_source->size() * 2 <= regex->size() &&
+            CaseNeutralRegex(*screen_source)) {
+          options.set_never_capture(true);
+          screen = LazyRegex(std::move(screen_source.value()), options);
+        }
       }
     } else {
       auto compiled = std::make_unique<RE2>(*regex, PatternOptions(pattern_max_mem_));
@@ -590,6 +599,7 @@ class Loader {
     def.source = *regex;
     def.re = std::move(re);
     def.re_case_free = std::move(case_free);
+    def.screen = std::move(screen);
     def.subject_group = subject_group;
     def.object_group = object_group;
     pack_->patterns.push_back(std::move(def));

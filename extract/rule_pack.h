@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/lazy_regex.h"
@@ -118,6 +119,16 @@ struct PatternDef {
   LazyRegex re_case_free;
   int subject_group = 0;  // 1-based capturing group index
   int object_group = 0;   // 0: symmetric pairs inside the subject group
+  // Beside a deferred `re_case_free`: a regex (ExpandScreen) that every view
+  // holding a match of it also matches, compiled in a fraction of the time.
+  // Most patterns a corpus makes candidates never match; they need not be
+  // compiled to be ruled out.
+  LazyRegex screen;
+
+  // True when the case-free `view` (CaseFreeText) certainly holds no match of
+  // `re_case_free`, told by the screen while `re_case_free` is not compiled
+  // yet; false when it may hold one (then compile and search). Thread-safe.
+  bool RulesOut(std::string_view view) const;
 };
 
 struct ExpectedFact {

@@ -1,0 +1,16 @@
+// PatternDef::RulesOut: a relation pattern ruled out for a view by its screen
+// (ExpandScreen) before the pattern itself is compiled. A corpus makes most
+// of the built-in pack's patterns candidates somewhere, yet most of those
+// never match; each full compile costs several times its screen's.
+#include "extract/rule_pack.h"
+
+namespace kg {
+
+bool PatternDef::RulesOut(std::string_view view) const {
+  if (!screen || re_case_free.compiled()) return false;
+  const RE2& re = *screen;
+  // A screen RE2 could not build rules out nothing.
+  return re.ok() && !RE2::PartialMatch(re2::StringPiece(view.data(), view.size()), re);
+}
+
+}  // namespace kg

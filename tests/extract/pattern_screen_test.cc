@@ -1,0 +1,275 @@
+// Pattern screens (ExpandScreen, PatternDef::RulesOut): a text holding a match
+// of a pattern must hold a match of its screen, or the matcher would skip a
+// pattern that matches. Checked for every pattern of the news pack on the
+// example articles' views and on views mutated from them, and for user-style
+// patterns (slots inside, at either end, counted repetitions, odd titles) on
+// generated views.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "extract/case_blind.h"
+#include "extract/extractor.h"
+#include "extract/pattern_macros.h"
+#include "extract/rule_pack.h"
+#include "rules/embedded_rules.h"
+#include "tests/extract/example_views_util.h"
+
+namespace kg {
+namespace {
+
+RE2::Options CaseFree() {
+  RE2::Options o;
+  o.set_log_errors(false);
+  o.set_never_capture(true);
+  return o;
+}
+
+// Views cut from `views` and spliced with words and tokens a pattern reads.
+std::vector<std::string> Mutated(const std::vector<std::string>& views, size_t count) {
+  static const char* kPieces[] = {"<e1:person> ",
+                                  "<e2:organization> ",
+                                  "<e3:platform> ",
+                                  "<e4:place> ",
+                                  "<e5:unknown> ",
+                                  "<e6:agency> ",
+                                  "<t0> ",
+                                  "the ",
+                                  "a ",
+                                  "former ",
+                                  "ceo ",
+                                  "chief executive ",
+                                  "and ",
+                                  ", ",
+                                  "'s ",
+                                  "both ",
+                                  "which ",
+                                  "who ",
+                                  "was ",
+                                  "by ",
+                                  "of ",
+                                  "as ",
+                                  "its ",
+                                  "company ",
+                                  "said ",
+                                  "not ",
+                                  "acquired ",
+                                  "bought ",
+                                  "met ",
+                                  "sued ",
+                                  "visited ",
+                                  "founder ",
+                                  "x "};
+  std::mt19937 rng(7);
+  std::vector<std::string> out;
+  for (size_t n = 0; n < count && !views.empty(); ++n) {
+    std::string v = views[rng() % views.size()];
+    const int edits = 1 + static_cast<int>(rng() % 4);
+    for (int e = 0; e < edits; ++e) {
+      const size_t at = v.empty() ? 0 : rng() % v.size();
+      const std::string piece = kPieces[rng() % (sizeof kPieces / sizeof *kPieces)];
+      switch (rng() % 3) {
+        case 0:
+          v.insert(at, piece);
+          break;
+        case 1:
+          v.erase(at, rng() % 12);
+          break;
+        default:
+          v.replace(at, std::min<size_t>(v.size() - at, piece.size()), piece);
+      }
+    }
+    out.push_back(v);
+  }
+  return out;
+}
+
+TEST(PatternScreenTest, NewsPackScreensMatchWhereverTheirPatternsDo) {
+  auto loaded = LoadRulePack({RuleSource{"news.yaml", std::string(EmbeddedRuleFile("news.yaml"))}},
+                             int64_t{4} << 20, /*defer_known_patterns=*/true);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  const RulePack& pack = **loaded;
+  std::vector<std::string> views;
+  ASSERT_TRUE(testing_util::ExampleArticleViews(pack, &views).ok());
+  std::vector<std::string> all = Mutated(views, 6000);
+  all.insert(all.end(), views.begin(), views.end());
+  int screened = 0, matched = 0, ruled_out = 0;
+  for (const PatternDef& pat : pack.patterns) {
+    if (!pat.screen) continue;
+    ++screened;
+    // Deferred, so it must compile: RulesOut cannot tell a view apart otherwise.
+    ASSERT_TRUE(pat.screen->ok()) << pat.rule << ": " << pat.screen->error();
+    EXPECT_LT(pat.screen->ProgramSize() * 2, pat.re_case_free->ProgramSize()) << pat.rule;
+    for (const std::string& view : all) {
+      if (!CaseFreeText(view)) continue;
+      const bool full = RE2::PartialMatch(view, *pat.re_case_free);
+      const bool screen = RE2::PartialMatch(view, *pat.screen);
+      ASSERT_TRUE(screen || !full) << pat.rule << " matches, its screen does not, in: " << view;
+      matched += full;
+      ruled_out += !screen;
+    }
+  }
+  EXPECT_GT(screened, static_cast<int>(pack.patterns.size()) * 8 / 10);
+  EXPECT_GT(matched, 500);
+  EXPECT_GT(ruled_out, matched);
+}
+
+TEST(PatternScreenTest, RulesOutOnlyBeforeThePatternIsCompiled) {
+  auto loaded = LoadRulePack({RuleSource{"news.yaml", std::string(EmbeddedRuleFile("news.yaml"))}},
+                             int64_t{4} << 20, /*defer_known_patterns=*/true);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  const PatternDef& pat = (*loaded)->patterns.front();
+  ASSERT_TRUE(pat.screen);
+  EXPECT_TRUE(pat.RulesOut("nothing here names anyone ."));
+  EXPECT_FALSE(pat.re_case_free.compiled());
+  EXPECT_FALSE(pat.RulesOut("<e1:person> visited <e2:place> ."));
+  ASSERT_TRUE(pat.re_case_free->ok());
+  // Once compiled, the pattern itself is searched: no second opinion.
+  EXPECT_FALSE(pat.RulesOut("nothing here names anyone ."));
+  // Packs compiled at load have no screens.
+  auto eager = LoadRulePack({RuleSource{"news.yaml", std::string(EmbeddedRuleFile("news.yaml"))}});
+  ASSERT_TRUE(eager.ok());
+  EXPECT_FALSE((*eager)->patterns.front().screen);
+  EXPECT_FALSE((*eager)->patterns.front().RulesOut("nothing here names anyone ."));
+}
+
+TEST(PatternScreenTest, SlotsAtTheEndsAreOneToken) {
+  RelationForms forms;
+  forms.subject_types = {"person"};
+  forms.object_types = {"organization"};
+  auto screen = ExpandScreen("{subj} met {obj}", forms, {});
+  ASSERT_TRUE(screen.ok());
+  EXPECT_EQ(*screen,
+            "<e\\d+:(?:person|unknown)> met (?:both |either )?<e\\d+:(?:organization|unknown)>");
+  auto inside = ExpandScreen("x {subj} met {obj} y", forms, {});
+  ASSERT_TRUE(inside.ok());
+  EXPECT_NE(inside->find("(?:both |either )?<e\\d+:(?:person|unknown)>(?:(?:,|,? (?:and|or|&)) "),
+            std::string::npos)
+      << *inside;
+}
+
+TEST(PatternScreenTest, CountedRepetitionsWiden) {
+  RelationForms forms;
+  for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+           {"a{2}", "a+"},
+           {"a{0,3}", "a*"},
+           {"a{00,3}", "a*"},
+           {"a{1,}", "a+"},
+           {"a{0}b", "a*b"},
+           {"a{,3}", "a{,3}"},  // not a repetition to RE2: the text "{,3}"
+           {"a{2}?", "a+?"}}) {
+    auto screen = ExpandScreen(from, forms, {});
+    ASSERT_TRUE(screen.ok());
+    EXPECT_EQ(*screen, to) << from;
+  }
+}
+
+TEST(PatternScreenTest, TitlesBecomeAClassOnlyWhenPlainWords) {
+  RelationForms forms;
+  auto plain = ExpandScreen("{title}", forms, {"chief executive", "co-founder", "sen\\."});
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(*plain, "[- \\.cdefhinorstuvx]+");
+  // An unescaped '.' is any character, which no class of letters covers.
+  auto regex = ExpandScreen("{title}", forms, {"ceo", "c.o"});
+  ASSERT_TRUE(regex.ok());
+  EXPECT_EQ(*regex, "(?:ceo|c.o)");
+}
+
+// User-style patterns, each with a text it matches: on that text's random
+// edits (most still match, many no longer do) and on random texts, wherever the
+// pattern matches, its screen does.
+TEST(PatternScreenTest, UserPatternsScreenGeneratedViews) {
+  RelationForms forms;
+  forms.subject_types = {"person"};
+  forms.object_types = {"organization", "platform!"};
+  const std::vector<std::string> titles = {"chief executive", "ceo", "co-founder", "head of"};
+  const std::vector<std::pair<std::string, std::string>> patterns = {
+      {"{subj} {adv}(?:met|sued) {pre}{obj}", "<e1:person> met the ceo <e2:organization> ."},
+      {"(?:named|hired) {subj},? (?:as )?{det}{title} (?:of|at) {pre}{obj}",
+       "named <e1:person>, as the chief executive of <e2:organization> ."},
+      {"{obj}(?:'s | )(?:{W} ){0,2}{title} {subj}",
+       "<e2:organization>'s new ceo both <e1:person> and <e4:unknown> ."},
+      {"{subj} {gap}(?:sued|met)\\b", "<e1:person> and <e4:unknown> then sued ."},
+      {"{subj}(?:, [^,;()]{1,5}){1,2}, (?:met) {obj}", "<e1:person>, x y, met <e3:platform> ."},
+      {"{obj},? (?:which|that) {subj} {adv}(?:sued)\\b",
+       "<e2:organization>, which <e1:person> sued"},
+      {"(?:{subj}|{obj}) and (?:{tok} ){2}", "<e1:person> and <e5:place> <e2:organization> ."},
+      {"x{subj}{premod}", "x<e1:person><e2:organization>'s ceo ."},
+      {"{poss}{subj} {premod}{obj}",
+       "its <e1:person> <e2:organization>'s co-founder <e3:platform>"},
+  };
+  static const char* kPieces[] = {"<e1:person> ",
+                                  "<e2:organization> ",
+                                  "<e3:platform> ",
+                                  "<e4:unknown> ",
+                                  "<e5:place> ",
+                                  "<e1:person>",
+                                  "<e2:organization>, ",
+                                  "<t1> ",
+                                  "the ",
+                                  "former ",
+                                  "chief executive ",
+                                  "ceo ",
+                                  "head of ",
+                                  "co-founder ",
+                                  "and ",
+                                  ", ",
+                                  ",",
+                                  "'s ",
+                                  "both ",
+                                  "which ",
+                                  "as ",
+                                  "of ",
+                                  "at ",
+                                  "met ",
+                                  "sued ",
+                                  "named ",
+                                  "x",
+                                  "company ",
+                                  "its ",
+                                  "or ",
+                                  "a b, ",
+                                  "-"};
+  const size_t kinds = sizeof kPieces / sizeof *kPieces;
+  std::mt19937 rng(11);
+  for (const auto& [p, sample] : patterns) {
+    auto full_source = ExpandMacros(p, forms, titles);
+    auto screen_source = ExpandScreen(p, forms, titles);
+    ASSERT_TRUE(full_source.ok() && screen_source.ok()) << p;
+    RE2::Options options = CaseFree();
+    RE2 full(*full_source, options), screen(*screen_source, options);
+    ASSERT_TRUE(full.ok()) << p << ": " << full.error();
+    ASSERT_TRUE(screen.ok()) << p << ": " << screen.error();
+    ASSERT_TRUE(RE2::PartialMatch(sample, full)) << p;
+    int matched = 0, missed = 0;
+    for (int n = 0; n < 4000; ++n) {
+      std::string v;
+      if (n % 2 == 0) {
+        v = sample;
+        const int edits = static_cast<int>(rng() % 4);
+        for (int e = 0; e < edits; ++e) {
+          const size_t at = rng() % (v.size() + 1);
+          if (rng() % 2 == 0) {
+            v.insert(at, kPieces[rng() % kinds]);
+          } else {
+            v.erase(at, 1 + rng() % 6);
+          }
+        }
+      } else {
+        const int len = 2 + static_cast<int>(rng() % 10);
+        for (int i = 0; i < len; ++i) v += kPieces[rng() % kinds];
+      }
+      if (!RE2::PartialMatch(v, full)) {
+        ++missed;
+        continue;
+      }
+      ++matched;
+      ASSERT_TRUE(RE2::PartialMatch(v, screen)) << p << " -> " << *screen_source << " in " << v;
+    }
+    EXPECT_GT(matched, 200) << p;
+    EXPECT_GT(missed, 200) << p;
+  }
+}
+
+}  // namespace
+}  // namespace kg
