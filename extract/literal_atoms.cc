@@ -5,6 +5,7 @@
 #include "extract/literal_atoms.h"
 
 #include <algorithm>
+#include <memory>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -22,11 +23,15 @@ constexpr size_t kMaxExact = 64;
 constexpr size_t kMaxClause = 1024;
 
 using Strings = std::set<std::string>;
+// A clause never changes once made, and one is shared by every group read
+// from the same text (GroupCache) and every sequence it joins: copying a
+// requirement copies a pointer.
+using Clause = std::shared_ptr<const Strings>;
 
 struct Info {
   bool exact = false;
-  Strings strings;               // exact: everything this can match
-  std::vector<Strings> clauses;  // not exact: each must be met
+  Strings strings;              // exact: everything this can match
+  std::vector<Clause> clauses;  // not exact: each must be met
 };
 
 Info Any() { return Info{}; }
@@ -35,10 +40,27 @@ Info Empty() { return Exactly({""}); }
 
 char Fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
 
-std::vector<Strings> Clauses(const Info& x) {
+// Whether an exact set requires nothing: it may match the empty string.
+bool RequiresNothing(const Info& x) { return x.strings.empty() || x.strings.count("") > 0; }
+
+std::vector<Clause> Clauses(const Info& x) {
   if (!x.exact) return x.clauses;
-  if (x.strings.empty() || x.strings.count("") > 0) return {};
-  return {x.strings};
+  if (RequiresNothing(x)) return {};
+  return {std::make_shared<const Strings>(x.strings)};
+}
+
+// Clauses(x) for an `x` no longer needed, appended to *out: its exact set
+// becomes a clause without a copy.
+void MoveClauses(Info&& x, std::vector<Clause>* out) {
+  if (!x.exact) {
+    if (out->empty()) {
+      *out = std::move(x.clauses);
+    } else {
+      out->insert(out->end(), x.clauses.begin(), x.clauses.end());
+    }
+  } else if (!RequiresNothing(x)) {
+    out->push_back(std::make_shared<const Strings>(std::move(x.strings)));
+  }
 }
 
 // The shortest string of a clause: a clause of long strings is rarer in text.
@@ -48,9 +70,10 @@ size_t Strength(const Strings& clause) {
   return clause.empty() ? 0 : n;
 }
 
-const Strings* Best(const std::vector<Strings>& clauses) {
+const Strings* Best(const std::vector<Clause>& clauses) {
   const Strings* best = nullptr;
-  for (const Strings& c : clauses) {
+  for (const Clause& clause : clauses) {
+    const Strings& c = *clause;
     if (best == nullptr || Strength(c) > Strength(*best) ||
         (Strength(c) == Strength(*best) && c.size() < best->size())) {
       best = &c;
@@ -71,12 +94,11 @@ void Append(Info* run, const std::string& suffix) {
   run->strings = std::move(out);
 }
 
-Info Concat(const Info& a, const Info& b) {
+Info Concat(Info&& a, Info&& b) {
   if (a.exact && b.exact && a.strings.size() * b.strings.size() <= kMaxExact) {
     if (b.strings.size() == 1) {
-      Info r = a;
-      Append(&r, *b.strings.begin());
-      return r;
+      Append(&a, *b.strings.begin());
+      return std::move(a);
     }
     Strings out;
     for (const std::string& x : a.strings) {
@@ -85,8 +107,8 @@ Info Concat(const Info& a, const Info& b) {
     return Exactly(std::move(out));
   }
   Info r;
-  r.clauses = Clauses(a);
-  for (Strings& c : Clauses(b)) r.clauses.push_back(std::move(c));
+  MoveClauses(std::move(a), &r.clauses);
+  MoveClauses(std::move(b), &r.clauses);
   return r;
 }
 
@@ -103,35 +125,39 @@ Info Alternate(const std::vector<Info>& branches) {
   // of one clause of each branch is required.
   Strings either;
   for (const Info& b : branches) {
-    const std::vector<Strings> clauses = Clauses(b);
-    const Strings* best = Best(clauses);
+    const Strings* best = nullptr;
+    if (b.exact) {
+      if (!RequiresNothing(b)) best = &b.strings;
+    } else {
+      best = Best(b.clauses);
+    }
     if (best == nullptr) return Any();
     either.insert(best->begin(), best->end());
     if (either.size() > kMaxClause) return Any();
   }
   Info r;
-  r.clauses.push_back(std::move(either));
+  r.clauses.push_back(std::make_shared<const Strings>(std::move(either)));
   return r;
 }
 
-Info Repeat(const Info& x, int min, int max) {
+Info Repeat(Info&& x, int min, int max) {
   if (min == 0) {
     if (max == 1 && x.exact && x.strings.size() < kMaxExact) {
-      Strings s = x.strings;
-      s.insert("");
-      return Exactly(std::move(s));
+      x.strings.insert("");
+      return std::move(x);
     }
     return Any();
   }
-  if (min == 1 && max == 1) return x;
+  if (min == 1 && max == 1) return std::move(x);
   Info r;
-  r.clauses = Clauses(x);
+  MoveClauses(std::move(x), &r.clauses);
   return r;
 }
 
 // Groups already read, by their text: the patterns of a pack repeat the same
 // slot, gap and title groups, and a group's strings depend on its text alone.
-using GroupCache = std::unordered_map<std::string, Info>;
+// Keys point into the regexes being read, which outlive the cache.
+using GroupCache = std::unordered_map<std::string_view, Info>;
 
 class Reader {
  public:
@@ -179,16 +205,16 @@ class Reader {
       if (x.exact && x.strings.size() == 1) {
         Append(&run, *x.strings.begin());
       } else if (x.exact && run.strings.size() * x.strings.size() <= kMaxExact) {
-        run = Concat(run, x);
+        run = Concat(std::move(run), std::move(x));
       } else if (x.exact) {
-        done = Concat(done, run);
+        done = Concat(std::move(done), std::move(run));
         run = std::move(x);
       } else {
-        done = Concat(Concat(done, run), x);
+        done = Concat(Concat(std::move(done), std::move(run)), std::move(x));
         run = Empty();
       }
     }
-    return Concat(done, run);
+    return Concat(std::move(done), std::move(run));
   }
 
   // Whether re_[at] is a character that matches itself and no quantifier
@@ -207,7 +233,7 @@ class Reader {
   Info Repeated() {
     Info x = Atom();
     int min = 0, max = -1;
-    while (!failed_ && ReadQuantifier(re_, &pos_, &min, &max)) x = Repeat(x, min, max);
+    while (!failed_ && ReadQuantifier(re_, &pos_, &min, &max)) x = Repeat(std::move(x), min, max);
     return x;
   }
 
@@ -239,9 +265,9 @@ class Reader {
   Info Group() {
     const size_t open = pos_ - 1;
     const size_t close = Close(open);
-    std::string key;
+    std::string_view key;
     if (close != std::string_view::npos) {
-      key = std::string(re_.substr(open, close + 1 - open));
+      key = re_.substr(open, close + 1 - open);
       if (auto it = cache_->find(key); it != cache_->end()) {
         pos_ = close + 1;
         return it->second;
@@ -400,8 +426,9 @@ class Reader {
       pos_ = close == std::string_view::npos ? re_.size() : close + 2;
       Info x = Empty();
       for (char c : quoted) {
-        x = Concat(
-            x, static_cast<unsigned char>(c) >= 0x80 ? Any() : Exactly({std::string(1, Fold(c))}));
+        x = Concat(std::move(x), static_cast<unsigned char>(c) >= 0x80
+                                     ? Any()
+                                     : Exactly({std::string(1, Fold(c))}));
       }
       return x;
     }
@@ -448,8 +475,8 @@ std::vector<std::vector<std::vector<std::string>>> RequiredLiterals(
     std::vector<std::vector<std::string>>& out = all.emplace_back();
     const std::optional<Info> info = Reader(regex, &cache).Read();
     if (!info) continue;
-    for (const Strings& clause : Clauses(*info)) {
-      const Strings minimal = Minimal(clause);
+    for (const Clause& clause : Clauses(*info)) {
+      const Strings minimal = Minimal(*clause);
       out.emplace_back(minimal.begin(), minimal.end());
     }
   }

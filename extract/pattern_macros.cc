@@ -256,8 +256,9 @@ bool CountedRepetition(const std::string& pattern, size_t i, size_t* close, bool
   return true;
 }
 
-Result<std::string> Expand(const std::string& pattern, const RelationForms& forms,
-                           const std::vector<std::string>& global_titles, bool screen) {
+// The word macros' expansions for a pack's titles, exact or for screens.
+std::map<std::string, std::string> MacroWords(const std::vector<std::string>& global_titles,
+                                              bool screen) {
   const std::string word = kWord;
   const std::string titles = global_titles.empty() ? "ceo" : Join(global_titles);
   const std::string any_tok = Token({});
@@ -282,7 +283,7 @@ Result<std::string> Expand(const std::string& pattern, const RelationForms& form
   const std::string upto3 = screen ? "*" : "{0,3}";
   const std::string premod =
       "(?:" + any_tok + "(?:'s)? (?:" + word + " )?" + title_alt + " (?:and " + title_alt + " )?)?";
-  const std::map<std::string, std::string> words = {
+  std::map<std::string, std::string> words = {
       {"adv", "(?:" + word + " )" + (screen ? "*" : "{0,4}")},
       {"gap", "(?:(?:" + word + "|" + any_tok + "'s) )" + (screen ? "*" : "{0,8}")},
       {"det", det},
@@ -295,6 +296,11 @@ Result<std::string> Expand(const std::string& pattern, const RelationForms& form
       {"tok", any_tok},
       {"W", word},
   };
+  return words;
+}
+
+Result<std::string> Expand(const std::string& pattern, const RelationForms& forms,
+                           const std::map<std::string, std::string>& words, bool screen) {
   std::string out;
   size_t i = 0;
   while (i < pattern.size()) {
@@ -305,8 +311,10 @@ Result<std::string> Expand(const std::string& pattern, const RelationForms& form
       continue;
     }
     if (c != '{') {
-      out += c;
-      ++i;
+      // Up to the next macro or escape in one piece.
+      const size_t next = std::min(pattern.find_first_of("{\\", i + 1), pattern.size());
+      out.append(pattern, i, next - i);
+      i = next;
       continue;
     }
     size_t close = pattern.find('}', i);
@@ -368,14 +376,29 @@ Result<std::string> Expand(const std::string& pattern, const RelationForms& form
 
 }  // namespace
 
+MacroExpander::MacroExpander(const std::vector<std::string>& global_titles)
+    : titles_(global_titles),
+      exact_(MacroWords(global_titles, /*screen=*/false)),
+      screen_(MacroWords(global_titles, /*screen=*/true)) {}
+
+Result<std::string> MacroExpander::Expand(const std::string& pattern,
+                                          const RelationForms& forms) const {
+  return kg::Expand(pattern, forms, exact_, /*screen=*/false);
+}
+
+Result<std::string> MacroExpander::Screen(const std::string& pattern,
+                                          const RelationForms& forms) const {
+  return kg::Expand(pattern, forms, screen_, /*screen=*/true);
+}
+
 Result<std::string> ExpandMacros(const std::string& pattern, const RelationForms& forms,
                                  const std::vector<std::string>& global_titles) {
-  return Expand(pattern, forms, global_titles, /*screen=*/false);
+  return MacroExpander(global_titles).Expand(pattern, forms);
 }
 
 Result<std::string> ExpandScreen(const std::string& pattern, const RelationForms& forms,
                                  const std::vector<std::string>& global_titles) {
-  return Expand(pattern, forms, global_titles, /*screen=*/true);
+  return MacroExpander(global_titles).Screen(pattern, forms);
 }
 
 }  // namespace kg

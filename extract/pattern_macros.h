@@ -10,6 +10,7 @@
 #ifndef KG_EXTRACT_PATTERN_MACROS_H_
 #define KG_EXTRACT_PATTERN_MACROS_H_
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,6 +51,21 @@ Result<std::string> ExpandMacros(const std::string& pattern, const RelationForms
 // text without a screen match can be ruled out before the pattern is compiled.
 Result<std::string> ExpandScreen(const std::string& pattern, const RelationForms& forms,
                                  const std::vector<std::string>& global_titles);
+
+// ExpandMacros and ExpandScreen for the patterns of one pack: the macros'
+// expansions depend only on its titles, and are built once.
+class MacroExpander {
+ public:
+  explicit MacroExpander(const std::vector<std::string>& global_titles);
+  Result<std::string> Expand(const std::string& pattern, const RelationForms& forms) const;
+  Result<std::string> Screen(const std::string& pattern, const RelationForms& forms) const;
+  // The titles it was built for.
+  const std::vector<std::string>& titles() const { return titles_; }
+
+ private:
+  std::vector<std::string> titles_;
+  std::map<std::string, std::string> exact_, screen_;
+};
 
 // Whether `body` is the inside of a slot group exactly as a slot macro writes
 // it (between "(?P<subj>" and its ")"): then every string it matches starts

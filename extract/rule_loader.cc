@@ -547,7 +547,8 @@ class Loader {
                     const std::string& source, const RelationForms& forms,
                     const YAML::Node& where) {
     const std::string rule = name + "." + suffix;
-    auto regex = ExpandMacros(source, forms, pack_->titles);
+    if (!macros_ || macros_->titles() != pack_->titles) macros_.emplace(pack_->titles);
+    auto regex = macros_->Expand(source, forms);
     if (!regex.ok()) {
       return YamlErrorAt(file_, where,
                          ctx_ + ": pattern '" + suffix + "': " + regex.status().message());
@@ -565,7 +566,7 @@ class Loader {
         // The screen answers yes or no: no groups to keep. One not much
         // shorter than the pattern would cost about as much to compile; RE2's
         // program shrinks with the source (at most half of it below).
-        auto screen_source = ExpandScreen(source, forms, pack_->titles);
+        auto screen_source = macros_->Screen(source, forms);
         if (screen_source.ok() && screen_source->size() * 2 <= regex->size() &&
             CaseNeutralRegex(*screen_source)) {
           options.set_never_capture(true);
@@ -621,6 +622,7 @@ class Loader {
   std::string file_;
   std::string ctx_;
   int64_t pattern_max_mem_;
+  std::optional<MacroExpander> macros_;  // for the pack's titles so far
 
  public:
   // Relation patterns are not compiled here but on first use (LoadRulePack).
