@@ -55,9 +55,15 @@ size_t RegexClassEnd(std::string_view pattern, size_t open) {
 }
 
 int NamedGroupNumber(std::string_view pattern, std::string_view name) {
-  const std::string open = "(?P<" + std::string(name) + ">";
+  return NamedGroupNumbers(pattern, {name}).front();
+}
+
+std::vector<int> NamedGroupNumbers(std::string_view pattern,
+                                   std::initializer_list<std::string_view> names) {
+  std::vector<int> numbers(names.size(), 0);
+  size_t missing = names.size();
   int groups = 0;
-  for (size_t i = 0; i < pattern.size(); ++i) {
+  for (size_t i = 0; i < pattern.size() && missing > 0; ++i) {
     const char c = pattern[i];
     if (c == '\\') {
       // \Q...\E quotes its parentheses.
@@ -76,11 +82,19 @@ int NamedGroupNumber(std::string_view pattern, std::string_view name) {
         ++groups;
       } else if (rest.substr(0, 4) == "(?P<") {
         ++groups;
-        if (rest.substr(0, open.size()) == open) return groups;
+        const std::string_view name = rest.substr(4, rest.find('>') - 4);
+        size_t k = 0;
+        for (std::string_view wanted : names) {
+          if (numbers[k] == 0 && name == wanted) {
+            numbers[k] = groups;
+            --missing;
+          }
+          ++k;
+        }
       }
     }
   }
-  return 0;
+  return numbers;
 }
 
 }  // namespace kg

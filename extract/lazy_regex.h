@@ -10,10 +10,12 @@
 #include <re2/re2.h>
 
 #include <atomic>
+#include <initializer_list>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kg {
 
@@ -54,6 +56,10 @@ class LazyRegex {
 // every "(" that is neither escaped, inside a character class, nor "(?" other
 // than "(?P<".
 int NamedGroupNumber(std::string_view pattern, std::string_view name);
+
+// NamedGroupNumber for several names, in one pass over the pattern.
+std::vector<int> NamedGroupNumbers(std::string_view pattern,
+                                   std::initializer_list<std::string_view> names);
 
 // The index of the ']' that closes the character class opened at
 // pattern[open] (pattern.size() if none does).

@@ -556,8 +556,9 @@ class Loader {
     LazyRegex re, case_free, screen;
     int subject_group = 0, object_group = 0;
     if (defer_patterns) {
-      subject_group = NamedGroupNumber(*regex, "subj");
-      object_group = NamedGroupNumber(*regex, "obj");
+      const std::vector<int> groups = NamedGroupNumbers(*regex, {"subj", "obj"});
+      subject_group = groups[0];
+      object_group = groups[1];
       re = LazyRegex(*regex, PatternOptions(pattern_max_mem_));
       if (CaseNeutralRegex(*regex)) {
         RE2::Options options = PatternOptions(pattern_max_mem_);
@@ -567,8 +568,9 @@ class Loader {
         // shorter than the pattern would cost about as much to compile; RE2's
         // program shrinks with the source (at most half of it below).
         auto screen_source = macros_->Screen(source, forms);
-        if (screen_source.ok() && screen_source->size() * 2 <= regex->size() &&
-            CaseNeutralRegex(*screen_source)) {
+        // Case-neutral as the pattern is: made of its pieces, lower-case
+        // classes and repetitions.
+        if (screen_source.ok() && screen_source->size() * 2 <= regex->size()) {
           options.set_never_capture(true);
           screen = LazyRegex(std::move(screen_source.value()), options);
         }

@@ -34,6 +34,9 @@ TEST(LazyRegexTest, GroupNumbersAreRe2s) {
        }) {
     EXPECT_EQ(NamedGroupNumber(pattern, "subj"), Re2Number(pattern, "subj")) << pattern;
     EXPECT_EQ(NamedGroupNumber(pattern, "obj"), Re2Number(pattern, "obj")) << pattern;
+    EXPECT_EQ(NamedGroupNumbers(pattern, {"obj", "subj", "none"}),
+              (std::vector<int>{Re2Number(pattern, "obj"), Re2Number(pattern, "subj"), 0}))
+        << pattern;
   }
 }
 

@@ -99,6 +99,8 @@ TEST(PatternScreenTest, NewsPackScreensMatchWhereverTheirPatternsDo) {
     ++screened;
     // Deferred, so it must compile: RulesOut cannot tell a view apart otherwise.
     ASSERT_TRUE(pat.screen->ok()) << pat.rule << ": " << pat.screen->error();
+    // Compiled case-sensitively for case-free views, as re_case_free is.
+    EXPECT_TRUE(CaseNeutralRegex(pat.screen->pattern())) << pat.rule;
     EXPECT_LT(pat.screen->ProgramSize() * 2, pat.re_case_free->ProgramSize()) << pat.rule;
     for (const std::string& view : all) {
       if (!CaseFreeText(view)) continue;

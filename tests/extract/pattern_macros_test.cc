@@ -1,0 +1,111 @@
+// Macro expansion: the determiner and descriptor lists are written sorted and
+// without repeats (so that RE2 shares their prefixes and builds a smaller
+// program). Every news-pack pattern must find the same matches, with the same
+// groups, as with the lists in their former order, which this file keeps.
+#include "extract/pattern_macros.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "extract/case_blind.h"
+#include "extract/extractor.h"
+#include "extract/rule_pack.h"
+#include "rules/embedded_rules.h"
+#include "tests/extract/example_views_util.h"
+
+namespace kg {
+namespace {
+
+// The lists as they were before they were sorted.
+constexpr char kFormerDeterminers[] =
+    "(?:(?:the|a|an|its|his|her|their|both|either|former|then|new|current|ex|us|u\\.s\\.|"
+    "and|president|president-elect|vice|prime|minister|sen\\.|senator|rep\\.|gov\\.|governor|"
+    "chief|executive|ceo|founder|billionaire|rapper|entrepreneur|business|magnate|tech|mogul|"
+    "tycoon|investor|co-founder|chairman|chairwoman|commissioner|mr\\.|ms\\.|mrs\\.|dr\\.|"
+    "[a-z]+(?:ian|ese|ish|eli)|german|french|greek|thai|saudi|chancellor|crown|prince|king|queen|"
+    "secretary|director|leader|rival|ally|longtime|republican|democratic|democrat|incoming|"
+    "outgoing|acting|interim|deputy|senior|top|fellow|ceo|chief|founder|judge|justice|general|"
+    "gen\\.|adviser|advisor|aide|spokesperson|spokesman|spokeswoman|candidate|nominee|star|"
+    "singer|actor|director|owner|head) )*";
+constexpr char kFormerDescriptors[] =
+    "(?:platform|firm|company|startup|site|network|app|maker|giant|service|rival|exchange|"
+    "developer|publisher|studio|group|lender|bank|unit|business|brand|retailer|chain|subsidiary|"
+    "venture|carmaker|automaker|regulator|agency|watchdog|outlet|newspaper|broadcaster|operator|"
+    "conglomerate|corporation)";
+
+std::string ReplaceAll(std::string s, const std::string& from, const std::string& to) {
+  for (size_t at = 0; (at = s.find(from, at)) != std::string::npos; at += to.size()) {
+    s.replace(at, from.size(), to);
+  }
+  return s;
+}
+
+TEST(PatternMacrosTest, SortedWordListsMatchAsBefore) {
+  RelationForms forms;
+  auto det = ExpandMacros("{det}", forms, {});
+  auto pre = ExpandMacros("{pre}", forms, {});
+  ASSERT_TRUE(det.ok() && pre.ok());
+  ASSERT_NE(*det, kFormerDeterminers);
+  // The descriptors sit inside {pre}: "(?:" up to the list's ")" after "corporation".
+  const size_t from = pre->find("(?:agency|");
+  ASSERT_NE(from, std::string::npos) << *pre;
+  const std::string descriptors = pre->substr(from, pre->find(')', from) + 1 - from);
+
+  auto loaded = LoadRulePack({RuleSource{"news.yaml", std::string(EmbeddedRuleFile("news.yaml"))}},
+                             int64_t{4} << 20, /*defer_known_patterns=*/true);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  const RulePack& pack = **loaded;
+  std::vector<std::string> views;
+  ASSERT_TRUE(testing_util::ExampleArticleViews(pack, &views).ok());
+  // Views with more determiners and descriptors than the articles have.
+  static const char* kWords[] = {"the ",     "former ", "chief ",    "ceo ",   "and ", "u.s. ",
+                                 "israeli ", "firm ",   "company, ", "maker ", "us ",  "a "};
+  std::mt19937 rng(5);
+  const size_t articles = views.size();
+  for (size_t n = 0; n < 4 * articles; ++n) {
+    std::string v = views[n % articles];
+    const size_t token = v.find("<e", 1 + rng() % std::max<size_t>(1, v.size()));
+    if (token == std::string::npos) continue;
+    for (int k = 1 + static_cast<int>(rng() % 4); k > 0; --k) {
+      v.insert(token, kWords[rng() % (sizeof kWords / sizeof *kWords)]);
+    }
+    views.push_back(v);
+  }
+  int compared = 0, matches = 0;
+  re2::StringPiece now[16], before[16];
+  for (const PatternDef& pat : pack.patterns) {
+    const std::string former = ReplaceAll(ReplaceAll(pat.source, *det, kFormerDeterminers),
+                                          descriptors, kFormerDescriptors);
+    if (former == pat.source) continue;
+    ++compared;
+    RE2::Options options;
+    options.set_log_errors(false);
+    RE2 a(pat.source, options), b(former, options);
+    ASSERT_TRUE(a.ok() && b.ok()) << pat.rule;
+    EXPECT_LT(a.ProgramSize(), b.ProgramSize()) << pat.rule;
+    const int groups = std::min(a.NumberOfCapturingGroups() + 1, 16);
+    ASSERT_EQ(groups, std::min(b.NumberOfCapturingGroups() + 1, 16));
+    for (const std::string& view : views) {
+      if (!CaseFreeText(view)) continue;
+      const re2::StringPiece text(view);
+      for (size_t pos = 0; pos < text.size();) {
+        const bool x = a.Match(text, pos, text.size(), RE2::UNANCHORED, now, groups);
+        const bool y = b.Match(text, pos, text.size(), RE2::UNANCHORED, before, groups);
+        ASSERT_EQ(x, y) << pat.rule << " in " << view;
+        if (!x) break;
+        ++matches;
+        for (int g = 0; g < groups; ++g) {
+          ASSERT_EQ(now[g].data(), before[g].data()) << pat.rule << " group " << g << ": " << view;
+          ASSERT_EQ(now[g].size(), before[g].size()) << pat.rule << " group " << g << ": " << view;
+        }
+        pos = now[0].data() - text.data() + 1;
+      }
+    }
+  }
+  EXPECT_GT(compared, static_cast<int>(pack.patterns.size()) * 8 / 10);
+  EXPECT_GT(matches, 100);
+}
+
+}  // namespace
+}  // namespace kg
