@@ -81,11 +81,9 @@ int FoldedWords::Probe(std::string_view word) const {
   for (size_t i = hash & mask;; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];
     if (slot.id < 0) return -1;
-    if (slot.hash != hash || slot.head != head) continue;
-    const std::string& key = keys_[slot.id];
-    if (key.size() != word.size()) continue;
+    if (slot.hash != hash || slot.head != head || slot.length != word.size()) continue;
     // Eight bytes or fewer: the heads were the whole words.
-    if (word.size() <= 8 || std::equal(word.begin() + 8, word.end(), key.begin() + 8,
+    if (word.size() <= 8 || std::equal(word.begin() + 8, word.end(), keys_[slot.id].begin() + 8,
                                        [](char a, char b) { return ascii::Fold(a) == b; })) {
       return slot.id;
     }
@@ -102,7 +100,7 @@ int FoldedWords::Add(std::string_view lower) {
     Rehash(slots_.size() * 2);
   } else {
     const uint64_t head = Chunk(lower, 0);
-    Place(Slot{head, Hash(lower, head), id});
+    Place(Slot{head, Hash(lower, head), id, lower.size()});
   }
   return id;
 }
@@ -118,7 +116,7 @@ void FoldedWords::Rehash(size_t slots) {
   slots_.assign(slots, Slot{});
   for (size_t id = 0; id < keys_.size(); ++id) {
     const uint64_t head = Chunk(keys_[id], 0);
-    Place(Slot{head, Hash(keys_[id], head), static_cast<int32_t>(id)});
+    Place(Slot{head, Hash(keys_[id], head), static_cast<int32_t>(id), keys_[id].size()});
   }
 }
 

@@ -36,7 +36,8 @@ class FoldedWords {
   struct Slot {
     uint64_t head = 0;  // the key's first eight bytes (Head)
     uint32_t hash = 0;
-    int32_t id = -1;  // -1: empty
+    int32_t id = -1;    // -1: empty
+    size_t length = 0;  // the key's, so a short word is told apart without reading the key
   };
   static size_t FilterBit(std::string_view word) {
     const uint32_t a = word.empty() ? 0 : ascii::kFolded[static_cast<unsigned char>(word[0])];

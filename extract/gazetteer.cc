@@ -33,19 +33,46 @@ bool EqualsFolded(std::string_view text, std::string_view lower) {
 
 }  // namespace
 
-Gazetteer::Start& Gazetteer::StartOf(std::string_view lower) {
-  const size_t id = static_cast<size_t>(start_words_.Add(lower));
-  if (id == starts_.size()) starts_.emplace_back().word_length = lower.size();
-  return starts_[id];
+Gazetteer::WordInfo& Gazetteer::InfoOf(std::string_view lower) {
+  const size_t id = static_cast<size_t>(words_.Add(lower));
+  if (id == infos_.size()) infos_.emplace_back();
+  return infos_[id];
 }
 
-Gazetteer::Gazetteer(const RulePack& pack) : pack_(pack) {
+Gazetteer::Start& Gazetteer::StartOf(std::string_view lower) {
+  WordInfo& info = InfoOf(lower);
+  if (info.start < 0) {
+    info.start = static_cast<int>(starts_.size());
+    starts_.emplace_back().word_length = lower.size();
+  }
+  return starts_[info.start];
+}
+
+Gazetteer::Gazetteer(const RulePack& pack) : pack_(pack), lower_pairs_(65536 / 64) {
+  // A text word that opens with no capital matches a name only as written
+  // (LongestFrom) and a role phrase in any case: the pairs of its first two
+  // bytes they can have. Names written with a capital first need none.
+  auto add_pair = [&](std::string_view s) {
+    if (s.empty()) return;
+    const unsigned char c1 =
+        s.size() > 1 && ascii::Alnum(s[1]) ? ascii::kFolded[static_cast<unsigned char>(s[1])] : 0;
+    const size_t bit = size_t{static_cast<unsigned char>(s[0])} << 8 | c1;
+    lower_pairs_[bit / 64] |= uint64_t{1} << (bit % 64);
+  };
   std::vector<const RoleDef*> roles;
   for (const RoleDef& r : pack.roles) roles.push_back(&r);
   std::stable_sort(roles.begin(), roles.end(), [](const RoleDef* a, const RoleDef* b) {
     return a->phrase.size() > b->phrase.size();
   });
-  for (const RoleDef* r : roles) StartOf(Lower(FirstWord(r->phrase))).roles.push_back(r);
+  for (const RoleDef* r : roles) {
+    StartOf(Lower(FirstWord(r->phrase))).roles.push_back(r);
+    // Role phrases are compared folded: their first byte in either case.
+    add_pair(r->phrase);
+    std::string folded(r->phrase.substr(0, 1));
+    folded[0] = ascii::Fold(folded[0]);
+    if (r->phrase.size() > 1) folded += r->phrase[1];
+    add_pair(folded);
+  }
   for (size_t i = 0; i < pack.entities.size(); ++i) {
     const EntityDef& e = pack.entities[i];
     known_.push_back(DocEntity{e.name, e.type});
@@ -54,6 +81,7 @@ Gazetteer::Gazetteer(const RulePack& pack) : pack_(pack) {
     for (const std::string& a : e.aliases) names.emplace_back(a, false);
     for (const auto& [written, canonical] : names) {
       if (written.empty()) continue;
+      if (!ascii::Upper(written[0])) add_pair(written);
       std::string lower = Lower(written);
       auto dated = e.name_valid.find(written);
       StartOf(FirstWord(lower))
@@ -98,17 +126,18 @@ Gazetteer::Gazetteer(const RulePack& pack) : pack_(pack) {
   for (const auto& [list, kind] : lists) {
     for (std::string_view w : *list) {
       if (!w.empty() && w.back() == '.') w.remove_suffix(1);
-      const size_t id = static_cast<size_t>(lexicon_.Add(Lower(w)));
-      if (id == kinds_.size()) kinds_.push_back(0);
-      kinds_[id] |= kind;
+      InfoOf(Lower(w)).kinds |= kind;
     }
   }
+  const WordInfo* empty = Lookup("");  // a list may hold "" or "."
+  empty_kinds_ = empty == nullptr ? 0 : empty->kinds;
 }
 
 int Gazetteer::Kinds(std::string_view word) const {
-  if (!word.empty() && word.back() == '.') word.remove_suffix(1);
-  const int id = lexicon_.Find(word);
-  return id < 0 ? 0 : kinds_[id];
+  if (word.empty()) return empty_kinds_;
+  if (word.back() == '.') word.remove_suffix(1);
+  const WordInfo* info = Lookup(word);
+  return info == nullptr ? 0 : info->kinds;
 }
 
 bool Gazetteer::MayStartRole(std::string_view text, size_t pos) const {

@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "extract/ascii.h"
 #include "extract/folded_words.h"
 #include "extract/rule_pack.h"
 #include "graph/model/date.h"
@@ -41,6 +42,19 @@ class Gazetteer {
   // word start: most words, which then need no comparison with every role.
   bool MayStartRole(std::string_view text, size_t pos) const;
 
+  // False where no known name or role phrase can stand at text[pos], a word
+  // start that is no capital: its first byte and its second, folded (0 at
+  // the word's end), are no known name's as written nor a role's. Most
+  // lower-case words are let go by this without reading further.
+  bool MayStartLower(std::string_view text, size_t pos, size_t end) const {
+    const unsigned char c0 = static_cast<unsigned char>(text[pos]);
+    const unsigned char c1 = pos + 1 < end && ascii::Alnum(text[pos + 1])
+                                 ? ascii::kFolded[static_cast<unsigned char>(text[pos + 1])]
+                                 : 0;
+    const size_t bit = size_t{c0} << 8 | c1;
+    return (lower_pairs_[bit / 64] >> (bit % 64) & 1u) != 0;
+  }
+
   const RulePack& pack() const { return pack_; }
   int Find(const std::string& canonical) const;  // -1 if unknown
 
@@ -57,6 +71,7 @@ class Gazetteer {
 
  private:
   friend class MentionTracker;
+  friend class MentionTrackerReference;  // the previous finder, an oracle in tests/extract
 
   struct Alias {
     std::string lower;
@@ -86,25 +101,42 @@ class Gazetteer {
     std::vector<uint32_t> run_of_length;  // 64 entries where there are roles
     size_t word_length = 0;               // of the first word they share
   };
-  // The names and roles whose first word is `word` (compared case-blind); null if none.
-  const Start* StartsAt(std::string_view word) const {
-    const int id = start_words_.Find(word);
-    return id < 0 ? nullptr : &starts_[id];
+  // What a word is to the tracker: the first word of the names and roles of
+  // starts_[start] (-1: of none), and its lexicon kind bits.
+  struct WordInfo {
+    int start = -1;
+    int kinds = 0;
+  };
+  // The entry of `word` (compared case-blind); null if it has none.
+  const WordInfo* Lookup(std::string_view word) const {
+    const int id = words_.Find(word);
+    return id < 0 ? nullptr : &infos_[id];
   }
+  const Start* StartFor(const WordInfo* info) const {
+    return info == nullptr || info->start < 0 ? nullptr : &starts_[info->start];
+  }
+  // The names and roles whose first word is `word` (compared case-blind); null if none.
+  const Start* StartsAt(std::string_view word) const { return StartFor(Lookup(word)); }
   // Longest where `start` is StartsAt(the word at text[pos]).
   Match LongestFrom(const Start* start, std::string_view text, size_t pos,
                     std::optional<Date> date) const;
   // The lexicon kind bits (person title, given name, ...) of `word`, ignoring
   // case and a final period; 0 if it is in no list.
   int Kinds(std::string_view word) const;
+  WordInfo& InfoOf(std::string_view lower);
   Start& StartOf(std::string_view lower);
 
   const RulePack& pack_;
   std::vector<DocEntity> known_;
-  FoldedWords start_words_;  // first words of names and roles -> index in starts_
+  // First words of names and roles, and lexicon words, in one table: a
+  // capitalised word's one lookup tells both -> index in infos_.
+  FoldedWords words_;
+  std::vector<WordInfo> infos_;
   std::vector<Start> starts_;
-  FoldedWords lexicon_;  // lexicon words -> index in kinds_
-  std::vector<int> kinds_;
+  int empty_kinds_ = 0;  // of the empty word (the word before a sentence's first)
+  // Bit (first byte << 8 | folded second byte or 0) of each role phrase and of
+  // each name written with no capital first (MayStartLower).
+  std::vector<uint64_t> lower_pairs_;
   std::unordered_map<std::string, int> by_name_;
 };
 

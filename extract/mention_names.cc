@@ -2,6 +2,7 @@
 // documents' trackers need few names, some none) and doubles at half full.
 #include "extract/mention_names.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace kg {
@@ -48,7 +49,7 @@ NameIndex::Slot& NameIndex::SlotFor(std::string_view name) {
 }
 
 int NameIndex::Find(std::string_view name) const {
-  if (slots_.empty()) return -1;
+  if (size_ == 0) return -1;
   return slots_[IndexOf(name, Hash(name))].value;
 }
 
@@ -59,6 +60,16 @@ int NameIndex::Emplace(std::string_view name, int value) {
 }
 
 void NameIndex::Set(std::string_view name, int value) { SlotFor(name).value = value; }
+
+void NameIndex::Clear() {
+  chars_.clear();
+  if (slots_.size() > 256) {
+    slots_ = std::vector<Slot>();
+  } else if (size_ > 0) {
+    std::fill(slots_.begin(), slots_.end(), Slot{});
+  }
+  size_ = 0;
+}
 
 void NameIndex::Grow() {
   std::vector<Slot> old(slots_.empty() ? 16 : slots_.size() * 2);

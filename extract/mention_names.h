@@ -22,6 +22,9 @@ class NameIndex {
   int Emplace(std::string_view name, int value);
   // Gives `name` the value `value` (>= 0), whether or not it had one.
   void Set(std::string_view name, int value);
+  // Forgets every name, keeping the memory of a small index for the next
+  // document (a large one's is let go, or each later document would clear it).
+  void Clear();
 
  private:
   struct Slot {

@@ -1,15 +1,15 @@
 // WordScan: the words of a sentence as the mention finder reads them — its
-// alphanumeric runs, how many open with a letter and with a capital (a
-// headline capitalises most), and a bit per byte of which bytes are
-// alphanumeric, so that a role phrase can ask where the text has word ends
-// ahead of it without reading the bytes again. One scan reads sixteen bytes a
-// step (SSE2 where there is one); a WordScan is reused from sentence to sentence.
+// alphanumeric runs, kept as a bit per byte (is it a letter or digit) and a
+// bit per word start, so that the finder can step from word to word, find
+// where a run of letters ends, and ask where the text has word ends ahead of a
+// role phrase, without reading the bytes again. One scan reads sixteen bytes
+// a step (SSE2 where there is one); a WordScan is reused from sentence to sentence.
 #ifndef KG_EXTRACT_MENTION_WORDS_H_
 #define KG_EXTRACT_MENTION_WORDS_H_
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
-#include <span>
 #include <string_view>
 #include <vector>
 
@@ -17,34 +17,55 @@ namespace kg {
 
 class WordScan {
  public:
-  struct Word {
-    size_t begin, end;  // byte offsets into the text
-  };
-
   // Reads text[begin, end); bytes past `end` are never taken as part of it.
   void Scan(std::string_view text, size_t begin, size_t end);
 
-  std::span<const Word> words() const { return {words_.data(), count_}; }
-  int letter_words() const { return letter_words_; }  // words opening with A-Z or a-z
-  int capitals() const { return capitals_; }          // ... with A-Z
+  // The first word start (an alphanumeric byte after a byte that is none, or
+  // at the scan's beginning) at or after `pos`; the scan's end if there is none.
+  // `pos` is inside the scanned text or at its end.
+  size_t NextStart(size_t pos) const {
+    size_t w = (pos - begin_) / 64;
+    uint64_t bits = starts_[w] & (~uint64_t{0} << ((pos - begin_) % 64));
+    while (bits == 0) {
+      if (++w >= words_) return end_;
+      bits = starts_[w];
+    }
+    return begin_ + w * 64 + static_cast<size_t>(std::countr_zero(bits));
+  }
+
+  // The end of the alphanumeric run that text[pos] is in (pos itself if
+  // text[pos] is no letter or digit), never past the scan's end.
+  size_t RunEnd(size_t pos) const {
+    const size_t off = pos - begin_;
+    size_t w = off / 64;
+    uint64_t gaps = ~alnum_[w] >> (off % 64);
+    if (gaps != 0) return pos + static_cast<size_t>(std::countr_zero(gaps));
+    // The extra zero word past the last byte's stops this.
+    for (++w; alnum_[w] == ~uint64_t{0}; ++w) {
+    }
+    return begin_ + w * 64 + static_cast<size_t>(std::countr_zero(~alnum_[w]));
+  }
+
+  // The words opening with a letter (A-Z, a-z) and those opening with a
+  // capital, counted on demand (only a headline check needs them).
+  void CountWords(std::string_view text, int* letter_words, int* capitals) const;
 
   // Bit k is set where a phrase starting at `pos` (inside the scanned text)
   // and k bytes long would end at a word end: pos + k is the scan's end, or
   // before it at a byte that is no letter or digit.
   uint64_t EndsAfter(size_t pos) const {
     const size_t off = pos - begin_, w = off / 64, b = off % 64;
-    uint64_t alnum = bits_[w] >> b;
-    if (b != 0) alnum |= bits_[w + 1] << (64 - b);
+    uint64_t alnum = alnum_[w] >> b;
+    if (b != 0) alnum |= alnum_[w + 1] << (64 - b);
     const size_t room = end_ - pos;  // the last k allowed
     return ~alnum & (room >= 63 ? ~uint64_t{0} : (uint64_t{2} << room) - 1);
   }
 
  private:
   size_t begin_ = 0, end_ = 0;
-  std::vector<Word> words_;  // the first count_ are the scan's
-  size_t count_ = 0;
-  std::vector<uint64_t> bits_;  // bit i: text[begin_ + i] is a letter or digit
-  int letter_words_ = 0, capitals_ = 0;
+  size_t words_ = 0;              // 64-bit words holding the scanned bytes' bits
+  std::vector<uint64_t> alnum_;   // bit i: text[begin_ + i] is a letter or digit
+  std::vector<uint64_t> starts_;  // bit i: a word starts at text[begin_ + i]
 };
 
 }  // namespace kg

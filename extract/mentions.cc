@@ -47,13 +47,64 @@ size_t NameApostrophe(std::string_view text, size_t j, size_t end) {
   return n > 0 && j + n < end && Upper(text[j + n]) ? n : 0;
 }
 
+}  // namespace
+
+// A tracker's growing members, handed from one document's tracker to the next
+// on a thread so that a document does not start by allocating them again.
+struct MentionTracker::Buffers {
+  std::vector<DocEntity> extra;
+  NameIndex unknown_ids, surnames;
+  std::vector<int> recent;
+  WordScan scan;
+  std::vector<NameWord> name_words;
+  std::vector<std::vector<int>> spare_lists;
+  bool held = false;  // whether these are a finished tracker's, ready to take
+};
+
+// Per-thread scratch, not shared state: a tracker takes the buffers that the
+// last tracker finished on its own thread left.
+MentionTracker::Buffers& MentionTracker::Spare() {
+  thread_local Buffers spare;
+  return spare;
+}
+
+MentionTracker::MentionTracker(const Gazetteer& gazetteer, std::optional<Date> doc_date)
+    : gaz_(gazetteer), doc_date_(doc_date) {
+  Buffers& spare = Spare();
+  if (!spare.held) return;  // the first tracker here, or another one holds them
+  spare.held = false;
+  extra_ = std::move(spare.extra);
+  unknown_ids_ = std::move(spare.unknown_ids);
+  surnames_ = std::move(spare.surnames);
+  recent_ = std::move(spare.recent);
+  scan_ = std::move(spare.scan);
+  name_words_ = std::move(spare.name_words);
+  spare_lists_ = std::move(spare.spare_lists);
+  unknown_ids_.Clear();
+  surnames_.Clear();
+  recent_.clear();
+}
+
+MentionTracker::~MentionTracker() {
+  Buffers& spare = Spare();
+  if (spare.held) return;  // another tracker's are there already; these go
+  spare.extra = std::move(extra_);
+  spare.unknown_ids = std::move(unknown_ids_);
+  spare.surnames = std::move(surnames_);
+  spare.recent = std::move(recent_);
+  spare.scan = std::move(scan_);
+  spare.name_words = std::move(name_words_);
+  spare.spare_lists = std::move(spare_lists_);
+  spare.held = true;
+}
+
 // A capitalised name word: "Zuckerberg", "ByteDance", "Mar-a-Lago", "AT&T", "J.", "Inc.",
 // "D'Angelo".
-size_t NameWordEnd(std::string_view text, size_t pos, size_t end) {
+size_t MentionTracker::NameWordEnd(std::string_view text, size_t pos, size_t end) const {
   size_t j = pos;
   while (j < end) {
     if (Alnum(text[j])) {  // most bytes of a name: none of the cases below
-      ++j;
+      j = scan_.RunEnd(j);
       continue;
     }
     if (j > pos) {
@@ -88,11 +139,6 @@ size_t NameWordEnd(std::string_view text, size_t pos, size_t end) {
   return j;
 }
 
-}  // namespace
-
-MentionTracker::MentionTracker(const Gazetteer& gazetteer, std::optional<Date> doc_date)
-    : gaz_(gazetteer), doc_date_(doc_date) {}
-
 const DocEntity& MentionTracker::entity(int id) const {
   const auto& known = gaz_.known_;
   if (id < static_cast<int>(known.size())) return known[id];
@@ -114,15 +160,18 @@ int MentionTracker::Kinds(std::string_view word) const { return gaz_.Kinds(word)
 
 int MentionTracker::Unknown(std::string_view name, std::string_view type) {
   const size_t base = gaz_.pack().entities.size();
-  const int id = static_cast<int>(base + extra_.size());
+  const int id = static_cast<int>(base + extra_used_);
   const int known = unknown_ids_.Emplace(name, id);
   if (known != id) {
     DocEntity& e = extra_[known - base];
     if (e.type == "unknown") e.type = type;
     return known;
   }
-  if (extra_.empty()) extra_.reserve(16);  // growing moves every name
-  DocEntity& e = extra_.emplace_back();
+  if (extra_used_ == extra_.size()) {
+    if (extra_.empty()) extra_.reserve(16);  // growing moves every name
+    extra_.emplace_back();
+  }
+  DocEntity& e = extra_[extra_used_++];
   e.name.assign(name);
   e.type.assign(type);
   return id;
@@ -131,7 +180,7 @@ int MentionTracker::Unknown(std::string_view name, std::string_view type) {
 std::optional<MentionTracker::Found> MentionTracker::NewName(std::string_view text,
                                                              size_t sentence_begin, size_t pos,
                                                              size_t end, bool headline,
-                                                             size_t* next) {
+                                                             int run_kinds, size_t* next) {
   std::vector<NameWord>& words = name_words_;
   words.clear();
   auto kinds_of = [&](NameWord& w) {
@@ -142,8 +191,21 @@ std::optional<MentionTracker::Found> MentionTracker::NewName(std::string_view te
   size_t j = pos;
   while (j < end) {
     const size_t we = NameWordEnd(text, j, end);
-    const int kinds = words.empty() ? -1 : Kinds(text.substr(j, we - j));
-    if (kinds > 0 && (kinds & kPersonTitle) != 0) {  // "Pfizer CEO Albert Bourla": split at CEO
+    // The lexicon kinds of the word: those Find or Known looked up for its
+    // letters and digits when it is no more than them (Kinds ignores a final
+    // period), else looked up here; the first word's are needed only later.
+    const size_t run = scan_.RunEnd(j);
+    const bool whole_run = we == run || (we == run + 1 && text[run] == '.');
+    int kinds = -1;
+    if (words.empty()) {
+      if (whole_run) kinds = run_kinds;
+    } else if (whole_run && known_at_.pos == j) {
+      kinds = known_at_.kinds;
+    } else {
+      kinds = Kinds(text.substr(j, we - j));
+    }
+    if (!words.empty() && kinds > 0 && (kinds & kPersonTitle) != 0) {
+      // "Pfizer CEO Albert Bourla": split at CEO
       title_after = true;
       break;
     }
@@ -151,7 +213,7 @@ std::optional<MentionTracker::Found> MentionTracker::NewName(std::string_view te
     if (we + 1 >= end || text[we] != ' ') break;
     size_t k = we + 1;
     if (Upper(text[k])) {
-      const Gazetteer::Match known = gaz_.Longest(text.substr(0, end), k, doc_date_);
+      const Gazetteer::Match known = Known(text, k).match;
       // "Eric Trump" is not Donald Trump: a given name before a surname alias
       // makes a new person.
       const bool other_person = known.length > 0 && !known.canonical && words.size() == 1 &&
@@ -165,8 +227,7 @@ std::optional<MentionTracker::Found> MentionTracker::NewName(std::string_view te
     std::string_view rest = text.substr(k, end - k);
     if ((rest.rfind("of ", 0) == 0 || rest.rfind("for ", 0) == 0) && rest.size() > 4) {
       size_t c = k + (rest[0] == 'o' ? 3 : 4);
-      if (c < end && Upper(text[c]) &&
-          gaz_.Longest(text.substr(0, end), c, doc_date_).length == 0) {
+      if (c < end && Upper(text[c]) && Known(text, c).match.length == 0) {
         words.push_back(NameWord{k, c - 1, -1});  // the connector
         j = c;
         continue;
@@ -176,14 +237,6 @@ std::optional<MentionTracker::Found> MentionTracker::NewName(std::string_view te
   }
   *next = words.empty() ? NameWordEnd(text, pos, end) : words.back().end;
   if (words.empty()) return std::nullopt;
-  // The word before the name: "Mr. Cheung", "adviser Stephen Miller".
-  bool titled = false;
-  if (pos >= 2 && text[pos - 1] == ' ') {
-    size_t b = pos - 1;
-    while (b > sentence_begin && (Alnum(text[b - 1]) || text[b - 1] == '.' || text[b - 1] == '-'))
-      --b;
-    titled = Is(text.substr(b, pos - 1 - b), kPersonTitle);
-  }
   auto word = [&](size_t i) { return text.substr(words[i].begin, words[i].end - words[i].begin); };
   // "of"/"for" as a word of the name, any case, with or without a final period.
   auto connector = [&](size_t i) {
@@ -193,21 +246,42 @@ std::optional<MentionTracker::Found> MentionTracker::NewName(std::string_view te
   };
   // Titles and non-names at the edges go: "Former President Donald Trump".
   size_t first = 0, last = words.size();
+  bool title_inside = false;
   while (first < last) {
     const int kinds = kinds_of(words[first]);
     if ((kinds & (kNotName | kPersonTitle)) == 0) break;
-    titled = titled || (kinds & kPersonTitle) != 0;
+    title_inside = title_inside || (kinds & kPersonTitle) != 0;
     ++first;
   }
   // "CEO of Abu Dhabi Global Market": the title governs the name, it is no person.
+  bool governed = false;
   while (first < last && connector(first)) {
     ++first;
-    titled = false;
+    governed = true;
   }
   while (last > first && ((kinds_of(words[last - 1]) & kNotName) != 0 || connector(last - 1))) {
     --last;
   }
   if (first == last) return std::nullopt;
+  // Whether a title names a person here: one trimmed from the name, or the
+  // word before it ("Mr. Cheung", "adviser Stephen Miller"), read only when
+  // asked (most words that open a sentence are settled without it).
+  int titled_memo = -1;
+  auto titled = [&] {
+    if (titled_memo < 0) {
+      bool before = false;
+      if (pos >= 2 && text[pos - 1] == ' ') {
+        size_t b = pos - 1;
+        while (b > sentence_begin &&
+               (Alnum(text[b - 1]) || text[b - 1] == '.' || text[b - 1] == '-')) {
+          --b;
+        }
+        before = Is(text.substr(b, pos - 1 - b), kPersonTitle);
+      }
+      titled_memo = !governed && (title_inside || before) ? 1 : 0;
+    }
+    return titled_memo == 1;
+  };
   // Sentence starts capitalise any word; quotes and colons start sentences too.
   size_t s = words[first].begin;
   while (s > sentence_begin && !Alnum(text[s - 1]) && text[s - 1] != ',') --s;
@@ -222,14 +296,15 @@ std::optional<MentionTracker::Found> MentionTracker::NewName(std::string_view te
     if (const int known = surnames_.Find(name); known >= 0) {
       return Found{words[first].begin, words[last - 1].end, {known}, 1, "surname", false};
     }
-    if (initial && !titled) return std::nullopt;
+    if (initial && !titled()) return std::nullopt;
     if (name.size() == 1) return std::nullopt;
   }
   if (headline) return std::nullopt;
   std::string_view type = "unknown";
-  const int last_kinds = titled ? 0 : kinds_of(words[last - 1]);
-  const int first_kinds = titled ? 0 : kinds_of(words[first]);
-  if (titled) {
+  const bool is_titled = titled();
+  const int last_kinds = is_titled ? 0 : kinds_of(words[last - 1]);
+  const int first_kinds = is_titled ? 0 : kinds_of(words[first]);
+  if (is_titled) {
     type = "person";
   } else if (last_kinds & kOrgWord) {
     type = "organization";
@@ -252,6 +327,19 @@ std::optional<MentionTracker::Found> MentionTracker::NewName(std::string_view te
   return Found{words[first].begin, words[last - 1].end, {id}, 1, "new", false};
 }
 
+const MentionTracker::KnownAt& MentionTracker::Known(std::string_view text, size_t pos) {
+  if (known_at_.pos != pos) {
+    known_at_.pos = pos;
+    const Gazetteer::WordInfo* info = gaz_.Lookup(text.substr(pos, scan_.RunEnd(pos) - pos));
+    known_at_.start = gaz_.StartFor(info);
+    known_at_.kinds = info == nullptr ? 0 : info->kinds;
+    known_at_.match = known_at_.start != nullptr && !known_at_.start->aliases.empty()
+                          ? gaz_.LongestFrom(known_at_.start, text, pos, doc_date_)
+                          : Gazetteer::Match{};
+  }
+  return known_at_;
+}
+
 bool MentionTracker::OrganisationFollows(std::string_view text, size_t pos, size_t end) const {
   std::string_view last;
   while (pos + 1 < end && text[pos] == ' ' && Upper(text[pos + 1])) {
@@ -271,15 +359,20 @@ std::vector<Mention> MentionTracker::Find(std::string_view text, size_t begin, s
 void MentionTracker::Find(std::string_view text, size_t begin, size_t end,
                           std::vector<Mention>* mentions) {
   // One pass over the bytes finds the sentence's words (the only places a
-  // mention can start) and counts the capitalised ones: a headline
-  // capitalises most words, and only known names count there.
+  // mention can start).
   scan_.Scan(text, begin, end);
-  const int letter_words = scan_.letter_words(), capitals = scan_.capitals();
+  known_at_.pos = SIZE_MAX;
   // Headlines end without a period; "Pfizer CEO Albert Bourla visited China." is prose.
   size_t last = end;
   while (last > begin && Space(text[last - 1])) --last;
   const bool terminated = last > begin && (text[last - 1] == '.' || text[last - 1] == '"');
-  const bool headline = !terminated && letter_words >= 4 && capitals * 10 >= letter_words * 7;
+  // A headline capitalises most words, and only known names count there.
+  bool headline = false;
+  if (!terminated) {
+    int letter_words = 0, capitals = 0;
+    scan_.CountWords(text, &letter_words, &capitals);
+    headline = letter_words >= 4 && capitals * 10 >= letter_words * 7;
+  }
 
   // Mentions are written over those *mentions holds, keeping their entity lists' memory.
   std::vector<Mention>& out = *mentions;
@@ -287,7 +380,11 @@ void MentionTracker::Find(std::string_view text, size_t begin, size_t end,
   auto emit = [&](const Found& f) {
     if (count == out.size()) {
       if (out.capacity() == 0) out.reserve(8);  // most sentences have fewer
-      out.emplace_back();
+      Mention& added = out.emplace_back();
+      if (!spare_lists_.empty()) {
+        added.entities = std::move(spare_lists_.back());
+        spare_lists_.pop_back();
+      }
     }
     Mention& m = out[count++];
     m.begin = f.begin;
@@ -315,12 +412,27 @@ void MentionTracker::Find(std::string_view text, size_t begin, size_t end,
     return gap == 3 || gap == 5;
   };
   const std::string_view sentence = text.substr(0, end);
-  size_t pos = begin;
-  for (const WordScan::Word& word : scan_.words()) {
-    if (word.begin < pos) continue;  // inside the mention just read
-    pos = word.begin;
+  for (size_t pos = scan_.NextStart(begin); pos < end; pos = scan_.NextStart(pos)) {
+    if (!Upper(text[pos]) && !gaz_.MayStartLower(text, pos, end)) {
+      // Most words: no name, role or new name can start here (known names
+      // opening with no capital match only as written); only a description can.
+      if (description_may_start(pos)) {
+        note_latest();
+        if (std::optional<Found> d = Description(sentence, pos, end)) {
+          pos = emit(*d);
+          continue;
+        }
+      }
+      ++pos;  // no word starts inside this one
+      continue;
+    }
+    const size_t word_end = scan_.RunEnd(pos);
     // The names and role phrases that can start here, found once for all of them.
-    const Gazetteer::Start* start = gaz_.StartsAt(text.substr(pos, word.end - pos));
+    const bool ahead = known_at_.pos == pos;  // NewName looked here already
+    const Gazetteer::WordInfo* info =
+        ahead ? nullptr : gaz_.Lookup(text.substr(pos, word_end - pos));
+    const Gazetteer::Start* start = ahead ? known_at_.start : gaz_.StartFor(info);
+    const int run_kinds = ahead ? known_at_.kinds : info == nullptr ? 0 : info->kinds;
     if (start == nullptr && !Upper(text[pos])) {
       // Most words: no name, role or new name starts here; only a description can.
       if (description_may_start(pos)) {
@@ -330,18 +442,20 @@ void MentionTracker::Find(std::string_view text, size_t begin, size_t end,
           continue;
         }
       }
-      pos = word.end;
+      pos = word_end;
       continue;
     }
     Gazetteer::Match g;
-    if (start != nullptr && !start->aliases.empty()) {
+    if (ahead) {
+      g = known_at_.match;
+    } else if (start != nullptr && !start->aliases.empty()) {
       g = gaz_.LongestFrom(start, sentence, pos, doc_date_);
     }
     if (g.length > 0 && !headline && OrganisationFollows(sentence, pos + g.length, end)) {
       // "Trump Organization", "Abu Dhabi Global Market": a known name opening
       // a longer organisation's name is part of it.
       size_t next = pos;
-      if (std::optional<Found> m = NewName(sentence, begin, pos, end, headline, &next)) {
+      if (std::optional<Found> m = NewName(sentence, begin, pos, end, headline, run_kinds, &next)) {
         pos = emit(*m);
         continue;
       }
@@ -365,14 +479,18 @@ void MentionTracker::Find(std::string_view text, size_t begin, size_t end,
     }
     if (Upper(text[pos])) {
       size_t next = pos;
-      if (std::optional<Found> m = NewName(sentence, begin, pos, end, headline, &next)) {
+      if (std::optional<Found> m = NewName(sentence, begin, pos, end, headline, run_kinds, &next)) {
         pos = emit(*m);
       } else {
         pos = std::max(next, pos + 1);
       }
       continue;
     }
-    pos = word.end;
+    pos = word_end;
+  }
+  // The lists of mentions dropped here go to the next sentence's new ones.
+  for (size_t i = count; i < out.size(); ++i) {
+    if (out[i].entities.capacity() > 0) spare_lists_.push_back(std::move(out[i].entities));
   }
   out.resize(count);
   for (const Mention& m : out) {

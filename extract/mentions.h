@@ -9,6 +9,7 @@
 #ifndef KG_EXTRACT_MENTIONS_H_
 #define KG_EXTRACT_MENTIONS_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +34,10 @@ struct Mention {
 class MentionTracker {
  public:
   MentionTracker(const Gazetteer& gazetteer, std::optional<Date> doc_date);
+  // Leaves its buffers to the next tracker made on this thread.
+  ~MentionTracker();
+  MentionTracker(const MentionTracker&) = delete;
+  MentionTracker& operator=(const MentionTracker&) = delete;
 
   // The mentions of the sentence text[begin, end), left to right; updates the
   // discourse state so later sentences can refer back.
@@ -57,7 +62,21 @@ class MentionTracker {
     std::string_view resolution;
     bool possessive = false;
   };
+  struct Buffers;  // the members below, kept per thread between documents (mentions.cc)
+  static Buffers& Spare();
   int Unknown(std::string_view name, std::string_view type);
+  // What starts at the word text[pos] of the sentence being read: the names
+  // and roles whose first word it is, and the longest known name there.
+  struct KnownAt {
+    size_t pos = SIZE_MAX;
+    const Gazetteer::Start* start = nullptr;
+    int kinds = 0;  // the lexicon kinds of the word's letters and digits
+    Gazetteer::Match match;
+  };
+  // Looked up once for a word that NewName reads ahead and Find then reaches.
+  const KnownAt& Known(std::string_view text, size_t pos);
+  // The end of the capitalised name word at text[pos] ("AT&T", "Inc.", "D'Angelo").
+  size_t NameWordEnd(std::string_view text, size_t pos, size_t end) const;
   // The first of the role phrases of `start` (those whose first word is the
   // word at pos) that stands at text[pos] and resolves.
   std::optional<Found> Reference(std::string_view text, size_t pos, size_t end,
@@ -73,8 +92,9 @@ class MentionTracker {
   // it with a speech verb ("...," Musk said / said Musk); -1 if none.
   int Speaker(std::string_view text, size_t pos, size_t end) const;
   // Unknown capitalised name starting at pos; returns its mention and advances.
+  // `run_kinds` are the lexicon kinds of the letters and digits from pos.
   std::optional<Found> NewName(std::string_view text, size_t sentence_begin, size_t pos, size_t end,
-                               bool headline, size_t* next);
+                               bool headline, int run_kinds, size_t* next);
   int Latest(const std::vector<std::string>& types, int skip = -1,
              std::string_view gender = {}) const;
   // Whether entity `id` may be called by a pronoun of `gender` (see RoleDef).
@@ -85,7 +105,10 @@ class MentionTracker {
 
   const Gazetteer& gaz_;
   std::optional<Date> doc_date_;
-  std::vector<DocEntity> extra_;  // ids from gaz_.pack().entities.size() on
+  // Ids from gaz_.pack().entities.size() on: the first extra_used_ of extra_
+  // (those past it are a previous document's, kept for their strings' memory).
+  std::vector<DocEntity> extra_;
+  size_t extra_used_ = 0;
   NameIndex unknown_ids_;
   NameIndex surnames_;
   std::vector<int> recent_;  // entity ids in order of mention
@@ -97,9 +120,12 @@ class MentionTracker {
   int last_entity_ = -1;
   size_t last_end_ = 0;
   // Scratch kept between sentences so that reading one allocates nothing: its
-  // words, and the words of the name NewName is reading.
+  // words, the words of the name NewName is reading, and the entity lists of
+  // mentions a caller's vector dropped, for its next mentions.
   WordScan scan_;
   std::vector<NameWord> name_words_;
+  std::vector<std::vector<int>> spare_lists_;
+  KnownAt known_at_;  // the last Known, for this sentence only
 };
 
 }  // namespace kg

@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 
+#include "extract/ascii.h"
 #include "extract/folded_words.h"
 #include "extract/mentions.h"
 
@@ -108,6 +109,55 @@ TEST(GazetteerTest, RolesMayStartOnlyAtTheirFirstWord) {
   EXPECT_TRUE(gazetteer.MayStartRole("the company", 0));  // "the" opens a role
   EXPECT_FALSE(gazetteer.MayStartRole("Then", 0));
   EXPECT_FALSE(gazetteer.MayStartRole("he said", 0));  // a built-in pronoun, not this pack's
+}
+
+TEST(GazetteerTest, WordsLetGoByMayStartLowerOpenNoNameOrRole) {
+  // Against the definitions: a word that opens with no capital and that
+  // MayStartLower lets go starts no known name (Longest) and no role phrase
+  // (its bytes equal ignoring case, then a word end).
+  RulePack pack = CustomPack();
+  pack.entities.push_back(
+      EntityDef{"eBay", "organization", {"21st Century", "x.ai"}, std::nullopt, {}, {}});
+  RoleDef digits;
+  digits.phrase = "9 to 5 firm";
+  digits.types = {"organization"};
+  pack.roles.push_back(digits);
+  const Gazetteer gazetteer(pack);
+  std::vector<std::string> words = {"the acme", "the boss",    "the widget maker",
+                                    "ebay",     "eBay",        "21st Century",
+                                    "x.ai",     "9 to 5 firm", "acme",
+                                    "roe",      "jane",        "thé",
+                                    "t",        "the",         "th",
+                                    "b",        "e",           "2",
+                                    "x",        "x.",          "9 to"};
+  uint32_t state = 5;
+  const std::string alphabet = "abehtxy259.- \xc3";
+  for (int i = 0; i < 3000; ++i) {
+    std::string w;
+    const size_t n = 1 + (state = state * 1103515245u + 12345u, state >> 16) % 6;
+    for (size_t k = 0; k < n; ++k) {
+      state = state * 1103515245u + 12345u;
+      w += alphabet[(state >> 16) % alphabet.size()];
+    }
+    words.push_back(w);
+  }
+  int let_go = 0;
+  for (const std::string& w : words) {
+    const std::string text = w + " said";
+    if (!ascii::Alnum(text[0]) || ascii::Upper(text[0])) continue;
+    if (gazetteer.MayStartLower(text, 0, text.size())) continue;
+    ++let_go;
+    EXPECT_EQ(gazetteer.Longest(text, 0).length, 0u) << text;
+    for (const RoleDef& r : pack.roles) {
+      bool equal = r.phrase.size() <= text.size();
+      for (size_t k = 0; equal && k < r.phrase.size(); ++k) {
+        equal = ascii::Fold(text[k]) == ascii::Fold(r.phrase[k]);
+      }
+      const bool ends = r.phrase.size() == text.size() || !ascii::Alnum(text[r.phrase.size()]);
+      EXPECT_FALSE(equal && ends) << text << " / " << r.phrase;
+    }
+  }
+  EXPECT_GT(let_go, 1000);
 }
 
 TEST(MentionTrackerTest, ResolvesTheRolesOfItsOwnPack) {

@@ -43,7 +43,7 @@ TEST(WordScanTest, AgreesWithAByteLoop) {
     const size_t begin = (state >> 3) % text.size();
     const size_t end = begin + (state >> 11) % (text.size() - begin + 1);
     scan.Scan(text, begin, end);
-    std::vector<WordScan::Word> words;
+    std::vector<std::pair<size_t, size_t>> words;
     int letter_words = 0, capitals = 0;
     for (size_t i = begin; i < end;) {
       if (!IsAlnum(text[i])) {
@@ -56,30 +56,48 @@ TEST(WordScanTest, AgreesWithAByteLoop) {
       letter_words += text[b] > '9' ? 1 : 0;
       capitals += text[b] >= 'A' && text[b] <= 'Z' ? 1 : 0;
     }
-    ASSERT_EQ(scan.words().size(), words.size()) << round;
-    for (size_t i = 0; i < words.size(); ++i) {
-      EXPECT_EQ(scan.words()[i].begin, words[i].begin) << round;
-      EXPECT_EQ(scan.words()[i].end, words[i].end) << round;
+    // From every position: the next word start, and where its run ends.
+    size_t next = 0;
+    for (size_t pos = begin; pos <= end; ++pos) {
+      while (next < words.size() && words[next].first < pos) ++next;
+      const size_t expected = next < words.size() ? words[next].first : end;
+      ASSERT_EQ(scan.NextStart(pos), expected) << round << " at " << pos;
+      if (pos == end) break;
+      size_t run_end = pos;
+      while (run_end < end && IsAlnum(text[run_end])) ++run_end;
+      ASSERT_EQ(scan.RunEnd(pos), run_end) << round << " at " << pos;
     }
-    EXPECT_EQ(scan.letter_words(), letter_words) << round;
-    EXPECT_EQ(scan.capitals(), capitals) << round;
-    for (const WordScan::Word& w : words) {
+    int counted_letters = -1, counted_capitals = -1;
+    scan.CountWords(text, &counted_letters, &counted_capitals);
+    EXPECT_EQ(counted_letters, letter_words) << round;
+    EXPECT_EQ(counted_capitals, capitals) << round;
+    for (const auto& [word_begin, word_end] : words) {
       uint64_t ends = 0;
-      for (size_t k = 0; k < 64 && w.begin + k <= end; ++k) {
-        if (w.begin + k == end || !IsAlnum(text[w.begin + k])) ends |= uint64_t{1} << k;
+      for (size_t k = 0; k < 64 && word_begin + k <= end; ++k) {
+        if (word_begin + k == end || !IsAlnum(text[word_begin + k])) ends |= uint64_t{1} << k;
       }
-      EXPECT_EQ(scan.EndsAfter(w.begin), ends) << round << " at " << w.begin;
+      EXPECT_EQ(scan.EndsAfter(word_begin), ends) << round << " at " << word_begin;
     }
   }
 }
 
 TEST(WordScanTest, EmptyStretchHasNoWords) {
   WordScan scan;
+  int letters = -1, capitals = -1;
   scan.Scan("Acme", 2, 2);
-  EXPECT_TRUE(scan.words().empty());
-  EXPECT_EQ(scan.letter_words(), 0);
+  EXPECT_EQ(scan.NextStart(2), 2u);
+  scan.CountWords("Acme", &letters, &capitals);
+  EXPECT_EQ(letters, 0);
   scan.Scan("", 0, 0);
-  EXPECT_TRUE(scan.words().empty());
+  EXPECT_EQ(scan.NextStart(0), 0u);
+}
+
+TEST(WordScanTest, AStretchStartsAWordMidRun) {
+  // "cme" starts a word of the stretch [1, 4) though text[0] is a letter.
+  WordScan scan;
+  scan.Scan("Acme Co", 1, 4);
+  EXPECT_EQ(scan.NextStart(1), 1u);
+  EXPECT_EQ(scan.RunEnd(1), 4u);
 }
 
 TEST(NameIndexTest, AgreesWithAMap) {
@@ -110,6 +128,22 @@ TEST(NameIndexTest, AgreesWithAMap) {
     }
   }
   for (const auto& [name, value] : reference) EXPECT_EQ(index.Find(name), value) << name;
+}
+
+TEST(NameIndexTest, ClearedIndexIsEmptyAndUsable) {
+  // Small (slots kept) and large (slots let go) indexes, each cleared and refilled.
+  for (const int names : {5, 3000}) {
+    NameIndex index;
+    for (int i = 0; i < names; ++i) index.Set("name" + std::to_string(i), i);
+    index.Clear();
+    for (int i = 0; i < names; ++i) EXPECT_EQ(index.Find("name" + std::to_string(i)), -1) << i;
+    EXPECT_EQ(index.Emplace("name1", 7), 7);
+    EXPECT_EQ(index.Emplace("name1", 8), 7);
+    EXPECT_EQ(index.Find("name2"), -1);
+    index.Clear();
+    index.Clear();
+    EXPECT_EQ(index.Find("name1"), -1);
+  }
 }
 
 }  // namespace

@@ -1,0 +1,339 @@
+// MentionTracker against the finder it replaced (MentionTrackerReference,
+// mention_reference_util.h): the same mentions, entities, resolutions and
+// document entities on generated documents built from a pack's own names,
+// roles and lexicon (in every case, glued to punctuation, in headlines and
+// quotations), on the example articles, and with trackers alive side by side
+// or reused one after another on a thread (they share per-thread buffers).
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extract/ascii.h"
+#include "extract/document.h"
+#include "extract/gazetteer.h"
+#include "extract/mentions.h"
+#include "extract/sentence.h"
+#include "mention_reference_util.h"
+#include "tests/extract/example_views_util.h"
+
+namespace kg {
+namespace {
+
+struct Rng {
+  uint64_t state;
+  uint32_t Next() {
+    state = state * 6364136223846793005u + 1442695040888963407u;
+    return static_cast<uint32_t>(state >> 33);
+  }
+  size_t Below(size_t n) { return n == 0 ? 0 : Next() % n; }
+  bool OneIn(size_t n) { return Below(n) == 0; }
+};
+
+// Words to build sentences from: the pack's names, aliases, role phrases and
+// lexicon words, invented capitalised words, and the little words and marks
+// the finder's rules turn on.
+std::vector<std::string> Vocabulary(const RulePack& pack) {
+  std::vector<std::string> v;
+  for (const EntityDef& e : pack.entities) {
+    v.push_back(e.name);
+    for (const std::string& a : e.aliases) v.push_back(a);
+  }
+  for (const RoleDef& r : pack.roles) v.push_back(r.phrase);
+  for (const auto* list : {&pack.names.person_titles, &pack.names.given_names,
+                           &pack.names.org_words, &pack.names.agency_words, &pack.names.place_words,
+                           &pack.names.not_names, &pack.names.female_names}) {
+    v.insert(v.end(), list->begin(), list->end());
+  }
+  for (const char* w : {"Velmor",
+                        "Quocor",
+                        "Linquo",
+                        "Staran",
+                        "Petner",
+                        "Zanbar",
+                        "Dellinger",
+                        "Hampton",
+                        "Bourla",
+                        "Pfizer",
+                        "Globex",
+                        "Initech",
+                        "Cheung",
+                        "Ortiz",
+                        "said",
+                        "says",
+                        "told",
+                        "wrote",
+                        "met",
+                        "visited",
+                        "sued",
+                        "the",
+                        "a",
+                        "of",
+                        "for",
+                        "and",
+                        "on",
+                        "own",
+                        "in",
+                        "company",
+                        "platform",
+                        "social",
+                        "media",
+                        "network",
+                        "startup",
+                        "firm",
+                        "new",
+                        "he",
+                        "she",
+                        "his",
+                        "its",
+                        "they",
+                        "two",
+                        "Inc.",
+                        "Co.",
+                        "Corp.",
+                        "Jr.",
+                        "J.",
+                        "Mr.",
+                        "Ms.",
+                        "Dr.",
+                        "St.",
+                        "D'Angelo",
+                        "O\xe2\x80\x99"
+                        "Brien",
+                        "X.com",
+                        "Disney+",
+                        "Mar-a-Lago",
+                        "Beijing-based",
+                        "NYSE-owner",
+                        "AT&T",
+                        "U.S.",
+                        "2022",
+                        "June",
+                        "Monday",
+                        "In",
+                        "The",
+                        "But",
+                        "CEO",
+                        "of",
+                        "for",
+                        "Department",
+                        "Authority",
+                        "Group",
+                        "Studios",
+                        "\xc3\x89lise",
+                        "s"}) {
+    v.push_back(w);
+  }
+  return v;
+}
+
+std::string Recase(std::string w, Rng* rng) {
+  switch (rng->Below(8)) {
+    case 0:
+      for (char& c : w) c = ascii::Fold(c);
+      break;
+    case 1:
+      for (char& c : w) {
+        if (ascii::Lower(c)) c = static_cast<char>(c - 32);
+      }
+      break;
+    case 2:
+      if (!w.empty() && ascii::Lower(w[0])) w[0] = static_cast<char>(w[0] - 32);
+      break;
+    default:
+      break;  // as written, most often
+  }
+  return w;
+}
+
+struct Doc {
+  std::string text;
+  std::vector<SentenceSpan> sentences;
+};
+
+Doc RandomDocument(const std::vector<std::string>& vocab, Rng* rng) {
+  static const char* const kGlue[] = {", ",
+                                      " ",
+                                      " ",
+                                      " ",
+                                      " ",
+                                      "'s ",
+                                      "\xe2\x80\x99s ",
+                                      ": ",
+                                      " \"",
+                                      "\" ",
+                                      ",\" ",
+                                      " \xe2\x80\x9c",
+                                      "\xe2\x80\x9d ",
+                                      ",' ",
+                                      " - ",
+                                      "-",
+                                      " (",
+                                      ") ",
+                                      " of ",
+                                      " for ",
+                                      "  "};
+  Doc doc;
+  const size_t sentences = 1 + rng->Below(10);
+  for (size_t s = 0; s < sentences; ++s) {
+    if (s > 0) doc.text += rng->OneIn(4) ? "\n\n" : " ";
+    const size_t begin = doc.text.size();
+    if (rng->OneIn(6)) doc.text += rng->OneIn(2) ? "\"" : "\xe2\x80\x9c";
+    const size_t words = 1 + rng->Below(22);
+    for (size_t w = 0; w < words; ++w) {
+      if (w > 0) doc.text += rng->OneIn(3) ? kGlue[rng->Below(std::size(kGlue))] : " ";
+      doc.text += Recase(vocab[rng->Below(vocab.size())], rng);
+    }
+    switch (rng->Below(6)) {
+      case 0:
+        break;  // a headline: no period
+      case 1:
+        doc.text += ".\"";
+        break;
+      case 2:
+        doc.text += "?";
+        break;
+      default:
+        doc.text += ".";
+    }
+    doc.sentences.push_back({begin, doc.text.size()});
+  }
+  return doc;
+}
+
+// Finds every sentence of `doc` with both trackers and compares what they say.
+void ExpectSameMentions(const Gazetteer& gazetteer, const std::string& text,
+                        const std::vector<SentenceSpan>& sentences, std::optional<Date> date,
+                        const std::string& label) {
+  MentionTrackerReference reference(gazetteer, date);
+  MentionTracker tracker(gazetteer, date);
+  std::vector<Mention> mentions;
+  for (const SentenceSpan& s : sentences) {
+    const std::vector<Mention> expected = reference.Find(text, s.begin, s.end);
+    tracker.Find(text, s.begin, s.end, &mentions);
+    const std::string where = label + " sentence [" + std::to_string(s.begin) + ", " +
+                              std::to_string(s.end) + "): " + text.substr(s.begin, s.end - s.begin);
+    ASSERT_EQ(mentions.size(), expected.size()) << where;
+    for (size_t i = 0; i < expected.size(); ++i) {
+      EXPECT_EQ(mentions[i].begin, expected[i].begin) << where;
+      EXPECT_EQ(mentions[i].end, expected[i].end) << where;
+      EXPECT_EQ(mentions[i].entities, expected[i].entities) << where;
+      EXPECT_EQ(mentions[i].resolution, expected[i].resolution) << where;
+      EXPECT_EQ(mentions[i].possessive, expected[i].possessive) << where;
+      for (int id : expected[i].entities) {
+        EXPECT_EQ(tracker.entity(id).name, reference.entity(id).name) << where;
+        EXPECT_EQ(tracker.entity(id).type, reference.entity(id).type) << where;
+      }
+    }
+  }
+}
+
+RulePack SmallPack() {
+  RulePack pack;
+  pack.entities.push_back(EntityDef{"Jane Roe", "person", {"Roe"}, std::nullopt, {}, {}});
+  pack.entities.push_back(
+      EntityDef{"Acme Widgets", "organization", {"Acme", "the acme"}, std::nullopt, {}, {}});
+  pack.entities.push_back(EntityDef{"Acme Labs", "organization", {}, std::nullopt, {}, {}});
+  RoleDef maker;
+  maker.phrase = "the widget maker";
+  maker.types = {"organization"};
+  pack.roles.push_back(maker);
+  RoleDef she;
+  she.phrase = "she";
+  she.types = {"person"};
+  she.gender = "female";
+  pack.roles.push_back(she);
+  pack.names.person_titles = {"Gaffer.", "Boss"};
+  pack.names.given_names = {"Jane", "Bob"};
+  pack.names.female_names = {"Jane"};
+  pack.names.org_words = {"Gizmos", "Group"};
+  pack.names.not_names = {"The", "Acme."};
+  return pack;
+}
+
+TEST(MentionTrackerTest, AgreesWithThePreviousFinderOnGeneratedDocuments) {
+  const std::shared_ptr<const RulePack> news = testing_util::NewsPack();
+  ASSERT_NE(news, nullptr);
+  const RulePack small = SmallPack();
+  // A lexicon entry "." is the empty word once its period goes: every word
+  // that opens a sentence then follows a title.
+  RulePack dotted = SmallPack();
+  dotted.names.person_titles.push_back(".");
+  const std::optional<Date> dates[] = {std::nullopt, Date{2020, 5, 1}, Date{2024, 12, 1},
+                                       Date{2025, 3, 1}};
+  for (const RulePack* pack :
+       {news.get(), static_cast<const RulePack*>(&small), static_cast<const RulePack*>(&dotted)}) {
+    const Gazetteer gazetteer(*pack);
+    const std::vector<std::string> vocab = Vocabulary(*pack);
+    Rng rng{pack == &small ? 11u : pack == &dotted ? 13u : 7u};
+    for (int round = 0; round < 1500; ++round) {
+      const Doc doc = RandomDocument(vocab, &rng);
+      ExpectSameMentions(gazetteer, doc.text, doc.sentences, dates[rng.Below(std::size(dates))],
+                         "round " + std::to_string(round));
+      if (HasFatalFailure()) return;
+    }
+  }
+}
+
+TEST(MentionTrackerTest, AgreesWithThePreviousFinderOnTheExampleArticles) {
+  const std::shared_ptr<const RulePack> news = testing_util::NewsPack();
+  ASSERT_NE(news, nullptr);
+  const Gazetteer gazetteer(*news);
+  ReadOptions options;
+  options.default_date = Date{2024, 1, 1};
+  int documents = 0;
+  const Status status = ForEachDocument(
+      {std::string(KG_SOURCE_DIR) + "/docs/examples"}, options, [&](Document&& doc) {
+        ++documents;
+        ExpectSameMentions(gazetteer, doc.text, SplitSentences(doc.text), doc.date, doc.id);
+        return Status::Ok();
+      });
+  ASSERT_TRUE(status.ok()) << status.ToString();
+  EXPECT_GT(documents, 5);
+}
+
+TEST(MentionTrackerTest, TrackersSideBySideKeepTheirOwnState) {
+  // Two documents read in turns by two live trackers, then again by trackers
+  // made one after another (the second reuses the first one's buffers): each
+  // must answer as a tracker of its own.
+  const RulePack pack = SmallPack();
+  const Gazetteer gazetteer(pack);
+  const std::string a = "Bob Velmor met Jane Roe. Velmor said she left. Boss Ann Quocor came.";
+  const std::string b = "Quocor Gizmos sued Acme. Velmor Group and Quocor met. She said so.";
+  const std::vector<SentenceSpan> sa = SplitSentences(a), sb = SplitSentences(b);
+  ASSERT_EQ(sa.size(), 3u);
+  ASSERT_EQ(sb.size(), 3u);
+  auto same = [](const std::vector<Mention>& x, const std::vector<Mention>& y) {
+    if (x.size() != y.size()) return false;
+    for (size_t i = 0; i < x.size(); ++i) {
+      if (x[i].begin != y[i].begin || x[i].end != y[i].end || x[i].entities != y[i].entities ||
+          x[i].resolution != y[i].resolution || x[i].possessive != y[i].possessive) {
+        return false;
+      }
+    }
+    return true;
+  };
+  MentionTrackerReference ra(gazetteer, std::nullopt), rb(gazetteer, std::nullopt);
+  {
+    MentionTracker ta(gazetteer, std::nullopt), tb(gazetteer, std::nullopt);
+    for (size_t i = 0; i < 3; ++i) {
+      EXPECT_TRUE(same(ta.Find(a, sa[i].begin, sa[i].end), ra.Find(a, sa[i].begin, sa[i].end)))
+          << i;
+      EXPECT_TRUE(same(tb.Find(b, sb[i].begin, sb[i].end), rb.Find(b, sb[i].begin, sb[i].end)))
+          << i;
+    }
+  }
+  for (int again = 0; again < 3; ++again) {
+    for (const auto* doc : {&a, &b}) {
+      MentionTrackerReference r(gazetteer, std::nullopt);
+      MentionTracker t(gazetteer, std::nullopt);
+      for (const SentenceSpan& s : doc == &a ? sa : sb) {
+        EXPECT_TRUE(same(t.Find(*doc, s.begin, s.end), r.Find(*doc, s.begin, s.end)));
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace kg
