@@ -6,6 +6,9 @@
 #include <cctype>
 #include <mutex>
 
+#include "extract/time/calendar.h"
+#include "extract/time/resolve.h"
+
 namespace kg::timex {
 namespace {
 
@@ -101,6 +104,38 @@ std::string_view HitAttribution::Value(const GroupValue& g, std::string_view hit
   return std::string_view();
 }
 
+void FillSlots(const CompiledRules& rules, int r, const HitAttribution& attribution,
+               const HitAttribution::Capture& capture, std::string_view hit, SlotValues* slots) {
+  const TimeRule& rule = rules.rules[r];
+  for (int s = 0; s < kSlotCount; ++s) (*slots)[s] = rule.constants[s];
+  for (size_t g = 0; g < capture.groups.size(); ++g) {
+    const GroupValue& value = capture.groups[g];
+    if (value.kind == GroupValue::kUnset) continue;
+    (*slots)[rules.matchers[r].groups[g]->slot] = attribution.Value(value, hit);
+  }
+}
+
+namespace {
+
+// Any date does: a value resolved without reading it is the same for all.
+constexpr Date kStandInReference{2000, 1, 1};
+
+void ResolveIfFixed(const CompiledRules& rules, int r, const HitAttribution& attribution,
+                    std::string_view hit, HitAttribution::Capture* capture) {
+  const TimeRule& rule = rules.rules[r];
+  if (rule.resolution == Resolution::kIgnore) return;
+  SlotValues slots;
+  FillSlots(rules, r, attribution, *capture, hit, &slots);
+  std::optional<Resolved> resolved = ResolveMatch(rule, slots, kStandInReference, Tense::kUnknown);
+  if (!resolved || resolved->relative) return;
+  HitAttribution::Fixed& fixed = capture->fixed.emplace();
+  fixed.value = std::move(resolved->value);
+  if (rule.type == "DATE" || rule.type == "TIME") fixed.days = SpanOfValue(fixed.value);
+  fixed.mod = std::string(slots[kMod]);
+}
+
+}  // namespace
+
 void Attribute(const CompiledRules& rules, std::string_view hit, HitAttribution* out) {
   out->rules.clear();
   out->captures.clear();
@@ -118,8 +153,10 @@ void Attribute(const CompiledRules& rules, std::string_view hit, HitAttribution*
     // The set holds each rule's own pattern anchored at both ends, so a rule
     // without slot groups needs no second match to capture nothing.
     subs.assign(ngroups + 1, re2::StringPiece());
-    capture.matched = ngroups == 0 || matcher.re->Match(whole, 0, whole.size(), RE2::ANCHOR_BOTH,
-                                                        subs.data(), ngroups + 1);
+    const RE2* re = ngroups == 0 ? nullptr : matcher.regex();
+    capture.matched =
+        ngroups == 0 || (re != nullptr && re->Match(whole, 0, whole.size(), RE2::ANCHOR_BOTH,
+                                                    subs.data(), ngroups + 1));
     if (!capture.matched) continue;
     capture.groups.resize(ngroups);
     for (int g = 0; g < ngroups; ++g) {
@@ -128,28 +165,58 @@ void Attribute(const CompiledRules& rules, std::string_view hit, HitAttribution*
       capture.groups[g] = SlotValue(*matcher.groups[g], hit, sub.data() - hit.data(), sub.size(),
                                     &scratch, &out->owned);
     }
+    ResolveIfFixed(rules, out->rules[i], *out, hit, &capture);
   }
 }
 
+HitMemo::HitMemo(const CompiledRules& rules)
+    : rules_(rules), slots_(std::make_unique<std::atomic<const Entry*>[]>(kSlots)) {
+  for (size_t i = 0; i < kSlots; ++i) slots_[i].store(nullptr, std::memory_order_relaxed);
+}
+
+HitMemo::~HitMemo() {
+  for (size_t i = 0; i < kSlots; ++i) delete slots_[i].load(std::memory_order_relaxed);
+}
+
+// FNV-1a: hits are a few bytes long, and the slot index takes the high bits.
+uint64_t HitMemo::Hash(std::string_view hit) {
+  uint64_t h = 0xCBF29CE484222325ull;
+  for (char c : hit) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ull;
+  return h;
+}
+
 const HitAttribution* HitMemo::Find(std::string_view hit) const {
-  {
-    std::shared_lock lock(mutex_);
-    auto it = entries_.find(hit);
-    if (it != entries_.end()) return it->second.get();
+  const uint64_t hash = Hash(hit);
+  constexpr size_t kMask = kSlots - 1;
+  const size_t home = static_cast<size_t>(hash >> 40) & kMask;
+  for (size_t i = home;; i = (i + 1) & kMask) {
+    const Entry* entry = slots_[i].load(std::memory_order_acquire);
+    if (entry == nullptr) break;
+    if (entry->hash == hash && entry->hit == hit) return &entry->attribution;
   }
-  auto entry = std::make_unique<HitAttribution>();
-  Attribute(rules_, hit, entry.get());
+  auto entry = std::make_unique<Entry>();
+  Attribute(rules_, hit, &entry->attribution);
   std::unique_lock lock(mutex_);
-  if (entries_.size() < kMaxEntries) {
-    // Another thread may have put the same hit in meanwhile; either entry is
-    // the same.
-    auto [it, inserted] = entries_.try_emplace(std::string(hit), std::move(entry));
-    return it->second.get();
+  // Another thread may have put the same hit in meanwhile; its entry is the
+  // same, and the one kept.
+  size_t i = home;
+  for (;; i = (i + 1) & kMask) {
+    const Entry* other = slots_[i].load(std::memory_order_relaxed);
+    if (other == nullptr) break;
+    if (other->hash == hash && other->hit == hit) return &other->attribution;
+  }
+  if (size_ < kMaxEntries) {
+    ++size_;
+    entry->hash = hash;
+    entry->hit = std::string(hit);
+    const Entry* kept = entry.release();
+    slots_[i].store(kept, std::memory_order_release);
+    return &kept->attribution;
   }
   lock.unlock();
   // Full: the calling thread's own copy, replaced by its next overflow.
   thread_local HitAttribution overflow;
-  overflow = std::move(*entry);
+  overflow = std::move(entry->attribution);
   return &overflow;
 }
 

@@ -8,15 +8,17 @@
 #ifndef KG_EXTRACT_TIME_HIT_MEMO_H_
 #define KG_EXTRACT_TIME_HIT_MEMO_H_
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
-#include <shared_mutex>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "extract/time/time_rules.h"
+#include "graph/model/date.h"
 
 namespace kg::timex {
 
@@ -33,9 +35,19 @@ struct GroupValue {
 // The rules matching a hit, ascending (file order), and per rule whether its
 // anchored capture matched and what its groups hold.
 struct HitAttribution {
+  // What Until writes for the hit when the rule's value does not depend on
+  // the reference date (absolute dates, durations, sets, *_REF): ResolveMatch
+  // reads neither the reference nor the tense when it returns a value not
+  // marked relative, so one resolution, against any reference, holds for all.
+  struct Fixed {
+    std::string value;
+    std::optional<DaySpan> days;  // for DATE and TIME values
+    std::string mod;
+  };
   struct Capture {
     bool matched = false;
     std::vector<GroupValue> groups;  // parallel to RuleMatcher::groups
+    std::optional<Fixed> fixed;      // unset when the value needs the reference
   };
   std::vector<int> rules;
   std::vector<Capture> captures;  // parallel to rules
@@ -45,12 +57,18 @@ struct HitAttribution {
   std::string_view Value(const GroupValue& g, std::string_view hit) const;
 };
 
+// The slots of rule `r` (attribution.rules[i], captured as `capture`) for
+// a hit with these bytes: the rule's constants, then what its groups hold.
+void FillSlots(const CompiledRules& rules, int r, const HitAttribution& attribution,
+               const HitAttribution::Capture& capture, std::string_view hit, SlotValues* slots);
+
 // Computes what the hit's bytes decide, from scratch.
 void Attribute(const CompiledRules& rules, std::string_view hit, HitAttribution* out);
 
 class HitMemo {
  public:
-  explicit HitMemo(const CompiledRules& rules) : rules_(rules) {}
+  explicit HitMemo(const CompiledRules& rules);
+  ~HitMemo();
   HitMemo(const HitMemo&) = delete;
   HitMemo& operator=(const HitMemo&) = delete;
 
@@ -63,22 +81,23 @@ class HitMemo {
   // Bounds the memory a text full of distinct hits can take; beyond it hits
   // are attributed as before, without remembering.
   static constexpr size_t kMaxEntries = 8192;
+  // Open addressing at most half full, so probes stay short.
+  static constexpr size_t kSlots = 2 * kMaxEntries;
 
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  struct Entry {
+    uint64_t hash;
+    std::string hit;
+    HitAttribution attribution;
   };
-  struct Equal {
-    using is_transparent = void;
-    bool operator()(std::string_view a, std::string_view b) const { return a == b; }
-  };
+  static uint64_t Hash(std::string_view hit);
 
   const CompiledRules& rules_;
-  mutable std::shared_mutex mutex_;
-  // Entries are never changed or removed once in, so a found entry can be
-  // read without the lock (map nodes do not move on rehash).
-  mutable std::unordered_map<std::string, std::unique_ptr<const HitAttribution>, Hash, Equal>
-      entries_;
+  // A slot goes from null to an entry once, under the mutex, and entries are
+  // never changed or removed, so lookups read the slots without a lock
+  // (acquire loads pair with the release stores that publish the entries).
+  std::unique_ptr<std::atomic<const Entry*>[]> slots_;
+  mutable std::mutex mutex_;
+  mutable size_t size_ = 0;  // guarded by mutex_
 };
 
 }  // namespace kg::timex

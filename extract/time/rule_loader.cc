@@ -197,11 +197,13 @@ Status LoadRule(const std::string& file, const YAML::Node& node, CompiledRules* 
     alternatives += (alternatives.empty() ? "(?:" : "|") + *expanded;
   }
   alternatives += ")";
-  matcher.re = std::make_unique<RE2>(alternatives, RuleOptions());
-  if (!matcher.re->ok()) {
-    return YamlErrorAt(file, node["pattern"], context + ": bad pattern: " + matcher.re->error());
+  // The set parses the pattern as RE2 would (same options, same error text);
+  // the rule's own RE2 is compiled when a hit first needs its captures.
+  std::string error;
+  if (rules->rule_set->Add(alternatives, &error) < 0) {
+    return YamlErrorAt(file, node["pattern"], context + ": bad pattern: " + error);
   }
-  if (matcher.re->NumberOfCapturingGroups() != static_cast<int>(matcher.groups.size())) {
+  if (CapturingGroups(alternatives) != static_cast<int>(matcher.groups.size())) {
     return YamlErrorAt(file, node["pattern"],
                        context + ": use (?:...) groups, not capturing (...)");
   }
@@ -219,20 +221,48 @@ Status LoadRule(const std::string& file, const YAML::Node& node, CompiledRules* 
     *field =
         std::make_unique<RE2>(looks_back ? "(?:" + *re + ")$" : "^(?:" + *re + ")", RuleOptions());
   }
-  std::string error;
-  if (rules->rule_set->Add(alternatives, &error) < 0) {
-    return YamlErrorAt(file, node["pattern"], context + ": bad pattern: " + error);
-  }
   if (node["examples"]) {
     if (Status s = LoadExamples(file, node["examples"], rule, rules); !s.ok()) return s;
   }
   *combined += (combined->empty() ? "" : "|") + alternatives;
+  matcher.pattern = std::move(alternatives);
   rules->rules.push_back(std::move(rule));
   rules->matchers.push_back(std::move(matcher));
   return Status::Ok();
 }
 
 }  // namespace
+
+int CapturingGroups(std::string_view pattern) {
+  int groups = 0;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\' && pattern.substr(i + 1, 1) == "Q") {  // \Q...\E: all literal
+      const size_t end = pattern.find("\\E", i + 2);
+      i = end == std::string_view::npos ? pattern.size() : end + 1;
+    } else if (c == '\\') {
+      ++i;
+    } else if (c == '[') {
+      size_t j = i + 1;
+      if (j < pattern.size() && pattern[j] == '^') ++j;
+      if (j < pattern.size() && pattern[j] == ']') ++j;  // a leading ']' is a member
+      while (j < pattern.size() && pattern[j] != ']') {
+        if (pattern[j] == '\\') {
+          j += 2;
+        } else if (pattern.substr(j, 2) == "[:") {
+          const size_t end = pattern.find(":]", j + 2);
+          j = end == std::string_view::npos ? pattern.size() : end + 2;
+        } else {
+          ++j;
+        }
+      }
+      i = j;
+    } else if (c == '(') {
+      groups += pattern.substr(i + 1, 1) != "?" || pattern.substr(i + 1, 3) == "?P<";
+    }
+  }
+  return groups;
+}
 
 Status LoadRules(const std::string& file, const YAML::Node& node, CompiledRules* rules,
                  std::string* combined) {

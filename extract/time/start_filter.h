@@ -35,6 +35,10 @@ class StartFilter {
   // byte ([0-9A-Za-z_]) and another byte.
   bool at_word_boundaries() const { return at_word_boundaries_; }
 
+  // Whether some match begins with the (folded) byte c: white space is ' ',
+  // digits '0', letters lower case.
+  bool MayBeginWith(unsigned char folded) const { return first_live_[folded]; }
+
   // Whether a match may begin at text[pos] (pos < text.size()).
   bool MayStartAt(std::string_view text, size_t pos) const {
     const unsigned char c = kFold[static_cast<unsigned char>(text[pos])];

@@ -8,6 +8,7 @@
 #include <cctype>
 
 #include "extract/regex_syntax.h"
+#include "extract/time/byte_blocks.h"
 #include "extract/time/calendar.h"
 #include "extract/time/hit_memo.h"
 #include "extract/time/resolve.h"
@@ -62,7 +63,9 @@ bool IsWordByte(char c) { return kWordByte[static_cast<unsigned char>(c)]; }
 // the filter lets them, each with an anchored match: Until drops a match that
 // begins inside a word and moves on to that word's end, so a scan that never
 // tries such positions reaches the same matches that Until keeps (and an
-// anchored longest match at the leftmost start is the unanchored one).
+// anchored longest match at the leftmost start is the unanchored one). The
+// positions are read sixteen at a time from byte masks: word starts, and the
+// bytes between words (white space only when a match can begin with it).
 bool NextHit(const CompiledRules& rules, std::string_view text, size_t pos,
              re2::StringPiece* whole) {
   const re2::StringPiece input(text.data(), text.size());
@@ -75,17 +78,22 @@ bool NextHit(const CompiledRules& rules, std::string_view text, size_t pos,
   if (p > 0 && IsWordByte(text[p - 1])) {
     while (p < n && IsWordByte(text[p])) ++p;
   }
-  while (p < n) {
-    if (filter.MayStartAt(text, p) &&
-        rules.scanner->Match(input, p, n, RE2::ANCHOR_START, whole, 1)) {
-      return true;
-    }
-    if (IsWordByte(text[p])) {
-      do {
-        ++p;
-      } while (p < n && IsWordByte(text[p]));
-    } else {
-      ++p;
+  const bool spaces = filter.MayBeginWith(' ');
+  uint32_t previous_word = p > 0 && IsWordByte(text[p - 1]);
+  for (size_t block = p; block < n; block += 16) {
+    const size_t size = std::min<size_t>(16, n - block);
+    const timex::BlockMasks masks = timex::ClassifyBlock(text, block, size);
+    const uint32_t inside_word = masks.word & (masks.word << 1 | previous_word);
+    previous_word = masks.word >> (size - 1) & 1;
+    const uint32_t all = size < 16 ? (uint32_t{1} << size) - 1 : 0xFFFF;
+    uint32_t tried = all & ~inside_word & (spaces ? all : ~masks.space);
+    while (tried != 0) {
+      const size_t q = block + static_cast<size_t>(__builtin_ctz(tried));
+      tried &= tried - 1;
+      if (filter.MayStartAt(text, q) &&
+          rules.scanner->Match(input, q, n, RE2::ANCHOR_START, whole, 1)) {
+        return true;
+      }
     }
   }
   return false;
@@ -116,12 +124,22 @@ bool MayMatchIn(const std::optional<timex::StartFilter>& filter, std::string_vie
     }
     return false;
   }
-  // The search's own start, then where \b holds.
-  if (from < to && filter->MayStartAt(text, from)) return true;
-  for (size_t p = from + 1; p < to; ++p) {
+  // The search's own start, then where \b holds, found sixteen bytes a step.
+  if (from >= to) return false;
+  if (filter->MayStartAt(text, from)) return true;
+  uint32_t previous_word = IsWordChar(text[from]);
+  for (size_t block = from + 1; block < to; block += 16) {
+    const size_t size = std::min<size_t>(16, to - block);
+    const timex::BlockMasks masks = timex::ClassifyBlock(text, block, size);
     // RE2's \b: its word bytes include '_', unlike IsWordByte's.
-    if (IsWordChar(text[p - 1]) != IsWordChar(text[p]) && filter->MayStartAt(text, p)) {
-      return true;
+    const uint32_t word = masks.word | masks.underscore;
+    uint32_t boundaries = word ^ (word << 1 | previous_word);
+    boundaries &= size < 16 ? (uint32_t{1} << size) - 1 : 0xFFFF;
+    previous_word = word >> (size - 1) & 1;
+    while (boundaries != 0) {
+      const size_t p = block + static_cast<size_t>(__builtin_ctz(boundaries));
+      boundaries &= boundaries - 1;
+      if (filter->MayStartAt(text, p)) return true;
     }
   }
   return false;
@@ -255,17 +273,25 @@ void TimeScan::Until(size_t limit, std::vector<TimeExpression>* found) {
     const int r = attribution.rules[chosen];
     const timex::TimeRule& rule = rules.rules[r];
     const timex::HitAttribution::Capture& capture = attribution.captures[chosen];
-    timex::SlotValues slots;
-    for (int s = 0; s < timex::kSlotCount; ++s) slots[s] = rule.constants[s];
-    for (size_t g = 0; g < capture.groups.size(); ++g) {
-      const timex::GroupValue& value = capture.groups[g];
-      if (value.kind == timex::GroupValue::kUnset) continue;
-      slots[rules.matchers[r].groups[g]->slot] = attribution.Value(value, hit);
-    }
     if (rule.resolution == timex::Resolution::kIgnore) {
       pos = e;
       continue;
     }
+    TimeExpression t;
+    t.begin = b;
+    t.end = e;
+    if (capture.fixed && reference) {
+      t.text = std::string(hit);
+      t.type = rule.type;
+      t.value = capture.fixed->value;
+      t.mod = capture.fixed->mod;
+      t.days = capture.fixed->days;
+      out.push_back(std::move(t));
+      pos = e;
+      continue;
+    }
+    timex::SlotValues slots;
+    timex::FillSlots(rules, r, attribution, capture, hit, &slots);
     timex::Tense tense = timex::Tense::kUnknown;
     if (rule.prefer == timex::Prefer::kPast) {
       tense = timex::Tense::kPast;
@@ -279,10 +305,7 @@ void TimeScan::Until(size_t limit, std::vector<TimeExpression>* found) {
       skip_word();
       continue;
     }
-    TimeExpression t;
-    t.begin = b;
-    t.end = e;
-    t.text = std::string(text.substr(b, e - b));
+    t.text = std::string(hit);
     t.type = rule.type;
     t.value = std::move(resolved->value);
     t.relative = resolved->relative;

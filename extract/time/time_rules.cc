@@ -125,6 +125,14 @@ RE2::Options RuleOptions() {
   return options;
 }
 
+const RE2* RuleMatcher::regex() const {
+  std::call_once(compiled->once, [this] {
+    auto re = std::make_unique<RE2>(pattern, RuleOptions());
+    if (re->ok()) compiled->re = std::move(re);
+  });
+  return compiled->re.get();
+}
+
 Status CheckRegex(const std::string& file, const YAML::Node& node, const std::string& regex,
                   int expected_groups, const std::string& context) {
   RE2 re(regex, RuleOptions());

@@ -10,6 +10,7 @@
 
 #include <array>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -92,11 +93,24 @@ struct Example {
 // A rule's own regex (anchored at both ends when used) and, per capture
 // group in order, the slot definition it fills.
 struct RuleMatcher {
-  std::unique_ptr<RE2> re;
+  // The regex (the rule's patterns, slots expanded), compiled on first use:
+  // the rule set tells which rules match a hit, so only a rule with slots to
+  // capture ever runs it, and most inputs hit few rules. The loader has
+  // parsed it (RE2::Set::Add) and counted its groups. Null only when RE2
+  // cannot compile what it parsed (a program too large for RE2's memory
+  // budget; the rule set, which holds it, then fails to compile at load).
+  const RE2* regex() const;
+  std::string pattern;
   std::vector<const SlotDef*> groups;
   // Context conditions, each optional: what the text just before the match
   // must (not) end with, and what the text just after must (not) start with.
   std::unique_ptr<RE2> before, not_before, after, not_after;
+
+  struct Compiled {
+    std::once_flag once;
+    std::unique_ptr<RE2> re;
+  };
+  std::unique_ptr<Compiled> compiled = std::make_unique<Compiled>();
 };
 
 // Finding is two-step: `scanner`, the alternation of all rules, finds the
@@ -132,6 +146,10 @@ RE2::Options RuleOptions();
 // capture groups.
 Status CheckRegex(const std::string& file, const YAML::Node& node, const std::string& regex,
                   int expected_groups, const std::string& context);
+// The capturing groups of a pattern RE2 parses, counted as RE2 counts them
+// without compiling it: each '(' that is not escaped, quoted (\Q...\E) or
+// inside a character class, and not "(?" unless "(?P<".
+int CapturingGroups(std::string_view pattern);
 // Loads the `rules:` list into *rules, appending each rule's pattern to the
 // alternation *combined.
 Status LoadRules(const std::string& file, const YAML::Node& node, CompiledRules* rules,

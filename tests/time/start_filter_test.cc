@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/time/regex_prefixes.h"
 #include "extract/time/time_expression.h"
 #include "extract/time/time_rules.h"
 #include "rules/embedded_rules.h"
@@ -56,6 +57,11 @@ TEST(StartFilterTest, NeverRejectsAMatchStart) {
       "(?:(?:a|b)\\s)+s",
       "[[:alpha:]]0|k[\\x41-\\x43]",
       "1[6-9][0-9][0-9]|20[0-9][0-9]",
+      // The same group text more than once (read once, see RepeatedGroups).
+      "(?:a|b)(?:a|b)k",
+      "((?:a|k)s)|(?:a|k)s?x",
+      "(?:[ab]|\\.)x(?:[ab]|\\.)",
+      "(?:[)]|a)b(?:[)]|a)",
   };
   std::mt19937 rng(7);
   RE2::Options options;
@@ -96,6 +102,16 @@ TEST(StartFilterTest, RejectsWhatCannotBegin) {
       timex::CompileTimeRules(EmbeddedRuleFile("time.yaml"), "rules/time.yaml");
   ASSERT_TRUE(rules.ok());
   EXPECT_TRUE((*rules)->start_filter.has_value()) << "the shipped rules give no start filter";
+}
+
+// A group that comes again gives the same strings as the first time.
+TEST(StartFilterTest, RepeatedGroups) {
+  std::optional<timex::RegexPrefixes> p =
+      timex::ReadRegexPrefixes("(?:ab|c)x(?:ab|c)|(?:ab|c)", StartFilter::kMaxDepth, 5);
+  ASSERT_TRUE(p.has_value());
+  EXPECT_EQ(p->exact, (std::vector<std::string>{"ab", "abxab", "abxc", "c", "cxab", "cxc"}));
+  EXPECT_TRUE(p->open.empty());
+  EXPECT_TRUE(p->top_level_bar);
 }
 
 // The first word alone lets through every "the"; the start of the second
@@ -222,6 +238,83 @@ TEST(StartFilterTest, TaggerFindsTheSameWithoutTheFilter) {
               Describe(unfiltered->Find(text, reference)))
         << text;
   }
+}
+
+// Positions are tried sixteen bytes at a time: the tagger finds what the
+// unfiltered scan finds across block edges, with every kind of white space
+// and bytes past ASCII between words, also when a rule may begin with white
+// space (so that white space is tried too).
+TEST(StartFilterTest, BlocksFindWhatTheScanFinds) {
+  const std::string space_rule =
+      "  - name: zz_space\n"
+      "    pattern: ' zzq {month}'\n"
+      "    type: DATE\n"
+      "    resolve: date\n";
+  const std::string unfiltered_rule =
+      "  - name: zz_unfiltered\n"
+      "    pattern: '.qqzzqq'\n"
+      "    resolve: ignore\n";
+  const std::string shipped(EmbeddedRuleFile("time.yaml"));
+  Result<TimeTagger> plain = TimeTagger::Default();
+  Result<TimeTagger> plain_unfiltered = TimeTagger::FromYaml(shipped + unfiltered_rule, "u.yaml");
+  Result<TimeTagger> spaced = TimeTagger::FromYaml(shipped + space_rule, "s.yaml");
+  Result<TimeTagger> spaced_unfiltered =
+      TimeTagger::FromYaml(shipped + space_rule + unfiltered_rule, "su.yaml");
+  ASSERT_TRUE(plain.ok() && plain_unfiltered.ok());
+  ASSERT_TRUE(spaced.ok()) << spaced.status().ToString();
+  ASSERT_TRUE(spaced_unfiltered.ok()) << spaced_unfiltered.status().ToString();
+  const std::vector<std::string> pieces = {"March",
+                                           "May",
+                                           "2020",
+                                           "last",
+                                           "year",
+                                           "the",
+                                           "past",
+                                           "week",
+                                           "Tuesday",
+                                           "ago",
+                                           "two",
+                                           "years",
+                                           "zzq",
+                                           " zzq May",
+                                           "\tzzq\n\nJune",
+                                           "x",
+                                           "1990s",
+                                           "mid-",
+                                           "a.m.",
+                                           "10",
+                                           "3",
+                                           "\xC3\xA9",
+                                           "\xE2\x84\xAA",
+                                           " ",
+                                           "  ",
+                                           "\t",
+                                           "\n",
+                                           "\v",
+                                           "\f",
+                                           "\r",
+                                           ",",
+                                           ".",
+                                           "'",
+                                           "-",
+                                           "/"};
+  std::mt19937 rng(13);
+  const Date reference{2024, 3, 13};
+  int found = 0;
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const size_t size = 1 + rng() % 200;
+    while (text.size() < size) {
+      text += pieces[rng() % pieces.size()];
+      if (rng() % 2 == 0) text += ' ';
+    }
+    const std::string expected = Describe(plain_unfiltered->Find(text, reference));
+    EXPECT_EQ(Describe(plain->Find(text, reference)), expected) << text;
+    const std::vector<TimeExpression> spaced_times = spaced->Find(text, reference);
+    EXPECT_EQ(Describe(spaced_times), Describe(spaced_unfiltered->Find(text, reference))) << text;
+    for (const TimeExpression& t : spaced_times) found += t.text.find("zzq") != std::string::npos;
+  }
+  EXPECT_GT(found, 30);  // the rule that begins with white space did match
 }
 
 }  // namespace
