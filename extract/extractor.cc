@@ -25,9 +25,101 @@ struct DocumentScratch {
   std::vector<SentenceSpan> sentences;
   std::vector<TimeExpression> times;
   std::vector<TimeSpanRef> time_spans;
-  std::vector<Mention> mentions;  // a sentence's; MentionTracker::Find reuses them
+  // Per sentence: its mentions (MentionTracker::Find reuses them). Only the
+  // first sentences.size() are the current document's.
+  std::vector<std::vector<Mention>> mentions;
+  std::vector<size_t> viewed;  // sentences that name two entities, in order
+  // (sentence, entity) pairs whose entity was still "unknown" when the
+  // sentence was read: a later sentence may give it a type.
+  std::vector<std::pair<size_t, int>> untyped;
   MentionView view;
 };
+
+DocumentScratch& ThreadScratch() {
+  thread_local DocumentScratch scratch;
+  return scratch;
+}
+
+// One document's extraction steps over the thread's scratch buffers.
+struct DocumentReader {
+  const RulePack& pack;
+  const Document& document;
+  DocumentScratch* scratch;
+  std::vector<Fact>* out;
+
+  // Splits the text into scratch->sentences and forgets the last document's times.
+  const std::vector<SentenceSpan>& Split() const {
+    SplitSentences(document.text, &scratch->sentences);
+    scratch->times.clear();
+    scratch->time_spans.clear();
+    return scratch->sentences;
+  }
+
+  // Appends the time expressions that begin before `limit` and name days:
+  // only those can date a fact; the rest ("formerly", "nearly two years")
+  // stay words in the view.
+  void TagTimes(TimeScan* scan, size_t limit) const {
+    std::vector<TimeExpression>& times = scratch->times;
+    const size_t first_new = times.size();
+    scan->Until(limit, &times);
+    times.erase(std::remove_if(times.begin() + first_new, times.end(),
+                               [](const TimeExpression& t) { return !t.days.has_value(); }),
+                times.end());
+    for (size_t i = first_new; i < times.size(); ++i) {
+      scratch->time_spans.push_back({times[i].begin, times[i].end});
+    }
+  }
+
+  // The facts of sentence `s`, whose times are tagged, appended to *out.
+  void Match(const SentenceSpan& s, const std::vector<Mention>& mentions,
+             const MentionTracker& tracker) const {
+    BuildView(document.text, s.begin, s.end, mentions, scratch->time_spans, tracker,
+              &scratch->view);
+    SentenceInput in;
+    in.document = document.text;
+    in.begin = s.begin;
+    in.end = s.end;
+    in.mentions = &mentions;
+    in.view = &scratch->view;
+    in.times = &scratch->times;
+    in.doc_date = document.date;
+    const size_t first_new = out->size();
+    MatchSentence(pack, tracker, in, out);
+    for (size_t i = first_new; i < out->size(); ++i) {
+      Fact& f = (*out)[i];
+      f.doc = document.id;
+      f.doc_date = document.date;
+      f.id = MakeFactId(f);
+    }
+  }
+};
+
+// The facts of reading each sentence completely (mentions, times so far,
+// view, matches) before the next: what Extract's phases give when no entity
+// changes type. `reader` has split the text.
+void ExtractSentenceBySentence(const DocumentReader& reader, const Gazetteer& gazetteer,
+                               const TimeTagger& tagger, size_t max_sentence_bytes,
+                               std::vector<SkippedSentence>* skipped) {
+  const Document& document = reader.document;
+  DocumentScratch& scratch = *reader.scratch;
+  reader.out->clear();
+  scratch.times.clear();
+  scratch.time_spans.clear();
+  if (scratch.mentions.empty()) scratch.mentions.resize(1);
+  std::vector<Mention>& mentions = scratch.mentions[0];
+  TimeScan time_scan(tagger, document.text, document.date);
+  MentionTracker tracker(gazetteer, document.date);
+  for (const SentenceSpan& s : scratch.sentences) {
+    if (s.end - s.begin > max_sentence_bytes) {
+      if (skipped) skipped->push_back({s.begin, s.end});
+      continue;
+    }
+    tracker.Find(document.text, s.begin, s.end, &mentions);
+    if (!NamesTwoEntities(mentions)) continue;
+    reader.TagTimes(&time_scan, s.end);
+    reader.Match(s, mentions, tracker);
+  }
+}
 
 }  // namespace
 
@@ -93,67 +185,56 @@ std::vector<Fact> Extractor::Extract(const Document& document,
   return facts;
 }
 
+// A document is read in phases: mentions sentence by sentence, then the time
+// expressions as far as the last sentence that names two entities, then a
+// view and matches for each such sentence. Each phase's code and tables stay
+// in the caches for the whole document instead of taking turns every
+// sentence. The facts are those of reading each sentence completely before
+// the next, as long as no entity changes type between a sentence and the end
+// of the document (a name first "unknown" may be typed by a later sentence,
+// and a view shows the type known at its sentence): a document where that
+// happens is read again sentence by sentence.
 void Extractor::Extract(const Document& document, std::vector<Fact>* out,
                         std::vector<SkippedSentence>* skipped) const {
-  std::vector<Fact>& facts = *out;
-  facts.clear();
-  const std::string_view text = document.text;
-  // Times are tagged only as far as the last sentence that gets a view: past
-  // it they could change nothing (a tail without two entities, or a document
-  // without any, is never tagged). The list so far is always a prefix of the
-  // whole document's, so a view's time indices are the same either way.
-  TimeScan time_scan(*impl_->tagger, text, document.date);
-  thread_local DocumentScratch scratch;
-  std::vector<TimeExpression>& times = scratch.times;
-  std::vector<TimeSpanRef>& time_spans = scratch.time_spans;
-  times.clear();
-  time_spans.clear();
-  auto tag_until = [&](size_t limit) {
-    const size_t first_new = times.size();
-    time_scan.Until(limit, &times);
-    // Only expressions that name days can date a fact; the rest ("formerly",
-    // "nearly two years") stay words in the view.
-    times.erase(std::remove_if(times.begin() + first_new, times.end(),
-                               [](const TimeExpression& t) { return !t.days.has_value(); }),
-                times.end());
-    for (size_t i = first_new; i < times.size(); ++i) {
-      time_spans.push_back({times[i].begin, times[i].end});
-    }
-  };
-
+  out->clear();
+  const size_t skipped_before = skipped ? skipped->size() : 0;
+  DocumentScratch& scratch = ThreadScratch();
+  const DocumentReader reader{*impl_->pack, document, &scratch, out};
+  const std::vector<SentenceSpan>& sentences = reader.Split();
+  if (scratch.mentions.size() < sentences.size()) scratch.mentions.resize(sentences.size());
+  scratch.viewed.clear();
+  scratch.untyped.clear();
   MentionTracker tracker(*impl_->gazetteer, document.date);
-  std::vector<SentenceSpan>& sentences = scratch.sentences;
-  SplitSentences(text, &sentences);
-  // News gives well under a fact a sentence; growing would move every fact.
-  if (facts.capacity() < sentences.size()) facts.reserve(sentences.size());
-  MentionView& view = scratch.view;  // BuildView reuses its buffers
-  for (const SentenceSpan& s : sentences) {
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    const SentenceSpan& s = sentences[i];
     if (s.end - s.begin > impl_->options.max_sentence_bytes) {
       if (skipped) skipped->push_back({s.begin, s.end});
       continue;
     }
-    std::vector<Mention>& mentions = scratch.mentions;
-    tracker.Find(text, s.begin, s.end, &mentions);
+    std::vector<Mention>& mentions = scratch.mentions[i];
+    tracker.Find(document.text, s.begin, s.end, &mentions);
     if (!NamesTwoEntities(mentions)) continue;
-    tag_until(s.end);
-    BuildView(text, s.begin, s.end, mentions, time_spans, tracker, &view);
-    SentenceInput in;
-    in.document = text;
-    in.begin = s.begin;
-    in.end = s.end;
-    in.mentions = &mentions;
-    in.view = &view;
-    in.times = &times;
-    in.doc_date = document.date;
-    const size_t first_new = facts.size();
-    MatchSentence(*impl_->pack, tracker, in, &facts);
-    for (size_t i = first_new; i < facts.size(); ++i) {
-      Fact& f = facts[i];
-      f.doc = document.id;
-      f.doc_date = document.date;
-      f.id = MakeFactId(f);
+    scratch.viewed.push_back(i);
+    for (const Mention& m : mentions) {
+      for (int e : m.entities) {
+        if (tracker.entity(e).type == "unknown") scratch.untyped.emplace_back(i, e);
+      }
     }
   }
+  for (const auto& [sentence, entity] : scratch.untyped) {
+    if (tracker.entity(entity).type != "unknown") {
+      if (skipped) skipped->resize(skipped_before);
+      ExtractSentenceBySentence(reader, *impl_->gazetteer, *impl_->tagger,
+                                impl_->options.max_sentence_bytes, skipped);
+      return;
+    }
+  }
+  if (scratch.viewed.empty()) return;
+  TimeScan time_scan(*impl_->tagger, document.text, document.date);
+  reader.TagTimes(&time_scan, sentences[scratch.viewed.back()].end);
+  // News gives well under a fact a sentence; growing would move every fact.
+  if (out->capacity() < scratch.viewed.size()) out->reserve(scratch.viewed.size());
+  for (size_t i : scratch.viewed) reader.Match(sentences[i], scratch.mentions[i], tracker);
 }
 
 RuleTestReport Extractor::TestExamples() const { return RunRuleExamples(*this, *impl_->pack); }

@@ -46,6 +46,26 @@ TEST(CapsTest, SentenceOverTheCapIsSkippedAndReported) {
   EXPECT_LT(facts[0].span_end, static_cast<int64_t>(first.size()));
 }
 
+// A document read again sentence by sentence (a name typed by a later
+// sentence) reports each skipped sentence once, after those already listed.
+TEST(CapsTest, SkippedSentencesAreReportedOnceWhenADocumentIsReread) {
+  ExtractorOptions options;
+  options.max_sentence_bytes = 100;
+  Result<Extractor> ex = Extractor::Create({}, std::nullopt, options);
+  ASSERT_TRUE(ex.ok()) << ex.status().ToString();
+  const std::string first = "Zorbel Quist acquired Apple. ";
+  const std::string long_one = LongSentence(200);
+  const Document doc = Doc(first + long_one + " Zorbel Quist CEO Tim Cook met Elon Musk.");
+  std::vector<SkippedSentence> skipped = {{1, 2}};  // an earlier document's
+  std::vector<Fact> facts;
+  ex->Extract(doc, &facts, &skipped);
+  ASSERT_EQ(skipped.size(), 2u);
+  EXPECT_EQ(skipped[1].begin, first.size());
+  EXPECT_EQ(skipped[1].end, first.size() + long_one.size());
+  ASSERT_FALSE(facts.empty());
+  EXPECT_EQ(facts[0].relation, "acquired");
+}
+
 TEST(CapsTest, RaisedSentenceCapExtractsTheSameSentence) {
   const Document doc = Doc(LongSentence(70000));
   Result<Extractor> by_default = Extractor::Create({}, std::nullopt);

@@ -260,6 +260,35 @@ TEST(ExtractorTest, AReusedFactListGetsTheSameFacts) {
   EXPECT_TRUE(skipped.empty());
 }
 
+// A name first seen without a type ("Zorbel Quist") and typed by a later
+// sentence ("Zorbel Quist CEO Tim Cook": an organization) keeps, in the facts
+// of the earlier sentence, the type it had there: the document's facts begin
+// with those of its first sentence alone.
+TEST(ExtractorTest, ALaterSentenceDoesNotRetypeEarlierFacts) {
+  Document first;
+  first.id = "d";
+  first.text = "Zorbel Quist acquired Apple.";
+  Document both = first;
+  both.text += "\n\nZorbel Quist CEO Tim Cook met Elon Musk. He sued Zorbel Quist.";
+  const std::vector<Fact> alone = News().Extract(first);
+  const std::vector<Fact> all = News().Extract(both);
+  ASSERT_EQ(alone.size(), 1u) << Show(alone);
+  ASSERT_GT(all.size(), 1u) << Show(all);
+  EXPECT_EQ(all[0].subject_type, alone[0].subject_type);
+  EXPECT_EQ(all[0], alone[0]);
+  EXPECT_EQ(alone[0].subject_type, "person");  // "unknown", read as the first type acquired takes
+  bool retyped = false;
+  for (const Fact& f : all) {
+    if (f.relation == "ceo_of" && f.object == "Zorbel Quist")
+      retyped = f.object_type == "organization";
+  }
+  EXPECT_TRUE(retyped) << "the later sentence should type the name: " << Show(all);
+  // And the same facts when a reused list held another document's.
+  std::vector<Fact> reused = alone;
+  News().Extract(both, &reused, nullptr);
+  EXPECT_EQ(reused, all);
+}
+
 // Loading the time rules beside the rule pack builds the same extractor, and
 // reports the pack's error before the time rules', as loading one after the
 // other does.
