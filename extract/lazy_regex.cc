@@ -64,6 +64,9 @@ std::vector<int> NamedGroupNumbers(std::string_view pattern,
   size_t missing = names.size();
   int groups = 0;
   for (size_t i = 0; i < pattern.size() && missing > 0; ++i) {
+    // Most of a pattern is words: skip to what counts.
+    while (i < pattern.size() && pattern[i] != '\\' && pattern[i] != '[' && pattern[i] != '(') ++i;
+    if (i == pattern.size()) break;
     const char c = pattern[i];
     if (c == '\\') {
       // \Q...\E quotes its parentheses.
