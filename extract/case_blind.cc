@@ -43,11 +43,20 @@ bool HasAsciiFoldingChars(std::string_view text) {
   return false;
 }
 
-bool CaseFreeText(std::string_view text) {
+namespace {
+
+// Whether `text` holds an upper-case ASCII letter, and whether a byte of it
+// is not ASCII. With `stop_at_upper`, returns at the first upper-case letter
+// (the second answer is then not known).
+struct Bytes {
+  bool upper = false;
+  bool non_ascii = false;
+};
+Bytes ReadBytes(std::string_view text, bool stop_at_upper) {
   // Eight bytes at a time: this runs on every view that reaches the matcher.
   constexpr uint64_t kOnes = 0x0101010101010101ULL;
   constexpr uint64_t kHigh = 0x8080808080808080ULL;
-  uint64_t non_ascii = 0;
+  uint64_t non_ascii = 0, upper = 0;
   size_t i = 0;
   for (; i + 8 <= text.size(); i += 8) {
     uint64_t v;
@@ -56,15 +65,33 @@ bool CaseFreeText(std::string_view text) {
     // Per byte below 0x80 (so no carry crosses bytes): the high bit of
     // x + 0x3F is set from 'A' (0x41) up, that of x + 0x25 from '[' (0x5B) up.
     const uint64_t x = v & ~kHigh;
-    const uint64_t upper = (x + 0x3F * kOnes) & ~(x + 0x25 * kOnes) & ~v & kHigh;
-    if (upper != 0) return false;
+    upper |= (x + 0x3F * kOnes) & ~(x + 0x25 * kOnes) & ~v & kHigh;
+    if (upper != 0 && stop_at_upper) return Bytes{true, non_ascii != 0};
   }
   for (; i < text.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c >= 'A' && c <= 'Z') return false;
+    if (c >= 'A' && c <= 'Z') {
+      upper = 1;
+      if (stop_at_upper) break;
+    }
     if (c >= 0x80) non_ascii = 1;
   }
-  return non_ascii == 0 || !HasAsciiFoldingChars(text);
+  return Bytes{upper != 0, non_ascii != 0};
+}
+
+}  // namespace
+
+bool CaseFreeText(std::string_view text) {
+  const Bytes b = ReadBytes(text, true);
+  if (b.upper) return false;
+  return !b.non_ascii || !HasAsciiFoldingChars(text);
+}
+
+bool CaseFreeText(std::string_view text, bool* ascii) {
+  const Bytes b = ReadBytes(text, false);
+  *ascii = !b.non_ascii;
+  if (b.upper) return false;
+  return !b.non_ascii || !HasAsciiFoldingChars(text);
 }
 
 }  // namespace kg

@@ -24,6 +24,9 @@ bool HasAsciiFoldingChars(std::string_view text);
 // Whether case folding cannot change how a case-neutral regex reads `text`:
 // no upper-case ASCII letter and no HasAsciiFoldingChars.
 bool CaseFreeText(std::string_view text);
+// The same, and in *ascii whether every byte of `text` is ASCII (one pass
+// for both).
+bool CaseFreeText(std::string_view text, bool* ascii);
 
 }  // namespace kg
 

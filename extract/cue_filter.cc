@@ -155,6 +155,14 @@ bool CueFilter::EntryAt(std::string_view text, size_t at, const Entry& entry) co
   return IsWordChar(s.back()) != (end < text.size() && IsWordChar(text[end]));
 }
 
+std::vector<CueFilter::Cue> CueFilter::Cues() const {
+  std::vector<Cue> out;
+  for (const Entry& e : entries_) out.push_back(Cue{e.text, Cue::kWordStart, e.whole, e.list});
+  for (const Entry& e : after_word_) out.push_back(Cue{e.text, Cue::kAfterWord, e.whole, e.list});
+  for (const auto& [s, list] : anywhere_) out.push_back(Cue{s, Cue::kAnywhere, false, list});
+  return out;
+}
+
 uint32_t CueFilter::MayMatch(std::string_view text) const {
   if (always_ == all_) return all_;
   if (!CaseFreeText(text)) {

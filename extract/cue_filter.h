@@ -39,8 +39,28 @@ class CueFilter {
   bool HasSpaceRuns() const { return space_runs_; }
 
   // The lists with a cue that could not be read, whose bit MayMatch always
-  // sets (for tests).
+  // sets.
   uint32_t always() const { return always_; }
+  // A bit per list.
+  uint32_t all() const { return all_; }
+
+  // What MayMatch looks for, for a caller that finds these strings in a pass
+  // of its own over the text (PatternPrefilter). MayMatch(text) is always()
+  // with the list bit of each string found in `text` folded to lower case,
+  // at a place `where` allows (and, if `whole`, ending at a word boundary as
+  // \b would), or every bit if HasAsciiFoldingChars(text).
+  struct Cue {
+    enum Where : uint8_t {
+      kAnywhere,
+      kWordStart,  // no word character before it
+      kAfterWord,  // a word character before it
+    };
+    std::string text;  // lower case
+    Where where = kAnywhere;
+    bool whole = false;
+    uint32_t list = 0;
+  };
+  std::vector<Cue> Cues() const;
 
  private:
   struct Entry {

@@ -30,15 +30,17 @@ void SlotMembers(const MentionView& view, size_t b, size_t e, std::vector<Slot>*
   }
 }
 
-std::string SlotType(const std::string& type, const std::vector<std::string>& allowed) {
+const std::string& SlotType(const std::string& type, const std::vector<std::string>& allowed) {
   if (type != "unknown" || allowed.empty()) return type;
   return allowed.front();
 }
 
-MentionEvidence Evidence(const SentenceInput& in, int mention) {
-  if (mention < 0) return {};
+// Into a fresh fact's (empty) evidence, without a temporary.
+void SetEvidence(const SentenceInput& in, int mention, MentionEvidence* out) {
+  if (mention < 0) return;
   const Mention& m = (*in.mentions)[mention];
-  return MentionEvidence{std::string(in.document.substr(m.begin, m.end - m.begin)), m.resolution};
+  out->text.assign(in.document.substr(m.begin, m.end - m.begin));
+  out->resolution = m.resolution;
 }
 
 std::optional<FactTime> TimeOf(const SentenceInput& in, std::optional<int> t) {
@@ -172,7 +174,16 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
   // searched in pattern order (a candidate may still find nothing).
   thread_local std::vector<int> candidates;
   thread_local std::vector<uint32_t> last_start;
-  pack.prefilter->Candidates(view.text, &candidates, &last_start);
+  // The prefilter's scan also tells which cue lists the view may hold, when
+  // it was built with the pack's cue filter; else they are read when needed.
+  std::optional<uint32_t> view_cues;
+  if (pack.prefilter->answers_cues()) {
+    uint32_t cues = 0;
+    pack.prefilter->Candidates(view.text, &candidates, &last_start, &cues);
+    view_cues = cues;
+  } else {
+    pack.prefilter->Candidates(view.text, &candidates, &last_start);
+  }
   if (candidates.empty()) return;
 
   // One fact per (relation, subject, object) and sentence, dated by whichever
@@ -197,10 +208,10 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
     }
     return static_cast<Fact*>(nullptr);
   };
-  // Read once, when a match first needs them.
-  std::optional<uint32_t> view_cues;
+  // Read once, when a match first needs it.
   std::optional<bool> hedged;
-  const bool case_free = CaseFreeText(view.text);
+  bool ascii = false;
+  const bool case_free = CaseFreeText(view.text, &ascii);
   re2::StringPiece text(view.text);
   re2::StringPiece groups[kMaxGroups];
   for (size_t c = 0; c < candidates.size(); ++c) {
@@ -215,7 +226,7 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
     // which is what RE2 itself does after its DFA search, so the groups are
     // the same as a capturing search's.
     while (pos < text.size() && pos <= last_start[c] &&
-           (pack.slots != nullptr ? pack.slots->Find(p, re, text, pos, groups, last_start[c])
+           (pack.slots != nullptr ? pack.slots->Find(p, re, text, pos, groups, last_start[c], ascii)
                                   : re.Match(text, pos, text.size(), RE2::UNANCHORED, groups, 1))) {
       MatchSpans spans;
       spans.begin = groups[0].data() - text.data();
@@ -305,11 +316,11 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
         f.negated = polarity.negated;
         f.hedged = polarity.hedged;
         f.rule = pat.rule;
-        f.sentence = std::string(in.document.substr(in.begin, in.end - in.begin));
+        f.sentence.assign(in.document.substr(in.begin, in.end - in.begin));
         f.span_begin = static_cast<int64_t>(view.source_begin[spans.begin]);
         f.span_end = static_cast<int64_t>(view.source_end[spans.end - 1]);
-        f.subject_mention = Evidence(in, s.mention);
-        f.object_mention = Evidence(in, o.mention);
+        SetEvidence(in, s.mention, &f.subject_mention);
+        SetEvidence(in, o.mention, &f.object_mention);
       }
     }
   }

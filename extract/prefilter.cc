@@ -11,8 +11,11 @@
 #include <deque>
 #include <map>
 
+#include "extract/ascii.h"
 #include "extract/case_blind.h"
+#include "extract/cue_filter.h"
 #include "extract/literal_atoms.h"
+#include "extract/regex_syntax.h"
 #include "extract/rule_pack.h"
 
 namespace kg {
@@ -70,8 +73,8 @@ size_t Shortest(const std::vector<std::string>& clause) {
 
 // Per-thread scratch, so a query allocates nothing once warm.
 struct Scratch {
-  std::vector<char> atom_seen;
-  std::vector<uint32_t> atom_last;  // where the atom's last occurrence begins
+  // Per atom: one past where its last occurrence begins, 0 if it has none.
+  std::vector<uint32_t> atom_last;
   std::vector<int> touched_atoms;
   std::vector<char> triggered;  // per pattern: its first clause is met
   std::vector<int> touched_patterns;
@@ -81,9 +84,14 @@ struct Scratch {
 }  // namespace
 
 PatternPrefilter::PatternPrefilter(const std::vector<std::string>& sources,
-                                   const std::vector<std::string>& frequent)
+                                   const std::vector<std::string>& frequent, const CueFilter* cues)
     : patterns_(static_cast<int>(sources.size())) {
   std::map<std::string, int> atom_ids;
+  auto atom_id = [&](const std::string& s) {
+    auto [it, added] = atom_ids.emplace(s, static_cast<int>(atoms_.size()));
+    if (added) atoms_.push_back(s);
+    return it->second;
+  };
   std::vector<std::vector<int>> clause_atoms;
   clauses_of_.assign(sources.size(), 0);
   first_clause_.assign(sources.size(), 0);
@@ -104,16 +112,43 @@ PatternPrefilter::PatternPrefilter(const std::vector<std::string>& sources,
     first_clause_[p] = static_cast<int>(clause_atoms.size());
     for (const std::vector<std::string>& clause : clauses) {
       std::vector<int> ids;
-      for (const std::string& s : clause) {
-        auto [it, added] = atom_ids.emplace(s, static_cast<int>(atoms_.size()));
-        if (added) atoms_.push_back(s);
-        ids.push_back(it->second);
-      }
+      for (const std::string& s : clause) ids.push_back(atom_id(s));
       clause_atoms.push_back(std::move(ids));
       ++clauses_of_[p];
     }
     requirements_[p] = std::move(clauses);
   }
+  in_clause_.assign(atoms_.size(), 1);
+  if (cues != nullptr) {
+    answers_cues_ = true;
+    cue_always_ = cues->always();
+    cue_all_ = cues->all();
+    for (const CueFilter::Cue& cue : cues->Cues()) {
+      // The filter reads folded text, so a string with an upper-case letter
+      // is never found; the automaton, which folds as it reads, would find it.
+      // An empty string is found everywhere.
+      if (std::any_of(cue.text.begin(), cue.text.end(), ascii::Upper)) continue;
+      if (cue.text.empty()) {
+        cue_always_ |= cue.list;
+        continue;
+      }
+      const int atom = atom_id(cue.text);
+      if (static_cast<size_t>(atom) >= atom_cues_.size()) atom_cues_.resize(atom + 1);
+      atom_cues_[atom].push_back(CueCheck{cue.list, static_cast<uint32_t>(cue.text.size()),
+                                          static_cast<uint8_t>(cue.where), cue.whole,
+                                          IsWordChar(cue.text.back())});
+    }
+  }
+  // The characters RE2's case folding takes to ASCII letters (see
+  // HasAsciiFoldingChars) are looked for in the same pass.
+  for (const char* folding : {"\xe2\x84\xaa", "\xc5\xbf", "\xc4\xb0", "\xc4\xb1"}) {
+    const std::string s(folding);
+    const int atom = atom_id(s);
+    if (static_cast<size_t>(atom) >= atom_cues_.size()) atom_cues_.resize(atom + 1);
+    atom_cues_[atom].push_back(CueCheck{0, static_cast<uint32_t>(s.size()), kFoldsToAscii});
+  }
+  atom_cues_.resize(atoms_.size());
+  in_clause_.resize(atoms_.size(), 0);
   Build(clause_atoms);
 }
 
@@ -183,69 +218,108 @@ void PatternPrefilter::Build(const std::vector<std::vector<int>>& clause_atoms) 
       }
     }
   }
-  // States renumbered so that those where atoms end come last: the scan
+  // Per state: the clause atoms ending there, and the cue strings.
+  std::vector<std::vector<int>> clause_outputs(states);
+  std::vector<std::vector<CueCheck>> cue_outputs(states);
+  for (size_t s = 0; s < states; ++s) {
+    for (int a : outputs[s]) {
+      if (in_clause_[a]) clause_outputs[s].push_back(a);
+      cue_outputs[s].insert(cue_outputs[s].end(), atom_cues_[a].begin(), atom_cues_[a].end());
+    }
+  }
+  // States renumbered so that those where something ends come last: the scan
   // then tells them by one comparison. The root (no atom is empty) stays 0.
   std::vector<int32_t> renumbered(states);
   int32_t next_number = 0;
   for (int with_output = 0; with_output < 2; ++with_output) {
     for (size_t s = 0; s < states; ++s) {
-      if (outputs[s].empty() == (with_output == 0)) renumbered[s] = next_number++;
+      const bool has = !clause_outputs[s].empty() || !cue_outputs[s].empty();
+      if (has == (with_output == 1)) renumbered[s] = next_number++;
     }
-    if (with_output == 0) first_output_state_ = next_number;
+    if (with_output == 0) first_output_state_ = next_number * classes_;
   }
   std::vector<int32_t> moved(next_.size());
   for (size_t s = 0; s < states; ++s) {
     for (int c = 0; c < classes_; ++c) {
-      moved[renumbered[s] * classes_ + c] = renumbered[next_[s * classes_ + c]];
+      moved[renumbered[s] * classes_ + c] = renumbered[next_[s * classes_ + c]] * classes_;
     }
   }
   next_ = std::move(moved);
-  std::vector<std::vector<int>> by_number(states);
-  for (size_t s = 0; s < states; ++s) by_number[renumbered[s]] = std::move(outputs[s]);
   out_begin_.assign(states + 1, 0);
-  for (size_t s = 0; s < states; ++s) {
-    out_begin_[s + 1] = out_begin_[s] + static_cast<int32_t>(by_number[s].size());
-    out_.insert(out_.end(), by_number[s].begin(), by_number[s].end());
+  cue_begin_.assign(states + 1, 0);
+  std::vector<size_t> by_number(states);
+  for (size_t s = 0; s < states; ++s) by_number[renumbered[s]] = s;
+  for (size_t n = 0; n < states; ++n) {
+    const size_t s = by_number[n];
+    out_begin_[n + 1] = out_begin_[n] + static_cast<int32_t>(clause_outputs[s].size());
+    out_.insert(out_.end(), clause_outputs[s].begin(), clause_outputs[s].end());
+    cue_begin_[n + 1] = cue_begin_[n] + static_cast<int32_t>(cue_outputs[s].size());
+    cue_checks_.insert(cue_checks_.end(), cue_outputs[s].begin(), cue_outputs[s].end());
   }
 }
 
+// The cue lists of the strings that end at state number `state`, at
+// view[end - 1], whose places and word boundaries fit.
+uint32_t PatternPrefilter::CueAnswer(std::string_view view, size_t end, int32_t state,
+                                     bool* folds_to_ascii) const {
+  uint32_t found = 0;
+  for (int32_t i = cue_begin_[state]; i < cue_begin_[state + 1]; ++i) {
+    const CueCheck& c = cue_checks_[i];
+    if (c.where == kFoldsToAscii) {
+      *folds_to_ascii = true;
+      continue;
+    }
+    const size_t begin = end - c.size;
+    if (c.where != CueFilter::Cue::kAnywhere) {
+      const bool after_word = begin > 0 && IsWordChar(view[begin - 1]);
+      if (after_word != (c.where == CueFilter::Cue::kAfterWord)) continue;
+    }
+    if (c.whole && c.ends_in_word == (end < view.size() && IsWordChar(view[end]))) continue;
+    found |= c.list;
+  }
+  return found;
+}
+
 void PatternPrefilter::Candidates(std::string_view view, std::vector<int>* out) const {
-  Candidates(view, out, nullptr);
+  Candidates(view, out, nullptr, nullptr);
 }
 
 void PatternPrefilter::Candidates(std::string_view view, std::vector<int>* out,
                                   std::vector<uint32_t>* last_start) const {
+  Candidates(view, out, last_start, nullptr);
+}
+
+void PatternPrefilter::Candidates(std::string_view view, std::vector<int>* out,
+                                  std::vector<uint32_t>* last_start, uint32_t* cues) const {
   out->clear();
   if (last_start != nullptr) last_start->clear();
-  // RE2's case folding takes a few non-ASCII characters to ASCII letters; the
-  // prefilter compares folded ASCII, so a view holding one skips it.
-  if (HasAsciiFoldingChars(view)) {
-    for (int p = 0; p < patterns_; ++p) out->push_back(p);
-    if (last_start != nullptr) last_start->assign(out->size(), view.size());
-    return;
-  }
   thread_local Scratch scratch;
   Scratch& sc = scratch;
-  if (sc.atom_seen.size() < atoms_.size()) {
-    sc.atom_seen.resize(atoms_.size());
-    sc.atom_last.resize(atoms_.size());
-  }
+  if (sc.atom_last.size() < atoms_.size()) sc.atom_last.resize(atoms_.size());
   if (sc.triggered.size() < static_cast<size_t>(patterns_)) sc.triggered.resize(patterns_);
   // The automaton's tables in locals: the stores below cannot alias them then.
   const uint8_t* byte_class = byte_class_;
   const int32_t* next = next_.data();
   const int32_t classes = classes_;
   const int32_t first_output = first_output_state_;
-  int32_t s = 0;
-  for (size_t at = 0; at < view.size(); ++at) {
-    s = next[s * classes + byte_class[static_cast<unsigned char>(view[at])]];
-    if (s < first_output) continue;
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(view.data());
+  const size_t n = view.size();
+  uint32_t found_cues = cue_always_;
+  bool folds_to_ascii = false;
+  int32_t row = 0;
+  for (size_t at = 0; at < n; ++at) {
+    row = next[row + byte_class[bytes[at]]];
+    if (row < first_output) continue;
+    const int32_t s = row / classes;
+    if (cue_begin_[s] != cue_begin_[s + 1]) {
+      found_cues |= CueAnswer(view, at + 1, s, &folds_to_ascii);
+    }
     for (int32_t i = out_begin_[s]; i < out_begin_[s + 1]; ++i) {
       const int atom = out_[i];
       // A later occurrence only moves the atom's last start.
-      sc.atom_last[atom] = static_cast<uint32_t>(at + 1 - atoms_[atom].size());
-      if (sc.atom_seen[atom]) continue;
-      sc.atom_seen[atom] = 1;
+      const bool seen = sc.atom_last[atom] != 0;
+      sc.atom_last[atom] = static_cast<uint32_t>(at + 2 - atoms_[atom].size());
+      if (seen) continue;
       sc.touched_atoms.push_back(atom);
       for (int p : atom_patterns_[atom]) {
         if (sc.triggered[p]) continue;
@@ -254,6 +328,20 @@ void PatternPrefilter::Candidates(std::string_view view, std::vector<int>* out,
       }
     }
   }
+  // RE2's case folding takes a few non-ASCII characters to ASCII letters; the
+  // prefilter compares folded ASCII, so a view holding one keeps every
+  // pattern (and the cue filter answers "maybe" for every list).
+  if (folds_to_ascii) {
+    for (int a : sc.touched_atoms) sc.atom_last[a] = 0;
+    sc.touched_atoms.clear();
+    for (int p : sc.touched_patterns) sc.triggered[p] = 0;
+    sc.touched_patterns.clear();
+    for (int p = 0; p < patterns_; ++p) out->push_back(p);
+    if (last_start != nullptr) last_start->assign(out->size(), view.size());
+    if (cues != nullptr) *cues = cue_all_;
+    return;
+  }
+  if (cues != nullptr) *cues = found_cues;
   // A pattern whose first clause is met is a candidate if every other clause
   // is met too. Its last start: a match holds one string of each clause, so
   // it begins no later than the latest occurrence of each clause's strings.
@@ -263,15 +351,11 @@ void PatternPrefilter::Candidates(std::string_view view, std::vector<int>* out,
     uint32_t last = static_cast<uint32_t>(view.size());
     bool met = true;
     for (int c = first_clause_[p]; met && c < first_clause_[p] + clauses_of_[p]; ++c) {
-      bool clause_met = false;
+      // One past the latest start of the clause's strings; 0 if none occurs.
       uint32_t clause_last = 0;
-      for (int a : clause_atoms_[c]) {
-        if (!sc.atom_seen[a]) continue;
-        clause_met = true;
-        clause_last = std::max(clause_last, sc.atom_last[a]);
-      }
-      met = clause_met;
-      last = std::min(last, clause_last);
+      for (int a : clause_atoms_[c]) clause_last = std::max(clause_last, sc.atom_last[a]);
+      met = clause_last != 0;
+      last = std::min(last, clause_last - 1);
     }
     if (met) sc.found.emplace_back(p, last);
   }
@@ -281,7 +365,7 @@ void PatternPrefilter::Candidates(std::string_view view, std::vector<int>* out,
     out->push_back(p);
     if (last_start != nullptr) last_start->push_back(last);
   }
-  for (int a : sc.touched_atoms) sc.atom_seen[a] = 0;
+  for (int a : sc.touched_atoms) sc.atom_last[a] = 0;
   sc.touched_atoms.clear();
   sc.touched_patterns.clear();
 }
@@ -303,7 +387,7 @@ std::shared_ptr<const PatternPrefilter> MakePatternPrefilter(const RulePack& pac
   for (const EntityDef& e : pack.entities) frequent.push_back("<e0:" + e.type + ">");
   std::sort(frequent.begin(), frequent.end());
   frequent.erase(std::unique(frequent.begin(), frequent.end()), frequent.end());
-  return std::make_shared<const PatternPrefilter>(sources, frequent);
+  return std::make_shared<const PatternPrefilter>(sources, frequent, pack.cues.filter.get());
 }
 
 }  // namespace kg

@@ -3,7 +3,9 @@
 // or "bought" or "buys" ...). Built from the expanded pattern sources; one scan
 // of the view (Aho-Corasick over all those words) answers for every pattern.
 // The answer is a superset of the patterns that match: a pattern whose source
-// yields no usable words is always a candidate. Immutable and thread-safe.
+// yields no usable words is always a candidate. Given the pack's CueFilter,
+// the same scan also gives that filter's answer for the view, so the view is
+// read once for both. Immutable and thread-safe.
 #ifndef KG_EXTRACT_PREFILTER_H_
 #define KG_EXTRACT_PREFILTER_H_
 
@@ -15,14 +17,18 @@
 
 namespace kg {
 
+class CueFilter;
+
 class PatternPrefilter {
  public:
   // `sources`: RE2 syntax, matched case-insensitively against lower-case views.
   // `frequent`: text found in most views (entity tokens such as
   // "<e0:person>"); a required string inside one of them rejects too little
   // to be worth looking for.
+  // `cues`: if not null, the filter whose answer Candidates also gives
+  // (only read here).
   PatternPrefilter(const std::vector<std::string>& sources,
-                   const std::vector<std::string>& frequent);
+                   const std::vector<std::string>& frequent, const CueFilter* cues = nullptr);
 
   // Sets *out to the indices of the patterns that may match `view`, ascending.
   void Candidates(std::string_view view, std::vector<int>* out) const;
@@ -32,6 +38,12 @@ class PatternPrefilter {
   // A search resumed past that offset cannot succeed.
   void Candidates(std::string_view view, std::vector<int>* out,
                   std::vector<uint32_t>* last_start) const;
+  // The same, and in *cues what the CueFilter given at construction answers
+  // for `view` (CueFilter::MayMatch), computed in the same pass. Only for a
+  // prefilter built with one: see answers_cues().
+  void Candidates(std::string_view view, std::vector<int>* out, std::vector<uint32_t>* last_start,
+                  uint32_t* cues) const;
+  bool answers_cues() const { return answers_cues_; }
 
   // For tests and benchmarks: patterns that are always candidates, and the
   // required words of pattern `p` (each inner list: at least one must occur).
@@ -39,16 +51,37 @@ class PatternPrefilter {
   std::vector<std::vector<std::string>> Requirements(int p) const;
 
  private:
+  // A cue string's condition, checked where the string ends.
+  struct CueCheck {
+    uint32_t list = 0;  // the cue list's bit
+    uint32_t size = 0;  // the string's length
+    uint8_t where = 0;  // CueFilter::Cue::Where
+    bool whole = false;
+    bool ends_in_word = false;  // its last byte is a word character
+  };
   void Build(const std::vector<std::vector<int>>& clause_atoms);
+  // CueCheck::where of the strings that stand for HasAsciiFoldingChars.
+  static constexpr uint8_t kFoldsToAscii = 3;
+  uint32_t CueAnswer(std::string_view view, size_t end, int32_t state, bool* folds_to_ascii) const;
 
-  // Aho-Corasick automaton over byte classes: next_[state * classes_ + class].
+  // Aho-Corasick automaton over byte classes. A state is kept as its row's
+  // offset in next_ (state number times classes_), so a step is one add and
+  // one load.
   uint8_t byte_class_[256] = {};
   int classes_ = 1;
   std::vector<int32_t> next_;
-  std::vector<int32_t> out_begin_;  // per state, into out_: the atoms ending there
+  // Per state number: the clause atoms ending there (into out_) and the cue
+  // strings (into cue_checks_).
+  std::vector<int32_t> out_begin_;
   std::vector<int32_t> out_;
+  std::vector<int32_t> cue_begin_;
+  std::vector<CueCheck> cue_checks_;
   std::vector<std::string> atoms_;
-  int32_t first_output_state_ = 0;               // states from here on end atoms
+  std::vector<std::vector<CueCheck>> atom_cues_;  // atom -> the cue strings it is
+  std::vector<char> in_clause_;                   // atom -> some clause holds it
+  bool answers_cues_ = false;
+  uint32_t cue_always_ = 0, cue_all_ = 0;
+  int32_t first_output_state_ = 0;               // rows from here on end atoms
   std::vector<std::vector<int>> atom_patterns_;  // atom -> patterns whose first clause it meets
   std::vector<std::vector<int>> clause_atoms_;   // clause -> its atoms
   std::vector<int> clauses_of_;                  // pattern -> how many clauses it has

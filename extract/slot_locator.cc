@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string_view>
 
@@ -116,6 +118,57 @@ struct SlotLocator::Pieces {
   std::array<std::unique_ptr<RE2>, 5> re;  // re[2] unused: see Middle
 };
 
+namespace {
+
+// Calls visit(i) for each '<' and '>' in text[begin, end), in order; stops
+// when it returns false. Eight bytes a step: a match is mostly words.
+template <typename Visit>
+bool ForEachAngle(const re2::StringPiece& text, size_t begin, size_t end, Visit visit) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  size_t i = begin;
+  for (; i + 8 <= end; i += 8) {
+    uint64_t v;
+    std::memcpy(&v, text.data() + i, 8);
+    // '<' (0x3C) and '>' (0x3E) differ in bit 1 alone: with it set, both are
+    // 0x3E, and the xor makes them zero bytes. The zero-byte test may also
+    // flag a byte after a true one; each flagged byte is checked again.
+    const uint64_t x = (v | 0x02 * kOnes) ^ (0x3E * kOnes);
+    for (uint64_t m = (x - kOnes) & ~x & kHigh; m != 0; m &= m - 1) {
+      const size_t at = i + static_cast<size_t>(__builtin_ctzll(m)) / 8;
+      if ((text[at] == '<' || text[at] == '>') && !visit(at)) return false;
+    }
+  }
+  for (; i < end; ++i) {
+    if ((text[i] == '<' || text[i] == '>') && !visit(i)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+// Where groups may begin and end inside text[begin, end): a group opens with
+// an entity token's "<e" and closes after an entity token's '>'
+// (IsSlotGroupBody); time tokens ("<t0>") are neither. False when there are
+// more than kMaxBounds of either.
+bool SlotLocator::ReadBounds(const re2::StringPiece& text, size_t begin, size_t end, Bounds* starts,
+                             Bounds* ends) {
+  bool in_entity = false;
+  return ForEachAngle(text, begin, end, [&](size_t i) {
+    if (text[i] == '<') {
+      in_entity = i + 1 < end && (text[i + 1] == 'e' || text[i + 1] == 'E');
+      if (!in_entity) return true;
+      if (starts->size == kMaxBounds) return false;
+      starts->at[starts->size++] = i;
+    } else if (in_entity) {
+      in_entity = false;
+      if (ends->size == kMaxBounds) return false;
+      ends->at[ends->size++] = i + 1;
+    }
+    return true;
+  });
+}
+
 // Placements of the two groups: first begin, first end, second begin, second end.
 constexpr size_t kMaxPlacements = 8;
 
@@ -167,13 +220,14 @@ bool SlotLocator::OpensWithSlot(int p) const {
 }
 
 bool SlotLocator::Find(int p, const RE2& re, const re2::StringPiece& text, size_t pos,
-                       re2::StringPiece* match, size_t last_start) const {
+                       re2::StringPiece* match, size_t last_start, bool ascii_text) const {
   static constexpr std::string_view kLeads[] = {"either ", "both "};
   static constexpr size_t kLongestLead = 7;
   const std::string_view view(text.data(), text.size());
   // Case-blind RE2 matches a few non-ASCII letters to ASCII ones ("either"
   // with a dotless i), which the lead-word test below would miss.
-  if (!OpensWithSlot(p) || !IsAscii(view.substr(pos >= kLongestLead ? pos - kLongestLead : 0))) {
+  if (!OpensWithSlot(p) ||
+      (!ascii_text && !IsAscii(view.substr(pos >= kLongestLead ? pos - kLongestLead : 0)))) {
     return re.Match(text, pos, text.size(), RE2::UNANCHORED, match, 1);
   }
   for (size_t at = view.find('<', pos); at != std::string_view::npos; at = view.find('<', at + 1)) {
@@ -222,22 +276,8 @@ bool SlotLocator::Locate(int p, const re2::StringPiece& text, size_t begin, size
                          SlotSpans* out) const {
   if (!Splits(p)) return false;
   const Entry& entry = entries_[p];
-  // A group opens with an entity token's "<e" and closes after an entity
-  // token's '>' (IsSlotGroupBody); time tokens ("<t0>") are neither.
   Bounds starts, ends;
-  bool in_entity = false;
-  for (size_t i = begin; i < end; ++i) {
-    if (text[i] == '<') {
-      in_entity = i + 1 < end && (text[i + 1] == 'e' || text[i + 1] == 'E');
-      if (!in_entity) continue;
-      if (starts.size == kMaxBounds) return false;
-      starts.at[starts.size++] = i;
-    } else if (text[i] == '>' && in_entity) {
-      in_entity = false;
-      if (ends.size == kMaxBounds) return false;
-      ends.at[ends.size++] = i + 1;
-    }
-  }
+  if (!ReadBounds(text, begin, end, &starts, &ends)) return false;
   if (entry.one_group) return LocateOneGroup(entry, text, begin, end, starts, ends, out);
   // The match has its groups somewhere; when the tokens allow them only one
   // place (the usual "<e1> verb <e2>"), that is where they are.

@@ -52,9 +52,9 @@ class SlotLocator {
   // searched anchored from each of those places in turn, which spares RE2's
   // backward pass to find where the match begins. `last_start`: no match can
   // begin after it (PatternPrefilter::Candidates tells), so no place after it
-  // is tried.
+  // is tried. `ascii_text`: the caller knows every byte of `text` is ASCII.
   bool Find(int p, const RE2& re, const re2::StringPiece& text, size_t pos, re2::StringPiece* match,
-            size_t last_start = std::string::npos) const;
+            size_t last_start = std::string::npos, bool ascii_text = false) const;
 
   // Whether pattern `p` splits into pieces at all (for tests).
   bool Splits(int p) const;
@@ -83,6 +83,8 @@ class SlotLocator {
   // subject and object spans.
   static bool Place(const Entry& entry, const std::array<size_t, 4>& at, SlotSpans* out);
   struct Bounds;
+  static bool ReadBounds(const re2::StringPiece& text, size_t begin, size_t end, Bounds* starts,
+                         Bounds* ends);
   bool LocateOneGroup(const Entry& entry, const re2::StringPiece& text, size_t begin, size_t end,
                       const Bounds& starts, const Bounds& ends, SlotSpans* out) const;
 

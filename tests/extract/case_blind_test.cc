@@ -53,6 +53,16 @@ TEST(CaseBlindTest, CaseFreeTextReadsEveryByte) {
         if (at + 1 < size) text[at + 1] = '\xff';
         const bool upper = b >= 'A' && b <= 'Z';
         EXPECT_EQ(CaseFreeText(text), !upper) << "byte " << b << " at " << at << " of " << size;
+        // The two-answer form: the same, and whether every byte is ASCII
+        // (here without the high neighbour, so `b` alone decides).
+        text[at + 1 < size ? at + 1 : at] = at + 1 < size ? 'z' : text[at];
+        bool ascii = false;
+        EXPECT_EQ(CaseFreeText(text, &ascii), !upper) << "byte " << b << " at " << at;
+        EXPECT_EQ(ascii, b < 0x80) << "byte " << b << " at " << at << " of " << size;
+        text[at] = 'Q';
+        if (at + 1 < size) text[at + 1] = static_cast<char>(b);
+        EXPECT_FALSE(CaseFreeText(text, &ascii));
+        EXPECT_EQ(ascii, at + 1 >= size || b < 0x80) << "after an upper-case byte: " << b;
       }
     }
   }

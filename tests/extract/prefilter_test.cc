@@ -9,7 +9,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <random>
 
+#include "extract/cue_filter.h"
 #include "extract/document.h"
 #include "extract/extractor.h"
 #include "extract/literal_atoms.h"
@@ -194,6 +196,147 @@ TEST(PatternPrefilterTest, NeverDropsAMatchOfTheNewsPack) {
   EXPECT_GT(matched, 20);
   // The filter must also be worth having: most (pattern, view) pairs rejected.
   EXPECT_GT(rejected, static_cast<int>(views.size() * p.patterns.size() * 8 / 10));
+}
+
+// Texts for the cue answers: cue words, words that hold or end like them, upper
+// case, punctuation, entity tokens, and non-ASCII bytes (some that case
+// folding takes to ASCII letters).
+std::vector<std::string> CueTexts(int count) {
+  const std::vector<std::string> words = {"not",
+                                          "notable",
+                                          "another",
+                                          "can't",
+                                          "won't",
+                                          "we'll",
+                                          "'ll",
+                                          "no",
+                                          "longer",
+                                          "no longer",
+                                          "never",
+                                          "nevertheless",
+                                          "Never",
+                                          "NOT",
+                                          "would",
+                                          "would-be",
+                                          "could",
+                                          "may",
+                                          "mayor",
+                                          "if",
+                                          "IF",
+                                          "plans",
+                                          "plan",
+                                          "to",
+                                          "planned",
+                                          "rumoured",
+                                          "said",
+                                          "according",
+                                          "claims",
+                                          "reportedly",
+                                          "<e1:person>",
+                                          "<t0>",
+                                          "bought",
+                                          ",",
+                                          "\"",
+                                          "-",
+                                          "_can",
+                                          "didn't",
+                                          "n't",
+                                          "isn't",
+                                          "will",
+                                          "William",
+                                          "people",
+                                          "familiar",
+                                          "expected",
+                                          "is",
+                                          "caf\xc3\xa9",
+                                          "\xc4\xb1"
+                                          "f",
+                                          "acquired",
+                                          "sued",
+                                          "'s",
+                                          "Didn'T",
+                                          "ma\xc5\xbfy"};
+  std::mt19937 rng(11);
+  std::vector<std::string> out;
+  for (int i = 0; i < count; ++i) {
+    std::string text;
+    const int n = 1 + static_cast<int>(rng() % 10);
+    for (int w = 0; w < n; ++w) {
+      if (!text.empty() && rng() % 5 != 0) text += ' ';
+      text += words[rng() % words.size()];
+    }
+    out.push_back(text);
+  }
+  return out;
+}
+
+// The answer Candidates gives for the cue lists is the cue filter's, and
+// asking for it changes nothing else.
+void ExpectCueAnswers(const std::vector<std::string>& sources, const CueFilter& cues,
+                      const std::vector<std::string>& texts) {
+  const PatternPrefilter with(sources, {"<e0:person>"}, &cues);
+  const PatternPrefilter without(sources, {"<e0:person>"});
+  ASSERT_TRUE(with.answers_cues());
+  ASSERT_FALSE(without.answers_cues());
+  std::vector<int> got, want;
+  std::vector<uint32_t> got_last, want_last;
+  for (const std::string& text : texts) {
+    uint32_t answer = 12345;
+    with.Candidates(text, &got, &got_last, &answer);
+    without.Candidates(text, &want, &want_last);
+    EXPECT_EQ(answer, cues.MayMatch(text)) << text;
+    EXPECT_EQ(got, want) << text;
+    EXPECT_EQ(got_last, want_last) << text;
+  }
+}
+
+TEST(PatternPrefilterTest, CueAnswerIsTheCueFilters) {
+  auto pack = testing_util::NewsPack();
+  ASSERT_NE(pack, nullptr);
+  ASSERT_NE(pack->cues.filter, nullptr);
+  ASSERT_TRUE(pack->prefilter->answers_cues());
+  std::vector<std::string> texts;
+  Status read = testing_util::ExampleArticleViews(*pack, &texts);
+  ASSERT_TRUE(read.ok()) << read.ToString();
+  const size_t views = texts.size();
+  std::vector<std::string> generated = CueTexts(20000);
+  texts.insert(texts.end(), generated.begin(), generated.end());
+  std::vector<std::string> sources;
+  for (const PatternDef& p : pack->patterns) sources.push_back(p.source);
+  ExpectCueAnswers(sources, *pack->cues.filter, texts);
+  // The pack's own prefilter answers the same.
+  std::vector<int> got;
+  std::vector<uint32_t> last;
+  int with_cues = 0;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    uint32_t answer = 0;
+    pack->prefilter->Candidates(texts[i], &got, &last, &answer);
+    ASSERT_EQ(answer, pack->cues.filter->MayMatch(texts[i])) << texts[i];
+    if (i < views && answer != 0) ++with_cues;
+  }
+  EXPECT_GT(with_cues, 10);
+}
+
+// Each kind of cue: whole words, openings, after a word ("'ll"), strings
+// looked for anywhere ("n't"), a cue that cannot be read (always), a list
+// string with upper case (which the filter, reading folded text, never finds),
+// cue strings that are also pattern words, and cues sharing strings.
+TEST(PatternPrefilterTest, CueAnswerForEachKindOfCue) {
+  const CueFilter cues({{"not", "no longer", "Never", "[a-z]+n't", "sued"},
+                        {"'ll", "plans? to", "would-be", "(?-i:X)Yz+"},
+                        {"[a-z]+"},
+                        {"reportedly", "sued", "-be"}});
+  const std::vector<std::string> sources = {"<e\\d+:\\w+> sued <e\\d+:\\w+>",
+                                            "<e\\d+:\\w+> (?:would|not) buy <e\\d+:\\w+>",
+                                            "\\S+ plans \\S+"};
+  std::vector<std::string> texts = CueTexts(5000);
+  for (const char* t :
+       {"she'll",     "'ll",   "x'll",  "no longer", "no  longer",   "plan to", "plans to",
+        "a would-be", "-be",   "be-be", "xyzz",      "XYZ",          "Xyz",     "sued",
+        "resued",     "sued_", "SUED",  "nOt",       "nevertheless", "n't",     "don't"}) {
+    texts.push_back(t);
+  }
+  ExpectCueAnswers(sources, cues, texts);
 }
 
 }  // namespace

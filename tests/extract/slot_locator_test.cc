@@ -6,6 +6,10 @@
 #include <gtest/gtest.h>
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <random>
+#include <sstream>
+
 #include "extract/document.h"
 #include "extract/extractor.h"
 #include "extract/mention_view.h"
@@ -20,6 +24,52 @@
 
 namespace kg {
 namespace {
+
+bool Ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// Views recombined from the words and tokens of `views`, with words that
+// follow tokens where the news pack's searches fail ("was", "and", "'s",
+// ", the") and slot leads mixed in.
+std::vector<std::string> GeneratedViews(const std::vector<std::string>& views, int count) {
+  std::vector<std::string> words = {"was",
+                                    "and",
+                                    "'s",
+                                    ",",
+                                    "the",
+                                    "ceo",
+                                    "chief",
+                                    "executive",
+                                    "of",
+                                    "both",
+                                    "either",
+                                    "or",
+                                    "by",
+                                    "as",
+                                    "<e7:person>",
+                                    "<e8:organization>",
+                                    "<e9:platform>",
+                                    "<e5:unknown>",
+                                    "<t1>"};
+  for (const std::string& v : views) {
+    std::istringstream in(v);
+    for (std::string w; in >> w;) words.push_back(w);
+  }
+  std::mt19937 rng(5);
+  std::vector<std::string> out;
+  for (int i = 0; i < count; ++i) {
+    std::string view;
+    const int n = 3 + static_cast<int>(rng() % 12);
+    for (int w = 0; w < n; ++w) {
+      if (!view.empty()) view += ' ';
+      view += words[rng() % words.size()];
+    }
+    out.push_back(view);
+  }
+  return out;
+}
 
 PatternDef Pattern(const std::string& source) {
   RelationForms forms;
@@ -257,6 +307,35 @@ TEST_F(NewsPackTest, FindEqualsTheUnanchoredSearch) {
     }
   }
   EXPECT_GT(found, 100);
+}
+
+// Find agrees with the unanchored search on the recombined views too, told
+// or not told that they are ASCII.
+TEST_F(NewsPackTest, FindEqualsTheUnanchoredSearchOnRecombinedViews) {
+  const RulePack& p = **pack_;
+  int found = 0;
+  for (const std::string& view : GeneratedViews(*views_, 800)) {
+    const re2::StringPiece text(view);
+    const bool ascii = Ascii(view);
+    for (size_t i = 0; i < p.patterns.size(); ++i) {
+      const RE2& re = *p.patterns[i].re;
+      for (size_t pos = 0; pos < text.size(); pos += 5) {
+        re2::StringPiece want, got, told;
+        const bool expected = re.Match(text, pos, text.size(), RE2::UNANCHORED, &want, 1);
+        const int pi = static_cast<int>(i);
+        ASSERT_EQ(p.slots->Find(pi, re, text, pos, &got), expected)
+            << p.patterns[i].rule << " from " << pos << " in " << view;
+        ASSERT_EQ(p.slots->Find(pi, re, text, pos, &told, std::string::npos, ascii), expected)
+            << p.patterns[i].rule << " from " << pos << " in " << view;
+        if (!expected) break;
+        ++found;
+        EXPECT_EQ(got, want) << p.patterns[i].rule << " in " << view;
+        EXPECT_EQ(told.data(), want.data()) << p.patterns[i].rule << " in " << view;
+        EXPECT_EQ(told.size(), want.size()) << p.patterns[i].rule << " in " << view;
+      }
+    }
+  }
+  EXPECT_GT(found, 20);
 }
 
 }  // namespace
