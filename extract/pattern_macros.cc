@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "extract/case_blind.h"
+
 namespace kg {
 namespace {
 
@@ -301,8 +303,12 @@ std::map<std::string, std::string> MacroWords(const std::vector<std::string>& gl
   return words;
 }
 
+// `expansions`, if given, gets where in the result each macro's expansion
+// lies, and `plain_types` whether every slot type is lower-case letters and '_'.
 Result<std::string> Expand(const std::string& pattern, const RelationForms& forms,
-                           const std::map<std::string, std::string>& words, bool screen) {
+                           const std::map<std::string, std::string>& words, bool screen,
+                           std::vector<std::pair<size_t, size_t>>* expansions = nullptr,
+                           bool* plain_types = nullptr) {
   std::string out;
   size_t i = 0;
   while (i < pattern.size()) {
@@ -361,12 +367,22 @@ Result<std::string> Expand(const std::string& pattern, const RelationForms& form
           start = bar + 1;
         }
       }
+      const size_t begin = out.size();
       if (!screen) {
         out += Slot(name, types);
       } else {
         out += ScreenSlot(types, /*first=*/i == 0, /*last=*/close + 1 == pattern.size());
       }
+      if (expansions != nullptr) expansions->emplace_back(begin, out.size());
+      for (const std::string& t : types) {
+        if (plain_types != nullptr &&
+            t.find_first_not_of("abcdefghijklmnopqrstuvwxyz_!") != std::string::npos) {
+          *plain_types = false;
+        }
+      }
     } else if (auto it = words.find(inner); it != words.end()) {
+      if (expansions != nullptr)
+        expansions->emplace_back(out.size(), out.size() + it->second.size());
       out += it->second;
     } else {
       return Status::Error("unknown macro {" + inner + "}");
@@ -381,11 +397,32 @@ Result<std::string> Expand(const std::string& pattern, const RelationForms& form
 MacroExpander::MacroExpander(const std::vector<std::string>& global_titles)
     : titles_(global_titles),
       exact_(MacroWords(global_titles, /*screen=*/false)),
-      screen_(MacroWords(global_titles, /*screen=*/true)) {}
+      screen_(MacroWords(global_titles, /*screen=*/true)) {
+  words_neutral_ = std::all_of(exact_.begin(), exact_.end(),
+                               [](const auto& word) { return CaseNeutralRegex(word.second); });
+}
 
-Result<std::string> MacroExpander::Expand(const std::string& pattern,
-                                          const RelationForms& forms) const {
-  return kg::Expand(pattern, forms, exact_, /*screen=*/false);
+Result<std::string> MacroExpander::Expand(const std::string& pattern, const RelationForms& forms,
+                                          bool* case_neutral) const {
+  if (case_neutral == nullptr) return kg::Expand(pattern, forms, exact_, /*screen=*/false);
+  std::vector<std::pair<size_t, size_t>> expansions;
+  bool plain_types = true;
+  auto out = kg::Expand(pattern, forms, exact_, /*screen=*/false, &expansions, &plain_types);
+  if (!out.ok()) return out;
+  // The pattern's own text with each expansion one plain letter: an
+  // expansion is a whole regex of its own, so neither it nor its edges can
+  // change how CaseNeutralRegex reads the text around it; its own case is
+  // known (words_neutral_, plain_types).
+  std::string skeleton;
+  size_t at = 0;
+  for (const auto& [begin, end] : expansions) {
+    skeleton.append(*out, at, begin - at);
+    skeleton += 'x';
+    at = end;
+  }
+  skeleton.append(*out, at);
+  *case_neutral = words_neutral_ && plain_types && CaseNeutralRegex(skeleton);
+  return out;
 }
 
 Result<std::string> MacroExpander::Screen(const std::string& pattern,

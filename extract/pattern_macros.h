@@ -57,7 +57,13 @@ Result<std::string> ExpandScreen(const std::string& pattern, const RelationForms
 class MacroExpander {
  public:
   explicit MacroExpander(const std::vector<std::string>& global_titles);
-  Result<std::string> Expand(const std::string& pattern, const RelationForms& forms) const;
+  // With `case_neutral`: whether the result is CaseNeutralRegex
+  // (extract/case_blind.h), told from the pattern's text and the macros
+  // (checked once), not by reading the expanded regex: true only if it is
+  // (for a regex RE2 compiles); false also when a macro the pattern does not
+  // use holds upper case.
+  Result<std::string> Expand(const std::string& pattern, const RelationForms& forms,
+                             bool* case_neutral = nullptr) const;
   Result<std::string> Screen(const std::string& pattern, const RelationForms& forms) const;
   // The titles it was built for.
   const std::vector<std::string>& titles() const { return titles_; }
@@ -65,6 +71,7 @@ class MacroExpander {
  private:
   std::vector<std::string> titles_;
   std::map<std::string, std::string> exact_, screen_;
+  bool words_neutral_ = false;  // every exact expansion is case-neutral
 };
 
 // Whether `body` is the inside of a slot group exactly as a slot macro writes

@@ -7,7 +7,6 @@
 #include <set>
 #include <sstream>
 
-#include "extract/case_blind.h"
 #include "extract/cue_filter.h"
 #include "extract/extractor.h"
 #include "extract/pattern_macros.h"
@@ -548,7 +547,8 @@ class Loader {
                     const YAML::Node& where) {
     const std::string rule = name + "." + suffix;
     if (!macros_ || macros_->titles() != pack_->titles) macros_.emplace(pack_->titles);
-    auto regex = macros_->Expand(source, forms);
+    bool case_neutral = false;
+    auto regex = macros_->Expand(source, forms, defer_patterns ? &case_neutral : nullptr);
     if (!regex.ok()) {
       return YamlErrorAt(file_, where,
                          ctx_ + ": pattern '" + suffix + "': " + regex.status().message());
@@ -560,7 +560,7 @@ class Loader {
       subject_group = groups[0];
       object_group = groups[1];
       re = LazyRegex(*regex, PatternOptions(pattern_max_mem_));
-      if (CaseNeutralRegex(*regex)) {
+      if (case_neutral) {
         RE2::Options options = PatternOptions(pattern_max_mem_);
         options.set_case_sensitive(true);
         case_free = LazyRegex(*regex, options);

@@ -1,6 +1,8 @@
 // Macro expansion: the determiner list names each word once (a repeat only
 // adds to RE2's program). Every news-pack pattern must find the same matches,
-// with the same groups, as with the former list, which this file keeps.
+// with the same groups, as with the former list, which this file keeps. And
+// MacroExpander tells whether an expansion is case-neutral as reading it
+// would.
 #include "extract/pattern_macros.h"
 
 #include <gtest/gtest.h>
@@ -92,6 +94,44 @@ TEST(PatternMacrosTest, DeterminersWithoutRepeatsMatchAsBefore) {
   }
   EXPECT_GT(compared, static_cast<int>(pack.patterns.size()) * 8 / 10);
   EXPECT_GT(matches, 100);
+}
+
+// Whether an expansion is case-neutral, told from the pattern and the macros,
+// agrees with reading the whole expansion (CaseNeutralRegex).
+TEST(PatternMacrosTest, CaseNeutralityToldAsReadingTheExpansionWould) {
+  auto loaded = LoadRulePack({RuleSource{"news.yaml", std::string(EmbeddedRuleFile("news.yaml"))}},
+                             int64_t{4} << 20, /*defer_known_patterns=*/true);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  for (const PatternDef& pat : (*loaded)->patterns) {
+    EXPECT_EQ(static_cast<bool>(pat.re_case_free), CaseNeutralRegex(pat.source)) << pat.rule;
+  }
+  const std::vector<std::string> patterns = {
+      "{subj} met {obj}",         "{subj} Met {obj}",          "{subj} (?i:met) {obj}",
+      "{subj} \\x41 {obj}",       "{subj} [[:upper:]] {obj}",  "{subj} {title} {obj}",
+      "(?P<Name>x){subj} {obj}",  "\\{W} {subj} {obj}",        "{subj} {W}{2} {obj}",
+      "{subj:person} \\pL {obj}", "[(]{subj}[)] {pre}{obj}",   "{subj}\\{adv} {obj}",
+      "{subj} {adv}X{obj}",       "{poss}{subj} {premod}{obj}"};
+  for (const std::vector<std::string>& types :
+       std::vector<std::vector<std::string>>{{"person"}, {"Person"}, {}}) {
+    for (const std::vector<std::string>& titles :
+         std::vector<std::vector<std::string>>{{"ceo", "chief executive"}, {"CFO"}}) {
+      RelationForms forms;
+      forms.subject_types = types;
+      MacroExpander macros(titles);
+      for (const std::string& p : patterns) {
+        bool neutral = false;
+        auto expanded = macros.Expand(p, forms, &neutral);
+        ASSERT_TRUE(expanded.ok()) << p;
+        const bool read = CaseNeutralRegex(*expanded);
+        if (titles.front() == "CFO") {
+          // A macro holds upper case: told conservatively.
+          EXPECT_TRUE(!neutral || read) << p;
+        } else {
+          EXPECT_EQ(neutral, read) << p << " -> " << *expanded;
+        }
+      }
+    }
+  }
 }
 
 }  // namespace
