@@ -90,10 +90,14 @@ class Cutter {
 };
 
 // Sorts and drops repeats; the first `sorted` strings are in order already.
+// Concat's output is mostly in order already (x + y for sorted y's, x in
+// order), so order is checked before sorting.
 void Normalize(std::vector<std::string>* v, size_t sorted = 0) {
   const auto middle = v->begin() + static_cast<std::ptrdiff_t>(sorted);
-  std::sort(middle, v->end());
-  std::inplace_merge(v->begin(), middle, v->end());
+  if (!std::is_sorted(middle, v->end())) std::sort(middle, v->end());
+  if (middle != v->begin() && middle != v->end() && *middle < *(middle - 1)) {
+    std::inplace_merge(v->begin(), middle, v->end());
+  }
   v->erase(std::unique(v->begin(), v->end()), v->end());
 }
 

@@ -114,6 +114,22 @@ TEST(StartFilterTest, RepeatedGroups) {
   EXPECT_TRUE(p->top_level_bar);
 }
 
+// Strings joined out of order ("a" + "z" after "ab" + "c") come out as a
+// sorted set, as they do in order.
+TEST(StartFilterTest, ExactStringsAreASortedSet) {
+  const std::vector<std::pair<std::string, std::vector<std::string>>> cases = {
+      {"(?:a|ab)(?:c|z)", {"abc", "abz", "ac", "az"}},
+      {"(?:ab|a)(?:z|c)x?", {"abc", "abcx", "abz", "abzx", "ac", "acx", "az", "azx"}},
+      {"(?:b|a)(?:a|b)|ab|ba", {"aa", "ab", "ba", "bb"}},
+  };
+  for (const auto& [regex, expected] : cases) {
+    std::optional<timex::RegexPrefixes> p =
+        timex::ReadRegexPrefixes(regex, StartFilter::kMaxDepth, 5);
+    ASSERT_TRUE(p.has_value()) << regex;
+    EXPECT_EQ(p->exact, expected) << regex;
+  }
+}
+
 // The first word alone lets through every "the"; the start of the second
 // tells "the past" from "the company". Past the first few bytes of the
 // second word the filter lets anything through.
