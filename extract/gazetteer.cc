@@ -54,10 +54,18 @@ Gazetteer::Gazetteer(const RulePack& pack) : pack_(pack), lower_pairs_(65536 / 6
   // bytes they can have. Names written with a capital first need none.
   auto add_pair = [&](std::string_view s) {
     if (s.empty()) return;
-    const unsigned char c1 =
-        s.size() > 1 && ascii::Alnum(s[1]) ? ascii::kFolded[static_cast<unsigned char>(s[1])] : 0;
-    const size_t bit = size_t{static_cast<unsigned char>(s[0])} << 8 | c1;
-    lower_pairs_[bit / 64] |= uint64_t{1} << (bit % 64);
+    const size_t c0 = static_cast<unsigned char>(s[0]);
+    for (int c1 = 0; c1 < 256; ++c1) {
+      // The text's second byte as a case-blind comparison lets it be: the
+      // name's or phrase's own in either case, or any that ends a word where
+      // the first word is one byte.
+      const bool fits = s.size() > 1 && ascii::Alnum(s[1])
+                            ? ascii::Fold(static_cast<char>(c1)) == ascii::Fold(s[1])
+                            : !ascii::Alnum(static_cast<char>(c1));
+      if (!fits) continue;
+      const size_t bit = c0 << 8 | static_cast<size_t>(c1);
+      lower_pairs_[bit / 64] |= uint64_t{1} << (bit % 64);
+    }
   };
   std::vector<const RoleDef*> roles;
   for (const RoleDef& r : pack.roles) roles.push_back(&r);

@@ -47,11 +47,9 @@ class Gazetteer {
   // the word's end), are no known name's as written nor a role's. Most
   // lower-case words are let go by this without reading further.
   bool MayStartLower(std::string_view text, size_t pos, size_t end) const {
-    const unsigned char c0 = static_cast<unsigned char>(text[pos]);
-    const unsigned char c1 = pos + 1 < end && ascii::Alnum(text[pos + 1])
-                                 ? ascii::kFolded[static_cast<unsigned char>(text[pos + 1])]
-                                 : 0;
-    const size_t bit = size_t{c0} << 8 | c1;
+    const size_t c0 = static_cast<unsigned char>(text[pos]);
+    const size_t c1 = pos + 1 < end ? static_cast<unsigned char>(text[pos + 1]) : 0;
+    const size_t bit = c0 << 8 | c1;
     return (lower_pairs_[bit / 64] >> (bit % 64) & 1u) != 0;
   }
 
@@ -134,8 +132,10 @@ class Gazetteer {
   std::vector<WordInfo> infos_;
   std::vector<Start> starts_;
   int empty_kinds_ = 0;  // of the empty word (the word before a sentence's first)
-  // Bit (first byte << 8 | folded second byte or 0) of each role phrase and of
-  // each name written with no capital first (MayStartLower).
+  // Bit (first byte << 8 | second byte) of each role phrase and of each name
+  // written with no capital first, their second byte in either case; a
+  // one-letter first word sets every byte that is no letter or digit, and 0
+  // for the end of the text (MayStartLower).
   std::vector<uint64_t> lower_pairs_;
   std::unordered_map<std::string, int> by_name_;
 };

@@ -107,6 +107,7 @@ size_t MentionTracker::NameWordEnd(std::string_view text, size_t pos, size_t end
       j = scan_.RunEnd(j);
       continue;
     }
+    if (text[j] == ' ') break;  // most names end so: none of the cases below either
     if (j > pos) {
       if (const size_t n = NameApostrophe(text, j, end)) {
         j += n;
@@ -377,6 +378,7 @@ void MentionTracker::Find(std::string_view text, size_t begin, size_t end,
   // Mentions are written over those *mentions holds, keeping their entity lists' memory.
   std::vector<Mention>& out = *mentions;
   size_t count = 0;
+  size_t description_at[2] = {SIZE_MAX, SIZE_MAX};
   auto emit = [&](const Found& f) {
     if (count == out.size()) {
       if (out.capacity() == 0) out.reserve(8);  // most sentences have fewer
@@ -396,6 +398,8 @@ void MentionTracker::Find(std::string_view text, size_t begin, size_t end,
     }
     m.resolution.assign(f.resolution);
     m.possessive = f.possessive;
+    description_at[0] = f.count == 1 ? f.end + 3 : SIZE_MAX;
+    description_at[1] = f.count == 1 ? f.end + 5 : SIZE_MAX;
     return f.end;
   };
   // What references and descriptions read of the mentions before them.
@@ -405,11 +409,10 @@ void MentionTracker::Find(std::string_view text, size_t begin, size_t end,
         count == 0 || out[count - 1].entities.size() != 1 ? -1 : out[count - 1].entities[0];
     last_end_ = count == 0 ? 0 : out[count - 1].end;
   };
-  // A description follows "'s " or "’s " right after the latest mention.
+  // A description follows "'s " or "’s " right after the latest mention, if
+  // that stands for one entity: where it may start is set as each is written.
   auto description_may_start = [&](size_t pos) {
-    if (count == 0 || out[count - 1].entities.size() != 1) return false;
-    const size_t gap = pos - out[count - 1].end;
-    return gap == 3 || gap == 5;
+    return pos == description_at[0] || pos == description_at[1];
   };
   const std::string_view sentence = text.substr(0, end);
   for (size_t pos = scan_.NextStart(begin); pos < end; pos = scan_.NextStart(pos)) {
