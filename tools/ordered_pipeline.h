@@ -5,13 +5,13 @@
 #ifndef KG_TOOLS_ORDERED_PIPELINE_H_
 #define KG_TOOLS_ORDERED_PIPELINE_H_
 
-#include <atomic>
 #include <functional>
+#include <memory>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "extract/document.h"
+#include "tools/batch_workers.h"
 
 namespace kg {
 
@@ -34,29 +34,23 @@ Status ProcessDocumentsInOrder(const std::vector<std::string>& paths, const Read
     size_t bytes = 0;
   };
   Batch reading, working;
-  std::vector<std::thread> pool;
-  std::atomic<size_t> next{0};
+  // With one job the work runs on this thread, in order, as it always did.
+  std::unique_ptr<BatchWorkers> workers;
+  if (jobs > 1) workers = std::make_unique<BatchWorkers>(static_cast<size_t>(jobs));
 
   auto start = [&](Batch* b) {
     b->results.assign(b->documents.size(), Output());
-    next = 0;
-    auto run = [&work, &next, b] {
-      for (size_t i = next++; i < b->documents.size(); i = next++) {
-        b->results[i] = work(b->documents[i]);
-      }
-    };
-    const size_t threads = std::min<size_t>(static_cast<size_t>(jobs), b->documents.size());
-    if (threads <= 1) {
-      run();  // one job: the work runs here, in order, as it always did
+    auto run = [&work, b](size_t i) { b->results[i] = work(b->documents[i]); };
+    if (!workers) {
+      for (size_t i = 0; i < b->documents.size(); ++i) run(i);
       return;
     }
-    for (size_t t = 0; t < threads; ++t) pool.emplace_back(run);
+    workers->Start(b->documents.size(), run);
   };
   // The batch read so far goes to the workers once the previous one is done.
   auto hand_over = [&]() -> Status {
     Status status = Status::Ok();
-    for (std::thread& t : pool) t.join();
-    pool.clear();
+    if (workers) workers->Wait();
     std::swap(reading, working);
     // `reading` now holds the finished batch: start the new one, then write.
     start(&working);
@@ -78,16 +72,10 @@ Status ProcessDocumentsInOrder(const std::vector<std::string>& paths, const Read
     }
     return Status::Ok();
   });
-  if (!read.ok()) {
-    for (std::thread& t : pool) t.join();
-    return read;
-  }
+  if (!read.ok()) return read;  // the workers' destructor waits for their batch
   // Twice: the last batch read goes to work, then the worked one is written.
   for (int i = 0; i < 2; ++i) {
-    if (Status s = hand_over(); !s.ok()) {
-      for (std::thread& t : pool) t.join();
-      return s;
-    }
+    if (Status s = hand_over(); !s.ok()) return s;
   }
   return Status::Ok();
 }
