@@ -46,6 +46,7 @@ std::optional<StartFilter> StartFilter::FromRegex(std::string_view regex) {
       return;
     }
     filter.second_live_[two] = true;
+    filter.third_live_[ThirdBit(static_cast<size_t>(two) << 8 | bytes[2])] = true;
     uint32_t node = two;
     for (size_t n = 2; n < s.size(); ++n) {
       bool inserted = false;

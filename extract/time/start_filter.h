@@ -48,7 +48,9 @@ class StartFilter {
     const size_t two =
         static_cast<size_t>(c) << 8 | kFold[static_cast<unsigned char>(text[pos + 1])];
     if (second_accept_[two]) return true;
-    return second_live_[two] && Deeper(text, pos);
+    if (!second_live_[two] || pos + 3 > text.size()) return false;
+    const size_t three = two << 8 | kFold[static_cast<unsigned char>(text[pos + 2])];
+    return third_live_[ThirdBit(three)] && Deeper(text, pos);
   }
 
  private:
@@ -65,6 +67,11 @@ class StartFilter {
   std::array<bool, 256> first_live_{};
   std::bitset<1 << 16> second_accept_;
   std::bitset<1 << 16> second_live_;
+  // Whether a string of three bytes or more begins with these three, hashed
+  // to a bit (a bit shared by two prefixes only lets more through): most
+  // positions the first two bytes let through end here, without a lookup.
+  static size_t ThirdBit(size_t three) { return static_cast<uint32_t>(three * 0x9E3779B1u) >> 16; }
+  std::bitset<1 << 16> third_live_;
   // Longer strings: (node, byte) -> the next node << 1 | whether a string
   // ends there, 0 if none goes on with that byte; a two-byte prefix is the
   // node numbered by its bytes. Open addressing, since these lookups run at
