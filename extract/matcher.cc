@@ -217,6 +217,10 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
   for (size_t c = 0; c < candidates.size(); ++c) {
     const int p = candidates[c];
     const PatternDef& pat = pack.patterns[p];
+    // A pattern not compiled yet whose screen finds nothing in the view has no
+    // match in it: it need not be compiled for this view (most are never
+    // compiled).
+    if (case_free && pat.re_case_free && pat.RulesOut(view.text)) continue;
     const RelationDef& rel = pack.relations[pat.relation];
     const RE2& re = case_free && pat.re_case_free ? *pat.re_case_free : *pat.re;
     const int ngroups = std::min(re.NumberOfCapturingGroups() + 1, kMaxGroups);
