@@ -73,10 +73,9 @@ TEST(CaseBlindTest, CaseFreeTextReadsEveryByte) {
 // views and on views case folding would change (where only the case-blind
 // compile is right, and the matcher uses it).
 TEST(CaseBlindTest, NewsPackCompilesAgreeOnCaseFreeViews) {
-  auto pack = LoadRulePack({RuleSource{"news.yaml", std::string(EmbeddedRuleFile("news.yaml"))}},
-                           int64_t{4} << 20, /*defer_known_patterns=*/true);
-  ASSERT_TRUE(pack.ok()) << pack.status().ToString();
-  const RulePack& p = **pack;
+  std::shared_ptr<const RulePack> pack = testing_util::NewsPack(/*deferred=*/true);
+  ASSERT_TRUE(pack);
+  const RulePack& p = *pack;
   std::vector<std::string> views;
   Status read = testing_util::ExampleArticleViews(p, &views);
   ASSERT_TRUE(read.ok()) << read.ToString();

@@ -12,8 +12,9 @@
 
 namespace kg::testing_util {
 
-std::shared_ptr<const RulePack> NewsPack() {
-  auto pack = LoadRulePack({RuleSource{"news.yaml", std::string(EmbeddedRuleFile("news.yaml"))}});
+std::shared_ptr<const RulePack> NewsPack(bool deferred) {
+  auto pack = LoadRulePack({RuleSource{"news.yaml", std::string(EmbeddedRuleFile("news.yaml"))}},
+                           ExtractorOptions().re2_max_mem, deferred);
   EXPECT_TRUE(pack.ok()) << pack.status().ToString();
   return pack.ok() ? *pack : nullptr;
 }

@@ -13,9 +13,10 @@
 
 namespace kg::testing_util {
 
-// The built-in news pack, loaded as kg loads it; null (with a test failure
-// recorded) if it does not load.
-std::shared_ptr<const RulePack> NewsPack();
+// The built-in news pack, freshly loaded: every pattern compiled at load, or
+// (`deferred`) as kg extract loads it, each compiled on first use. Null (with a
+// test failure recorded) if it does not load.
+std::shared_ptr<const RulePack> NewsPack(bool deferred = false);
 
 // Appends one view per sentence of every example article to `views`.
 Status ExampleArticleViews(const RulePack& pack, std::vector<std::string>* views);

@@ -42,10 +42,9 @@ TEST(PatternMacrosTest, DeterminersWithoutRepeatsMatchAsBefore) {
   ASSERT_TRUE(det.ok());
   ASSERT_NE(*det, kFormerDeterminers);
 
-  auto loaded = LoadRulePack({RuleSource{"news.yaml", std::string(EmbeddedRuleFile("news.yaml"))}},
-                             int64_t{4} << 20, /*defer_known_patterns=*/true);
-  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
-  const RulePack& pack = **loaded;
+  std::shared_ptr<const RulePack> loaded = testing_util::NewsPack(/*deferred=*/true);
+  ASSERT_TRUE(loaded);
+  const RulePack& pack = *loaded;
   std::vector<std::string> views;
   ASSERT_TRUE(testing_util::ExampleArticleViews(pack, &views).ok());
   // Views with more determiners and descriptors than the articles have.
@@ -99,10 +98,9 @@ TEST(PatternMacrosTest, DeterminersWithoutRepeatsMatchAsBefore) {
 // Whether an expansion is case-neutral, told from the pattern and the macros,
 // agrees with reading the whole expansion (CaseNeutralRegex).
 TEST(PatternMacrosTest, CaseNeutralityToldAsReadingTheExpansionWould) {
-  auto loaded = LoadRulePack({RuleSource{"news.yaml", std::string(EmbeddedRuleFile("news.yaml"))}},
-                             int64_t{4} << 20, /*defer_known_patterns=*/true);
-  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
-  for (const PatternDef& pat : (*loaded)->patterns) {
+  std::shared_ptr<const RulePack> loaded = testing_util::NewsPack(/*deferred=*/true);
+  ASSERT_TRUE(loaded);
+  for (const PatternDef& pat : loaded->patterns) {
     EXPECT_EQ(static_cast<bool>(pat.re_case_free), CaseNeutralRegex(pat.source)) << pat.rule;
   }
   const std::vector<std::string> patterns = {

@@ -85,10 +85,9 @@ std::vector<std::string> Mutated(const std::vector<std::string>& views, size_t c
 }
 
 TEST(PatternScreenTest, NewsPackScreensMatchWhereverTheirPatternsDo) {
-  auto loaded = LoadRulePack({RuleSource{"news.yaml", std::string(EmbeddedRuleFile("news.yaml"))}},
-                             int64_t{4} << 20, /*defer_known_patterns=*/true);
-  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
-  const RulePack& pack = **loaded;
+  std::shared_ptr<const RulePack> loaded = testing_util::NewsPack(/*deferred=*/true);
+  ASSERT_TRUE(loaded);
+  const RulePack& pack = *loaded;
   std::vector<std::string> views;
   ASSERT_TRUE(testing_util::ExampleArticleViews(pack, &views).ok());
   std::vector<std::string> all = Mutated(views, 6000);
@@ -117,10 +116,9 @@ TEST(PatternScreenTest, NewsPackScreensMatchWhereverTheirPatternsDo) {
 }
 
 TEST(PatternScreenTest, RulesOutOnlyBeforeThePatternIsCompiled) {
-  auto loaded = LoadRulePack({RuleSource{"news.yaml", std::string(EmbeddedRuleFile("news.yaml"))}},
-                             int64_t{4} << 20, /*defer_known_patterns=*/true);
-  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
-  const PatternDef& pat = (*loaded)->patterns.front();
+  std::shared_ptr<const RulePack> loaded = testing_util::NewsPack(/*deferred=*/true);
+  ASSERT_TRUE(loaded);
+  const PatternDef& pat = loaded->patterns.front();
   ASSERT_TRUE(pat.screen);
   EXPECT_TRUE(pat.RulesOut("nothing here names anyone ."));
   EXPECT_FALSE(pat.re_case_free.compiled());
