@@ -1,11 +1,18 @@
 // BatchWorkers: see batch_workers.h.
 #include "tools/batch_workers.h"
 
+#include <system_error>
+
 namespace kg {
 
 BatchWorkers::BatchWorkers(size_t threads) {
-  threads_.reserve(threads);
-  for (size_t t = 0; t < threads; ++t) threads_.emplace_back([this] { Loop(); });
+  for (size_t t = 0; t < threads; ++t) {
+    try {
+      threads_.emplace_back([this] { Loop(); });
+    } catch (const std::system_error&) {
+      break;  // the system gives no more: work with those there are
+    }
+  }
 }
 
 BatchWorkers::~BatchWorkers() {

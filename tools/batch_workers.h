@@ -22,6 +22,8 @@ namespace kg {
 
 class BatchWorkers {
  public:
+  // Up to `threads` threads: fewer if the system will not start more
+  // (threads() says how many; with none, a caller must do the work itself).
   explicit BatchWorkers(size_t threads);
   ~BatchWorkers();  // waits for the batch in flight, then stops the threads
   BatchWorkers(const BatchWorkers&) = delete;
@@ -32,6 +34,8 @@ class BatchWorkers {
   void Start(size_t count, std::function<void(size_t)> task);
   // Blocks until every task of the batch started last has returned.
   void Wait();
+
+  size_t threads() const { return threads_.size(); }
 
  private:
   void Loop();

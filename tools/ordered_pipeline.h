@@ -5,6 +5,7 @@
 #ifndef KG_TOOLS_ORDERED_PIPELINE_H_
 #define KG_TOOLS_ORDERED_PIPELINE_H_
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <string>
@@ -35,13 +36,23 @@ Status ProcessDocumentsInOrder(const std::vector<std::string>& paths, const Read
   };
   Batch reading, working;
   // With one job the work runs on this thread, in order, as it always did.
+  // More start with the first batch: no more threads than it has documents
+  // (an absurd --jobs costs nothing), nor than the system will start.
   std::unique_ptr<BatchWorkers> workers;
-  if (jobs > 1) workers = std::make_unique<BatchWorkers>(static_cast<size_t>(jobs));
+  bool inline_work = jobs <= 1;
 
   auto start = [&](Batch* b) {
     b->results.assign(b->documents.size(), Output());
     auto run = [&work, b](size_t i) { b->results[i] = work(b->documents[i]); };
-    if (!workers) {
+    if (!inline_work && !workers) {
+      workers = std::make_unique<BatchWorkers>(
+          std::min(static_cast<size_t>(jobs), std::max<size_t>(b->documents.size(), 1)));
+      if (workers->threads() == 0) {
+        workers.reset();
+        inline_work = true;
+      }
+    }
+    if (inline_work) {
       for (size_t i = 0; i < b->documents.size(); ++i) run(i);
       return;
     }

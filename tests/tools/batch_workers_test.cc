@@ -72,7 +72,7 @@ TEST(OrderedPipelineTest, ResultsComeOutInInputOrderForAnyJobs) {
   testing::WriteFile(path, jsonl);
   PipelineLimits limits;
   limits.max_batch_documents = 4;
-  for (int jobs : {1, 2, 5}) {
+  for (int jobs : {1, 2, 5, 100000000}) {
     std::vector<std::string> seen;
     std::function<std::string(const Document&)> work = [](const Document& d) {
       return d.id + ":" + d.text;
