@@ -94,28 +94,34 @@ struct DocumentReader {
   }
 };
 
+// Reads the mentions of sentence `s` into *mentions; false when the sentence
+// is over the cap (then listed in *skipped) or names fewer than two entities.
+bool ReadMentions(const Document& document, const SentenceSpan& s, size_t max_sentence_bytes,
+                  MentionTracker* tracker, std::vector<Mention>* mentions,
+                  std::vector<SkippedSentence>* skipped) {
+  if (s.end - s.begin > max_sentence_bytes) {
+    if (skipped) skipped->push_back({s.begin, s.end});
+    return false;
+  }
+  tracker->Find(document.text, s.begin, s.end, mentions);
+  return NamesTwoEntities(*mentions);
+}
+
 // The facts of reading each sentence completely (mentions, times so far,
 // view, matches) before the next: what Extract's phases give when no entity
-// changes type. `reader` has split the text.
+// changes type. `reader` has split the text (forgetting the last document's
+// times) and nothing has been written to its output yet.
 void ExtractSentenceBySentence(const DocumentReader& reader, const Gazetteer& gazetteer,
                                const TimeTagger& tagger, size_t max_sentence_bytes,
                                std::vector<SkippedSentence>* skipped) {
   const Document& document = reader.document;
   DocumentScratch& scratch = *reader.scratch;
-  reader.out->clear();
-  scratch.times.clear();
-  scratch.time_spans.clear();
   if (scratch.mentions.empty()) scratch.mentions.resize(1);
   std::vector<Mention>& mentions = scratch.mentions[0];
   TimeScan time_scan(tagger, document.text, document.date);
   MentionTracker tracker(gazetteer, document.date);
   for (const SentenceSpan& s : scratch.sentences) {
-    if (s.end - s.begin > max_sentence_bytes) {
-      if (skipped) skipped->push_back({s.begin, s.end});
-      continue;
-    }
-    tracker.Find(document.text, s.begin, s.end, &mentions);
-    if (!NamesTwoEntities(mentions)) continue;
+    if (!ReadMentions(document, s, max_sentence_bytes, &tracker, &mentions, skipped)) continue;
     reader.TagTimes(&time_scan, s.end);
     reader.Match(s, mentions, tracker);
   }
@@ -206,16 +212,12 @@ void Extractor::Extract(const Document& document, std::vector<Fact>* out,
   scratch.untyped.clear();
   MentionTracker tracker(*impl_->gazetteer, document.date);
   for (size_t i = 0; i < sentences.size(); ++i) {
-    const SentenceSpan& s = sentences[i];
-    if (s.end - s.begin > impl_->options.max_sentence_bytes) {
-      if (skipped) skipped->push_back({s.begin, s.end});
+    if (!ReadMentions(document, sentences[i], impl_->options.max_sentence_bytes, &tracker,
+                      &scratch.mentions[i], skipped)) {
       continue;
     }
-    std::vector<Mention>& mentions = scratch.mentions[i];
-    tracker.Find(document.text, s.begin, s.end, &mentions);
-    if (!NamesTwoEntities(mentions)) continue;
     scratch.viewed.push_back(i);
-    for (const Mention& m : mentions) {
+    for (const Mention& m : scratch.mentions[i]) {
       for (int e : m.entities) {
         if (tracker.entity(e).type == "unknown") scratch.untyped.emplace_back(i, e);
       }
