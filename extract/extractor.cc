@@ -55,13 +55,17 @@ struct DocumentReader {
     return scratch->sentences;
   }
 
-  // Appends the time expressions that begin before `limit` and name days:
-  // only those can date a fact; the rest ("formerly", "nearly two years")
-  // stay words in the view.
-  void TagTimes(TimeScan* scan, size_t limit) const {
+  // Appends the time expressions of sentence `s` that name days: only those
+  // can date a fact; the rest ("formerly", "nearly two years") stay words in
+  // the view. Only a sentence with a view uses its times (a fact is dated from
+  // its own sentence, a relative date from the document's), so only those
+  // sentences are scanned, each on its own: an expression never runs over a
+  // sentence's end into the next ("Stocks fell Monday" / "Morning trade was
+  // thin" are two). The bytes around the sentence are still read as context.
+  void TagTimes(const TimeScan& scan, const SentenceSpan& s) const {
     std::vector<TimeExpression>& times = scratch->times;
     const size_t first_new = times.size();
-    scan->Until(limit, &times);
+    scan.Within(s.begin, s.end, &times);
     times.erase(std::remove_if(times.begin() + first_new, times.end(),
                                [](const TimeExpression& t) { return !t.days.has_value(); }),
                 times.end());
@@ -107,7 +111,7 @@ bool ReadMentions(const Document& document, const SentenceSpan& s, size_t max_se
   return NamesTwoEntities(*mentions);
 }
 
-// The facts of reading each sentence completely (mentions, times so far,
+// The facts of reading each sentence completely (mentions, its times,
 // view, matches) before the next: what Extract's phases give when no entity
 // changes type. `reader` has split the text (forgetting the last document's
 // times) and nothing has been written to its output yet.
@@ -118,11 +122,11 @@ void ExtractSentenceBySentence(const DocumentReader& reader, const Gazetteer& ga
   DocumentScratch& scratch = *reader.scratch;
   if (scratch.mentions.empty()) scratch.mentions.resize(1);
   std::vector<Mention>& mentions = scratch.mentions[0];
-  TimeScan time_scan(tagger, document.text, document.date);
+  const TimeScan time_scan(tagger, document.text, document.date);
   MentionTracker tracker(gazetteer, document.date);
   for (const SentenceSpan& s : scratch.sentences) {
     if (!ReadMentions(document, s, max_sentence_bytes, &tracker, &mentions, skipped)) continue;
-    reader.TagTimes(&time_scan, s.end);
+    reader.TagTimes(time_scan, s);
     reader.Match(s, mentions, tracker);
   }
 }
@@ -192,8 +196,8 @@ std::vector<Fact> Extractor::Extract(const Document& document,
 }
 
 // A document is read in phases: mentions sentence by sentence, then the time
-// expressions as far as the last sentence that names two entities, then a
-// view and matches for each such sentence. Each phase's code and tables stay
+// expressions of each sentence that names two entities, then a view and
+// matches for each such sentence. Each phase's code and tables stay
 // in the caches for the whole document instead of taking turns every
 // sentence. The facts are those of reading each sentence completely before
 // the next, as long as no entity changes type between a sentence and the end
@@ -232,8 +236,8 @@ void Extractor::Extract(const Document& document, std::vector<Fact>* out,
     }
   }
   if (scratch.viewed.empty()) return;
-  TimeScan time_scan(*impl_->tagger, document.text, document.date);
-  reader.TagTimes(&time_scan, sentences[scratch.viewed.back()].end);
+  const TimeScan time_scan(*impl_->tagger, document.text, document.date);
+  for (size_t i : scratch.viewed) reader.TagTimes(time_scan, sentences[i]);
   // News gives well under a fact a sentence; growing would move every fact.
   if (out->capacity() < scratch.viewed.size()) out->reserve(scratch.viewed.size());
   for (size_t i : scratch.viewed) reader.Match(sentences[i], scratch.mentions[i], tracker);

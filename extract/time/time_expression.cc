@@ -66,10 +66,13 @@ bool IsWordByte(char c) { return kWordByte[static_cast<unsigned char>(c)]; }
 // anchored longest match at the leftmost start is the unanchored one). The
 // positions are read sixteen at a time from byte masks: word starts, and the
 // bytes between words (white space only when a match can begin with it).
-bool NextHit(const CompiledRules& rules, std::string_view text, size_t pos,
+//
+// Matches end by `bound`; the bytes from there on are still the context RE2
+// and the word tests read.
+bool NextHit(const CompiledRules& rules, std::string_view text, size_t pos, size_t bound,
              re2::StringPiece* whole) {
   const re2::StringPiece input(text.data(), text.size());
-  const size_t n = text.size();
+  const size_t n = bound;
   if (!rules.start_filter) {
     return rules.scanner->Match(input, pos, n, RE2::UNANCHORED, whole, 1);
   }
@@ -217,39 +220,36 @@ bool NeedsTense(const timex::TimeRule& rule, const timex::SlotValues& slots) {
          slots[timex::kDecade].empty() && slots[timex::kCentury].empty();
 }
 
-}  // namespace
+// Where a scan stands between calls: the place it goes on from, and a hit
+// found at or past the last call's limit, kept for the next call.
+struct ScanPlace {
+  size_t pos = 0;
+  bool pending = false;
+  re2::StringPiece whole;
+};
 
-std::vector<TimeExpression> TimeTagger::Find(std::string_view text,
-                                             const std::optional<Date>& reference) const {
-  std::vector<TimeExpression> out;
-  TimeScan(*this, text, reference).Until(text.size(), &out);
-  return out;
-}
-
-TimeScan::TimeScan(const TimeTagger& tagger, std::string_view text, std::optional<Date> reference)
-    : tagger_(tagger), text_(text), reference_(reference) {}
-
-void TimeScan::Until(size_t limit, std::vector<TimeExpression>* found) {
-  const CompiledRules& rules = tagger_.rules();
-  const std::string_view text = text_;
-  const std::optional<Date>& reference = reference_;
+// Appends the expressions of `text` that begin before `limit`, scanning from
+// `place`, matches ending by `bound`.
+void Scan(const CompiledRules& rules, const timex::HitMemo& memo, std::string_view text,
+          const std::optional<Date>& reference, size_t limit, size_t bound, ScanPlace* place,
+          std::vector<TimeExpression>* found) {
   std::vector<TimeExpression>& out = *found;
-  const timex::HitMemo& memo = *tagger_.impl_->memo;
-  re2::StringPiece& whole = whole_;
-  size_t& pos = pos_;
+  re2::StringPiece& whole = place->whole;
+  size_t& pos = place->pos;
+  bool& pending = place->pending;
   for (;;) {
     // The hit the last call stopped at is kept, not searched for again.
-    if (!pending_) {
-      if (pos >= text.size() || !NextHit(rules, text, pos, &whole)) {
-        pos = text.size();
+    if (!pending) {
+      if (pos >= bound || !NextHit(rules, text, pos, bound, &whole)) {
+        pos = bound;
         return;
       }
-      pending_ = true;
+      pending = true;
     }
     const size_t b = static_cast<size_t>(whole.data() - text.data());
     const size_t e = b + whole.size();
     if (b >= limit) return;
-    pending_ = false;
+    pending = false;
     auto skip_word = [&] {
       pos = b + 1;
       while (pos < text.size() && IsWordByte(text[pos])) ++pos;
@@ -314,6 +314,32 @@ void TimeScan::Until(size_t limit, std::vector<TimeExpression>* found) {
     out.push_back(std::move(t));
     pos = e;
   }
+}
+
+}  // namespace
+
+std::vector<TimeExpression> TimeTagger::Find(std::string_view text,
+                                             const std::optional<Date>& reference) const {
+  std::vector<TimeExpression> out;
+  TimeScan(*this, text, reference).Until(text.size(), &out);
+  return out;
+}
+
+TimeScan::TimeScan(const TimeTagger& tagger, std::string_view text, std::optional<Date> reference)
+    : tagger_(tagger), text_(text), reference_(reference) {}
+
+void TimeScan::Until(size_t limit, std::vector<TimeExpression>* out) {
+  ScanPlace place{pos_, pending_, whole_};
+  Scan(tagger_.rules(), *tagger_.impl_->memo, text_, reference_, limit, text_.size(), &place, out);
+  pos_ = place.pos;
+  pending_ = place.pending;
+  whole_ = place.whole;
+}
+
+void TimeScan::Within(size_t begin, size_t end, std::vector<TimeExpression>* out) const {
+  ScanPlace place;
+  place.pos = begin;
+  Scan(tagger_.rules(), *tagger_.impl_->memo, text_, reference_, end, end, &place, out);
 }
 
 }  // namespace kg

@@ -92,6 +92,13 @@ class TimeScan {
   TimeScan(const TimeTagger& tagger, std::string_view text, std::optional<Date> reference);
   void Until(size_t limit, std::vector<TimeExpression>* out);
 
+  // Appends the expressions that lie in text[begin, end) (end <= the text's
+  // size): the scan of that piece alone, no expression running on past
+  // `end`, while the bytes around it are still read as they are for Find
+  // (word boundaries, before/after conditions, tense cues). Only the piece's
+  // bytes are scanned. Independent of Until: neither reads nor moves its place.
+  void Within(size_t begin, size_t end, std::vector<TimeExpression>* out) const;
+
  private:
   const TimeTagger& tagger_;
   std::string_view text_;

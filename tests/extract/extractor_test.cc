@@ -289,6 +289,32 @@ TEST(ExtractorTest, ALaterSentenceDoesNotRetypeEarlierFacts) {
   EXPECT_EQ(reused, all);
 }
 
+// Times are tagged in each sentence with a view, on its own: an expression
+// never runs over the sentence's end into the next one, whether the document
+// is read in phases or (a later sentence typing a name) sentence by sentence.
+// Find over the whole text would read "Monday\n\nMorning" as one time.
+TEST(ExtractorTest, ATimeExpressionEndsWithItsSentence) {
+  Document phased;
+  phased.id = "d";
+  phased.date = ParseDate("2024-03-13");
+  phased.text =
+      "Apple acquired Beats on Monday\n\nMorning trade was thin as Google acquired Fitbit.";
+  EXPECT_EQ(Show(News().Extract(phased)),
+            "Apple acquired Beats @2024-03-11; Google acquired Fitbit @2024-03-13");
+
+  Document first = phased;
+  first.text = "Zorbel Quist acquired Apple on Monday";
+  Document retyped = first;
+  retyped.text +=
+      "\n\nMorning came. Zorbel Quist CEO Tim Cook met Elon Musk. He sued Zorbel Quist.";
+  const std::vector<Fact> alone = News().Extract(first);
+  const std::vector<Fact> all = News().Extract(retyped);
+  ASSERT_EQ(alone.size(), 1u) << Show(alone);
+  ASSERT_GT(all.size(), 1u) << Show(all);
+  EXPECT_EQ(Show(alone), "Zorbel Quist acquired Apple @2024-03-11");
+  EXPECT_EQ(all[0], alone[0]) << Show(all);
+}
+
 // Loading the time rules beside the rule pack builds the same extractor, and
 // reports the pack's error before the time rules', as loading one after the
 // other does.
