@@ -19,6 +19,10 @@
 #include "extract/document_parse.h"
 #include "graph/model/text_scan.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace kg::document_internal {
 namespace {
 
@@ -90,72 +94,125 @@ struct DocumentFields {
 
 bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+#if defined(__SSE2__)
+// Bit i set when byte i of `v` ends a plain run of a JSON string: a quote, a
+// backslash or a control byte.
+unsigned StringStops(__m128i v) {
+  const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);
+  return static_cast<unsigned>(_mm_movemask_epi8(
+      _mm_or_si128(control, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                         _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))))));
+}
+#endif
+
+// Decodes the escape at line[p] (a backslash) to *o; false for \u and
+// malformed escapes, which the full parser decides.
+bool DecodeEscape(std::string_view line, size_t p, char* o) {
+  if (p + 1 >= line.size()) return false;
+  switch (line[p + 1]) {
+    case '"':
+    case '\\':
+    case '/':
+      *o = line[p + 1];
+      return true;
+    case 'b':
+      *o = '\b';
+      return true;
+    case 'f':
+      *o = '\f';
+      return true;
+    case 'n':
+      *o = '\n';
+      return true;
+    case 'r':
+      *o = '\r';
+      return true;
+    case 't':
+      *o = '\t';
+      return true;
+    default:
+      return false;
+  }
+}
+
 // The rest of ReadPlainString for a string with escapes (nearly always the
-// text), from line[p] with the first escape at line[stop]: decoded through a
-// raw pointer into room for the rest of the line, sized once (the decoded
-// string is never longer than its JSON form).
+// text), from line[p] with the first escape at line[stop]. One pass: sixteen
+// bytes at a time are copied to the output and tested together, and the
+// output moves on by the plain ones, so an escape costs no new scan and no
+// call. The room is sized once: a decoded string is never longer than its
+// JSON form, and the copies of bytes past a stop land where later bytes
+// overwrite them or past the end kept.
 bool ReadEscapedString(std::string_view line, size_t p, size_t stop, size_t* i, std::string* out) {
-  out->resize(line.size() - p);
+  const size_t n = line.size();
+  out->resize(n - p);
   char* const begin = out->data();
-  char* o = begin;
+  const char* const in = line.data();
+  std::memcpy(begin, in + p, stop - p);
+  char* o = begin + (stop - p);
+  // The store at o stays within the room: o - begin <= p - first, where
+  // `first` is the p this call started at, so o + 16 <= begin + (n - first)
+  // while p + 16 <= n.
+  p = stop;
   for (;;) {
-    // line[stop] is a quote or a backslash.
-    std::memcpy(o, line.data() + p, stop - p);
-    o += stop - p;
-    if (line[stop] == '"') {
+    const char c = in[p];
+    if (c == '"') {
       out->resize(static_cast<size_t>(o - begin));
-      *i = stop + 1;
+      *i = p + 1;
       return true;
     }
-    if (stop + 1 >= line.size()) return false;
-    switch (line[stop + 1]) {
-      case '"':
-      case '\\':
-      case '/':
-        *o++ = line[stop + 1];
-        break;
-      case 'b':
-        *o++ = '\b';
-        break;
-      case 'f':
-        *o++ = '\f';
-        break;
-      case 'n':
-        *o++ = '\n';
-        break;
-      case 'r':
-        *o++ = '\r';
-        break;
-      case 't':
-        *o++ = '\t';
-        break;
-      default:
-        return false;  // \u and malformed escapes: the full parser decides
+    if (c != '\\' || !DecodeEscape(line, p, o)) return false;  // a raw control byte, or \u
+    ++o;
+    p += 2;
+#if defined(__SSE2__)
+    unsigned mask = 0;
+    for (; p + 16 <= n; p += 16, o += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + p));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(o), v);
+      if ((mask = StringStops(v)) != 0) break;
     }
-    p = stop + 2;
-    if (p >= line.size()) return false;
-    stop = text_scan::FindJsonStop(line, p, /*stop_at_high=*/false);
-    if (stop == line.size() || static_cast<unsigned char>(line[stop]) < 0x20) return false;
+    if (mask != 0) {
+      const size_t k = static_cast<size_t>(__builtin_ctz(mask));
+      p += k;
+      o += k;
+      continue;
+    }
+#endif
+    for (; p < n && !text_scan::IsJsonSpecial(static_cast<unsigned char>(in[p])); ++p) *o++ = in[p];
+    if (p >= n) return false;
   }
 }
 
 // A JSON string at line[*i] (the opening quote) without \u escapes or raw
 // control characters, decoded into *out; *i ends past the closing quote.
 bool ReadPlainString(std::string_view line, size_t* i, std::string* out) {
-  size_t p = *i + 1;
-  out->clear();
-  while (p < line.size()) {
-    const size_t stop = text_scan::FindJsonStop(line, p, /*stop_at_high=*/false);
-    if (stop == line.size() || static_cast<unsigned char>(line[stop]) < 0x20) return false;
-    if (line[stop] == '"') {
-      out->append(line.data() + p, stop - p);
-      *i = stop + 1;
-      return true;
-    }
-    if (stop + 1 >= line.size()) return false;
-    return ReadEscapedString(line, p, stop, i, out);
+  const size_t p = *i + 1;
+  if (p >= line.size()) return false;
+  const size_t stop = text_scan::FindJsonStop(line, p, /*stop_at_high=*/false);
+  if (stop == line.size() || static_cast<unsigned char>(line[stop]) < 0x20) return false;
+  if (line[stop] == '"') {
+    out->assign(line.data() + p, stop - p);
+    *i = stop + 1;
+    return true;
   }
-  return false;
+  return ReadEscapedString(line, p, stop, i, out);
+}
+
+// A key: its bytes in the line when it has no escape (every key kg reads),
+// else decoded into *scratch.
+bool ReadKey(std::string_view line, size_t* i, std::string* scratch, std::string_view* key) {
+  // Keys are short: a byte loop, not a scan set up for long runs.
+  size_t end = *i + 1;
+  while (end < line.size() && !text_scan::IsJsonSpecial(static_cast<unsigned char>(line[end]))) {
+    ++end;
+  }
+  if (end < line.size() && line[end] == '"') {
+    *key = line.substr(*i + 1, end - *i - 1);
+    *i = end + 1;
+    return true;
+  }
+  if (!ReadPlainString(line, i, scratch)) return false;
+  *key = *scratch;
+  return true;
 }
 
 // The common line — one object of distinct keys whose values are strings or
@@ -170,24 +227,25 @@ bool ReadFlatObject(std::string_view line, DocumentFields* fields) {
   skip_space();
   if (i >= line.size() || line[i] != '{') return false;
   ++i;
-  std::string key, ignored;
+  std::string key_scratch, ignored;
+  std::string_view key;
   unsigned seen = 0;                 // bit k: the k-th of fields->Named()
   std::vector<std::string> unknown;  // other keys, to refuse repeats of them too
   const auto named = fields->Named();
   for (;;) {
     skip_space();
-    if (i >= line.size() || line[i] != '"' || !ReadPlainString(line, &i, &key)) return false;
+    if (i >= line.size() || line[i] != '"' || !ReadKey(line, &i, &key_scratch, &key)) return false;
     // A known key's value is read straight into its field.
     JsonField* slot = nullptr;
     for (size_t k = 0; k < named.size(); ++k) {
-      if (std::string_view(key) != named[k].first) continue;
+      if (key != named[k].first) continue;
       if (seen >> k & 1) return false;
       seen |= 1u << k;
       slot = named[k].second;
     }
     if (slot == nullptr) {
       if (std::find(unknown.begin(), unknown.end(), key) != unknown.end()) return false;
-      unknown.push_back(key);
+      unknown.emplace_back(key);
     }
     skip_space();
     if (i >= line.size() || line[i] != ':') return false;
@@ -239,7 +297,10 @@ Result<Document> ParseJsonlLine(std::string_view line, const std::string& name, 
   // A flat object nests one level deep, so only a line that is not one needs
   // the depth check (which comes before parsing it).
   DocumentFields fields;
-  if (max_depth < 1 || !ReadFlatObject(line, &fields)) {
+  // The direct reader refuses raw control bytes and \u escapes, so a text it
+  // read has no NUL byte to look for.
+  const bool read_directly = max_depth >= 1 && ReadFlatObject(line, &fields);
+  if (!read_directly) {
     if (size_t deep = TooDeepAt(line, max_depth); deep != std::string_view::npos) {
       return Status::ErrorAt(name, line_number, static_cast<int>(deep) + 1,
                              "JSON nested deeper than the cap of " + std::to_string(max_depth) +
@@ -288,7 +349,7 @@ Result<Document> ParseJsonlLine(std::string_view line, const std::string& name, 
   if (doc.text.find_first_not_of(" \t\n\r\f\v") == std::string::npos) {
     return FieldError(name, line_number, line, "text", "empty \"text\"");
   }
-  if (doc.text.find('\0') != std::string::npos) {
+  if (!read_directly && doc.text.find('\0') != std::string::npos) {
     return FieldError(name, line_number, line, "text", "binary text (\"text\" contains NUL)");
   }
 

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <charconv>
+#include <cstring>
 #include <string_view>
 
 namespace kg {
@@ -10,19 +11,30 @@ namespace {
 constexpr uint64_t kFnvPrime = 1099511628211ull;
 
 // FNV-1a: small, fast and stable across platforms and runs, which is all an id
-// needs. Four bytes a step: the chain of multiplies is the hash's, the loop
-// around it is a quarter of the byte-at-a-time one's.
-void MixBytes(uint64_t* h, std::string_view s) {
+// needs. Eight bytes a step: the chain of multiplies is the hash's, the loop
+// around it an eighth of the byte-at-a-time one's; a field's last 0-7 bytes
+// take at most three branches instead of a loop each.
+inline uint64_t Step(uint64_t x, unsigned char c) { return (x ^ c) * kFnvPrime; }
+
+// Inlined into MakeFactId's six calls: a call costs as much as hashing a
+// short field.
+__attribute__((always_inline)) inline void MixBytes(uint64_t* h, std::string_view s) {
   uint64_t x = *h;
   const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t n = s.size();
-  for (; n >= 4; n -= 4, p += 4) {
-    x = (x ^ p[0]) * kFnvPrime;
-    x = (x ^ p[1]) * kFnvPrime;
-    x = (x ^ p[2]) * kFnvPrime;
-    x = (x ^ p[3]) * kFnvPrime;
+  for (; n >= 8; n -= 8, p += 8) {
+    x = Step(Step(Step(Step(x, p[0]), p[1]), p[2]), p[3]);
+    x = Step(Step(Step(Step(x, p[4]), p[5]), p[6]), p[7]);
   }
-  for (; n > 0; --n, ++p) x = (x ^ *p) * kFnvPrime;
+  if (n & 4) {
+    x = Step(Step(Step(Step(x, p[0]), p[1]), p[2]), p[3]);
+    p += 4;
+  }
+  if (n & 2) {
+    x = Step(Step(x, p[0]), p[1]);
+    p += 2;
+  }
+  if (n & 1) x = Step(x, p[0]);
   *h = x;
 }
 
@@ -36,21 +48,18 @@ void Mix(uint64_t* h, std::string_view s) {
   EndField(h);
 }
 
-void MixInteger(uint64_t* h, int64_t v) {
-  char digits[24];  // any int64, as std::to_string writes it
-  MixBytes(h, std::string_view(digits, std::to_chars(digits, digits + sizeof digits, v).ptr));
-}
-
 }  // namespace
 
 std::string MakeFactId(const Fact& fact) {
   uint64_t h = 14695981039346656037ull;
   Mix(&h, fact.doc);
-  // The span is one field, "begin:end".
-  MixInteger(&h, fact.span_begin);
-  MixBytes(&h, ":");
-  MixInteger(&h, fact.span_end);
-  EndField(&h);
+  // The span is one field, "begin:end" as std::to_string writes the two,
+  // hashed in one piece.
+  char span[2 * 20 + 1];  // two int64 and the colon
+  char* end = std::to_chars(span, span + 20, fact.span_begin).ptr;
+  *end++ = ':';
+  end = std::to_chars(end, end + 20, fact.span_end).ptr;
+  Mix(&h, std::string_view(span, static_cast<size_t>(end - span)));
   Mix(&h, fact.rule);
   Mix(&h, fact.subject);
   Mix(&h, fact.relation);
@@ -66,10 +75,7 @@ std::string MakeFactId(const Fact& fact) {
     return pairs;
   }();
   char id[16];
-  for (int i = 14; i >= 0; i -= 2, h >>= 8) {
-    id[i] = kHexPairs[2 * (h & 0xFF)];
-    id[i + 1] = kHexPairs[2 * (h & 0xFF) + 1];
-  }
+  for (int i = 14; i >= 0; i -= 2, h >>= 8) std::memcpy(id + i, &kHexPairs[2 * (h & 0xFF)], 2);
   return std::string(id, sizeof id);
 }
 

@@ -6,12 +6,29 @@
 #include <cstring>
 #include <nlohmann/json.hpp>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "graph/model/text_scan.h"
 
 namespace kg {
 namespace {
 
 using nlohmann::ordered_json;
+
+#if defined(__SSE2__)
+// Bit i set when byte i of `v` is one a JSON string escapes or >= 0x80 (which
+// WriteJsonString checks as UTF-8): text_scan::IsPlainJsonPadded's test, for
+// a block already loaded.
+unsigned JsonStopMask(__m128i v) {
+  const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);
+  const __m128i special = _mm_or_si128(
+      control,
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+  return static_cast<unsigned>(_mm_movemask_epi8(special) | _mm_movemask_epi8(v));
+}
+#endif
 
 ordered_json OptionalDate(const std::optional<Date>& d) {
   return d ? ordered_json(d->ToString()) : ordered_json(nullptr);
@@ -39,13 +56,32 @@ class LineWriter {
   void Char(char c) { *at_++ = c; }
   // A string that is not valid UTF-8 leaves the writer not ok(); what is
   // written after it still stays within the room reserved.
-  void String(std::string_view s) {
-    // Copied first and checked where it landed (the line buffer has room
-    // past it): most strings are plain, and a short one is one test.
+  __attribute__((always_inline)) void String(const std::string& s) {
+    const size_t n = s.size();
     *at_ = '"';
-    std::memcpy(at_ + 1, s.data(), s.size());
-    if (text_scan::IsPlainJsonPadded(at_ + 1, s.size())) {
-      at_ += s.size() + 1;
+#if defined(__SSE2__)
+    // Most strings (ids, names, types, rules) are at most 16 bytes: one load,
+    // one store and one test, no call. Sixteen bytes are there to read: a
+    // std::string's buffer holds capacity() + 1 bytes, and its short-string
+    // buffer alone is 16 (the capacity test keeps that true elsewhere). The
+    // bytes past n are written but not counted, and masked out of the test.
+    if (n <= 16 && s.capacity() >= 15) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data()));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(at_ + 1), v);
+      if ((JsonStopMask(v) & ((1u << n) - 1)) == 0) {
+        at_ += n + 1;
+        *at_++ = '"';
+        return;
+      }
+      Escaped(s);
+      return;
+    }
+#endif
+    // Copied first and checked where it landed (the line buffer has room
+    // past it): most strings are plain.
+    std::memcpy(at_ + 1, s.data(), n);
+    if (text_scan::IsPlainJsonPadded(at_ + 1, n)) {
+      at_ += n + 1;
       *at_++ = '"';
       return;
     }
@@ -58,9 +94,10 @@ class LineWriter {
     } else if (d->year >= 0 && d->year <= 9999 && d->month >= 0 && d->month <= 99 && d->day >= 0 &&
                d->day <= 99) {
       char text[] = "\"0000-00-00\"";
-      Digits(d->year, 4, text + 1);
-      Digits(d->month, 2, text + 6);
-      Digits(d->day, 2, text + 9);
+      Pair(d->year / 100, text + 1);
+      Pair(d->year % 100, text + 3);
+      Pair(d->month, text + 6);
+      Pair(d->day, text + 9);
       Literal(text);
     } else {
       // Date::ToString's form of an out-of-range field: digits and '-' only.
@@ -95,8 +132,8 @@ class LineWriter {
     }
   }
 
-  // `width` (2 or 4) digits of v (0 <= v < 10^width), two at a time.
-  static void Digits(int v, int width, char* out) {
+  // Two digits of v (0 <= v < 100).
+  static void Pair(int v, char* out) {
     static constexpr std::array<char, 200> kPairs = [] {
       std::array<char, 200> pairs{};
       for (int i = 0; i < 100; ++i) {
@@ -105,10 +142,7 @@ class LineWriter {
       }
       return pairs;
     }();
-    for (int i = width - 2; i >= 0; i -= 2, v /= 100) {
-      out[i] = kPairs[2 * (v % 100)];
-      out[i + 1] = kPairs[2 * (v % 100) + 1];
-    }
+    std::memcpy(out, &kPairs[2 * v], 2);
   }
 
   char* at_;

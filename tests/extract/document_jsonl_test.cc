@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <random>
 
 #include "extract/document_parse.h"
 
@@ -41,6 +42,47 @@ TEST(DocumentJsonlTest, DecodesWhatNlohmannDecodes) {
     EXPECT_EQ(doc->title, Field(j, "title")) << line;
     EXPECT_EQ(doc->url, Field(j, "url")) << line;
     EXPECT_EQ(doc->date.has_value(), !Field(j, "date").empty()) << line;
+  }
+}
+
+// Texts of escapes, raw UTF-8 and plain runs of every length up to past two
+// 16-byte blocks, so each escape falls at every offset of a block and the
+// text ends at every distance from the line's end; and lines the direct
+// reader must refuse (raw control bytes, \u, a cut-off escape).
+TEST(DocumentJsonlTest, DecodesWhatNlohmannDecodesAtEveryBlockOffset) {
+  const std::vector<std::string> pieces = {"\\n", "\\\"",     "\\\\",    "\\/", "\\t", "\\b", "\\f",
+                                           "\\r", "\xc3\xa9", "\\u00e9", "'",   "<",   " "};
+  std::mt19937 rng(5);
+  int checked = 0;
+  for (size_t run = 0; run <= 40; ++run) {
+    for (const std::string& piece : pieces) {
+      for (int variant = 0; variant < 4; ++variant) {
+        std::string text = "x" + std::string(run, 'a') + piece;
+        for (int k = static_cast<int>(rng() % 4); k > 0; --k) {
+          text += std::string(rng() % 20, 'b') + pieces[rng() % pieces.size()];
+        }
+        const std::string tail = variant % 2 ? "" : std::string(run % 17, 'c');
+        const std::string line =
+            variant < 2 ? R"({"id":"x","text":")" + text + tail + R"("})"
+                        : R"({"text":")" + text + tail + R"(","title":")" + text + R"("})";
+        const nlohmann::json j = nlohmann::json::parse(line);
+        Result<Document> doc = ParseJsonlLine(line, "in.jsonl", 1, "default", 64);
+        ASSERT_TRUE(doc.ok()) << line << ": " << doc.status().ToString();
+        ASSERT_EQ(doc->text, Field(j, "text")) << line;
+        ASSERT_EQ(doc->title, Field(j, "title")) << line;
+        ++checked;
+      }
+    }
+  }
+  EXPECT_EQ(checked, 41 * 13 * 4);
+  // Not direct lines: nlohmann's answer (an error) stands.
+  for (const std::string& line : {std::string("{\"id\":\"a\",\"text\":\"") + std::string(20, 'a') +
+                                      "\\n" + std::string(20, 'a') + "\x01\"}",
+                                  std::string("{\"id\":\"a\",\"text\":\"") + std::string(20, 'a') +
+                                      "\\n" + std::string(20, 'a') + "\\\"}",
+                                  std::string("{\"id\":\"a\",\"text\":\"") + std::string(20, 'a') +
+                                      "\\n" + std::string(20, 'a') + "\\x\"}"}) {
+    EXPECT_FALSE(ParseJsonlLine(line, "in.jsonl", 1, "default", 64).ok()) << line;
   }
 }
 

@@ -195,6 +195,47 @@ TEST(FactJsonTest, DirectWriterMatchesTheObjectDumpOnRandomFacts) {
   }
 }
 
+// Strings of every length around the writer's 16-byte block, a byte to
+// escape (or a UTF-8 sequence) at every position, in strings held in the
+// short-string buffer, on the heap, and on the heap with room to spare; and
+// dates across the range the direct writer formats itself and beyond it.
+TEST(FactJsonTest, DirectWriterMatchesTheObjectDumpAtBlockEdgesAndDateRanges) {
+  const std::string specials[] = {"\"", "\\", "\x01", "\x1f", "\x7f", "\xc3\xa9", "\xff", "\n"};
+  int checked = 0;
+  for (size_t length = 0; length <= 40; ++length) {
+    for (size_t at = 0; at <= length; ++at) {
+      for (const std::string& special : specials) {
+        std::string plain(length, 'a');
+        std::string with = plain;
+        if (at < length) with.replace(at, 1, special);
+        std::string roomy;
+        roomy.reserve(64);
+        roomy = with;
+        Fact f;
+        f.id = plain;
+        f.doc = with;
+        f.subject = roomy;
+        f.object = std::string(with).append(3, 'b');
+        f.rule = special;
+        f.sentence = with;
+        f.subject_mention = {with, plain};
+        ASSERT_EQ(FactToJson(f), ByObject(f)) << length << " " << at;
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 6000);
+  const Date dates[] = {{0, 0, 0},      {1, 1, 1},      {99, 9, 9},    {999, 12, 31},
+                        {2024, 2, 29},  {9999, 99, 99}, {10000, 1, 1}, {-1, 1, 1},
+                        {2024, 100, 1}, {2024, 1, -5},  {1969, 7, 20}, {100, 10, 10}};
+  for (const Date& d : dates) {
+    Fact f;
+    f.time = FactTime{d, d, "v", "t", "explicit"};
+    f.doc_date = d;
+    EXPECT_EQ(FactToJson(f), ByObject(f)) << d.year << "-" << d.month << "-" << d.day;
+  }
+}
+
 }  // namespace
 }  // namespace kg
 
