@@ -14,6 +14,23 @@
 namespace kg {
 namespace {
 
+// Copies `s` to `out` (which has room for 16 bytes more than s.size()) and
+// returns the end. Types are short: up to 16 bytes go as one load and one
+// store, no call. Sixteen bytes are there to read: a std::string's buffer
+// holds capacity() + 1 bytes, and its short-string buffer alone is 16 (the
+// capacity test keeps that true elsewhere).
+char* CopyShort(const std::string& s, char* out) {
+#if defined(__SSE2__)
+  if (s.size() <= 16 && s.capacity() >= 15) {
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out),
+                     _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data())));
+    return out + s.size();
+  }
+#endif
+  std::memcpy(out, s.data(), s.size());
+  return out + s.size();
+}
+
 // Writes the view's text through a raw pointer (bytes go in one or sixteen at
 // a time, and a growth check for each write costs more than the write) and
 // its source offsets a run at a time. The text is sized ahead by Reserve
@@ -48,16 +65,25 @@ class ViewWriter {
   void PutLoweredWord(std::string_view word, size_t src_begin, size_t src_end);
 
   // "<e12:person>" or "<t3>", every byte of it from document[src_begin, src_end).
-  void Token(char kind, int index, std::string_view type, size_t src_begin, size_t src_end) {
-    Reserve(type.size() + 16);  // "<e" ":" ">" and at most 11 bytes of index
+  void Token(char kind, int index, const std::string* type, size_t src_begin, size_t src_end) {
+    // "<e" ":" ">", at most 11 bytes of index, and 16 for the type's copy.
+    Reserve((type ? type->size() : 0) + 32);
     char* const start = text_ + n_;
     char* t = start;
     *t++ = '<';
     *t++ = kind;
-    t = std::to_chars(t, t + 11, index).ptr;
-    if (kind == 'e') {
+    // A sentence's indices are mostly one or two digits.
+    if (index >= 0 && index < 10) {
+      *t++ = static_cast<char>('0' + index);
+    } else if (index >= 10 && index < 100) {
+      *t++ = static_cast<char>('0' + index / 10);
+      *t++ = static_cast<char>('0' + index % 10);
+    } else {
+      t = std::to_chars(t, t + 11, index).ptr;
+    }
+    if (type) {
       *t++ = ':';
-      t = std::copy(type.begin(), type.end(), t);
+      t = CopyShort(*type, t);
     }
     *t++ = '>';
     const size_t length = static_cast<size_t>(t - start);
@@ -268,14 +294,19 @@ void BuildView(std::string_view document, size_t begin, size_t end,
   // Mentions and times are not counted separately: a few tokens more than the
   // sentence's mentions is one allocation for nearly every sentence.
   ViewWriter w(view, end - begin + 64, mentions.size() + 4);
+  // Held in locals: the view's bytes are written through a char pointer,
+  // which could alias the vectors' ends, so their sizes would be reloaded
+  // at every test.
+  const size_t mention_count = mentions.size();
+  const auto times_end = times.end();
   size_t m = 0;
-  auto t = std::lower_bound(times.begin(), times.end(), begin,
+  auto t = std::lower_bound(times.begin(), times_end, begin,
                             [](const TimeSpanRef& ts, size_t p) { return ts.end <= p; });
   size_t i = begin;
   while (i < end) {
-    while (t != times.end() && t->end <= i) ++t;
-    while (m < mentions.size() && mentions[m].begin < i) ++m;
-    if (m < mentions.size() && mentions[m].begin == i) {
+    while (t != times_end && t->end <= i) ++t;
+    while (m < mention_count && mentions[m].begin < i) ++m;
+    if (m < mention_count && mentions[m].begin == i) {
       const Mention& mention = mentions[m];
       if (std::string_view(mention.resolution) == "description") {
         // "Trump's social media company" reads "<e0>'s company <e7>": the head
@@ -290,7 +321,7 @@ void BuildView(std::string_view document, size_t begin, size_t end,
         const int e = mention.entities[k];
         ViewToken tok;
         tok.begin = w.size();
-        w.Token('e', e, tracker.entity(e).type, mention.begin, mention.end);
+        w.Token('e', e, &tracker.entity(e).type, mention.begin, mention.end);
         tok.end = w.size();
         tok.mention = static_cast<int>(m);
         tok.entity = e;
@@ -300,20 +331,22 @@ void BuildView(std::string_view document, size_t begin, size_t end,
       i = mention.end;
       ++m;
       // "the Federal Trade Commission (FTC)": the repeated acronym is dropped.
-      if (m < mentions.size() && mentions[m].entities == mention.entities &&
-          mentions[m].begin == i + 2 && document.substr(i, 2) == " (" && mentions[m].end < end &&
-          document[mentions[m].end] == ')') {
+      // The cheap tests first: most mentions are not followed by another two
+      // bytes on.
+      if (m < mention_count && mentions[m].begin == i + 2 && document[i] == ' ' &&
+          document[i + 1] == '(' && mentions[m].end < end && document[mentions[m].end] == ')' &&
+          mentions[m].entities == mention.entities) {
         i = mentions[m].end + 1;
         ++m;
       }
       continue;
     }
-    if (t != times.end() && t->begin == i && t->end <= end &&
-        (m >= mentions.size() || mentions[m].begin >= t->end)) {
+    if (t != times_end && t->begin == i && t->end <= end &&
+        (m >= mention_count || mentions[m].begin >= t->end)) {
       ViewToken tok;
       tok.begin = w.size();
       tok.time = static_cast<int>(t - times.begin());
-      w.Token('t', tok.time, {}, t->begin, t->end);
+      w.Token('t', tok.time, nullptr, t->begin, t->end);
       tok.end = w.size();
       view->tokens.push_back(tok);
       i = t->end;
@@ -322,8 +355,8 @@ void BuildView(std::string_view document, size_t begin, size_t end,
     // Up to the next byte where a mention or a time could start (or where the
     // current time, one not written as a token, ends and the next is looked at).
     size_t stop = end;
-    if (m < mentions.size()) stop = std::min(stop, mentions[m].begin);
-    if (t != times.end()) stop = std::min(stop, t->begin > i ? t->begin : t->end);
+    if (m < mention_count) stop = std::min(stop, mentions[m].begin);
+    if (t != times_end) stop = std::min(stop, t->begin > i ? t->begin : t->end);
     w.PutWords(document, &i, std::max(stop, i + 1));
   }
   w.Finish();

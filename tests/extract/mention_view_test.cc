@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "extract/extractor.h"
+#include "extract/gazetteer.h"
 #include "extract/rule_pack.h"
 #include "rules/embedded_rules.h"
 
@@ -154,6 +155,56 @@ TEST_F(MentionViewTest, ReusedViewForgetsTheLastSentence) {
   }
   EXPECT_EQ(view.tokens.size(), 2u);
   EXPECT_EQ(view.source_begin[view.text.size() - 1], text.size() - 1);
+}
+
+// A user's pack: types of every length around the 16 bytes a token's type is
+// copied in one step, entity and time indices of one, two and three digits.
+// Every token must read exactly "<e{id}:{type}>" or "<t{index}>".
+TEST(MentionViewTokensTest, TypesOfAnyLengthAndIndicesOfAnyWidth) {
+  std::string yaml = "entities:\n";
+  std::vector<std::string> types;
+  for (int i = 0; i < 120; ++i) {
+    types.push_back(std::string(1 + i % 40, static_cast<char>('a' + i % 26)));
+    yaml += "  - {name: Entity" + std::to_string(i) + ", type: " + types.back() + "}\n";
+  }
+  auto pack = LoadRulePack({RuleSource{"mine.yaml", yaml}});
+  ASSERT_TRUE(pack.ok()) << pack.status().ToString();
+  Gazetteer gazetteer(**pack);
+  MentionTracker tracker(gazetteer, std::nullopt);
+  // "w w w ..." : a mention or a time on every other word.
+  std::string text;
+  for (int k = 0; k < 240; ++k) text += "w" + std::to_string(k) + " ";
+  std::vector<Mention> mentions;
+  std::vector<TimeSpanRef> times;
+  std::string expected;
+  size_t at = 0;
+  for (int k = 0; k < 240; ++k) {
+    const size_t word_end = text.find(' ', at);
+    if (k % 2 == 0) {
+      Mention m;
+      m.begin = at;
+      m.end = word_end;
+      const int e = (k / 2) % 120;
+      m.entities = {e};
+      m.resolution = "name";
+      mentions.push_back(m);
+      ASSERT_EQ(tracker.entity(e).type, types[e]);
+      expected += "<e" + std::to_string(e) + ":" + types[e] + ">";
+    } else {
+      times.push_back({at, word_end});
+      expected += "<t" + std::to_string(times.size() - 1) + ">";
+    }
+    expected += k + 1 < 240 ? " " : "";
+    at = word_end + 1;
+  }
+  MentionView view;
+  BuildView(text, 0, text.size() - 1, mentions, times, tracker, &view);
+  EXPECT_EQ(view.text, expected);
+  ASSERT_EQ(view.tokens.size(), 240u);
+  for (const ViewToken& t : view.tokens) {
+    EXPECT_EQ(view.source_begin[t.begin],
+              t.entity >= 0 ? mentions[t.mention].begin : times[static_cast<size_t>(t.time)].begin);
+  }
 }
 
 }  // namespace
