@@ -101,16 +101,17 @@ bool IsSentenceStart(string_view text, size_t at) {
   return false;
 }
 
-// Which first bytes and lengths the words of a list have: most tokens tested
-// are ruled out by these two bits alone, without a compare.
+// Which lengths and first two bytes the words of a list have: most tokens
+// tested are ruled out by these bits alone, without a compare.
 struct WordListShape {
-  uint64_t first[4] = {};
-  uint64_t lengths = 0;  // bit n: some word has n bytes (n < 64)
+  uint64_t lengths = 0;      // bit n: some word has n bytes (n < 64)
+  uint64_t second[64] = {};  // [first byte & 63], bit (second byte & 63); bit 0 for none
 
   constexpr bool MayHold(string_view word) const {
     if (word.empty() || word.size() >= 64 || !(lengths >> word.size() & 1)) return false;
-    const unsigned char c = static_cast<unsigned char>(word[0]);
-    return first[c >> 6] >> (c & 63) & 1;
+    const unsigned c0 = static_cast<unsigned char>(word[0]) & 63;
+    const unsigned c1 = word.size() > 1 ? static_cast<unsigned char>(word[1]) & 63 : 0;
+    return second[c0] >> c1 & 1;
   }
 };
 
@@ -118,8 +119,9 @@ template <size_t N>
 constexpr WordListShape ShapeOf(const std::array<string_view, N>& list) {
   WordListShape shape;
   for (string_view word : list) {
-    const unsigned char c = static_cast<unsigned char>(word[0]);
-    shape.first[c >> 6] |= uint64_t{1} << (c & 63);
+    const unsigned c0 = static_cast<unsigned char>(word[0]) & 63;
+    const unsigned c1 = word.size() > 1 ? static_cast<unsigned char>(word[1]) & 63 : 0;
+    shape.second[c0] |= uint64_t{1} << c1;
     shape.lengths |= uint64_t{1} << word.size();
   }
   return shape;
@@ -203,9 +205,10 @@ bool PeriodEnds(string_view text, size_t dot, size_t next) {
   if (single_capital && next + 1 < text.size() && IsUpper(text[next]) && text[next + 1] == '.') {
     return false;
   }
-  if (In<kBeforeNumber>(token) && IsDigit(text[next])) return false;
+  const bool before_number = In<kBeforeNumber>(token);
+  if (before_number && IsDigit(text[next])) return false;
   bool dotted = token.find('.') != string_view::npos && IsLetter(token[0]);
-  bool may_end = dotted || single_capital || In<kMayEnd>(token) || In<kBeforeNumber>(token);
+  bool may_end = dotted || single_capital || before_number || In<kMayEnd>(token);
   if (!may_end) return true;
   if (OpenerAt(text, next) > 0) return true;
   return In<kOpeners>(WordAt(text, next));

@@ -224,5 +224,49 @@ TEST(SentenceTest, SeedArticles) {
   EXPECT_TRUE(contains("002_dd0cac55e210b4c1.txt", "Threat of prison"));
 }
 
+// Every word of the splitter's lists still acts as one (the lists are
+// screened by length and first two bytes before any compare): titles never
+// end a sentence, number abbreviations not before a number, abbreviations
+// that may end one only before an opening word, and every opening word opens
+// one after such an abbreviation. Words outside the lists that share a
+// length and first bytes with them end sentences as plain words do.
+TEST(SentenceTest, EveryListWordIsStillRecognised) {
+  auto count = [](const std::string& text) { return SplitSentences(text).size(); };
+  const std::vector<std::string> titles = {
+      "Mr",   "Mrs",  "Ms",   "Dr",  "Prof", "Gen",  "Sen", "Rep",  "Gov",    "Lt",  "Col",  "Capt",
+      "Sgt",  "Adm",  "Rev",  "Hon", "Pres", "St",   "Mt",  "Ft",   "Messrs", "Mme", "Sens", "Reps",
+      "Govs", "Gens", "Cmdr", "Maj", "Brig", "Supt", "Det", "Atty", "Amb",    "Rt"};
+  for (const std::string& t : titles) EXPECT_EQ(count("He met " + t + ". Smith today."), 1u) << t;
+  const std::vector<std::string> before_number = {
+      "No",  "Nos", "Vol", "Vols", "Art", "Fig", "p",   "pp",   "Ch",  "Sec", "Jan",
+      "Feb", "Mar", "Apr", "Jun",  "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"};
+  for (const std::string& b : before_number) {
+    EXPECT_EQ(count("See " + b + ". 5 today."), 1u) << b;
+    EXPECT_EQ(count("See " + b + ". Smith today."), 1u) << b;
+    EXPECT_EQ(count("See " + b + ". The end."), 2u) << b;
+  }
+  const std::vector<std::string> may_end = {"Inc",  "Corp", "Co",   "Ltd",   "Jr",     "Sr",
+                                            "Bros", "etc",  "al",   "Ave",   "Blvd",   "Rd",
+                                            "Dept", "Univ", "vs",   "Calif", "Fla",    "Mass",
+                                            "Wash", "Ariz", "Conn", "Penn",  "approx", "Assn"};
+  for (const std::string& m : may_end) {
+    EXPECT_EQ(count("It was " + m + ". Smith spoke."), 1u) << m;
+    EXPECT_EQ(count("It was " + m + ". The deal closed."), 2u) << m;
+  }
+  const std::vector<std::string> openers = {
+      "The",       "A",      "An",     "It",      "Its",      "He",      "She",   "They",
+      "We",        "I",      "His",    "Her",     "Their",    "Our",     "This",  "That",
+      "These",     "Those",  "There",  "But",     "And",      "In",      "On",    "At",
+      "For",       "After",  "Before", "As",      "When",     "While",   "Since", "However",
+      "Meanwhile", "Still",  "Yet",    "Now",     "Last",     "Earlier", "Later", "If",
+      "According", "Under",  "With",   "Despite", "Although", "So",      "Then",  "What",
+      "Who",       "Shares", "Some",   "Many"};
+  for (const std::string& o : openers) EXPECT_EQ(count("It was Inc. " + o + " went."), 2u) << o;
+  // Near misses: the same lengths and first bytes, not in any list.
+  for (const std::string w : {"Mx", "Mrx", "Dx", "Incx", "Cox", "Nox", "Janx", "Ltx", "ap"}) {
+    EXPECT_EQ(count("He met " + w + ". Smith today."), 2u) << w;
+  }
+}
+
 }  // namespace
 }  // namespace kg
