@@ -240,7 +240,7 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
       // as a clause of its own.
       pos = spans.end > spans.begin ? spans.end : spans.begin + 1;
       SlotSpans slots;
-      if (pack.slots != nullptr && pack.slots->Locate(p, text, spans.begin, spans.end, &slots)) {
+      if (pack.slots != nullptr && pack.slots->Locate(p, view, spans.begin, spans.end, &slots)) {
         spans.subject_begin = slots.subject_begin;
         spans.subject_end = slots.subject_end;
         spans.object_begin = slots.object_begin;

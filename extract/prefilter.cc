@@ -73,13 +73,53 @@ size_t Shortest(const std::vector<std::string>& clause) {
 
 // Per-thread scratch, so a query allocates nothing once warm.
 struct Scratch {
-  // Per atom: one past where its last occurrence begins, 0 if it has none.
-  std::vector<uint32_t> atom_last;
-  std::vector<int> touched_atoms;
-  std::vector<char> triggered;  // per pattern: its first clause is met
-  std::vector<int> touched_patterns;
+  // Per clause: one past where the latest-starting occurrence of its strings
+  // begins, 0 if none occurs.
+  std::vector<uint32_t> clause_last;
+  std::vector<int32_t> touched_clauses;
   std::vector<std::pair<int, uint32_t>> found;  // candidate, last start
 };
+
+// Steps the automaton from *row over bytes[at, n) and stops at the first
+// byte that takes it to a state at or past `first_output` (where something
+// ends): returns that byte's index, or n. Most bytes end nothing, so this
+// loop is the scan's cost: four bytes a round, its state in registers.
+inline size_t StepToOutput(const int32_t* next, const uint8_t* byte_class,
+                           const unsigned char* bytes, size_t at, size_t n, int32_t first_output,
+                           int32_t* row) {
+  // Rows are non-negative: unsigned, they index without sign extension.
+  const uint32_t* step = reinterpret_cast<const uint32_t*>(next);
+  const uint32_t first = static_cast<uint32_t>(first_output);
+  uint32_t r = static_cast<uint32_t>(*row);
+  auto ends_at = [&](size_t i) {
+    r = step[r + byte_class[bytes[i]]];
+    return r >= first;
+  };
+  size_t found = n;
+  for (; at + 4 <= n; at += 4) {
+    if (ends_at(at)) {
+      found = at;
+    } else if (ends_at(at + 1)) {
+      found = at + 1;
+    } else if (ends_at(at + 2)) {
+      found = at + 2;
+    } else if (ends_at(at + 3)) {
+      found = at + 3;
+    } else {
+      continue;
+    }
+    *row = static_cast<int32_t>(r);
+    return found;
+  }
+  for (; at < n; ++at) {
+    if (ends_at(at)) {
+      found = at;
+      break;
+    }
+  }
+  *row = static_cast<int32_t>(r);
+  return found;
+}
 
 }  // namespace
 
@@ -92,9 +132,10 @@ PatternPrefilter::PatternPrefilter(const std::vector<std::string>& sources,
     if (added) atoms_.push_back(s);
     return it->second;
   };
+  // Distinct clauses by their atoms (sorted strings give sorted ids).
+  std::map<std::vector<int>, int> clause_ids;
   std::vector<std::vector<int>> clause_atoms;
-  clauses_of_.assign(sources.size(), 0);
-  first_clause_.assign(sources.size(), 0);
+  clause_begin_.assign(1, 0);
   requirements_.resize(sources.size());
   const std::vector<std::vector<std::vector<std::string>>> required = RequiredLiterals(sources);
   for (size_t p = 0; p < sources.size(); ++p) {
@@ -109,16 +150,16 @@ PatternPrefilter::PatternPrefilter(const std::vector<std::string>& sources,
                      });
     if (clauses.size() > kMaxClauses) clauses.resize(kMaxClauses);
     if (clauses.empty()) always_.push_back(static_cast<int>(p));
-    first_clause_[p] = static_cast<int>(clause_atoms.size());
     for (const std::vector<std::string>& clause : clauses) {
       std::vector<int> ids;
       for (const std::string& s : clause) ids.push_back(atom_id(s));
-      clause_atoms.push_back(std::move(ids));
-      ++clauses_of_[p];
+      auto [it, added] = clause_ids.emplace(ids, static_cast<int>(clause_atoms.size()));
+      if (added) clause_atoms.push_back(std::move(ids));
+      pattern_clauses_.push_back(it->second);
     }
+    clause_begin_.push_back(static_cast<int32_t>(pattern_clauses_.size()));
     requirements_[p] = std::move(clauses);
   }
-  in_clause_.assign(atoms_.size(), 1);
   if (cues != nullptr) {
     answers_cues_ = true;
     cue_always_ = cues->always();
@@ -148,20 +189,30 @@ PatternPrefilter::PatternPrefilter(const std::vector<std::string>& sources,
     atom_cues_[atom].push_back(CueCheck{0, static_cast<uint32_t>(s.size()), kFoldsToAscii});
   }
   atom_cues_.resize(atoms_.size());
-  in_clause_.resize(atoms_.size(), 0);
   Build(clause_atoms);
 }
 
 void PatternPrefilter::Build(const std::vector<std::vector<int>>& clause_atoms) {
-  clause_atoms_ = clause_atoms;
-  // A pattern's clauses are sorted rarest first: its first clause alone is
-  // watched during the scan, the others checked once it is met. A common
-  // string such as ", " is then no pattern's trigger, and a view holding it
-  // touches nothing.
-  atom_patterns_.assign(atoms_.size(), {});
+  clauses_ = static_cast<int>(clause_atoms.size());
+  // A pattern's clauses are sorted rarest first: its first clause alone
+  // triggers it, the others are checked once it is met. A common string such
+  // as ", " then triggers no pattern, and a view holding it only has its
+  // clause marked met.
+  std::vector<std::vector<int32_t>> triggered_by(clauses_);
   for (int p = 0; p < patterns_; ++p) {
-    if (clauses_of_[p] == 0) continue;
-    for (int a : clause_atoms[first_clause_[p]]) atom_patterns_[a].push_back(p);
+    if (clause_begin_[p] == clause_begin_[p + 1]) continue;
+    triggered_by[pattern_clauses_[clause_begin_[p]]].push_back(p);
+  }
+  trigger_begin_.assign(1, 0);
+  for (const std::vector<int32_t>& patterns : triggered_by) {
+    triggers_.insert(triggers_.end(), patterns.begin(), patterns.end());
+    trigger_begin_.push_back(static_cast<int32_t>(triggers_.size()));
+  }
+  std::vector<std::vector<int32_t>> atom_clauses(atoms_.size());
+  for (int c = 0; c < clauses_; ++c) {
+    for (int a : clause_atoms[c]) {
+      if (atom_clauses[a].empty() || atom_clauses[a].back() != c) atom_clauses[a].push_back(c);
+    }
   }
   // Byte classes: one per byte that occurs in an atom (upper case shares its
   // lower-case letter's), one for all others.
@@ -218,12 +269,14 @@ void PatternPrefilter::Build(const std::vector<std::vector<int>>& clause_atoms) 
       }
     }
   }
-  // Per state: the clause atoms ending there, and the cue strings.
-  std::vector<std::vector<int>> clause_outputs(states);
+  // Per state: the clause strings ending there, and the cue strings.
+  std::vector<std::vector<ClauseHit>> clause_outputs(states);
   std::vector<std::vector<CueCheck>> cue_outputs(states);
   for (size_t s = 0; s < states; ++s) {
     for (int a : outputs[s]) {
-      if (in_clause_[a]) clause_outputs[s].push_back(a);
+      for (int32_t c : atom_clauses[a]) {
+        clause_outputs[s].push_back(ClauseHit{c, static_cast<uint32_t>(atoms_[a].size())});
+      }
       cue_outputs[s].insert(cue_outputs[s].end(), atom_cues_[a].begin(), atom_cues_[a].end());
     }
   }
@@ -245,14 +298,14 @@ void PatternPrefilter::Build(const std::vector<std::vector<int>>& clause_atoms) 
     }
   }
   next_ = std::move(moved);
-  out_begin_.assign(states + 1, 0);
+  hit_begin_.assign(states + 1, 0);
   cue_begin_.assign(states + 1, 0);
   std::vector<size_t> by_number(states);
   for (size_t s = 0; s < states; ++s) by_number[renumbered[s]] = s;
   for (size_t n = 0; n < states; ++n) {
     const size_t s = by_number[n];
-    out_begin_[n + 1] = out_begin_[n] + static_cast<int32_t>(clause_outputs[s].size());
-    out_.insert(out_.end(), clause_outputs[s].begin(), clause_outputs[s].end());
+    hit_begin_[n + 1] = hit_begin_[n] + static_cast<int32_t>(clause_outputs[s].size());
+    hits_.insert(hits_.end(), clause_outputs[s].begin(), clause_outputs[s].end());
     cue_begin_[n + 1] = cue_begin_[n] + static_cast<int32_t>(cue_outputs[s].size());
     cue_checks_.insert(cue_checks_.end(), cue_outputs[s].begin(), cue_outputs[s].end());
   }
@@ -295,47 +348,42 @@ void PatternPrefilter::Candidates(std::string_view view, std::vector<int>* out,
   if (last_start != nullptr) last_start->clear();
   thread_local Scratch scratch;
   Scratch& sc = scratch;
-  if (sc.atom_last.size() < atoms_.size()) sc.atom_last.resize(atoms_.size());
-  if (sc.triggered.size() < static_cast<size_t>(patterns_)) sc.triggered.resize(patterns_);
+  if (sc.clause_last.size() < static_cast<size_t>(clauses_)) sc.clause_last.resize(clauses_);
   // The automaton's tables in locals: the stores below cannot alias them then.
   const uint8_t* byte_class = byte_class_;
   const int32_t* next = next_.data();
   const int32_t classes = classes_;
   const int32_t first_output = first_output_state_;
+  const ClauseHit* hits = hits_.data();
+  const int32_t* hit_begin = hit_begin_.data();
+  uint32_t* clause_last = sc.clause_last.data();
   const unsigned char* bytes = reinterpret_cast<const unsigned char*>(view.data());
   const size_t n = view.size();
   uint32_t found_cues = cue_always_;
   bool folds_to_ascii = false;
   int32_t row = 0;
-  for (size_t at = 0; at < n; ++at) {
-    row = next[row + byte_class[bytes[at]]];
-    if (row < first_output) continue;
+  for (size_t at = 0;; ++at) {
+    at = StepToOutput(next, byte_class, bytes, at, n, first_output, &row);
+    if (at == n) break;
     const int32_t s = row / classes;
     if (cue_begin_[s] != cue_begin_[s + 1]) {
       found_cues |= CueAnswer(view, at + 1, s, &folds_to_ascii);
     }
-    for (int32_t i = out_begin_[s]; i < out_begin_[s + 1]; ++i) {
-      const int atom = out_[i];
-      // A later occurrence only moves the atom's last start.
-      const bool seen = sc.atom_last[atom] != 0;
-      sc.atom_last[atom] = static_cast<uint32_t>(at + 2 - atoms_[atom].size());
-      if (seen) continue;
-      sc.touched_atoms.push_back(atom);
-      for (int p : atom_patterns_[atom]) {
-        if (sc.triggered[p]) continue;
-        sc.triggered[p] = 1;
-        sc.touched_patterns.push_back(p);
-      }
+    for (int32_t i = hit_begin[s]; i < hit_begin[s + 1]; ++i) {
+      // One past where this occurrence begins; a later-ending occurrence of a
+      // shorter string may begin later than an earlier one of a longer string.
+      const uint32_t start = static_cast<uint32_t>(at + 2 - hits[i].size);
+      uint32_t& last = clause_last[hits[i].clause];
+      if (last == 0) sc.touched_clauses.push_back(hits[i].clause);
+      last = std::max(last, start);
     }
   }
   // RE2's case folding takes a few non-ASCII characters to ASCII letters; the
   // prefilter compares folded ASCII, so a view holding one keeps every
   // pattern (and the cue filter answers "maybe" for every list).
   if (folds_to_ascii) {
-    for (int a : sc.touched_atoms) sc.atom_last[a] = 0;
-    sc.touched_atoms.clear();
-    for (int p : sc.touched_patterns) sc.triggered[p] = 0;
-    sc.touched_patterns.clear();
+    for (int32_t c : sc.touched_clauses) clause_last[c] = 0;
+    sc.touched_clauses.clear();
     for (int p = 0; p < patterns_; ++p) out->push_back(p);
     if (last_start != nullptr) last_start->assign(out->size(), view.size());
     if (cues != nullptr) *cues = cue_all_;
@@ -346,28 +394,27 @@ void PatternPrefilter::Candidates(std::string_view view, std::vector<int>* out,
   // is met too. Its last start: a match holds one string of each clause, so
   // it begins no later than the latest occurrence of each clause's strings.
   sc.found.clear();
-  for (int p : sc.touched_patterns) {
-    sc.triggered[p] = 0;
-    uint32_t last = static_cast<uint32_t>(view.size());
-    bool met = true;
-    for (int c = first_clause_[p]; met && c < first_clause_[p] + clauses_of_[p]; ++c) {
-      // One past the latest start of the clause's strings; 0 if none occurs.
-      uint32_t clause_last = 0;
-      for (int a : clause_atoms_[c]) clause_last = std::max(clause_last, sc.atom_last[a]);
-      met = clause_last != 0;
-      last = std::min(last, clause_last - 1);
+  for (int32_t c : sc.touched_clauses) {
+    for (int32_t t = trigger_begin_[c]; t < trigger_begin_[c + 1]; ++t) {
+      const int p = triggers_[t];
+      uint32_t last = static_cast<uint32_t>(n);
+      bool met = true;
+      for (int32_t i = clause_begin_[p]; met && i < clause_begin_[p + 1]; ++i) {
+        const uint32_t clause = clause_last[pattern_clauses_[i]];
+        met = clause != 0;
+        last = std::min(last, clause - 1);
+      }
+      if (met) sc.found.emplace_back(p, last);
     }
-    if (met) sc.found.emplace_back(p, last);
   }
-  for (int p : always_) sc.found.emplace_back(p, static_cast<uint32_t>(view.size()));
+  for (int p : always_) sc.found.emplace_back(p, static_cast<uint32_t>(n));
   std::sort(sc.found.begin(), sc.found.end());
   for (const auto& [p, last] : sc.found) {
     out->push_back(p);
     if (last_start != nullptr) last_start->push_back(last);
   }
-  for (int a : sc.touched_atoms) sc.atom_last[a] = 0;
-  sc.touched_atoms.clear();
-  sc.touched_patterns.clear();
+  for (int32_t c : sc.touched_clauses) clause_last[c] = 0;
+  sc.touched_clauses.clear();
 }
 
 int PatternPrefilter::unfiltered() const { return static_cast<int>(always_.size()); }

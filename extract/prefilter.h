@@ -59,6 +59,7 @@ class PatternPrefilter {
     bool whole = false;
     bool ends_in_word = false;  // its last byte is a word character
   };
+  // `clause_atoms`: per distinct clause, its atoms.
   void Build(const std::vector<std::vector<int>>& clause_atoms);
   // CueCheck::where of the strings that stand for HasAsciiFoldingChars.
   static constexpr uint8_t kFoldsToAscii = 3;
@@ -70,23 +71,35 @@ class PatternPrefilter {
   uint8_t byte_class_[256] = {};
   int classes_ = 1;
   std::vector<int32_t> next_;
-  // Per state number: the clause atoms ending there (into out_) and the cue
+  // A clause string's occurrence, as a state that ends it reports it: the
+  // (deduplicated) clause it belongs to and its length, which tells where
+  // it began.
+  struct ClauseHit {
+    int32_t clause = 0;
+    uint32_t size = 0;
+  };
+  // Per state number: the clause strings ending there (into hits_) and the cue
   // strings (into cue_checks_).
-  std::vector<int32_t> out_begin_;
-  std::vector<int32_t> out_;
+  std::vector<int32_t> hit_begin_;
+  std::vector<ClauseHit> hits_;
   std::vector<int32_t> cue_begin_;
   std::vector<CueCheck> cue_checks_;
   std::vector<std::string> atoms_;
   std::vector<std::vector<CueCheck>> atom_cues_;  // atom -> the cue strings it is
-  std::vector<char> in_clause_;                   // atom -> some clause holds it
   bool answers_cues_ = false;
   uint32_t cue_always_ = 0, cue_all_ = 0;
-  int32_t first_output_state_ = 0;               // rows from here on end atoms
-  std::vector<std::vector<int>> atom_patterns_;  // atom -> patterns whose first clause it meets
-  std::vector<std::vector<int>> clause_atoms_;   // clause -> its atoms
-  std::vector<int> clauses_of_;                  // pattern -> how many clauses it has
-  std::vector<int> first_clause_;                // pattern -> its first clause (they are adjacent)
-  std::vector<int> always_;                      // patterns without clauses
+  int32_t first_output_state_ = 0;  // rows from here on end atoms
+  // Clauses are kept once however many patterns share them (most do: a
+  // relation's forms repeat its trigger words), so each is met or not once
+  // per view. Per clause: the patterns whose first clause it is.
+  int clauses_ = 0;
+  std::vector<int32_t> trigger_begin_;
+  std::vector<int32_t> triggers_;
+  // Per pattern: its clauses (rarest first) in pattern_clauses_ from
+  // clause_begin_[p] to clause_begin_[p + 1].
+  std::vector<int32_t> clause_begin_;
+  std::vector<int32_t> pattern_clauses_;
+  std::vector<int> always_;  // patterns without clauses
   std::vector<std::vector<std::vector<std::string>>> requirements_;
   int patterns_ = 0;
 };

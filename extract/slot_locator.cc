@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "extract/lazy_regex.h"
+#include "extract/mention_view.h"
 #include "extract/pattern_macros.h"
 #include "extract/rule_pack.h"
 
@@ -272,12 +273,49 @@ const RE2* SlotLocator::Middle(const Entry& entry) const {
   return entry.middle.get();
 }
 
+// ReadBounds from the view's tokens: an entity token ("<e...>") in
+// view[begin, end) is where a group may begin, and its end, when inside too,
+// where one may end. The same bounds, since only tokens put '<' and '>' in a
+// view, without reading the match.
+bool SlotLocator::TokenBounds(const MentionView& view, size_t begin, size_t end, Bounds* starts,
+                              Bounds* ends) {
+  const std::vector<ViewToken>& tokens = view.tokens;
+  const std::string& text = view.text;
+  auto it = std::lower_bound(tokens.begin(), tokens.end(), begin,
+                             [](const ViewToken& t, size_t p) { return t.begin < p; });
+  for (; it != tokens.end() && it->begin < end; ++it) {
+    if (it->begin + 1 >= end || text[it->begin] != '<' ||
+        (text[it->begin + 1] != 'e' && text[it->begin + 1] != 'E')) {
+      continue;
+    }
+    if (starts->size == kMaxBounds) return false;
+    starts->at[starts->size++] = it->begin;
+    if (it->end > end) break;
+    if (ends->size == kMaxBounds) return false;
+    ends->at[ends->size++] = it->end;
+  }
+  return true;
+}
+
+bool SlotLocator::Locate(int p, const MentionView& view, size_t begin, size_t end,
+                         SlotSpans* out) const {
+  if (!Splits(p)) return false;
+  Bounds starts, ends;
+  if (!TokenBounds(view, begin, end, &starts, &ends)) return false;
+  return LocateIn(entries_[p], re2::StringPiece(view.text), begin, end, starts, ends, out);
+}
+
 bool SlotLocator::Locate(int p, const re2::StringPiece& text, size_t begin, size_t end,
                          SlotSpans* out) const {
   if (!Splits(p)) return false;
-  const Entry& entry = entries_[p];
   Bounds starts, ends;
   if (!ReadBounds(text, begin, end, &starts, &ends)) return false;
+  return LocateIn(entries_[p], text, begin, end, starts, ends, out);
+}
+
+bool SlotLocator::LocateIn(const Entry& entry, const re2::StringPiece& text, size_t begin,
+                           size_t end, const Bounds& starts, const Bounds& ends,
+                           SlotSpans* out) const {
   if (entry.one_group) return LocateOneGroup(entry, text, begin, end, starts, ends, out);
   // The match has its groups somewhere; when the tokens allow them only one
   // place (the usual "<e1> verb <e2>"), that is where they are.

@@ -20,6 +20,7 @@
 namespace kg {
 
 struct PatternDef;
+struct MentionView;
 
 // Byte offsets into the view, [begin, end).
 struct SlotSpans {
@@ -44,6 +45,10 @@ class SlotLocator {
   // pass: the pattern does not split (its groups are not top-level slot
   // macros), or several placements fit. Safe to call from many threads.
   bool Locate(int p, const re2::StringPiece& text, size_t begin, size_t end, SlotSpans* out) const;
+  // The same for a mention view (`text` is view.text): where groups may begin
+  // and end is read from its tokens instead of from the match's bytes. Only
+  // a view's tokens put '<' and '>' into its text.
+  bool Locate(int p, const MentionView& view, size_t begin, size_t end, SlotSpans* out) const;
 
   // The leftmost match of pattern `p` (compiled as `re`) in text[pos, end),
   // exactly as `re.Match(text, pos, end, UNANCHORED, match, 1)` finds it. A
@@ -85,6 +90,10 @@ class SlotLocator {
   struct Bounds;
   static bool ReadBounds(const re2::StringPiece& text, size_t begin, size_t end, Bounds* starts,
                          Bounds* ends);
+  static bool TokenBounds(const MentionView& view, size_t begin, size_t end, Bounds* starts,
+                          Bounds* ends);
+  bool LocateIn(const Entry& entry, const re2::StringPiece& text, size_t begin, size_t end,
+                const Bounds& starts, const Bounds& ends, SlotSpans* out) const;
   bool LocateOneGroup(const Entry& entry, const re2::StringPiece& text, size_t begin, size_t end,
                       const Bounds& starts, const Bounds& ends, SlotSpans* out) const;
 

@@ -20,6 +20,13 @@ std::shared_ptr<const RulePack> NewsPack(bool deferred) {
 }
 
 Status ExampleArticleViews(const RulePack& pack, std::vector<std::string>* views) {
+  std::vector<MentionView> whole;
+  Status read = ExampleArticleMentionViews(pack, &whole);
+  for (MentionView& v : whole) views->push_back(std::move(v.text));
+  return read;
+}
+
+Status ExampleArticleMentionViews(const RulePack& pack, std::vector<MentionView>* views) {
   Result<TimeTagger> tagger = TimeTagger::Default();
   if (!tagger.ok()) return tagger.status();
   Gazetteer gazetteer(pack);
@@ -33,7 +40,7 @@ Status ExampleArticleViews(const RulePack& pack, std::vector<std::string>* views
         MentionTracker tracker(gazetteer, doc.date);
         for (const SentenceSpan& s : SplitSentences(doc.text)) {
           const auto mentions = tracker.Find(doc.text, s.begin, s.end);
-          views->push_back(BuildView(doc.text, s.begin, s.end, mentions, spans, tracker).text);
+          views->push_back(BuildView(doc.text, s.begin, s.end, mentions, spans, tracker));
         }
         return Status::Ok();
       });

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/mention_view.h"
 #include "extract/rule_pack.h"
 #include "graph/model/status.h"
 
@@ -20,6 +21,8 @@ std::shared_ptr<const RulePack> NewsPack(bool deferred = false);
 
 // Appends one view per sentence of every example article to `views`.
 Status ExampleArticleViews(const RulePack& pack, std::vector<std::string>* views);
+// The same views whole: text, tokens and source offsets.
+Status ExampleArticleMentionViews(const RulePack& pack, std::vector<MentionView>* views);
 
 }  // namespace kg::testing_util
 

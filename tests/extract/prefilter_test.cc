@@ -8,6 +8,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <random>
 
@@ -196,6 +197,128 @@ TEST(PatternPrefilterTest, NeverDropsAMatchOfTheNewsPack) {
   EXPECT_GT(matched, 20);
   // The filter must also be worth having: most (pattern, view) pairs rejected.
   EXPECT_GT(rejected, static_cast<int>(views.size() * p.patterns.size() * 8 / 10));
+}
+
+// What Candidates must answer, read from the requirements alone: a pattern is
+// a candidate when each of its clauses has a string in the (ASCII-folded)
+// view, and its last start is the least, over its clauses, of the latest
+// place one of the clause's strings begins. A character case folding takes to
+// ASCII keeps every pattern.
+using Requirements = std::vector<std::vector<std::vector<std::string>>>;
+
+Requirements AllRequirements(const PatternPrefilter& filter, int patterns) {
+  Requirements out;
+  for (int p = 0; p < patterns; ++p) out.push_back(filter.Requirements(p));
+  return out;
+}
+
+void ReferenceCandidates(const Requirements& requirements, std::string_view view,
+                         std::vector<int>* out, std::vector<uint32_t>* last_start) {
+  out->clear();
+  last_start->clear();
+  std::string folded(view);
+  for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  bool folds = false;
+  for (const char* s : {"\xe2\x84\xaa", "\xc5\xbf", "\xc4\xb0", "\xc4\xb1"}) {
+    folds = folds || folded.find(s) != std::string::npos;
+  }
+  for (int p = 0; p < static_cast<int>(requirements.size()); ++p) {
+    uint32_t last = static_cast<uint32_t>(view.size());
+    bool met = true;
+    for (const std::vector<std::string>& clause : requirements[p]) {
+      size_t latest = std::string::npos;
+      for (const std::string& s : clause) {
+        const size_t at = folded.rfind(s);
+        if (at != std::string::npos && (latest == std::string::npos || at > latest)) latest = at;
+      }
+      if (latest == std::string::npos) met = false;
+      if (met) last = std::min(last, static_cast<uint32_t>(latest));
+    }
+    if (folds) {
+      met = true;
+      last = static_cast<uint32_t>(view.size());
+    }
+    if (!met) continue;
+    out->push_back(p);
+    last_start->push_back(last);
+  }
+}
+
+// Texts made of the pack's own clause strings (cut, joined, in upper case),
+// entity tokens and filler, so that clauses are met alone, together, and
+// several times over.
+std::vector<std::string> ClauseTexts(const Requirements& requirements, int count) {
+  std::vector<std::string> pieces = {
+      "<e1:person>", "<e2:organization>", "<t0>",        ", ", " ", "the",
+      "'s ",         "\xc4\xb1",          "caf\xc3\xa9", "by "};
+  for (const auto& pattern : requirements) {
+    for (const std::vector<std::string>& clause : pattern) {
+      pieces.insert(pieces.end(), clause.begin(), clause.end());
+    }
+  }
+  std::mt19937 rng(7);
+  std::vector<std::string> out;
+  for (int i = 0; i < count; ++i) {
+    std::string text;
+    const int n = 1 + static_cast<int>(rng() % 12);
+    for (int w = 0; w < n; ++w) {
+      std::string piece = pieces[rng() % pieces.size()];
+      if (rng() % 6 == 0 && piece.size() > 2) piece = piece.substr(rng() % (piece.size() - 1));
+      if (rng() % 8 == 0) {
+        for (char& c : piece) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      }
+      if (piece.find('\xc4') != std::string::npos && rng() % 4 != 0) continue;
+      text += piece;
+      if (rng() % 3 == 0) text += ' ';
+    }
+    out.push_back(text);
+  }
+  return out;
+}
+
+// Candidates, with shared clauses met once per view, against the reading of
+// the requirements one pattern at a time.
+TEST(PatternPrefilterTest, CandidatesAreWhatTheRequirementsSay) {
+  auto pack = testing_util::NewsPack();
+  ASSERT_NE(pack, nullptr);
+  const PatternPrefilter& filter = *pack->prefilter;
+  const int patterns = static_cast<int>(pack->patterns.size());
+  std::vector<std::string> texts;
+  Status read = testing_util::ExampleArticleViews(*pack, &texts);
+  ASSERT_TRUE(read.ok()) << read.ToString();
+  const Requirements requirements = AllRequirements(filter, patterns);
+  std::vector<std::string> generated = ClauseTexts(requirements, 5000);
+  texts.insert(texts.end(), generated.begin(), generated.end());
+  std::vector<int> got, want;
+  std::vector<uint32_t> got_last, want_last;
+  size_t with_candidates = 0, several = 0;
+  for (const std::string& text : texts) {
+    filter.Candidates(text, &got, &got_last);
+    ReferenceCandidates(requirements, text, &want, &want_last);
+    ASSERT_EQ(got, want) << text;
+    ASSERT_EQ(got_last, want_last) << text;
+    with_candidates += want.size() > static_cast<size_t>(filter.unfiltered());
+    several += want.size() > static_cast<size_t>(filter.unfiltered()) + 3;
+  }
+  EXPECT_GT(with_candidates, texts.size() / 4);
+  EXPECT_GT(several, texts.size() / 20);
+  // A user-style pack whose patterns share clauses and strings.
+  const std::vector<std::string> sources = {
+      "<e\\d+> (?:acquired|bought) <e\\d+>", "<e\\d+> (?:bought|purchased) <e\\d+> for \\$\\d+",
+      "<e\\d+>, (?:acquired|bought) by <e\\d+>", "(?:acquired|bought) by <e\\d+>, <e\\d+>",
+      "<e\\d+> sold (?:its|a) stake in <e\\d+>", "\\w+",
+      // A clause string inside another: "acquired by" begins before the
+      // "red" it holds, though it ends later.
+      "[a-z]+(?:red|acquired by) <e\\d+>"};
+  const PatternPrefilter own(sources, {"<e0:person>"});
+  const Requirements own_requirements = AllRequirements(own, static_cast<int>(sources.size()));
+  const std::vector<std::string> own_texts = ClauseTexts(own_requirements, 5000);
+  for (const std::string& text : own_texts) {
+    own.Candidates(text, &got, &got_last);
+    ReferenceCandidates(own_requirements, text, &want, &want_last);
+    ASSERT_EQ(got, want) << text;
+    ASSERT_EQ(got_last, want_last) << text;
+  }
 }
 
 // Texts for the cue answers: cue words, words that hold or end like them, upper

@@ -259,6 +259,56 @@ TEST_F(NewsPackTest, SlotsAgreeWithTheCapturePass) {
   EXPECT_GT(located, matches * 8 / 10);
 }
 
+// Locate over a view's tokens answers as Locate over its bytes: for every
+// match of every candidate pattern in the example articles' views, and for
+// spans cut anywhere (inside tokens too).
+TEST_F(NewsPackTest, TokenBoundsLocateAsTheBytesDo) {
+  const RulePack& p = **pack_;
+  std::vector<MentionView> views;
+  Status read = testing_util::ExampleArticleMentionViews(p, &views);
+  ASSERT_TRUE(read.ok()) << read.ToString();
+  ASSERT_GT(views.size(), 100u);
+  std::mt19937 rng(5);
+  std::vector<int> candidates;
+  int compared = 0, located = 0;
+  auto same = [&](int i, const MentionView& view, size_t begin, size_t end) {
+    const re2::StringPiece text(view.text);
+    SlotSpans by_bytes, by_tokens;
+    const bool bytes = p.slots->Locate(i, text, begin, end, &by_bytes);
+    const bool tokens = p.slots->Locate(i, view, begin, end, &by_tokens);
+    ++compared;
+    ASSERT_EQ(bytes, tokens) << p.patterns[i].rule << " [" << begin << ", " << end << ") "
+                             << view.text;
+    if (!bytes) return;
+    ++located;
+    EXPECT_EQ(by_bytes.subject_begin, by_tokens.subject_begin) << view.text;
+    EXPECT_EQ(by_bytes.subject_end, by_tokens.subject_end) << view.text;
+    EXPECT_EQ(by_bytes.object_begin, by_tokens.object_begin) << view.text;
+    EXPECT_EQ(by_bytes.object_end, by_tokens.object_end) << view.text;
+  };
+  for (const MentionView& view : views) {
+    p.prefilter->Candidates(view.text, &candidates);
+    const re2::StringPiece text(view.text);
+    re2::StringPiece whole;
+    for (int i : candidates) {
+      for (size_t pos = 0;
+           pos < text.size() &&
+           p.patterns[i].re->Match(text, pos, text.size(), RE2::UNANCHORED, &whole, 1);) {
+        const size_t begin = whole.data() - text.data();
+        const size_t end = begin + whole.size();
+        pos = end > begin ? end : begin + 1;
+        same(i, view, begin, end);
+      }
+      for (int k = 0; k < 3 && !text.empty(); ++k) {
+        const size_t a = rng() % text.size(), b = rng() % (text.size() + 1);
+        same(i, view, std::min(a, b), std::max(a, b));
+      }
+    }
+  }
+  EXPECT_GT(located, 20);
+  EXPECT_GT(compared, located * 2);
+}
+
 // Find must return what an unanchored search returns, from every start, for
 // every pattern of the news pack: on the example articles' views, and on
 // views with the slot lead words, upper case, stray '<' and non-ASCII text.
