@@ -1,11 +1,16 @@
 // ASCII character classes and case folding for the mention finder, inline and
 // table-driven: they run for every byte of every sentence, and kg reads text in
 // the C locale's sense anyway (only A-Z and a-z are letters; UTF-8 bytes are not).
+// Also eight bytes at a time (load, fold, compare ignoring case) for the word
+// table and the gazetteer's names, which compare whole words.
 #ifndef KG_EXTRACT_ASCII_H_
 #define KG_EXTRACT_ASCII_H_
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <string_view>
 
 namespace kg::ascii {
 
@@ -33,6 +38,58 @@ inline bool Upper(char c) { return Class(c) == kUpper; }
 inline bool Lower(char c) { return Class(c) == kLower; }
 inline bool Space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 inline char Fold(char c) { return Upper(c) ? static_cast<char>(c + ('a' - 'A')) : c; }
+
+// Whether `s` is the word `want`, compared in line: std::string's operator==
+// with a C string calls strlen and compare out of line, for a type name or
+// resolution of a few bytes.
+inline bool Is(std::string_view s, std::string_view want) {
+  if (s.size() != want.size()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != want[i]) return false;
+  }
+  return true;
+}
+
+// n <= 8 bytes from p, little-endian, zero above: two loads that may overlap
+// (their common bytes are the same bytes), not a load per byte.
+inline uint64_t Load8(const char* p, size_t n) {
+  if (n >= 4) {
+    uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);
+    return lo | uint64_t{hi} << (8 * (n - 4));
+  }
+  if (n >= 2) {
+    uint16_t lo, hi;
+    std::memcpy(&lo, p, 2);
+    std::memcpy(&hi, p + n - 2, 2);
+    return lo | uint64_t{hi} << (8 * (n - 2));
+  }
+  return n == 1 ? static_cast<unsigned char>(p[0]) : 0;
+}
+
+// v with each byte in A-Z mapped to a-z, eight at once: a byte's top bit, after
+// adding to its low seven bits, tells whether they reached 'A' and '['.
+inline uint64_t FoldBytes(uint64_t v) {
+  constexpr uint64_t kOnes = 0x0101010101010101u;
+  const uint64_t low7 = v & (0x7F * kOnes);
+  const uint64_t from_a = low7 + (0x80 - 'A') * kOnes;
+  const uint64_t past_z = low7 + (0x80 - 'Z' - 1) * kOnes;
+  const uint64_t upper = from_a & ~past_z & ~v & (0x80 * kOnes);
+  return v | upper >> 2;  // 0x80 >> 2 is the case bit 0x20
+}
+
+// Whether the n bytes at `text` equal the n lower-case bytes at `lower`
+// ignoring ASCII case, eight bytes a step.
+inline bool EqualFolded(const char* text, const char* lower, size_t n) {
+  for (; n > 8; n -= 8, text += 8, lower += 8) {
+    uint64_t a, b;
+    std::memcpy(&a, text, 8);
+    std::memcpy(&b, lower, 8);
+    if (FoldBytes(a) != b) return false;
+  }
+  return FoldBytes(Load8(text, n)) == Load8(lower, n);
+}
 
 }  // namespace kg::ascii
 

@@ -18,38 +18,9 @@ namespace {
 
 constexpr size_t kFilterBits = size_t{1} << 16;
 
-// n <= 8 bytes from p, little-endian, zero above: two loads that may overlap
-// (their common bytes are the same bytes), not a load per byte.
-inline uint64_t Load(const char* p, size_t n) {
-  if (n >= 4) {
-    uint32_t lo, hi;
-    std::memcpy(&lo, p, 4);
-    std::memcpy(&hi, p + n - 4, 4);
-    return lo | uint64_t{hi} << (8 * (n - 4));
-  }
-  if (n >= 2) {
-    uint16_t lo, hi;
-    std::memcpy(&lo, p, 2);
-    std::memcpy(&hi, p + n - 2, 2);
-    return lo | uint64_t{hi} << (8 * (n - 2));
-  }
-  return n == 1 ? static_cast<unsigned char>(p[0]) : 0;
-}
-
-// v with each byte in A-Z mapped to a-z, eight at once: a byte's top bit, after
-// adding to its low seven bits, tells whether they reached 'A' and '['.
-inline uint64_t FoldBytes(uint64_t v) {
-  constexpr uint64_t kOnes = 0x0101010101010101u;
-  const uint64_t low7 = v & (0x7F * kOnes);
-  const uint64_t from_a = low7 + (0x80 - 'A') * kOnes;
-  const uint64_t past_z = low7 + (0x80 - 'Z' - 1) * kOnes;
-  const uint64_t upper = from_a & ~past_z & ~v & (0x80 * kOnes);
-  return v | upper >> 2;  // 0x80 >> 2 is the case bit 0x20
-}
-
 // Up to eight bytes of `word` from `at`, folded, little-endian; zero past its end.
 inline uint64_t Chunk(std::string_view word, size_t at) {
-  return FoldBytes(Load(word.data() + at, std::min<size_t>(8, word.size() - at)));
+  return ascii::FoldBytes(ascii::Load8(word.data() + at, std::min<size_t>(8, word.size() - at)));
 }
 
 inline uint32_t Mix(uint64_t h) {

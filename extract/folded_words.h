@@ -42,8 +42,9 @@ class FoldedWords {
   static size_t FilterBit(std::string_view word) {
     const uint32_t a = word.empty() ? 0 : ascii::kFolded[static_cast<unsigned char>(word[0])];
     const uint32_t b = word.size() < 2 ? 0 : ascii::kFolded[static_cast<unsigned char>(word[1])];
+    const uint32_t z = word.empty() ? 0 : ascii::kFolded[static_cast<unsigned char>(word.back())];
     const uint32_t n = static_cast<uint32_t>(word.size() < 63 ? word.size() : 63);
-    return ((a << 8 | b) * 0x9E3779B1u + n * 0x85EBCA77u) >> 16;  // 16 bits
+    return ((a << 16 | b << 8 | z) * 0x9E3779B1u + n * 0x85EBCA77u) >> 16;  // 16 bits
   }
   int Probe(std::string_view word) const;
   void Place(Slot slot);

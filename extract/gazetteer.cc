@@ -22,15 +22,6 @@ std::string_view FirstWord(std::string_view s) {
   return s.substr(0, w);
 }
 
-// Whether `text` equals the lower-case `lower` ignoring ASCII case, compared in place.
-bool EqualsFolded(std::string_view text, std::string_view lower) {
-  if (text.size() != lower.size()) return false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (ascii::Fold(text[i]) != lower[i]) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 Gazetteer::WordInfo& Gazetteer::InfoOf(std::string_view lower) {
@@ -95,7 +86,8 @@ Gazetteer::Gazetteer(const RulePack& pack) : pack_(pack), lower_pairs_(65536 / 6
       StartOf(FirstWord(lower))
           .aliases.push_back(
               Alias{lower, written, static_cast<int>(i), canonical,
-                    dated != e.name_valid.end() ? std::optional<DaySpan>(dated->second) : e.valid});
+                    dated != e.name_valid.end() ? std::optional<DaySpan>(dated->second) : e.valid,
+                    ascii::Alnum(lower.back())});
     }
   }
   for (Start& start : starts_) {
@@ -171,20 +163,21 @@ Gazetteer::Match Gazetteer::LongestFrom(const Start* start, std::string_view tex
     // The cheap tests first: where the name would end, then its dates, then
     // its bytes past the first word (which StartsAt found equal).
     const size_t after = pos + a.lower.size();
-    if (after < text.size() && ascii::Alnum(a.lower.back()) &&
+    if (after < text.size() && a.ends_alnum &&
         (ascii::Alnum(text[after]) || text[after] == '+' ||
          (text[after] == '.' && after + 1 < text.size() && ascii::Alnum(text[after + 1])))) {
       continue;  // "Disney+" is not "Disney", "X.com" not "X"
     }
     if (a.valid && date && !a.valid->Contains(*date)) continue;  // "X" in 2020 is no platform
     std::string_view cand = text.substr(pos, a.lower.size());
-    if (!EqualsFolded(cand.substr(start->word_length),
-                      std::string_view(a.lower).substr(start->word_length))) {
+    if (!ascii::EqualFolded(cand.data() + start->word_length, a.lower.data() + start->word_length,
+                            a.lower.size() - start->word_length)) {
       continue;
     }
     // Case: exact, or a capitalised variant ("META", "Truth social") of a name
-    // long enough not to be an ordinary word in disguise.
-    if (cand != a.written && !(ascii::Upper(cand[0]) && a.lower.size() > 3)) continue;
+    // long enough not to be an ordinary word in disguise (told first: it
+    // spares most names the comparison with their written form).
+    if (!(ascii::Upper(cand[0]) && a.lower.size() > 3) && cand != a.written) continue;
     return Match{a.lower.size(), a.entity, a.canonical};
   }
   return {};

@@ -77,6 +77,7 @@ class Gazetteer {
     int entity;
     bool canonical;
     std::optional<DaySpan> valid;
+    bool ends_alnum;  // whether its last byte is a letter or digit (the text must end a word there)
   };
   // What may start at a word: the names whose first word it is (longest
   // first) and the role phrases whose first word it is (longest first; a

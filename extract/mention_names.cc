@@ -16,9 +16,23 @@ uint32_t NameIndex::Hash(std::string_view name) {
     h = (h ^ v) * 0xBF58476D1CE4E5B9u;
     h ^= h >> 31;
   }
+  // The last one to seven bytes in at most two loads that may overlap (their
+  // common bytes are the same bytes), not a load per byte.
+  const size_t n = name.size() - i;
+  const char* p = name.data() + i;
   uint64_t tail = 0;
-  for (size_t k = 0; i + k < name.size(); ++k) {
-    tail |= uint64_t{static_cast<unsigned char>(name[i + k])} << (8 * k);
+  if (n >= 4) {
+    uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);
+    tail = lo | uint64_t{hi} << (8 * (n - 4));
+  } else if (n >= 2) {
+    uint16_t lo, hi;
+    std::memcpy(&lo, p, 2);
+    std::memcpy(&hi, p + n - 2, 2);
+    tail = lo | uint64_t{hi} << (8 * (n - 2));
+  } else if (n == 1) {
+    tail = static_cast<unsigned char>(p[0]);
   }
   h = (h ^ tail) * 0x94D049BB133111EBu;
   return static_cast<uint32_t>(h ^ h >> 32);

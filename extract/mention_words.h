@@ -33,6 +33,25 @@ class WordScan {
     return begin_ + w * 64 + static_cast<size_t>(std::countr_zero(bits));
   }
 
+  // A place among the word starts, for a reader that goes from one start to
+  // the next: Seek finds the first start at or after a position, Step the
+  // one after the start the cursor is at (a few bit operations, where
+  // NextStart works out the 64-bit word and its mask again).
+  struct Cursor {
+    size_t w = 0;       // the 64-bit word of starts being read
+    uint64_t bits = 0;  // its starts not passed yet
+  };
+  size_t Seek(Cursor* c, size_t pos) const {
+    c->w = (pos - begin_) / 64;
+    c->bits = starts_[c->w] & (~uint64_t{0} << ((pos - begin_) % 64));
+    return Settle(c);
+  }
+  // Only after a Seek or Step that returned a start before the scan's end.
+  size_t Step(Cursor* c) const {
+    c->bits &= c->bits - 1;
+    return Settle(c);
+  }
+
   // The end of the alphanumeric run that text[pos] is in (pos itself if
   // text[pos] is no letter or digit), never past the scan's end.
   size_t RunEnd(size_t pos) const {
@@ -62,6 +81,16 @@ class WordScan {
   }
 
  private:
+  // The cursor's start, moving on to the next word of starts while its own
+  // has none left; the scan's end if there are no more.
+  size_t Settle(Cursor* c) const {
+    while (c->bits == 0) {
+      if (++c->w >= words_) return end_;
+      c->bits = starts_[c->w];
+    }
+    return begin_ + c->w * 64 + static_cast<size_t>(std::countr_zero(c->bits));
+  }
+
   size_t begin_ = 0, end_ = 0;
   size_t words_ = 0;              // 64-bit words holding the scanned bytes' bits
   std::vector<uint64_t> alnum_;   // bit i: text[begin_ + i] is a letter or digit

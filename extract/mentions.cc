@@ -47,6 +47,23 @@ size_t NameApostrophe(std::string_view text, size_t j, size_t end) {
   return n > 0 && j + n < end && Upper(text[j + n]) ? n : 0;
 }
 
+// Whether the name word at text[at] opens its sentence as far as capitals
+// go: only punctuation (no comma) between the sentence's start and it, or a
+// quotation mark or a colon right before it (quotes and colons start
+// sentences too).
+bool OpensSentence(std::string_view text, size_t sentence_begin, size_t at) {
+  size_t s = at;
+  while (s > sentence_begin && !Alnum(text[s - 1]) && text[s - 1] != ',') --s;
+  return s == sentence_begin || text[s] == '"' || (s > 0 && text[s - 1] == ':') ||
+         text.substr(s, at - s).find("\xe2\x80\x9c") != std::string_view::npos;
+}
+
+// "of"/"for" as a word of a name, any case, with or without a final period.
+bool Connector(std::string_view w) {
+  if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+  return EqualsFolded(w, "of") || EqualsFolded(w, "for");
+}
+
 }  // namespace
 
 // A tracker's growing members, handed from one document's tracker to the next
@@ -148,7 +165,7 @@ const DocEntity& MentionTracker::entity(int id) const {
 
 bool MentionTracker::GenderFits(int id, std::string_view gender) const {
   const DocEntity& e = entity(id);
-  if (gender.empty() || e.type != "person") return true;
+  if (gender.empty() || !ascii::Is(e.type, "person")) return true;
   const std::string_view first = std::string_view(e.name).substr(0, e.name.find(' '));
   const bool female = Is(first, kFemaleName);
   const bool male = !female && Is(first, kGivenName);
@@ -165,7 +182,7 @@ int MentionTracker::Unknown(std::string_view name, std::string_view type) {
   const int known = unknown_ids_.Emplace(name, id);
   if (known != id) {
     DocEntity& e = extra_[known - base];
-    if (e.type == "unknown") e.type = type;
+    if (ascii::Is(e.type, "unknown")) e.type = type;
     return known;
   }
   if (extra_used_ == extra_.size()) {
@@ -188,10 +205,18 @@ std::optional<MentionTracker::Found> MentionTracker::NewName(std::string_view te
     if (w.kinds < 0) w.kinds = Kinds(text.substr(w.begin, w.end - w.begin));
     return w.kinds;
   };
+  const size_t first_end = NameWordEnd(text, pos, end);
+  // Most capitalised words are followed by a lower-case word that is no
+  // connector ("The figures", "Neuralink last month"): a name of one word.
+  if (first_end + 1 >= end || text[first_end] != ' ' ||
+      (!Upper(text[first_end + 1]) && text[first_end + 1] != 'o' && text[first_end + 1] != 'f')) {
+    *next = first_end;
+    return SingleName(text, sentence_begin, pos, first_end, headline, run_kinds);
+  }
   bool title_after = false;
   size_t j = pos;
   while (j < end) {
-    const size_t we = NameWordEnd(text, j, end);
+    const size_t we = j == pos ? first_end : NameWordEnd(text, j, end);
     // The lexicon kinds of the word: those Find or Known looked up for its
     // letters and digits when it is no more than them (Kinds ignores a final
     // period), else looked up here; the first word's are needed only later.
@@ -219,7 +244,7 @@ std::optional<MentionTracker::Found> MentionTracker::NewName(std::string_view te
       // makes a new person.
       const bool other_person = known.length > 0 && !known.canonical && words.size() == 1 &&
                                 (kinds_of(words.back()) & kGivenName) != 0 &&
-                                gaz_.known_[known.entity].type == "person";
+                                ascii::Is(gaz_.known_[known.entity].type, "person");
       if (known.length > 0 && !other_person) break;
       j = k;
       continue;
@@ -239,12 +264,7 @@ std::optional<MentionTracker::Found> MentionTracker::NewName(std::string_view te
   *next = words.empty() ? NameWordEnd(text, pos, end) : words.back().end;
   if (words.empty()) return std::nullopt;
   auto word = [&](size_t i) { return text.substr(words[i].begin, words[i].end - words[i].begin); };
-  // "of"/"for" as a word of the name, any case, with or without a final period.
-  auto connector = [&](size_t i) {
-    std::string_view w = word(i);
-    if (!w.empty() && w.back() == '.') w.remove_suffix(1);
-    return EqualsFolded(w, "of") || EqualsFolded(w, "for");
-  };
+  auto connector = [&](size_t i) { return Connector(word(i)); };
   // Titles and non-names at the edges go: "Former President Donald Trump".
   size_t first = 0, last = words.size();
   bool title_inside = false;
@@ -270,26 +290,12 @@ std::optional<MentionTracker::Found> MentionTracker::NewName(std::string_view te
   int titled_memo = -1;
   auto titled = [&] {
     if (titled_memo < 0) {
-      bool before = false;
-      if (pos >= 2 && text[pos - 1] == ' ') {
-        size_t b = pos - 1;
-        while (b > sentence_begin &&
-               (Alnum(text[b - 1]) || text[b - 1] == '.' || text[b - 1] == '-')) {
-          --b;
-        }
-        before = Is(text.substr(b, pos - 1 - b), kPersonTitle);
-      }
-      titled_memo = !governed && (title_inside || before) ? 1 : 0;
+      titled_memo = !governed && (title_inside || TitleBefore(text, sentence_begin, pos)) ? 1 : 0;
     }
     return titled_memo == 1;
   };
-  // Sentence starts capitalise any word; quotes and colons start sentences too.
-  size_t s = words[first].begin;
-  while (s > sentence_begin && !Alnum(text[s - 1]) && text[s - 1] != ',') --s;
-  const bool initial =
-      s == sentence_begin || text[s] == '"' || (s > 0 && text[s - 1] == ':') ||
-      std::string_view(text.substr(s, words[first].begin - s)).find("\xe2\x80\x9c") !=
-          std::string_view::npos;
+  // Sentence starts capitalise any word.
+  const bool initial = OpensSentence(text, sentence_begin, words[first].begin);
   const std::string_view name =
       text.substr(words[first].begin, words[last - 1].end - words[first].begin);
   const bool single = last - first == 1;
@@ -321,11 +327,58 @@ std::optional<MentionTracker::Found> MentionTracker::NewName(std::string_view te
   if (single && initial && type == "unknown") return std::nullopt;
   const int id = Unknown(name, type);
   // A later surname refers back: "Hampton Dellinger" ... "Dellinger".
-  if ((entity(id).type == "person" || (entity(id).type == "unknown" && last - first == 2)) &&
+  if ((ascii::Is(entity(id).type, "person") ||
+       (ascii::Is(entity(id).type, "unknown") && last - first == 2)) &&
       !single) {
     surnames_.Set(word(last - 1), id);
   }
   return Found{words[first].begin, words[last - 1].end, {id}, 1, "new", false};
+}
+
+bool MentionTracker::TitleBefore(std::string_view text, size_t sentence_begin, size_t pos) const {
+  if (pos < 2 || text[pos - 1] != ' ') return false;
+  size_t b = pos - 1;
+  while (b > sentence_begin && (Alnum(text[b - 1]) || text[b - 1] == '.' || text[b - 1] == '-')) {
+    --b;
+  }
+  return Is(text.substr(b, pos - 1 - b), kPersonTitle);
+}
+
+// NewName's reading of a name of one word, text[pos, end), with the same
+// tests in the same order, less the bookkeeping of a list of words.
+std::optional<MentionTracker::Found> MentionTracker::SingleName(std::string_view text,
+                                                                size_t sentence_begin, size_t pos,
+                                                                size_t end, bool headline,
+                                                                int run_kinds) {
+  const std::string_view name = text.substr(pos, end - pos);
+  const size_t run = scan_.RunEnd(pos);
+  const bool whole_run = end == run || (end == run + 1 && text[run] == '.');
+  const int kinds = whole_run ? run_kinds : Kinds(name);
+  // A title or a word that is no name leaves nothing of the name; so does a connector.
+  if ((kinds & (kNotName | kPersonTitle)) != 0 || Connector(name)) return std::nullopt;
+  if (const int known = surnames_.Find(name); known >= 0) {
+    return Found{pos, end, {known}, 1, "surname", false};
+  }
+  const bool initial = OpensSentence(text, sentence_begin, pos);
+  int titled_memo = -1;  // as in NewName: read only when asked
+  auto titled = [&] {
+    if (titled_memo < 0) titled_memo = TitleBefore(text, sentence_begin, pos) ? 1 : 0;
+    return titled_memo == 1;
+  };
+  if (initial && !titled()) return std::nullopt;
+  if (name.size() == 1 || headline) return std::nullopt;
+  std::string_view type = "unknown";
+  if (titled()) {
+    type = "person";
+  } else if (kinds & kOrgWord) {
+    type = "organization";
+  } else if (kinds & kAgencyWord) {
+    type = "agency";
+  } else if (kinds & kPlaceWord) {
+    type = "place";
+  }
+  if (initial && type == "unknown") return std::nullopt;
+  return Found{pos, end, {Unknown(name, type)}, 1, "new", false};
 }
 
 const MentionTracker::KnownAt& MentionTracker::Known(std::string_view text, size_t pos) {
@@ -415,16 +468,27 @@ void MentionTracker::Find(std::string_view text, size_t begin, size_t end,
     return pos == description_at[0] || pos == description_at[1];
   };
   const std::string_view sentence = text.substr(0, end);
-  for (size_t pos = scan_.NextStart(begin); pos < end; pos = scan_.NextStart(pos)) {
-    if (!Upper(text[pos]) && !gaz_.MayStartLower(text, pos, end)) {
-      // Most words: no name, role or new name can start here (known names
-      // opening with no capital match only as written); only a description can.
+  WordScan::Cursor cursor;
+  for (size_t pos = scan_.Seek(&cursor, begin); pos < end; pos = scan_.Seek(&cursor, pos)) {
+    // Most words: no name, role or new name can start here (known names
+    // opening with no capital match only as written), so the next word is
+    // the next start bit; only a description can start at one.
+    bool lower = false;
+    for (;;) {
+      if (Upper(text[pos]) || gaz_.MayStartLower(text, pos, end)) break;
       if (description_may_start(pos)) {
-        note_latest();
-        if (std::optional<Found> d = Description(sentence, pos, end)) {
-          pos = emit(*d);
-          continue;
-        }
+        lower = true;
+        break;
+      }
+      pos = scan_.Step(&cursor);
+      if (pos >= end) break;
+    }
+    if (pos >= end) break;
+    if (lower) {
+      note_latest();
+      if (std::optional<Found> d = Description(sentence, pos, end)) {
+        pos = emit(*d);
+        continue;
       }
       ++pos;  // no word starts inside this one
       continue;
@@ -497,7 +561,7 @@ void MentionTracker::Find(std::string_view text, size_t begin, size_t end,
   }
   out.resize(count);
   for (const Mention& m : out) {
-    if (m.entities.size() == 1 && entity(m.entities[0]).type == "person") {
+    if (m.entities.size() == 1 && ascii::Is(entity(m.entities[0]).type, "person")) {
       last_subject_ = m.entities[0];
       break;
     }

@@ -95,6 +95,11 @@ class MentionTracker {
   // `run_kinds` are the lexicon kinds of the letters and digits from pos.
   std::optional<Found> NewName(std::string_view text, size_t sentence_begin, size_t pos, size_t end,
                                bool headline, int run_kinds, size_t* next);
+  // NewName for a name of one word, text[pos, end).
+  std::optional<Found> SingleName(std::string_view text, size_t sentence_begin, size_t pos,
+                                  size_t end, bool headline, int run_kinds);
+  // Whether the word before text[pos] is a person's title ("Mr. Cheung", "adviser Stephen Miller").
+  bool TitleBefore(std::string_view text, size_t sentence_begin, size_t pos) const;
   int Latest(const std::vector<std::string>& types, int skip = -1,
              std::string_view gender = {}) const;
   // Whether entity `id` may be called by a pronoun of `gender` (see RoleDef).

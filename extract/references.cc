@@ -114,7 +114,7 @@ int MentionTracker::Speaker(std::string_view text, size_t pos, size_t end) const
     }
     if (const Gazetteer::Match g = gaz_.Longest(text.substr(0, end), at, doc_date_); g.length > 0) {
       *name_end = at + g.length;
-      return gaz_.known_[g.entity].type == "person" ? g.entity : -1;
+      return ascii::Is(gaz_.known_[g.entity].type, "person") ? g.entity : -1;
     }
     size_t e = at;
     while (e < end && (Alnum(text[e]) || text[e] == '-' ||
@@ -124,7 +124,7 @@ int MentionTracker::Speaker(std::string_view text, size_t pos, size_t end) const
     *name_end = e;
     const std::string_view name = text.substr(at, e - at);
     if (const int u = unknown_ids_.Find(name); u >= 0) {
-      return entity(u).type == "person" ? u : -1;
+      return ascii::Is(entity(u).type, "person") ? u : -1;
     }
     if (const int s = surnames_.Find(name); s >= 0) return s;
     if ((name == "he" || name == "she") && last_subject_ >= 0) return last_subject_;

@@ -5,12 +5,16 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "extract/ascii.h"
 #include "extract/folded_words.h"
 #include "extract/mentions.h"
+#include "tests/extract/example_views_util.h"
 
 namespace kg {
 namespace {
@@ -160,6 +164,128 @@ TEST(GazetteerTest, WordsLetGoByMayStartLowerOpenNoNameOrRole) {
     }
   }
   EXPECT_GT(let_go, 1000);
+}
+
+// Longest as the plain search it shortens: every name and alias of the pack,
+// longest first (pack order among equals), whose first word is the text's
+// first word at pos ignoring case, that fits in the text, ends where the text
+// ends a word (not before '+', nor before a '.' that joins more letters), is
+// valid on `date`, equals the text ignoring case and is written so or is a
+// capitalised variant longer than three bytes.
+Gazetteer::Match PlainLongest(const RulePack& pack, std::string_view text, size_t pos,
+                              std::optional<Date> date) {
+  auto fold = [](std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = ascii::Fold(c);
+    return out;
+  };
+  auto first_word = [](std::string_view s) {
+    size_t w = 0;
+    while (w < s.size() && ascii::Alnum(s[w])) ++w;
+    return s.substr(0, w);
+  };
+  struct Name {
+    std::string written;
+    int entity;
+    bool canonical;
+    std::optional<DaySpan> valid;
+  };
+  std::vector<Name> names;
+  for (size_t i = 0; i < pack.entities.size(); ++i) {
+    const EntityDef& e = pack.entities[i];
+    std::vector<std::pair<std::string, bool>> all = {{e.name, true}};
+    for (const std::string& a : e.aliases) all.emplace_back(a, false);
+    for (const auto& [written, canonical] : all) {
+      if (written.empty()) continue;
+      auto dated = e.name_valid.find(written);
+      names.push_back(Name{written, static_cast<int>(i), canonical,
+                           dated != e.name_valid.end() ? std::optional(dated->second) : e.valid});
+    }
+  }
+  std::stable_sort(names.begin(), names.end(), [](const Name& a, const Name& b) {
+    return a.written.size() > b.written.size();
+  });
+  const std::string text_word = fold(first_word(text.substr(pos)));
+  for (const Name& n : names) {
+    const std::string lower = fold(n.written);
+    const size_t size = lower.size(), after = pos + size;
+    if (fold(first_word(lower)) != text_word || after > text.size()) continue;
+    if (after < text.size() && ascii::Alnum(lower.back()) &&
+        (ascii::Alnum(text[after]) || text[after] == '+' ||
+         (text[after] == '.' && after + 1 < text.size() && ascii::Alnum(text[after + 1])))) {
+      continue;
+    }
+    if (n.valid && date && !n.valid->Contains(*date)) continue;
+    const std::string_view cand = text.substr(pos, size);
+    if (fold(cand) != lower) continue;
+    if (cand != n.written && !(ascii::Upper(cand[0]) && size > 3)) continue;
+    return Gazetteer::Match{size, n.entity, n.canonical};
+  }
+  return {};
+}
+
+TEST(GazetteerTest, LongestAgreesWithAPlainSearchOfEveryName) {
+  // The news pack and a pack of awkward names: sharing first words, long
+  // (past eight and sixteen bytes, where names are compared eight bytes a
+  // step), ending in no letter, dated, written in lower case.
+  const std::shared_ptr<const RulePack> news = testing_util::NewsPack();
+  ASSERT_NE(news, nullptr);
+  RulePack odd = CustomPack();
+  odd.entities.push_back(EntityDef{"Acme Widgets International Holdings Group",
+                                   "organization",
+                                   {"Acme W.", "ACME", "acme widgets intl", "Acme-Widgets"},
+                                   std::nullopt,
+                                   {},
+                                   {}});
+  EntityDef dated{"X", "platform", {"X Corp", "x.ai", "eBay"}, std::nullopt, {}, {}};
+  dated.valid = DaySpan{Date{2023, 7, 1}, Date{2030, 1, 1}};
+  dated.name_valid["X Corp"] = DaySpan{Date{2020, 1, 1}, Date{2021, 1, 1}};
+  odd.entities.push_back(dated);
+  const std::optional<Date> dates[] = {std::nullopt, Date{2020, 6, 1}, Date{2024, 1, 1}};
+  const char* const glue[] = {" ", " ", ", ", "+", ".com", "s", "-", ". ", "'s ", ""};
+  for (const RulePack* pack : {news.get(), static_cast<const RulePack*>(&odd)}) {
+    const Gazetteer gazetteer(*pack);
+    std::vector<std::string> vocab = {"the", "of", "Inc", "said", "Widgets", "Corp"};
+    for (const EntityDef& e : pack->entities) {
+      vocab.push_back(e.name);
+      vocab.insert(vocab.end(), e.aliases.begin(), e.aliases.end());
+    }
+    uint32_t state = 17;
+    auto next = [&] { return state = state * 1103515245u + 12345u, state >> 8; };
+    int found = 0;
+    for (int round = 0; round < 3000; ++round) {
+      std::string text;
+      const size_t words = 1 + next() % 5;
+      for (size_t w = 0; w < words; ++w) {
+        std::string word = vocab[next() % vocab.size()];
+        switch (next() % 6) {  // as written, most often, else in another case
+          case 0:
+            for (char& c : word) c = ascii::Fold(c);
+            break;
+          case 1:
+            for (char& c : word) c = ascii::Upper(c) ? c : ascii::Lower(c) ? c - 32 : c;
+            break;
+          default:
+            break;
+        }
+        text += word;
+        text += glue[next() % std::size(glue)];
+      }
+      // A text may end right after a name, or inside one.
+      if (next() % 3 == 0) text.resize(next() % (text.size() + 1));
+      const std::optional<Date> date = dates[next() % std::size(dates)];
+      for (size_t pos = 0; pos < text.size(); ++pos) {
+        if (!ascii::Alnum(text[pos]) || (pos > 0 && ascii::Alnum(text[pos - 1]))) continue;
+        const Gazetteer::Match want = PlainLongest(*pack, text, pos, date);
+        const Gazetteer::Match got = gazetteer.Longest(text, pos, date);
+        ASSERT_EQ(got.length, want.length) << round << ": " << text << " at " << pos;
+        ASSERT_EQ(got.entity, want.entity) << round << ": " << text << " at " << pos;
+        ASSERT_EQ(got.canonical, want.canonical) << round << ": " << text << " at " << pos;
+        found += want.length > 0 ? 1 : 0;
+      }
+    }
+    EXPECT_GT(found, 1000);
+  }
 }
 
 TEST(MentionTrackerTest, ResolvesTheRolesOfItsOwnPack) {

@@ -81,6 +81,30 @@ TEST(WordScanTest, AgreesWithAByteLoop) {
   }
 }
 
+TEST(WordScanTest, CursorStepsThroughTheStartsNextStartFinds) {
+  uint32_t state = 11;
+  WordScan scan;
+  for (int round = 0; round < 3000; ++round) {
+    const std::string text = RandomText(&state, 1 + (state >> 7) % 300);
+    const size_t begin = (state >> 3) % text.size();
+    const size_t end = begin + (state >> 11) % (text.size() - begin + 1);
+    scan.Scan(text, begin, end);
+    // Seek from every position, then Step to the end: the starts NextStart
+    // gives, one after another, and the scan's end after the last.
+    for (size_t from = begin; from <= end; from += 1 + (state >> 5) % 7) {
+      WordScan::Cursor cursor;
+      size_t pos = scan.Seek(&cursor, from);
+      ASSERT_EQ(pos, scan.NextStart(from)) << round << " from " << from;
+      while (pos < end) {
+        const size_t next = scan.Step(&cursor);
+        ASSERT_EQ(next, scan.NextStart(pos + 1)) << round << " after " << pos;
+        pos = next;
+      }
+      ASSERT_EQ(pos, end) << round;
+    }
+  }
+}
+
 TEST(WordScanTest, EmptyStretchHasNoWords) {
   WordScan scan;
   int letters = -1, capitals = -1;
