@@ -357,7 +357,7 @@ Result<Document> ParseJsonlLine(std::string_view line, const std::string& name, 
   if (id.kind == JsonField::kAbsent || id.kind == JsonField::kNull) {
     doc.id = default_id;
   } else if (id.kind == JsonField::kString || id.kind == JsonField::kInteger) {
-    doc.id = id.value;
+    doc.id = std::move(fields.id.value);
   } else {
     return FieldError(name, line_number, line, "id", "\"id\" must be a string or an integer");
   }
