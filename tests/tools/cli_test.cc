@@ -69,6 +69,37 @@ TEST(CliTest, ExtractIsIdenticalForAnyJobCount) {
   EXPECT_EQ(one.out, four.out);
 }
 
+// kg extract gathers the lines of many documents before writing them; a run
+// that stops at a bad line still writes what the documents before it gave,
+// the same bytes as the start of a run without the bad line, more than one
+// write's worth of them.
+TEST(CliTest, ExtractStoppedByABadLineWritesWhatCameBefore) {
+  const std::string dir = MakeTempDir("extract_stops");
+  std::string good, bad;
+  for (int i = 0; i < 2000; ++i) {
+    const std::string line = "{\"id\": \"d" + std::to_string(i) +
+                             "\", \"date\": \"2022-10-28\", \"text\": \"Elon Musk acquired "
+                             "Twitter on Thursday. Tesla sued Apple last week.\"}\n";
+    good += line;
+    bad += i == 1900 ? "{\"id\": \"broken\n" : line;
+  }
+  WriteFile(dir + "/good.jsonl", good);
+  WriteFile(dir + "/bad.jsonl", bad);
+  CommandResult all = RunCommand(kKg + " extract --jobs 1 " + ShellQuote(dir + "/good.jsonl"));
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  CommandResult cut = RunCommand(kKg + " extract --jobs 1 " + ShellQuote(dir + "/bad.jsonl"));
+  ExpectOneLineError(cut, "bad.jsonl:1901");
+  EXPECT_GT(cut.out.size(), size_t{1} << 20);
+  EXPECT_LT(cut.out.size(), all.out.size());
+  EXPECT_EQ(all.out.compare(0, cut.out.size(), cut.out), 0);
+  ASSERT_EQ(cut.out.back(), '\n');
+  // Documents go to work 256 at a time (PipelineLimits) and are written a
+  // batch behind: the error while reading the eighth batch leaves six
+  // written, the last of them ending with d1535.
+  const size_t last = cut.out.rfind('\n', cut.out.size() - 2);
+  EXPECT_EQ(nlohmann::json::parse(cut.out.substr(last + 1))["doc"], "d1535");
+}
+
 TEST(CliTest, SeedsMeetTheFoundationScores) {
   if (!HaveSeeds()) GTEST_SKIP() << "shared corpus not found at " << kShared;
   CommandResult r = RunCommand(kKg + " extract " + ShellQuote(kShared + "/corpus/seeds") + " | " +
