@@ -431,7 +431,10 @@ void MentionTracker::Find(std::string_view text, size_t begin, size_t end,
   // Mentions are written over those *mentions holds, keeping their entity lists' memory.
   std::vector<Mention>& out = *mentions;
   size_t count = 0;
-  size_t description_at[2] = {SIZE_MAX, SIZE_MAX};
+  // Where a description may start: 3 bytes after the latest mention ("'s ")
+  // or 5 ("’s "); none while it is kNone, which no position is within 2 of.
+  constexpr size_t kNone = SIZE_MAX / 2;
+  size_t description_at = kNone;
   auto emit = [&](const Found& f) {
     if (count == out.size()) {
       if (out.capacity() == 0) out.reserve(8);  // most sentences have fewer
@@ -451,8 +454,7 @@ void MentionTracker::Find(std::string_view text, size_t begin, size_t end,
     }
     m.resolution.assign(f.resolution);
     m.possessive = f.possessive;
-    description_at[0] = f.count == 1 ? f.end + 3 : SIZE_MAX;
-    description_at[1] = f.count == 1 ? f.end + 5 : SIZE_MAX;
+    description_at = f.count == 1 ? f.end + 3 : kNone;
     return f.end;
   };
   // What references and descriptions read of the mentions before them.
@@ -465,7 +467,8 @@ void MentionTracker::Find(std::string_view text, size_t begin, size_t end,
   // A description follows "'s " or "’s " right after the latest mention, if
   // that stands for one entity: where it may start is set as each is written.
   auto description_may_start = [&](size_t pos) {
-    return pos == description_at[0] || pos == description_at[1];
+    const size_t d = pos - description_at;  // 0 or 2 where one may start
+    return (d | 2) == 2;
   };
   const std::string_view sentence = text.substr(0, end);
   WordScan::Cursor cursor;

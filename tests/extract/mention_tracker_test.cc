@@ -293,6 +293,48 @@ TEST(MentionTrackerTest, AgreesWithThePreviousFinderOnTheExampleArticles) {
   EXPECT_GT(documents, 5);
 }
 
+TEST(MentionTrackerTest, DescriptionsAfterEitherApostropheAgreeWithThePreviousFinder) {
+  // "Donald Trump's media company", "Elon Muskâs social network": a
+  // description starts three bytes after its possessor's mention or five
+  // (the curly apostrophe), at a lower-case word the finder otherwise passes
+  // by; and nowhere else ("Trump's" then a title, a name, a function word).
+  const std::shared_ptr<const RulePack> news = testing_util::NewsPack();
+  ASSERT_NE(news, nullptr);
+  const Gazetteer gazetteer(*news);
+  const char* const possessors[] = {"Donald Trump", "Elon Musk", "Meta", "Trump", "ByteDance"};
+  const char* const apostrophes[] = {"'s ", "\xe2\x80\x99s ", "' s ", "\xe2\x80\x99 s ", "s "};
+  const char* const descriptions[] = {
+      "media company", "social media platform", "social network", "video app",
+      "company",       "own platform",          "new firm",       "the company"};
+  std::string text;
+  std::vector<SentenceSpan> sentences;
+  for (const char* who : possessors) {
+    for (const char* apostrophe : apostrophes) {
+      for (const char* what : descriptions) {
+        const size_t begin = text.size();
+        text += std::string("Later ") + who + apostrophe + what + " said so.";
+        sentences.push_back({begin, text.size()});
+        text += " ";
+      }
+    }
+  }
+  const Date date{2024, 6, 1};
+  ExpectSameMentions(gazetteer, text, sentences, date, "descriptions");
+  // The sentences hold descriptions after both apostrophes (so a finder that
+  // missed either would disagree above).
+  MentionTracker tracker(gazetteer, date);
+  int straight = 0, curly = 0;
+  for (const SentenceSpan& span : sentences) {
+    for (const Mention& m : tracker.Find(text, span.begin, span.end)) {
+      if (m.resolution != "description") continue;
+      straight += text.compare(m.begin - 3, 3, "'s ") == 0 ? 1 : 0;
+      curly += text.compare(m.begin - 5, 5, "\xe2\x80\x99s ") == 0 ? 1 : 0;
+    }
+  }
+  EXPECT_GE(straight, 3);
+  EXPECT_GE(curly, 3);
+}
+
 TEST(MentionTrackerTest, TrackersSideBySideKeepTheirOwnState) {
   // Two documents read in turns by two live trackers, then again by trackers
   // made one after another (the second reuses the first one's buffers): each
