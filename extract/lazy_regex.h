@@ -65,6 +65,25 @@ std::vector<int> NamedGroupNumbers(std::string_view pattern,
 // pattern[open] (pattern.size() if none does).
 size_t RegexClassEnd(std::string_view pattern, size_t open);
 
+// A few bytes a reader of regex source stops at ('\\', '[', '(' ...). Most
+// of an expanded pattern is words, which Next passes over with one table
+// load a byte instead of a comparison per syntax byte.
+class SyntaxBytes {
+ public:
+  constexpr explicit SyntaxBytes(std::string_view bytes) {
+    for (char c : bytes) stop_[static_cast<unsigned char>(c)] = true;
+  }
+  // The first index at or after `from` holding one of the bytes, or
+  // text.size().
+  size_t Next(std::string_view text, size_t from) const {
+    while (from < text.size() && !stop_[static_cast<unsigned char>(text[from])]) ++from;
+    return from;
+  }
+
+ private:
+  bool stop_[256] = {};
+};
+
 }  // namespace kg
 
 #endif  // KG_EXTRACT_LAZY_REGEX_H_

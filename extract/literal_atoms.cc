@@ -10,6 +10,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "extract/lazy_regex.h"
 #include "extract/regex_syntax.h"
 
 namespace kg {
@@ -281,8 +282,11 @@ class Reader {
   // The ')' closing the group opened at re_[open], past escapes and classes;
   // npos where a \Q quote or an unclosed class makes that uncertain.
   size_t Close(size_t open) const {
+    static constexpr SyntaxBytes kStops("\\[()");
     int depth = 0;
     for (size_t i = open; i < re_.size(); ++i) {
+      i = kStops.Next(re_, i);
+      if (i == re_.size()) break;
       const char c = re_[i];
       if (c == '\\') {
         if (i + 1 < re_.size() && re_[i + 1] == 'Q') return std::string_view::npos;

@@ -34,12 +34,13 @@ struct TopLevelGroups {
 TopLevelGroups ReadTopLevelGroups(std::string_view source) {
   TopLevelGroups out;
   int depth = 0;
-  struct Open {
-    size_t at;
-    std::string_view name;
-  };
-  std::optional<Open> open;  // the depth-0 named group being read
+  // The depth-0 named group being read: where it opens (npos: none) and its name.
+  size_t open_at = std::string_view::npos;
+  std::string_view open_name;
+  static constexpr SyntaxBytes kStops("\\[()|");
   for (size_t i = 0; i < source.size(); ++i) {
+    i = kStops.Next(source, i);
+    if (i == source.size()) break;
     const char c = source[i];
     if (c == '\\') {
       if (i + 1 < source.size() && source[i + 1] == 'Q') return TopLevelGroups{false, {}, {}, {}};
@@ -54,17 +55,20 @@ TopLevelGroups ReadTopLevelGroups(std::string_view source) {
       }
       if (depth == 0 && named) {
         const size_t name_end = rest.find('>');
-        if (name_end != std::string_view::npos) open = Open{i, rest.substr(4, name_end - 4)};
+        if (name_end != std::string_view::npos) {
+          open_at = i;
+          open_name = rest.substr(4, name_end - 4);
+        }
       }
       ++depth;
     } else if (c == ')') {
       --depth;
-      if (depth == 0 && open) {
-        const Group group{open->at, open->at + 5 + open->name.size(), i};
+      if (depth == 0 && open_at != std::string_view::npos) {
+        const Group group{open_at, open_at + 5 + open_name.size(), i};
         if (!out.first) out.first = group;
-        if (open->name == "subj" && !out.subject) out.subject = group;
-        if (open->name == "obj" && !out.object) out.object = group;
-        open.reset();
+        if (open_name == "subj" && !out.subject) out.subject = group;
+        if (open_name == "obj" && !out.object) out.object = group;
+        open_at = std::string_view::npos;
       }
     } else if (c == '|' && depth == 0) {
       return TopLevelGroups{false, {}, {}, {}};

@@ -6,6 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
+
 #include "extract/extractor.h"
 #include "extract/rule_pack.h"
 #include "rules/embedded_rules.h"
@@ -37,6 +40,27 @@ TEST(LazyRegexTest, GroupNumbersAreRe2s) {
     EXPECT_EQ(NamedGroupNumbers(pattern, {"obj", "subj", "none"}),
               (std::vector<int>{Re2Number(pattern, "obj"), Re2Number(pattern, "subj"), 0}))
         << pattern;
+  }
+}
+
+// SyntaxBytes::Next against find_first_of, on regex-like text with bytes of
+// every kind (non-ASCII and NUL too), from every start.
+TEST(SyntaxBytesTest, NextIsTheFirstOfTheBytes) {
+  static constexpr SyntaxBytes kStops("\\[()|");
+  const std::string stops("\\[()|");
+  std::mt19937 rng(3);
+  const std::string alphabet = std::string("ab \\[]()|?:<>e\xc4\xb1\x80\xff") + '\0';
+  for (int n = 0; n < 2000; ++n) {
+    std::string text;
+    const size_t size = rng() % 40;
+    for (size_t i = 0; i < size; ++i) {
+      text +=
+          rng() % 3 == 0 ? alphabet[rng() % alphabet.size()] : static_cast<char>('a' + rng() % 26);
+    }
+    for (size_t from = 0; from <= text.size(); ++from) {
+      const size_t want = text.find_first_of(stops, from);
+      ASSERT_EQ(kStops.Next(text, from), want == std::string::npos ? text.size() : want) << text;
+    }
   }
 }
 
