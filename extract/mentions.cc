@@ -394,6 +394,16 @@ const MentionTracker::KnownAt& MentionTracker::Known(std::string_view text, size
   return known_at_;
 }
 
+uint64_t MentionTracker::RoleLengths(const Gazetteer::Start& start, std::string_view text,
+                                     size_t pos, size_t end) const {
+  uint64_t lengths = start.short_lengths_near;
+  if (const size_t next = pos + start.word_length + 1;
+      next < end && !start.short_lengths_by_next.empty()) {
+    lengths |= start.short_lengths_by_next[ascii::kFolded[static_cast<unsigned char>(text[next])]];
+  }
+  return lengths & scan_.EndsAfter(pos);
+}
+
 bool MentionTracker::OrganisationFollows(std::string_view text, size_t pos, size_t end) const {
   std::string_view last;
   while (pos + 1 < end && text[pos] == ' ' && Upper(text[pos + 1])) {
@@ -542,9 +552,15 @@ void MentionTracker::Find(std::string_view text, size_t begin, size_t end,
       }
     }
     if (start != nullptr && !start->roles.empty()) {
-      if (std::optional<Found> r = Reference(sentence, pos, end, *start)) {
-        pos = emit(*r);
-        continue;
+      // Most words that open role phrases ("the", "he") open none here: told
+      // before the call, from the lengths (and whether any phrase of theirs
+      // is 64 bytes or more, the longest run first).
+      const uint64_t lengths = RoleLengths(*start, sentence, pos, end);
+      if (lengths != 0 || start->runs.front().length >= 64) {
+        if (std::optional<Found> r = Reference(sentence, pos, end, *start, lengths)) {
+          pos = emit(*r);
+          continue;
+        }
       }
     }
     if (Upper(text[pos])) {

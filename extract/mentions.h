@@ -77,10 +77,16 @@ class MentionTracker {
   const KnownAt& Known(std::string_view text, size_t pos);
   // The end of the capitalised name word at text[pos] ("AT&T", "Inc.", "D'Angelo").
   size_t NameWordEnd(std::string_view text, size_t pos, size_t end) const;
-  // The first of the role phrases of `start` (those whose first word is the
-  // word at pos) that stands at text[pos] and resolves.
+  // The lengths n < 64 (bit n) of the role phrases of `start` (those whose
+  // first word is the word at pos) that may stand at text[pos]: those that
+  // reach a word end there and may have the text's byte after the first
+  // word's separator.
+  uint64_t RoleLengths(const Gazetteer::Start& start, std::string_view text, size_t pos,
+                       size_t end) const;
+  // The first of the role phrases of `start` that stands at text[pos] and
+  // resolves: those of 64 bytes or more, and those of `lengths` (RoleLengths).
   std::optional<Found> Reference(std::string_view text, size_t pos, size_t end,
-                                 const Gazetteer::Start& start);
+                                 const Gazetteer::Start& start, uint64_t lengths);
   // The role phrase `role`, which the text at pos spells, resolved; nothing if
   // the phrase stands for nobody here.
   std::optional<Found> ReferenceAs(const RoleDef& role, std::string_view text, size_t pos,

@@ -158,7 +158,8 @@ int MentionTracker::Latest(const std::vector<std::string>& types, int skip,
 
 std::optional<MentionTracker::Found> MentionTracker::Reference(std::string_view text, size_t pos,
                                                                size_t end,
-                                                               const Gazetteer::Start& start) {
+                                                               const Gazetteer::Start& start,
+                                                               uint64_t lengths) {
   // The phrases of a run end at one place, which must be a word end: most
   // runs fail that before any phrase is compared.
   auto try_run = [&](const Gazetteer::Start::Run& run) -> std::optional<Found> {
@@ -178,14 +179,8 @@ std::optional<MentionTracker::Found> MentionTracker::Reference(std::string_view 
     if (pos + n > end || (pos + n < end && Alnum(text[pos + n]))) continue;
     if (std::optional<Found> m = try_run(start.runs[r])) return m;
   }
-  // The shorter runs: only those whose length reaches a word end and whose
-  // phrases can have the text's byte after the first word's separator, longest first.
-  uint64_t lengths = start.short_lengths_near;
-  if (const size_t next = pos + start.word_length + 1;
-      next < end && !start.short_lengths_by_next.empty()) {
-    lengths |= start.short_lengths_by_next[ascii::kFolded[static_cast<unsigned char>(text[next])]];
-  }
-  for (lengths &= scan_.EndsAfter(pos); lengths != 0;) {
+  // The shorter runs (RoleLengths), longest first.
+  while (lengths != 0) {
     const int n = 63 - std::countl_zero(lengths);
     lengths &= ~(uint64_t{1} << n);
     if (std::optional<Found> m = try_run(start.runs[start.run_of_length[n]])) return m;
