@@ -394,8 +394,8 @@ const MentionTracker::KnownAt& MentionTracker::Known(std::string_view text, size
   return known_at_;
 }
 
-uint64_t MentionTracker::RoleLengths(const Gazetteer::Start& start, std::string_view text,
-                                     size_t pos, size_t end) const {
+inline uint64_t MentionTracker::RoleLengths(const Gazetteer::Start& start, std::string_view text,
+                                            size_t pos, size_t end) const {
   uint64_t lengths = start.short_lengths_near;
   if (const size_t next = pos + start.word_length + 1;
       next < end && !start.short_lengths_by_next.empty()) {
