@@ -5,7 +5,24 @@
 #include <algorithm>
 #include <cstring>
 
+#include "extract/ascii.h"
+
 namespace kg {
+namespace {
+
+// Whether the n bytes at a and b are the same, eight at a time in line (a
+// name is a few words: a call to memcmp costs more than comparing it).
+bool SameBytes(const char* a, const char* b, size_t n) {
+  for (; n > 8; n -= 8, a += 8, b += 8) {
+    uint64_t x, y;
+    std::memcpy(&x, a, 8);
+    std::memcpy(&y, b, 8);
+    if (x != y) return false;
+  }
+  return ascii::Load8(a, n) == ascii::Load8(b, n);
+}
+
+}  // namespace
 
 uint32_t NameIndex::Hash(std::string_view name) {
   uint64_t h = name.size() * 0x9E3779B97F4A7C15u;
@@ -42,8 +59,8 @@ size_t NameIndex::IndexOf(std::string_view name, uint32_t hash) const {
   const size_t mask = slots_.size() - 1;
   for (size_t i = hash & mask;; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];
-    if (slot.value < 0 ||
-        (slot.hash == hash && std::string_view(chars_).substr(slot.offset, slot.length) == name)) {
+    if (slot.value < 0 || (slot.hash == hash && slot.length == name.size() &&
+                           SameBytes(chars_.data() + slot.offset, name.data(), name.size()))) {
       return i;
     }
   }
