@@ -178,13 +178,6 @@ HitMemo::~HitMemo() {
   for (size_t i = 0; i < kSlots; ++i) delete slots_[i].load(std::memory_order_relaxed);
 }
 
-// FNV-1a: hits are a few bytes long, and the slot index takes the high bits.
-uint64_t HitMemo::Hash(std::string_view hit) {
-  uint64_t h = 0xCBF29CE484222325ull;
-  for (char c : hit) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ull;
-  return h;
-}
-
 const HitAttribution* HitMemo::Find(std::string_view hit) const {
   const uint64_t hash = Hash(hit);
   constexpr size_t kMask = kSlots - 1;
@@ -192,8 +185,13 @@ const HitAttribution* HitMemo::Find(std::string_view hit) const {
   for (size_t i = home;; i = (i + 1) & kMask) {
     const Entry* entry = slots_[i].load(std::memory_order_acquire);
     if (entry == nullptr) break;
-    if (entry->hash == hash && entry->hit == hit) return &entry->attribution;
+    if (entry->hash == hash && SameBytes(entry->hit, hit)) return &entry->attribution;
   }
+  return Insert(hit, hash, home);
+}
+
+const HitAttribution* HitMemo::Insert(std::string_view hit, uint64_t hash, size_t home) const {
+  constexpr size_t kMask = kSlots - 1;
   auto entry = std::make_unique<Entry>();
   Attribute(rules_, hit, &entry->attribution);
   std::unique_lock lock(mutex_);

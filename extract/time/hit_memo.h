@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -17,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/ascii.h"
 #include "extract/time/time_rules.h"
 #include "graph/model/date.h"
 
@@ -77,6 +79,39 @@ class HitMemo {
   // thread's next Find.
   const HitAttribution* Find(std::string_view hit) const;
 
+  // The hash a hit is kept under: every byte counts, eight bytes a step
+  // (in line, as Find runs for every hit).
+  static uint64_t Hash(std::string_view hit) {
+    constexpr uint64_t kMultiplier = 0x9E3779B97F4A7C15ull;
+    const char* p = hit.data();
+    size_t n = hit.size();
+    uint64_t h = 0xCBF29CE484222325ull;
+    for (; n > 8; n -= 8, p += 8) {
+      uint64_t word;
+      std::memcpy(&word, p, 8);
+      h = (h ^ word) * kMultiplier;
+      h ^= h >> 29;
+    }
+    h = (h ^ ascii::Load8(p, n)) * kMultiplier;
+    h ^= h >> 29;
+    // The slot index takes the high bits, which depend on every bit below.
+    return (h ^ hit.size()) * kMultiplier;
+  }
+  // Whether two hits are the same bytes, compared eight bytes a step.
+  static bool SameBytes(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    const char* p = a.data();
+    const char* q = b.data();
+    size_t n = a.size();
+    for (; n > 8; n -= 8, p += 8, q += 8) {
+      uint64_t x, y;
+      std::memcpy(&x, p, 8);
+      std::memcpy(&y, q, 8);
+      if (x != y) return false;
+    }
+    return ascii::Load8(p, n) == ascii::Load8(q, n);
+  }
+
  private:
   // Bounds the memory a text full of distinct hits can take; beyond it hits
   // are attributed as before, without remembering.
@@ -89,7 +124,9 @@ class HitMemo {
     std::string hit;
     HitAttribution attribution;
   };
-  static uint64_t Hash(std::string_view hit);
+  // Find's way when the hit is not remembered: attributes it and keeps it
+  // (out of line, so the remembered case stays a short call).
+  const HitAttribution* Insert(std::string_view hit, uint64_t hash, size_t home) const;
 
   const CompiledRules& rules_;
   // A slot goes from null to an entry once, under the mutex, and entries are

@@ -58,6 +58,33 @@ TEST(HitMemoTest, RememberedEqualsComputed) {
       << Describe(compound, "twenty-four hours");
 }
 
+// The memo's key: a change of any one byte, at any place of a hit of any
+// length, gives other bytes and (for this hash) another hash; the same bytes
+// in other buffers, whatever follows them, are the same key.
+TEST(HitMemoTest, KeySeesEveryByteAndNothingElse) {
+  for (size_t size = 0; size <= 40; ++size) {
+    std::string hit;
+    for (size_t i = 0; i < size; ++i) hit += static_cast<char>('a' + (i * 7) % 26);
+    const std::string followed_a = hit + "a tail";
+    const std::string followed_b = hit + "b other";
+    const std::string_view in_a(followed_a.data(), size);
+    const std::string_view in_b(followed_b.data(), size);
+    EXPECT_TRUE(timex::HitMemo::SameBytes(in_a, in_b)) << size;
+    EXPECT_EQ(timex::HitMemo::Hash(in_a), timex::HitMemo::Hash(in_b)) << size;
+    // One byte longer or shorter is another hit.
+    EXPECT_FALSE(timex::HitMemo::SameBytes(in_a, std::string_view(followed_a.data(), size + 1)));
+    EXPECT_NE(timex::HitMemo::Hash(in_a), timex::HitMemo::Hash(followed_a.substr(0, size + 1)));
+    for (size_t i = 0; i < size; ++i) {
+      for (char change : {'\x01', '\x80', 'A'}) {
+        std::string other = hit;
+        other[i] = static_cast<char>(other[i] ^ change);
+        EXPECT_FALSE(timex::HitMemo::SameBytes(hit, other)) << size << " at " << i;
+        EXPECT_NE(timex::HitMemo::Hash(hit), timex::HitMemo::Hash(other)) << size << " at " << i;
+      }
+    }
+  }
+}
+
 // More distinct hits than the memo keeps: "N unit" for many N and units.
 std::string ManyDistinctHits() {
   std::string text;
