@@ -277,16 +277,17 @@ void Scan(const CompiledRules& rules, const timex::HitMemo& memo, std::string_vi
       pos = e;
       continue;
     }
-    TimeExpression t;
-    t.begin = b;
-    t.end = e;
+    // Expressions are written in place in the list, not built aside and
+    // moved in: each move copies four strings' bytes again.
     if (capture.fixed && reference) {
-      t.text = std::string(hit);
+      TimeExpression& t = out.emplace_back();
+      t.begin = b;
+      t.end = e;
+      t.text.assign(hit);
       t.type = rule.type;
       t.value = capture.fixed->value;
       t.mod = capture.fixed->mod;
       t.days = capture.fixed->days;
-      out.push_back(std::move(t));
       pos = e;
       continue;
     }
@@ -305,13 +306,15 @@ void Scan(const CompiledRules& rules, const timex::HitMemo& memo, std::string_vi
       skip_word();
       continue;
     }
-    t.text = std::string(hit);
+    TimeExpression& t = out.emplace_back();
+    t.begin = b;
+    t.end = e;
+    t.text.assign(hit);
     t.type = rule.type;
     t.value = std::move(resolved->value);
     t.relative = resolved->relative;
-    t.mod = std::string(slots[timex::kMod]);
+    t.mod.assign(slots[timex::kMod]);
     if (t.type == "DATE" || t.type == "TIME") t.days = timex::SpanOfValue(t.value);
-    out.push_back(std::move(t));
     pos = e;
   }
 }
