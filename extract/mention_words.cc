@@ -21,10 +21,11 @@ namespace {
 // Bit i: p[i] is a letter or digit, for the sixteen bytes from p.
 inline uint32_t AlnumMask16(const char* p) {
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  // Bytes in [lo, hi]; bytes from 0x80 compare as negative, below any ASCII bound.
+  // Bytes in [lo, hi]: adding 0x80 - lo moves that range to the lowest
+  // signed bytes (and every other byte above it), so one compare tells.
   auto in = [](__m128i x, char lo, char hi) {
-    return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))),
-                         _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(hi + 1))));
+    const __m128i moved = _mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(0x80 - lo)));
+    return _mm_cmplt_epi8(moved, _mm_set1_epi8(static_cast<char>(0x80 + (hi - lo + 1))));
   };
   // Setting bit 5 maps A-Z onto a-z and no other byte into that range.
   const __m128i alpha = in(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
@@ -61,24 +62,36 @@ void WordScan::Scan(std::string_view text, size_t begin, size_t end) {
   }
   alnum_[words_] = 0;
   uint64_t carry = 0;  // the previous 64-bit word's last bit
-  for (size_t w = 0; w < words_; ++w) {
-    uint64_t alnum = 0;
-    size_t k = 0;
-#if defined(__SSE2__)
-    // Whole blocks of the sentence first: no bounds, no masks.
-    const char* p = text.data() + begin + w * 64;
-    for (; k < 64 && w * 64 + k + 16 <= n; k += 16) {
-      alnum |= uint64_t{AlnumMask16(p + k)} << k;
-    }
-#endif
-    for (; k < 64 && w * 64 + k < n; k += 16) {
-      const size_t at = w * 64 + k;
-      alnum |= uint64_t{AlnumMask(text, begin + at, std::min<size_t>(16, n - at))} << k;
-    }
+  auto put = [&](size_t w, uint64_t alnum) {
     alnum_[w] = alnum;
     starts_[w] = alnum & ~(alnum << 1 | carry);
     carry = alnum >> 63;
+  };
+  const char* p = text.data() + begin;
+  size_t w = 0;
+#if defined(__SSE2__)
+  // Whole 64-byte stretches of the sentence first: four loads, no bounds.
+  for (; (w + 1) * 64 <= n; ++w, p += 64) {
+    put(w, uint64_t{AlnumMask16(p)} | uint64_t{AlnumMask16(p + 16)} << 16 |
+               uint64_t{AlnumMask16(p + 32)} << 32 | uint64_t{AlnumMask16(p + 48)} << 48);
   }
+  // The last word's whole sixteen-byte blocks, then the bytes after them.
+  const size_t rest = n - w * 64;  // < 64
+  uint64_t alnum = 0;
+  size_t k = 0;
+  for (; k + 16 <= rest; k += 16) alnum |= uint64_t{AlnumMask16(p + k)} << k;
+  if (k < rest) alnum |= uint64_t{AlnumMask(text, begin + w * 64 + k, rest - k)} << k;
+  put(w, alnum);
+#else
+  for (; w < words_; ++w) {
+    uint64_t alnum = 0;
+    for (size_t k = 0; k < 64 && w * 64 + k < n; k += 16) {
+      const size_t at = w * 64 + k;
+      alnum |= uint64_t{AlnumMask(text, begin + at, std::min<size_t>(16, n - at))} << k;
+    }
+    put(w, alnum);
+  }
+#endif
 }
 
 void WordScan::CountWords(std::string_view text, int* letter_words, int* capitals) const {

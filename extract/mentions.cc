@@ -25,6 +25,8 @@ constexpr int kAgencyWord = Gazetteer::kAgencyWord;
 constexpr int kPlaceWord = Gazetteer::kPlaceWord;
 constexpr int kNotName = Gazetteer::kNotName;
 constexpr int kFemaleName = Gazetteer::kFemaleName;
+// A word of these kinds is no name of one word (NewName's SingleName).
+constexpr int kNoNameOfOneWord = kNotName | kPersonTitle;
 
 bool LowerLetter(char c) { return ascii::Lower(c); }
 
@@ -355,7 +357,7 @@ std::optional<MentionTracker::Found> MentionTracker::SingleName(std::string_view
   const bool whole_run = end == run || (end == run + 1 && text[run] == '.');
   const int kinds = whole_run ? run_kinds : Kinds(name);
   // A title or a word that is no name leaves nothing of the name; so does a connector.
-  if ((kinds & (kNotName | kPersonTitle)) != 0 || Connector(name)) return std::nullopt;
+  if ((kinds & kNoNameOfOneWord) != 0 || Connector(name)) return std::nullopt;
   if (const int known = surnames_.Find(name); known >= 0) {
     return Found{pos, end, {known}, 1, "surname", false};
   }
@@ -541,7 +543,9 @@ void MentionTracker::Find(std::string_view text, size_t begin, size_t end,
       }
     }
     if (g.length > 0) {
-      pos = emit(Found{pos, pos + g.length, {g.entity}, 1, g.canonical ? "name" : "alias", false});
+      // string_views, not C strings: a ternary of two literals would be measured with strlen.
+      const std::string_view resolution = g.canonical ? std::string_view("name") : "alias";
+      pos = emit(Found{pos, pos + g.length, {g.entity}, 1, resolution, false});
       continue;
     }
     note_latest();
@@ -564,6 +568,14 @@ void MentionTracker::Find(std::string_view text, size_t begin, size_t end,
       }
     }
     if (Upper(text[pos])) {
+      if (word_end + 1 < end && text[word_end] == ' ' && (run_kinds & kNoNameOfOneWord) != 0 &&
+          !Upper(text[word_end + 1]) && text[word_end + 1] != 'o' && text[word_end + 1] != 'f') {
+        // "The figures", "CEO said": a title or a word that is no name,
+        // alone before a lower-case word that joins no name to it, leaves
+        // nothing of a name (NewName's first test, told without the call).
+        pos = word_end;
+        continue;
+      }
       size_t next = pos;
       if (std::optional<Found> m = NewName(sentence, begin, pos, end, headline, run_kinds, &next)) {
         pos = emit(*m);

@@ -335,6 +335,57 @@ TEST(MentionTrackerTest, DescriptionsAfterEitherApostropheAgreeWithThePreviousFi
   EXPECT_GE(curly, 3);
 }
 
+TEST(MentionTrackerTest, TitlesAndNonNamesBeforeAnyWordAgreeWithThePreviousFinder) {
+  // A capitalised title or word that is no name, followed by a space and a
+  // lower-case word other than "of"/"for", is let go without NewName's call:
+  // every such word of the lexicon, as written, capitalised and in capitals,
+  // opening a sentence and inside one, before lower-case words (those
+  // opening with 'o' or 'f' among them), connectors, names and punctuation.
+  const std::shared_ptr<const RulePack> news = testing_util::NewsPack();
+  ASSERT_NE(news, nullptr);
+  const RulePack small = SmallPack();
+  const char* const before[] = {"", "Later ", "Jane Roe and ", "\"", "Bob Velmor met "};
+  const char* const after[] = {" figures rose.",
+                               " said so.",
+                               " oil rose.",
+                               " for Quocor met.",
+                               " of Velmor met.",
+                               " ofer met.",
+                               " Velmor met.",
+                               ", figures rose.",
+                               " o",
+                               " fell",
+                               " Acme met.",
+                               " she said."};
+  for (const RulePack* pack : {news.get(), static_cast<const RulePack*>(&small)}) {
+    const Gazetteer gazetteer(*pack);
+    std::string text;
+    std::vector<SentenceSpan> sentences;
+    for (const auto* list : {&pack->names.not_names, &pack->names.person_titles}) {
+      for (const std::string& word : *list) {
+        std::string upper = word, capitalised = word;
+        for (char& c : upper)
+          c = ascii::Upper(c) || !ascii::Alpha(c) ? c : static_cast<char>(c - 32);
+        if (!capitalised.empty() && ascii::Lower(capitalised[0])) capitalised[0] -= 32;
+        for (const std::string& w : {word, capitalised, upper}) {
+          for (const char* b : before) {
+            for (const char* a : after) {
+              const size_t begin = text.size();
+              text += b + w + a;
+              sentences.push_back({begin, text.size()});
+              text += " ";
+            }
+          }
+        }
+      }
+    }
+    ASSERT_GT(sentences.size(), 100u);
+    ExpectSameMentions(gazetteer, text, sentences, Date{2024, 6, 1},
+                       pack == &small ? "small pack" : "news pack");
+    if (HasFatalFailure()) return;
+  }
+}
+
 TEST(MentionTrackerTest, TrackersSideBySideKeepTheirOwnState) {
   // Two documents read in turns by two live trackers, then again by trackers
   // made one after another (the second reuses the first one's buffers): each

@@ -105,6 +105,25 @@ TEST(WordScanTest, CursorStepsThroughTheStartsNextStartFinds) {
   }
 }
 
+TEST(WordScanTest, EveryByteValueIsClassedAsAByteLoopWould) {
+  // All 256 byte values, at every offset in a 16- and a 64-byte block (the
+  // classing compares moved byte ranges, so a wrong bound shows at one value).
+  for (size_t shift = 0; shift < 80; shift += 3) {
+    std::string text(shift, ' ');
+    for (int b = 0; b < 256; ++b) {
+      text += static_cast<char>(b);
+      text += ' ';
+    }
+    WordScan scan;
+    scan.Scan(text, 0, text.size());
+    for (size_t pos = shift; pos < text.size(); pos += 2) {
+      ASSERT_EQ(scan.RunEnd(pos), IsAlnum(text[pos]) ? pos + 1 : pos)
+          << "byte " << static_cast<int>(static_cast<unsigned char>(text[pos])) << " shift "
+          << shift;
+    }
+  }
+}
+
 TEST(WordScanTest, EmptyStretchHasNoWords) {
   WordScan scan;
   int letters = -1, capitals = -1;
