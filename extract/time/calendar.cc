@@ -90,7 +90,33 @@ std::optional<DaySpan> SpanOfValue(std::string_view value) {
   return std::nullopt;
 }
 
+namespace {
+
+// The width digits of 0 <= value < 10^width, zero-padded, written at out.
+void WriteDigits(char* out, int value, int width) {
+  for (int i = width - 1; i >= 0; --i) {
+    out[i] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+}
+
+// Whether value takes exactly `width` digits once padded (no sign, no more).
+bool FitsDigits(int value, int width) {
+  constexpr int kLimits[] = {1, 10, 100, 1000, 10000};
+  return width >= 1 && width <= 4 && value >= 0 && value < kLimits[width];
+}
+
+}  // namespace
+
+// Values that fit their width are written with one append; the rest (signs,
+// more digits than the width) digit by digit.
 void AppendPadded(std::string* out, int value, int width) {
+  if (FitsDigits(value, width)) {
+    char digits[4];
+    WriteDigits(digits, value, width);
+    out->append(digits, static_cast<size_t>(width));
+    return;
+  }
   char digits[12];
   int n = 0;
   unsigned v = value < 0 ? 0u - static_cast<unsigned>(value) : static_cast<unsigned>(value);
@@ -112,7 +138,16 @@ std::string FormatYear(int year) {
   return out;
 }
 
+// "YYYY-MM" and "YYYY-MM-DD" of four-digit years are written into one buffer
+// and become the string at once, not a push a byte.
 std::string FormatMonth(int year, int month) {
+  if (FitsDigits(year, 4) && FitsDigits(month, 2)) {
+    char buf[7];
+    WriteDigits(buf, year, 4);
+    buf[4] = '-';
+    WriteDigits(buf + 5, month, 2);
+    return std::string(buf, sizeof buf);
+  }
   std::string out = FormatYear(year);
   out += '-';
   AppendPadded(&out, month, 2);
@@ -120,6 +155,15 @@ std::string FormatMonth(int year, int month) {
 }
 
 std::string FormatDay(const Date& d) {
+  if (FitsDigits(d.year, 4) && FitsDigits(d.month, 2) && FitsDigits(d.day, 2)) {
+    char buf[10];
+    WriteDigits(buf, d.year, 4);
+    buf[4] = '-';
+    WriteDigits(buf + 5, d.month, 2);
+    buf[7] = '-';
+    WriteDigits(buf + 8, d.day, 2);
+    return std::string(buf, sizeof buf);
+  }
   std::string out = FormatMonth(d.year, d.month);
   out += '-';
   AppendPadded(&out, d.day, 2);
