@@ -1,7 +1,7 @@
 // Reading a regex's possible beginnings from its source. A small recursive
 // descent over RE2's syntax computes, for each piece, the set of strings it
 // can match whole ("exact") and the strings after which anything may follow
-// ("open": cut where the cut policy below says, or ended by a construct the
+// ("open": cut where PrefixCut (prefix_cut.h) says, or ended by a construct the
 // reader does not model). Sequences, alternations and repeats combine these
 // sets; letters are lower-cased throughout, so the filter is a superset for
 // case-sensitive groups too. Zero-width assertions (^, $, \b) match the empty
@@ -10,84 +10,20 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "extract/regex_syntax.h"
+#include "extract/time/prefix_cut.h"
 
 namespace kg::timex {
 namespace {
 
 // Past this many strings the set says nothing useful; give up.
 constexpr size_t kMaxStrings = 100000;
-
-bool IsWordByte(unsigned char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-// Where strings are cut (kept as open prefixes). A match's first word rarely
-// decides it ("the" begins "the past year", but most of its occurrences
-// begin nothing); the start of its second usually does ("the pa" against
-// "the co"). So a string is kept through its first word (up to
-// kMaxFirstWord bytes), the gap after it (up to kMaxGap) and the first
-// kMaxSecondWord bytes of the second word, or to the byte after a shorter
-// one; longer second words cost start-up time and filter little more. Any
-// cut keeps a prefix, so it only decides how sharp the filter is.
-constexpr size_t kMaxFirstWord = 16;
-constexpr size_t kMaxGap = 3;
-constexpr size_t kMaxSecondWord = 4;
-
-// Reads a string a piece at a time, so that a prefix shared by many strings
-// is read once.
-class Cutter {
- public:
-  // max_depth: the longest string kept.
-  explicit Cutter(size_t max_depth) : max_depth_(max_depth) {}
-
-  // Whether the bytes read so far end where the cut goes.
-  bool full() const { return full_; }
-
-  // Reads `s` on from the bytes read so far: how many of its bytes come
-  // before the cut, or npos if it ends first.
-  size_t Read(std::string_view s) {
-    for (size_t i = 0; i < s.size(); ++i) {
-      if (full_) return i;
-      Step(static_cast<unsigned char>(s[i]));
-    }
-    return std::string_view::npos;
-  }
-
- private:
-  enum Phase : uint8_t { kFirstWord, kGap, kSecondWord };
-
-  void Step(unsigned char c) {
-    const bool word = IsWordByte(c);
-    if (phase_ == kSecondWord && !word) {
-      full_ = true;  // the byte after the second word is the last kept
-    } else {
-      if (phase_ == kFirstWord && !word) {
-        phase_ = kGap;
-        run_ = 0;
-      } else if (phase_ == kGap && word) {
-        phase_ = kSecondWord;
-        run_ = 0;
-      }
-      const size_t cap = phase_ == kFirstWord ? kMaxFirstWord
-                         : phase_ == kGap     ? kMaxGap
-                                              : kMaxSecondWord;
-      if (++run_ == cap) full_ = true;
-    }
-    if (++length_ == max_depth_) full_ = true;
-  }
-
-  size_t max_depth_;
-  Phase phase_ = kFirstWord;
-  bool full_ = false;  // the next byte is cut off
-  size_t run_ = 0;     // bytes in the current word or gap
-  size_t length_ = 0;
-};
 
 // Sorts and drops repeats; the first `sorted` strings are in order already.
 // Concat's output is mostly in order already (x + y for sorted y's, x in
@@ -183,7 +119,7 @@ Prefixes Concat(Prefixes a, const Prefixes& b, size_t max_depth) {
     return s;
   };
   for (const std::string& x : a.exact) {
-    Cutter after_x(max_depth);
+    PrefixCut after_x(max_depth);
     after_x.Read(x);  // exact strings are never cut
     if (after_x.full()) {
       // Whatever follows is cut off; x alone stands for all of b.
@@ -194,7 +130,7 @@ Prefixes Concat(Prefixes a, const Prefixes& b, size_t max_depth) {
       continue;
     }
     for (const std::string& y : b.exact) {
-      Cutter cutter = after_x;
+      PrefixCut cutter = after_x;
       const size_t kept = cutter.Read(y);
       if (kept == std::string_view::npos) {
         out.exact.push_back(join(x, y));
@@ -203,7 +139,7 @@ Prefixes Concat(Prefixes a, const Prefixes& b, size_t max_depth) {
       }
     }
     for (const std::string& y : b.open) {
-      Cutter cutter = after_x;
+      PrefixCut cutter = after_x;
       out.AddOpen(x, std::string_view(y).substr(0, cutter.Read(y)));
     }
     if (b.anything) out.AddOpen(x, "");
@@ -215,14 +151,23 @@ Prefixes Concat(Prefixes a, const Prefixes& b, size_t max_depth) {
   return out;
 }
 
-Prefixes Union(Prefixes a, const Prefixes& b) {
+// With `keep_order` false the exact strings are left a bag, to be put in
+// order once by the caller: an alternation of many branches merged each into
+// all the strings before it, a pass over them all per branch.
+Prefixes Union(Prefixes a, Prefixes b, bool keep_order = true) {
   if (a.anything) return a;
   if (b.anything) return b;
   const size_t exact = a.exact.size();
-  a.exact.insert(a.exact.end(), b.exact.begin(), b.exact.end());
-  a.open.insert(a.open.end(), b.open.begin(), b.open.end());
-  Normalize(&a.exact, exact);
-  if (a.Size() > kMaxStrings && !a.Shrink()) return TooMany();
+  a.exact.insert(a.exact.end(), std::make_move_iterator(b.exact.begin()),
+                 std::make_move_iterator(b.exact.end()));
+  a.open.insert(a.open.end(), std::make_move_iterator(b.open.begin()),
+                std::make_move_iterator(b.open.end()));
+  if (keep_order) Normalize(&a.exact, exact);
+  if (a.Size() > kMaxStrings) {
+    // Counted as a set, as when kept in order.
+    Normalize(&a.exact);
+    if (a.Size() > kMaxStrings && !a.Shrink()) return TooMany();
+  }
   return a;
 }
 
@@ -295,11 +240,13 @@ class Reader {
 
   Prefixes Alternation() {
     Prefixes out = Sequence();
+    if (i_ >= re_.size() || re_[i_] != '|') return out;
     while (i_ < re_.size() && re_[i_] == '|') {
       if (depth_ == 0) top_level_bar_ = true;
       ++i_;
-      out = Union(std::move(out), Sequence());
+      out = Union(std::move(out), Sequence(), /*keep_order=*/false);
     }
+    Normalize(&out.exact);
     return out;
   }
 
