@@ -148,6 +148,48 @@ bool MayMatchIn(const std::optional<timex::StartFilter>& filter, std::string_vie
   return false;
 }
 
+// MayMatchIn of both cue filters over one window: bit i for filters[i]. The
+// window's bytes are classed and its word boundaries found once for the two
+// filters that look only at word boundaries (the shipped cues' case), not
+// once each.
+uint32_t EitherMayMatchIn(const std::optional<timex::StartFilter>* const filters[2],
+                          std::string_view text, size_t from, size_t to) {
+  uint32_t may = 0;
+  uint32_t open = 0;  // filters at word boundaries that have not said yes yet
+  for (uint32_t i = 0; i < 2; ++i) {
+    const std::optional<timex::StartFilter>& filter = *filters[i];
+    if (filter && filter->at_word_boundaries()) {
+      open |= 1u << i;
+    } else if (MayMatchIn(filter, text, from, to)) {
+      may |= 1u << i;
+    }
+  }
+  if (open == 0 || from >= to) return may;
+  auto try_at = [&](size_t p) {
+    for (uint32_t i = 0; i < 2; ++i) {
+      if ((open >> i & 1) && (*filters[i])->MayStartAt(text, p)) {
+        may |= 1u << i;
+        open &= ~(1u << i);
+      }
+    }
+  };
+  try_at(from);
+  uint32_t previous_word = IsWordChar(text[from]);
+  for (size_t block = from + 1; block < to && open != 0; block += 16) {
+    const size_t size = std::min<size_t>(16, to - block);
+    const timex::BlockMasks masks = timex::ClassifyBlock(text, block, size);
+    const uint32_t word = masks.word | masks.underscore;
+    uint32_t boundaries = word ^ (word << 1 | previous_word);
+    boundaries &= size < 16 ? (uint32_t{1} << size) - 1 : 0xFFFF;
+    previous_word = word >> (size - 1) & 1;
+    while (boundaries != 0 && open != 0) {
+      try_at(block + static_cast<size_t>(__builtin_ctz(boundaries)));
+      boundaries &= boundaries - 1;
+    }
+  }
+  return may;
+}
+
 // The nearest tense cue within the window on each side of [begin, end),
 // not crossing a line break or a sentence end; the side before wins.
 timex::Tense TenseAround(const CompiledRules& rules, std::string_view text, size_t begin,
@@ -180,13 +222,21 @@ timex::Tense TenseAround(const CompiledRules& rules, std::string_view text, size
   };
   const Cue cues[] = {{rules.future_cue.get(), rules.future_cue_filter, timex::Tense::kFuture},
                       {rules.past_cue.get(), rules.past_cue_filter, timex::Tense::kPast}};
-  for (const auto& [re, filter, tense] : cues) {
+  const std::optional<timex::StartFilter>* const filters[2] = {&cues[0].filter, &cues[1].filter};
+  const uint32_t may_before = EitherMayMatchIn(filters, text, from, begin);
+  for (uint32_t i = 0; i < 2; ++i) {
+    const auto& [re, filter, tense] = cues[i];
     if (re == nullptr) continue;
     re2::StringPiece before(text.data() + from, begin - from);
     re2::StringPiece m;
-    // Each search, the last (which finds nothing) too, only where a cue may be.
-    while (MayMatchIn(filter, text, static_cast<size_t>(before.data() - text.data()), begin) &&
+    // Each search, the last (which finds nothing) too, only where a cue may
+    // be; the whole window's answer is known for the first.
+    bool whole_window = true;
+    while ((whole_window ? (may_before >> i & 1) != 0
+                         : MayMatchIn(filter, text,
+                                      static_cast<size_t>(before.data() - text.data()), begin)) &&
            re->Match(before, 0, before.size(), RE2::UNANCHORED, &m, 1)) {
+      whole_window = false;
       size_t pos = static_cast<size_t>(m.data() - text.data()) + 1;
       if (pos > best_pos) {
         best_pos = pos;
@@ -197,9 +247,12 @@ timex::Tense TenseAround(const CompiledRules& rules, std::string_view text, size
     }
   }
   if (best != timex::Tense::kUnknown) return best;
+  if (end >= to) return best;
   size_t first = std::string_view::npos;
-  for (const auto& [re, filter, tense] : cues) {
-    if (re == nullptr || end >= to || !MayMatchIn(filter, text, end, to)) continue;
+  const uint32_t may_after = EitherMayMatchIn(filters, text, end, to);
+  for (uint32_t i = 0; i < 2; ++i) {
+    const auto& [re, filter, tense] = cues[i];
+    if (re == nullptr || (may_after >> i & 1) == 0) continue;
     re2::StringPiece after(text.data() + end, to - end);
     re2::StringPiece m;
     if (re->Match(after, 0, after.size(), RE2::UNANCHORED, &m, 1)) {
