@@ -63,9 +63,10 @@ std::vector<int> NamedGroupNumbers(std::string_view pattern,
   std::vector<int> numbers(names.size(), 0);
   size_t missing = names.size();
   int groups = 0;
+  // Most of a pattern is words: skip to what counts.
+  static constexpr SyntaxBytes kStops("\\[(");
   for (size_t i = 0; i < pattern.size() && missing > 0; ++i) {
-    // Most of a pattern is words: skip to what counts.
-    while (i < pattern.size() && pattern[i] != '\\' && pattern[i] != '[' && pattern[i] != '(') ++i;
+    i = kStops.Next(pattern, i);
     if (i == pattern.size()) break;
     const char c = pattern[i];
     if (c == '\\') {

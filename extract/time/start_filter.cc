@@ -4,9 +4,11 @@
 // the bytes after them.
 #include "extract/time/start_filter.h"
 
+#include <algorithm>
+#include <cstring>
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <vector>
 
 #include "extract/time/regex_prefixes.h"
 
@@ -15,6 +17,49 @@ namespace {
 
 // The string length tried when the strings up to kMaxDepth are too many.
 constexpr size_t kFallbackDepth = 5;
+
+// Which strings have been seen, for up to `count` non-empty strings that
+// outlive it: an open-addressed table of views, hashed on the length and on
+// the first, middle and last eight bytes (all of a string of up to 24, which
+// the filter's are). A node-based set allocated a node per string.
+class SeenStrings {
+ public:
+  explicit SeenStrings(size_t count) {
+    size_t size = 16;
+    while (size < 2 * count) size *= 2;
+    slots_.resize(size);
+    mask_ = size - 1;
+  }
+  // Whether `s` is new (then it is remembered).
+  bool Insert(std::string_view s) {
+    for (size_t i = Hash(s) & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i].data() == nullptr) {
+        slots_[i] = s;
+        return true;
+      }
+      if (slots_[i] == s) return false;
+    }
+  }
+
+ private:
+  static uint64_t Word(std::string_view s, size_t at, size_t n) {
+    uint64_t w = 0;
+    std::memcpy(&w, s.data() + at, n);
+    return w;
+  }
+  static uint64_t Hash(std::string_view s) {
+    const size_t n = std::min<size_t>(8, s.size());
+    uint64_t h = s.size();
+    for (const size_t at : {size_t{0}, (s.size() - n) / 2, s.size() - n}) {
+      h = (h ^ Word(s, at, n)) * 0x9E3779B97F4A7C15ull;
+      h ^= h >> 29;
+    }
+    return h;
+  }
+
+  std::vector<std::string_view> slots_;  // data() null: empty
+  size_t mask_ = 0;
+};
 
 }  // namespace
 
@@ -60,9 +105,9 @@ std::optional<StartFilter> StartFilter::FromRegex(std::string_view regex) {
   for (const std::string& s : prefixes->exact) add(s);
   // The open strings come as a bag, most of them repeated (the rules share
   // their beginnings); each is walked into the trie once.
-  std::unordered_set<std::string_view> seen(2 * prefixes->open.size());
+  SeenStrings seen(prefixes->open.size());
   for (const std::string& s : prefixes->open) {
-    if (seen.insert(s).second) add(s);
+    if (seen.Insert(s)) add(s);
   }
   // A leading \b (not made optional by a quantifier) holds for every match
   // when no '|' stands outside all groups.
