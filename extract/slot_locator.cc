@@ -107,6 +107,17 @@ bool EqualsFolded(std::string_view text, std::string_view lower) {
   return true;
 }
 
+// Whether `text` is a match of the slot macro's lead "(?:both |either )?".
+// No letter of the lead has a non-ASCII case variant RE2 would match (as 'k'
+// and 's' have), so a byte comparison tells it for any text.
+bool IsLead(std::string_view text, bool case_sensitive) {
+  if (text.empty()) return true;
+  for (std::string_view lead : {std::string_view("both "), std::string_view("either ")}) {
+    if (case_sensitive ? text == lead : EqualsFolded(text, lead)) return true;
+  }
+  return false;
+}
+
 // Up to this many '<' (or '>') in a match; more falls back to the capture pass.
 constexpr size_t kMaxBounds = 24;
 
@@ -195,6 +206,7 @@ SlotLocator::SlotLocator(const std::vector<PatternDef>& patterns)
                        std::string(source.substr(subject.close + 1))};
       entry.one_group = true;
       entry.options = pattern.re.options();
+      entry.forms = PieceForms(entry.sources, entry.options);
       entry.splits = true;
       continue;
     }
@@ -214,11 +226,37 @@ SlotLocator::SlotLocator(const std::vector<PatternDef>& patterns)
         std::string(source.substr(second.close + 1)),
     };
     entry.options = pattern.re.options();
+    entry.forms = PieceForms(entry.sources, entry.options);
     entry.splits = true;
   }
 }
 
 SlotLocator::~SlotLocator() = default;
+
+std::array<SlotLocator::PieceForm, 5> SlotLocator::PieceForms(
+    const std::vector<std::string>& sources, const RE2::Options& options) {
+  std::array<PieceForm, 5> forms{};
+  for (size_t i = 0; i < sources.size() && i < forms.size(); ++i) {
+    if (options.literal()) break;
+    if (sources[i].empty()) forms[i] = PieceForm::kEmpty;
+    if (sources[i] == "(?:both |either )?") forms[i] = PieceForm::kLead;
+  }
+  return forms;
+}
+
+bool SlotLocator::Fits(const Entry& entry, const Pieces& pieces, size_t i,
+                       const re2::StringPiece& text, size_t from, size_t to) {
+  switch (entry.forms[i]) {
+    case PieceForm::kEmpty:
+      return from == to;
+    case PieceForm::kLead:
+      return IsLead(std::string_view(text.data() + from, to - from),
+                    entry.options.case_sensitive());
+    case PieceForm::kRegex:
+      break;
+  }
+  return pieces.re[i]->Match(text, from, to, RE2::ANCHOR_BOTH, nullptr, 0);
+}
 
 bool SlotLocator::OpensWithSlot(int p) const {
   return p >= 0 && static_cast<size_t>(p) < size_ && entries_[p].opens_with_slot;
@@ -254,6 +292,15 @@ bool SlotLocator::Find(int p, const RE2& re, const re2::StringPiece& text, size_
 
 bool SlotLocator::Splits(int p) const {
   return p >= 0 && static_cast<size_t>(p) < size_ && entries_[p].splits;
+}
+
+bool SlotLocator::PieceFits(int p, size_t piece, const re2::StringPiece& text, size_t from,
+                            size_t to) const {
+  if (!Splits(p) || piece >= 5 || piece == 2) return false;
+  const Entry& entry = entries_[p];
+  const Pieces* pieces = Compiled(entry);
+  if (pieces == nullptr || pieces->re[piece] == nullptr) return false;
+  return Fits(entry, *pieces, piece, text, from, to);
 }
 
 const SlotLocator::Pieces* SlotLocator::Compiled(const Entry& entry) const {
@@ -330,24 +377,24 @@ bool SlotLocator::LocateIn(const Entry& entry, const re2::StringPiece& text, siz
   }
   const Pieces* pieces = Compiled(entry);
   if (pieces == nullptr) return false;
-  auto fits = [&](const RE2& piece, size_t from, size_t to) {
-    return piece.Match(text, from, to, RE2::ANCHOR_BOTH, nullptr, 0);
+  auto fits = [&](size_t piece, size_t from, size_t to) {
+    return Fits(entry, *pieces, piece, text, from, to);
   };
   // Every placement the outer pieces allow; the true one is among them.
   std::array<std::array<size_t, 4>, kMaxPlacements> placements;
   size_t count = 0;
   for (size_t a = 0; a < starts.size; ++a) {
     const size_t b1 = starts.at[a];
-    if (!fits(*pieces->re[0], begin, b1)) continue;
+    if (!fits(0, begin, b1)) continue;
     for (size_t c = 0; c < ends.size; ++c) {
       const size_t e1 = ends.at[c];
-      if (e1 <= b1 || !fits(*pieces->re[1], b1, e1)) continue;
+      if (e1 <= b1 || !fits(1, b1, e1)) continue;
       for (size_t d = a + 1; d < starts.size; ++d) {
         const size_t b2 = starts.at[d];
         if (b2 < e1) continue;
         for (size_t f = c; f < ends.size; ++f) {
           const size_t e2 = ends.at[f];
-          if (e2 <= b2 || !fits(*pieces->re[3], b2, e2) || !fits(*pieces->re[4], e2, end)) {
+          if (e2 <= b2 || !fits(3, b2, e2) || !fits(4, e2, end)) {
             continue;
           }
           if (count == kMaxPlacements) return false;
@@ -363,7 +410,9 @@ bool SlotLocator::LocateIn(const Entry& entry, const re2::StringPiece& text, siz
     const RE2* middle = Middle(entry);
     if (middle == nullptr) return false;
     for (size_t i = 0; i < count; ++i) {
-      if (!fits(*middle, placements[i][1], placements[i][2])) continue;
+      if (!middle->Match(text, placements[i][1], placements[i][2], RE2::ANCHOR_BOTH, nullptr, 0)) {
+        continue;
+      }
       if (at != nullptr) return false;
       at = &placements[i];
     }
@@ -379,16 +428,16 @@ bool SlotLocator::LocateOneGroup(const Entry& entry, const re2::StringPiece& tex
                                  SlotSpans* out) const {
   const Pieces* pieces = Compiled(entry);
   if (pieces == nullptr) return false;
-  auto fits = [&](const RE2& piece, size_t from, size_t to) {
-    return piece.Match(text, from, to, RE2::ANCHOR_BOTH, nullptr, 0);
+  auto fits = [&](size_t piece, size_t from, size_t to) {
+    return Fits(entry, *pieces, piece, text, from, to);
   };
   size_t count = 0, group_begin = 0, group_end = 0;
   for (size_t a = 0; a < starts.size; ++a) {
     const size_t b = starts.at[a];
-    if (!fits(*pieces->re[0], begin, b)) continue;
+    if (!fits(0, begin, b)) continue;
     for (size_t c = 0; c < ends.size; ++c) {
       const size_t e = ends.at[c];
-      if (e <= b || !fits(*pieces->re[4], e, end) || !fits(*pieces->re[1], b, e)) continue;
+      if (e <= b || !fits(4, e, end) || !fits(1, b, e)) continue;
       if (++count > 1) return false;
       group_begin = b;
       group_end = e;

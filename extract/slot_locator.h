@@ -12,6 +12,7 @@
 #include <re2/re2.h>
 
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -63,11 +64,18 @@ class SlotLocator {
 
   // Whether pattern `p` splits into pieces at all (for tests).
   bool Splits(int p) const;
+  // Whether piece `piece` of pattern `p` (0: before the groups, 1: the first
+  // group, 3: the second, 4: after them) matches exactly text[from, to), as
+  // Locate tells it; false when `p` does not split (for tests).
+  bool PieceFits(int p, size_t piece, const re2::StringPiece& text, size_t from, size_t to) const;
   // Whether Find searches pattern `p` from its slot starts (for tests).
   bool OpensWithSlot(int p) const;
 
  private:
   struct Pieces;
+  // How a piece is matched: by RE2, or, for the empty piece and the slot
+  // macro's lead ("(?:both |either )?"), from its bytes.
+  enum class PieceForm : uint8_t { kRegex, kEmpty, kLead };
   struct Entry {
     bool opens_with_slot = false;
     bool splits = false;
@@ -75,6 +83,7 @@ class SlotLocator {
     bool subject_first = true;
     std::vector<std::string> sources;  // before, group, between, group, after
                                        // (one group: before, group, "", "", after)
+    std::array<PieceForm, 5> forms{};
     RE2::Options options;
     // The pieces around the groups, then the one between them, each compiled
     // on first need; null when a piece did not compile.
@@ -86,6 +95,11 @@ class SlotLocator {
   const RE2* Middle(const Entry& entry) const;
   // Writes a placement (first group's begin and end, then the second's) as
   // subject and object spans.
+  static std::array<PieceForm, 5> PieceForms(const std::vector<std::string>& sources,
+                                             const RE2::Options& options);
+  // Whether piece `i` of `entry` matches exactly text[from, to).
+  static bool Fits(const Entry& entry, const Pieces& pieces, size_t i, const re2::StringPiece& text,
+                   size_t from, size_t to);
   static bool Place(const Entry& entry, const std::array<size_t, 4>& at, SlotSpans* out);
   struct Bounds;
   static bool ReadBounds(const re2::StringPiece& text, size_t begin, size_t end, Bounds* starts,

@@ -190,6 +190,88 @@ TEST(SlotLocatorTest, PatternsThatDoNotSplit) {
   }
 }
 
+// The slot lead ("both ", "either ") and empty pieces are told from their
+// bytes, not by RE2: on every span of views with leads in any case, doubled,
+// cut short or with a non-ASCII letter RE2 folds onto 'i', the locator must
+// place the groups where the capture pass does, for patterns compiled
+// case-blind or not.
+TEST(SlotLocatorTest, LeadAndEmptyPiecesAgreeWithTheCapturePass) {
+  const std::vector<std::string> sources = {"{subj} met {obj}", "{subj} met\\b", "{subj} and {obj}",
+                                            "met {subj} and {obj}"};
+  const std::vector<std::string> views = {
+      "both <e1:person> met <e2:person> and either <e3:person> met",
+      "Both <e1:person> met BOTH <e2:person> EiThEr <e3:person> met <e4:person>",
+      "both both <e1:person> met bot <e2:person> ither <e3:person> met <e4:person>",
+      "e\xc4\xb1ther <e1:person> met <e2:person> both  <e3:person> met both",
+      "met either <e1:person> and both <e2:person> and <e3:person> met",
+  };
+  int located = 0;
+  for (bool case_sensitive : {false, true}) {
+    std::vector<PatternDef> patterns = Patterns(sources);
+    for (PatternDef& def : patterns) {
+      RE2::Options options;
+      options.set_case_sensitive(case_sensitive);
+      def.re = LazyRegex(std::make_unique<RE2>(def.source, options));
+    }
+    SlotLocator locator(patterns);
+    for (int p = 0; p < static_cast<int>(patterns.size()); ++p) {
+      ASSERT_TRUE(locator.Splits(p)) << patterns[p].source;
+      const RE2& re = *patterns[p].re;
+      re2::StringPiece groups[3];
+      const int ngroups = std::min(re.NumberOfCapturingGroups() + 1, 3);
+      for (const std::string& view : views) {
+        for (size_t begin = 0; begin < view.size(); ++begin) {
+          for (size_t end = begin + 1; end <= view.size(); ++end) {
+            if (!re.Match(view, begin, end, RE2::ANCHOR_BOTH, groups, ngroups)) continue;
+            SlotSpans spans;
+            if (!locator.Locate(p, view, begin, end, &spans)) continue;
+            ++located;
+            const re2::StringPiece& subject = groups[patterns[p].subject_group];
+            const re2::StringPiece& object =
+                groups[patterns[p].object_group > 0 ? patterns[p].object_group
+                                                    : patterns[p].subject_group];
+            EXPECT_EQ(spans.subject_begin, static_cast<size_t>(subject.data() - view.data()))
+                << patterns[p].source << " on " << view.substr(begin, end - begin);
+            EXPECT_EQ(spans.subject_end, spans.subject_begin + subject.size());
+            EXPECT_EQ(spans.object_begin, static_cast<size_t>(object.data() - view.data()))
+                << patterns[p].source << " on " << view.substr(begin, end - begin);
+            EXPECT_EQ(spans.object_end, spans.object_begin + object.size());
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(located, 30);
+}
+
+// The lead and empty pieces, told from their bytes, fit exactly the spans
+// their regexes match in full.
+TEST(SlotLocatorTest, LeadAndEmptyPiecesFitAsTheirRegexes) {
+  const std::string view =
+      "both either Both BOTH EiThEr both  bot ither e\xc4\xb1ther ei\xe2\x84\xaaher <e1:person>";
+  int fitted = 0;
+  for (bool case_sensitive : {false, true}) {
+    std::vector<PatternDef> patterns = Patterns({"{subj} met {obj}"});
+    RE2::Options options;
+    options.set_case_sensitive(case_sensitive);
+    patterns[0].re = LazyRegex(std::make_unique<RE2>(patterns[0].source, options));
+    SlotLocator locator(patterns);
+    const RE2 lead("(?:(?:both |either )?)", options);
+    const RE2 empty("(?:)", options);
+    for (size_t from = 0; from <= view.size(); ++from) {
+      for (size_t to = from; to <= view.size(); ++to) {
+        const bool is_lead = lead.Match(view, from, to, RE2::ANCHOR_BOTH, nullptr, 0);
+        ASSERT_EQ(locator.PieceFits(0, 0, view, from, to), is_lead)
+            << case_sensitive << " '" << view.substr(from, to - from) << "'";
+        ASSERT_EQ(locator.PieceFits(0, 4, view, from, to),
+                  empty.Match(view, from, to, RE2::ANCHOR_BOTH, nullptr, 0));
+        fitted += is_lead && to > from ? 1 : 0;
+      }
+    }
+  }
+  EXPECT_GT(fitted, 8);
+}
+
 // Every match of the news pack on the example articles' views: where the
 // locator answers, it answers what the capture pass does, and it answers for
 // most matches.
