@@ -454,8 +454,10 @@ class Reader {
 
 // Drops strings that contain another string of the same clause: if the longer
 // one occurs, so does the shorter, so the clause says the same with fewer.
-Strings Minimal(const Strings& clause) {
-  Strings out;
+// The rest stay in the clause's (sorted) order.
+std::vector<std::string> Minimal(const Strings& clause) {
+  std::vector<std::string> out;
+  out.reserve(clause.size());
   for (const std::string& s : clause) {
     bool redundant = false;
     for (const std::string& t : clause) {
@@ -464,7 +466,7 @@ Strings Minimal(const Strings& clause) {
         break;
       }
     }
-    if (!redundant) out.insert(s);
+    if (!redundant) out.push_back(s);
   }
   return out;
 }
@@ -479,10 +481,7 @@ std::vector<std::vector<std::vector<std::string>>> RequiredLiterals(
     std::vector<std::vector<std::string>>& out = all.emplace_back();
     const std::optional<Info> info = Reader(regex, &cache).Read();
     if (!info) continue;
-    for (const Clause& clause : Clauses(*info)) {
-      const Strings minimal = Minimal(*clause);
-      out.emplace_back(minimal.begin(), minimal.end());
-    }
+    for (const Clause& clause : Clauses(*info)) out.push_back(Minimal(*clause));
   }
   return all;
 }

@@ -85,6 +85,14 @@ TEST(LiteralAtomsTest, HugeAlternationRequiresNothingAndIsQuick) {
   EXPECT_LT(seconds, 20.0);  // minutes before the fix; well under a second after
 }
 
+// A string that holds another of its clause says nothing more: it is
+// dropped, and the rest keep their sorted order.
+TEST(LiteralAtomsTest, StringsHoldingAnotherOfTheClauseAreDropped) {
+  EXPECT_EQ(RequiredLiterals("\\S+(?:xab|ab|abc|b)q\\S+"), (std::vector<Clause>{{"abcq", "bq"}}));
+  EXPECT_EQ(RequiredLiterals("\\S+(?:sold|resold|sell)\\S+"),
+            (std::vector<Clause>{{"sell", "sold"}}));
+}
+
 // Many regexes at once share what they read of a repeated group, and must
 // come out as each read alone.
 TEST(LiteralAtomsTest, ReadingManyAtOnceEqualsReadingEachAlone) {
