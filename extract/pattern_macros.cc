@@ -4,6 +4,7 @@
 #include <map>
 
 #include "extract/case_blind.h"
+#include "extract/lazy_regex.h"
 
 namespace kg {
 namespace {
@@ -320,7 +321,8 @@ Result<std::string> Expand(const std::string& pattern, const RelationForms& form
     }
     if (c != '{') {
       // Up to the next macro or escape in one piece.
-      const size_t next = std::min(pattern.find_first_of("{\\", i + 1), pattern.size());
+      static constexpr SyntaxBytes kMacroOrEscape("{\\");
+      const size_t next = kMacroOrEscape.Next(pattern, i + 1);
       out.append(pattern, i, next - i);
       i = next;
       continue;
