@@ -54,7 +54,11 @@ std::optional<DaySpan> SpanOfValue(std::string_view value) {
   int year = ToInt(value.substr(0, 4));
   if (value.size() == 4) return DaySpan{Date{year, 1, 1}, Date{year, 12, 31}};
   if (value[4] != '-') return std::nullopt;
-  std::string_view rest = value.substr(5);
+  return SpanOfYearAnd(year, value.substr(5));
+}
+
+std::optional<DaySpan> SpanOfYearAnd(int year, std::string_view rest) {
+  if (size_t t = rest.find('T'); t != std::string_view::npos) rest = rest.substr(0, t);
   if (rest.size() == 2 && AllDigits(rest)) {
     int month = ToInt(rest);
     if (month < 1 || month > 12) return std::nullopt;

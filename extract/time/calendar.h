@@ -27,6 +27,10 @@ Date MondayOfIsoWeek(int year, int week);
 // Sep-Nov, and WI = December of the year to the end of February after it. nullopt for anything
 // else (durations, sets, PRESENT_REF, values with X).
 std::optional<DaySpan> SpanOfValue(std::string_view value);
+// SpanOfValue of "YYYY-<rest>" for the four-digit year `year`, without
+// writing the value out: the resolver tries a month, season, quarter or half
+// ("05", "SU", "Q3", "H1") in a few years around the reference date.
+std::optional<DaySpan> SpanOfYearAnd(int year, std::string_view rest);
 
 // Formatting helpers: zero-padded "2024", "2024-03", "2024-03-05", "2024-W05".
 // AppendPadded writes what printf's "%0<width>d" writes, without printf.

@@ -204,8 +204,9 @@ std::optional<Resolved> ResolveDate(const TimeRule& rule, const SlotValues& s,
     code = "H" + std::string(s[kHalf]);
   }
   if (!span && !code.empty()) {
-    if (!SpanOfValue("2000-" + code)) return std::nullopt;
-    span = [code](int y) { return *SpanOfValue(FormatYear(y) + "-" + code); };
+    if (!SpanOfYearAnd(2000, code)) return std::nullopt;
+    // `code` outlives `span`, which is used only below.
+    span = [&code](int y) { return *SpanOfYearAnd(y, code); };
   }
   const std::string time_of_day = has_day ? *suffix : "";
   if (!s[kYear].empty()) {

@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <string>
+#include <vector>
+
 namespace kg::timex {
 namespace {
 
@@ -49,6 +53,27 @@ TEST(CalendarTest, SpansOfValues) {
     ASSERT_TRUE(span.has_value()) << row.value;
     EXPECT_EQ(span->start.ToString(), row.start) << row.value;
     EXPECT_EQ(span->end.ToString(), row.end) << row.value;
+  }
+}
+
+// The span of a year and the rest of a value is the span of the value
+// written out, for every four-digit year and rests that have a span and
+// rests that have none.
+TEST(CalendarTest, SpanOfYearAndIsSpanOfTheValue) {
+  const std::vector<std::string> rests = {
+      "01",     "02",    "12",    "13",    "00", "1",     "SP", "SU",  "FA",  "WI",
+      "XX",     "Q1",    "Q4",    "Q5",    "H1", "H2",    "H3", "W01", "W53", "W54",
+      "W10-WE", "02-29", "02-30", "12-31", "",   "05T10", "T",  "WE",  "05-"};
+  for (int year = 0; year <= 9999; ++year) {
+    for (const std::string& rest : rests) {
+      const std::optional<DaySpan> whole = SpanOfValue(FormatYear(year) + "-" + rest);
+      const std::optional<DaySpan> split = SpanOfYearAnd(year, rest);
+      ASSERT_EQ(whole.has_value(), split.has_value()) << year << " " << rest;
+      if (whole) {
+        ASSERT_EQ(whole->start, split->start) << year << " " << rest;
+        ASSERT_EQ(whole->end, split->end) << year << " " << rest;
+      }
+    }
   }
 }
 
