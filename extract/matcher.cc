@@ -43,18 +43,36 @@ void SetEvidence(const SentenceInput& in, int mention, MentionEvidence* out) {
   out->resolution = m.resolution;
 }
 
-std::optional<FactTime> TimeOf(const SentenceInput& in, std::optional<int> t) {
+// The time of a fact dated by expression `t` (or by the document), written
+// into *out in place: a fact's strings are assigned once, not built in a
+// temporary and moved.
+void SetTime(const SentenceInput& in, std::optional<int> t, std::optional<FactTime>* out) {
   if (t) {
     const TimeExpression& x = (*in.times)[*t];
     if (x.days) {
-      return FactTime{x.days->start, x.days->end, x.value, x.text,
-                      x.relative ? "relative" : "explicit"};
+      FactTime& time = out->emplace();
+      time.start = x.days->start;
+      time.end = x.days->end;
+      time.value = x.value;
+      time.text = x.text;
+      time.source = x.relative ? "relative" : "explicit";
+      return;
     }
   }
   if (in.doc_date) {
-    return FactTime{in.doc_date, in.doc_date, in.doc_date->ToString(), "", "document"};
+    FactTime& time = out->emplace();
+    time.start = in.doc_date;
+    time.end = in.doc_date;
+    time.value = in.doc_date->ToString();
+    time.source = "document";
+    return;
   }
-  return std::nullopt;
+  out->reset();
+}
+
+// Whether SetTime dates by expression `t` rather than by the document.
+bool DatedByExpression(const SentenceInput& in, std::optional<int> t) {
+  return t && (*in.times)[*t].days;
 }
 
 // "threatening Meta's boss": the object is the boss, not Meta.
@@ -302,10 +320,9 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
         if (same == nullptr && rel.symmetric) same = find_triple(pat.relation, oe.name, se.name);
         if (same != nullptr) {
           Fact& earlier = *same;
-          std::optional<FactTime> time = TimeOf(in, time_index);
-          if (time && time->source != "document" &&
+          if (DatedByExpression(in, time_index) &&
               (!earlier.time || earlier.time->source == "document")) {
-            earlier.time = std::move(time);
+            SetTime(in, time_index, &earlier.time);
           }
           continue;
         }
@@ -316,7 +333,7 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
         f.relation = rel.name;
         f.object = oe.name;
         f.object_type = SlotType(oe.type, rel.object_types);
-        f.time = TimeOf(in, time_index);
+        SetTime(in, time_index, &f.time);
         f.negated = polarity.negated;
         f.hedged = polarity.hedged;
         f.rule = pat.rule;

@@ -10,7 +10,8 @@ bool PatternDef::RulesOut(std::string_view view) const {
   if (!screen || re_case_free.compiled()) return false;
   const RE2& re = *screen;
   // A screen RE2 could not build rules out nothing.
-  return re.ok() && !RE2::PartialMatch(re2::StringPiece(view.data(), view.size()), re);
+  const re2::StringPiece text(view.data(), view.size());
+  return re.ok() && !re.Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
 }
 
 }  // namespace kg
