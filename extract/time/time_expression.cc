@@ -12,6 +12,7 @@
 #include "extract/time/calendar.h"
 #include "extract/time/hit_memo.h"
 #include "extract/time/resolve.h"
+#include "extract/time/tense_window.h"
 #include "extract/time/time_rules.h"
 #include "rules/embedded_rules.h"
 
@@ -194,24 +195,10 @@ uint32_t EitherMayMatchIn(const std::optional<timex::StartFilter>* const filters
 // not crossing a line break or a sentence end; the side before wins.
 timex::Tense TenseAround(const CompiledRules& rules, std::string_view text, size_t begin,
                          size_t end) {
-  const size_t window = static_cast<size_t>(rules.tense_window);
-  size_t from = begin > window ? begin - window : 0;
-  for (size_t i = begin; i > from; --i) {
-    char c = text[i - 1];
-    if (c == '\n' || ((c == '.' || c == '?' || c == '!') && i < begin && text[i] == ' ' && i >= 3 &&
-                      std::islower(static_cast<unsigned char>(text[i - 2])) &&
-                      std::islower(static_cast<unsigned char>(text[i - 3])))) {
-      from = i;
-      break;
-    }
-  }
-  size_t to = std::min(text.size(), end + window);
-  for (size_t i = end; i < to; ++i) {
-    if (text[i] == '\n' || text[i] == '.' || text[i] == '?' || text[i] == '!') {
-      to = i;
-      break;
-    }
-  }
+  const timex::TenseWindow window =
+      timex::FindTenseWindow(text, begin, end, static_cast<size_t>(rules.tense_window));
+  const size_t from = window.from;
+  const size_t to = window.to;
   // Latest cue before; failing that, earliest cue after.
   size_t best_pos = 0;
   timex::Tense best = timex::Tense::kUnknown;
