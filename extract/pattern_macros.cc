@@ -20,29 +20,39 @@ std::string Join(const std::vector<std::string>& parts) {
 }
 
 // A mention of one of `types`; "unknown" (an untyped new name) fits any slot
-// unless the list ends in "!" ({subj:person!}).
-std::string Token(std::vector<std::string> types) {
+// unless the list ends in "!" ({subj:person!}). Written by appending into one
+// string, as are the slots below: every pattern has two.
+std::string Token(const std::vector<std::string>& types) {
   if (types.empty()) return "<e\\d+:[a-z_]+>";
-  bool strict = false;
-  if (types.back().size() > 1 && types.back().back() == '!') {
-    types.back().pop_back();
-    strict = true;
+  const bool strict = types.back().size() > 1 && types.back().back() == '!';
+  std::string out = "<e\\d+:(?:";
+  for (size_t k = 0; k < types.size(); ++k) {
+    if (k > 0) out += '|';
+    const bool last = k + 1 == types.size();
+    out.append(types[k], 0, last && strict ? types[k].size() - 1 : std::string::npos);
   }
-  std::string alt;
-  for (const std::string& t : types) alt += (alt.empty() ? "" : "|") + t;
-  return "<e\\d+:(?:" + alt + (strict ? "" : "|unknown") + ")>";
+  out += strict ? ")>" : "|unknown)>";
+  return out;
 }
 
 // A slot: one mention, or a coordinated list "A, B and C" of mentions. Two
 // members joined by ", and" are two clauses, not a list: "Meta launched
 // Threads, and Twitter threatened to sue".
 std::string SlotBody(const std::string& tok) {
-  return tok + "(?:(?:, " + tok + ")+,? (?:and|or|&) " + tok + "| (?:and|or|&) " + tok + ")?";
+  std::string out;
+  out.reserve(4 * tok.size() + 48);
+  out.append(tok).append("(?:(?:, ").append(tok).append(")+,? (?:and|or|&) ").append(tok);
+  out.append("| (?:and|or|&) ").append(tok).append(")?");
+  return out;
 }
 
 std::string Slot(const std::string& name, const std::vector<std::string>& types) {
   if (!types.empty() && types.back() == "!") return Slot(name, {});
-  return "(?:both |either )?(?P<" + name + ">" + SlotBody(Token(types)) + ")";
+  const std::string body = SlotBody(Token(types));
+  std::string out;
+  out.reserve(body.size() + name.size() + 32);
+  out.append("(?:both |either )?(?P<").append(name).append(">").append(body).append(")");
+  return out;
 }
 
 // A slot in a screen (ExpandScreen). A match of the pattern that opens with
