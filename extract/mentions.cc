@@ -117,9 +117,16 @@ MentionTracker::~MentionTracker() {
   spare.held = true;
 }
 
+// Most name words are letters and digits up to a space, which end them
+// whatever the cases NameWordEndByBytes reads for: told in line.
+inline size_t MentionTracker::NameWordEnd(std::string_view text, size_t pos, size_t end) const {
+  const size_t run = scan_.RunEnd(pos);
+  return run < end && text[run] == ' ' ? run : NameWordEndByBytes(text, pos, end);
+}
+
 // A capitalised name word: "Zuckerberg", "ByteDance", "Mar-a-Lago", "AT&T", "J.", "Inc.",
 // "D'Angelo".
-size_t MentionTracker::NameWordEnd(std::string_view text, size_t pos, size_t end) const {
+size_t MentionTracker::NameWordEndByBytes(std::string_view text, size_t pos, size_t end) const {
   size_t j = pos;
   while (j < end) {
     if (Alnum(text[j])) {  // most bytes of a name: none of the cases below
@@ -533,7 +540,11 @@ void MentionTracker::Find(std::string_view text, size_t begin, size_t end,
     } else if (start != nullptr && !start->aliases.empty()) {
       g = gaz_.LongestFrom(start, sentence, pos, doc_date_);
     }
-    if (g.length > 0 && !headline && OrganisationFollows(sentence, pos + g.length, end)) {
+    // OrganisationFollows is called only where a capitalised word follows
+    // the name (most names are followed by none).
+    const size_t after = pos + g.length;
+    if (g.length > 0 && !headline && after + 1 < end && text[after] == ' ' &&
+        Upper(text[after + 1]) && OrganisationFollows(sentence, after, end)) {
       // "Trump Organization", "Abu Dhabi Global Market": a known name opening
       // a longer organisation's name is part of it.
       size_t next = pos;

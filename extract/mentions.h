@@ -77,6 +77,8 @@ class MentionTracker {
   const KnownAt& Known(std::string_view text, size_t pos);
   // The end of the capitalised name word at text[pos] ("AT&T", "Inc.", "D'Angelo").
   size_t NameWordEnd(std::string_view text, size_t pos, size_t end) const;
+  // The same, read byte by byte (NameWordEnd's answer for words no space ends).
+  size_t NameWordEndByBytes(std::string_view text, size_t pos, size_t end) const;
   // The lengths n < 64 (bit n) of the role phrases of `start` (those whose
   // first word is the word at pos) that may stand at text[pos]: those that
   // reach a word end there and may have the text's byte after the first
