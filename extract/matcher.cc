@@ -231,7 +231,7 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
   bool ascii = false;
   const bool case_free = CaseFreeText(view.text, &ascii);
   re2::StringPiece text(view.text);
-  re2::StringPiece groups[kMaxGroups];
+  re2::StringPiece found;
   for (size_t c = 0; c < candidates.size(); ++c) {
     const int p = candidates[c];
     const PatternDef& pat = pack.patterns[p];
@@ -248,11 +248,11 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
     // which is what RE2 itself does after its DFA search, so the groups are
     // the same as a capturing search's.
     while (pos < text.size() && pos <= last_start[c] &&
-           (pack.slots != nullptr ? pack.slots->Find(p, re, text, pos, groups, last_start[c], ascii)
-                                  : re.Match(text, pos, text.size(), RE2::UNANCHORED, groups, 1))) {
+           (pack.slots != nullptr ? pack.slots->Find(p, re, text, pos, &found, last_start[c], ascii)
+                                  : re.Match(text, pos, text.size(), RE2::UNANCHORED, &found, 1))) {
       MatchSpans spans;
-      spans.begin = groups[0].data() - text.data();
-      spans.end = spans.begin + groups[0].size();
+      spans.begin = found.data() - text.data();
+      spans.end = spans.begin + found.size();
       // Matches of one pattern do not overlap: a later one starting inside this
       // one would read its apposition ("Musk, the owner of X, ... restored")
       // as a clause of its own.
@@ -264,6 +264,8 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
         spans.object_begin = slots.object_begin;
         spans.object_end = slots.object_end;
       } else {
+        // Only here: sixteen pieces are too many to clear for every sentence.
+        re2::StringPiece groups[kMaxGroups];
         if (!re.Match(text, spans.begin, spans.end, RE2::ANCHOR_BOTH, groups, ngroups)) {
           continue;
         }

@@ -431,19 +431,31 @@ bool SlotLocator::LocateOneGroup(const Entry& entry, const re2::StringPiece& tex
   auto fits = [&](size_t piece, size_t from, size_t to) {
     return Fits(entry, *pieces, piece, text, from, to);
   };
-  size_t count = 0, group_begin = 0, group_end = 0;
+  // The placements the pieces around the group allow. The span is a match,
+  // so the true placement is among them: when it is the only one, the
+  // group's own piece need not be tried.
+  std::array<std::pair<size_t, size_t>, kMaxPlacements> placements;
+  size_t count = 0;
   for (size_t a = 0; a < starts.size; ++a) {
     const size_t b = starts.at[a];
     if (!fits(0, begin, b)) continue;
     for (size_t c = 0; c < ends.size; ++c) {
       const size_t e = ends.at[c];
-      if (e <= b || !fits(4, e, end) || !fits(1, b, e)) continue;
-      if (++count > 1) return false;
-      group_begin = b;
-      group_end = e;
+      if (e <= b || !fits(4, e, end)) continue;
+      if (count == kMaxPlacements) return false;
+      placements[count++] = {b, e};
     }
   }
-  if (count != 1) return false;
+  const std::pair<size_t, size_t>* at = count == 1 ? &placements[0] : nullptr;
+  if (count > 1) {
+    for (size_t i = 0; i < count; ++i) {
+      if (!fits(1, placements[i].first, placements[i].second)) continue;
+      if (at != nullptr) return false;
+      at = &placements[i];
+    }
+  }
+  if (at == nullptr) return false;
+  const auto [group_begin, group_end] = *at;
   out->subject_begin = out->object_begin = group_begin;
   out->subject_end = out->object_end = group_end;
   return true;

@@ -190,6 +190,23 @@ TEST(SlotLocatorTest, PatternsThatDoNotSplit) {
   }
 }
 
+// When the pieces around a lone group leave two placements, the group's own
+// piece decides: "<e2:place>" may follow the group, but "<e1:person>
+// <e2:place>" is no coordinated list.
+TEST(SlotLocatorTest, LoneGroupPieceDecidesBetweenPlacements) {
+  const std::vector<PatternDef> patterns = Patterns({"{subj} (?:<e\\d+:[a-z_]+> )?met\\b"});
+  SlotLocator locator(patterns);
+  ASSERT_TRUE(locator.Splits(0));
+  const std::string view = "<e1:person> <e2:place> met";
+  re2::StringPiece groups[2];
+  ASSERT_TRUE((*patterns[0].re).Match(view, 0, view.size(), RE2::ANCHOR_BOTH, groups, 2));
+  SlotSpans spans;
+  ASSERT_TRUE(locator.Locate(0, view, 0, view.size(), &spans));
+  EXPECT_EQ(spans.subject_begin, 0u);
+  EXPECT_EQ(spans.subject_end, groups[1].size());
+  EXPECT_EQ(spans.object_end, spans.subject_end);
+}
+
 // The slot lead ("both ", "either ") and empty pieces are told from their
 // bytes, not by RE2: on every span of views with leads in any case, doubled,
 // cut short or with a non-ASCII letter RE2 folds onto 'i', the locator must
