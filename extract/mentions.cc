@@ -60,6 +60,12 @@ bool OpensSentence(std::string_view text, size_t sentence_begin, size_t at) {
          text.substr(s, at - s).find("\xe2\x80\x9c") != std::string_view::npos;
 }
 
+// Whether `rest` opens with "of " or "for ", as NewName reads on past a word
+// ("Department of Justice").
+bool OpensWithConnector(std::string_view rest) {
+  return rest.starts_with("of ") || rest.starts_with("for ");
+}
+
 // "of"/"for" as a word of a name, any case, with or without a final period.
 bool Connector(std::string_view w) {
   if (!w.empty() && w.back() == '.') w.remove_suffix(1);
@@ -580,10 +586,10 @@ void MentionTracker::Find(std::string_view text, size_t begin, size_t end,
     }
     if (Upper(text[pos])) {
       if (word_end + 1 < end && text[word_end] == ' ' && (run_kinds & kNoNameOfOneWord) != 0 &&
-          !Upper(text[word_end + 1]) && text[word_end + 1] != 'o' && text[word_end + 1] != 'f') {
-        // "The figures", "CEO said": a title or a word that is no name,
-        // alone before a lower-case word that joins no name to it, leaves
-        // nothing of a name (NewName's first test, told without the call).
+          !Upper(text[word_end + 1]) && !OpensWithConnector(sentence.substr(word_end + 1))) {
+        // "The figures", "The former", "CEO said": a title or a word that is
+        // no name, alone before a word that joins no name to it, leaves
+        // nothing of a name (what NewName would find, told without the call).
         pos = word_end;
         continue;
       }

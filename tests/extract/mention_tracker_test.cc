@@ -337,7 +337,7 @@ TEST(MentionTrackerTest, DescriptionsAfterEitherApostropheAgreeWithThePreviousFi
 
 TEST(MentionTrackerTest, TitlesAndNonNamesBeforeAnyWordAgreeWithThePreviousFinder) {
   // A capitalised title or word that is no name, followed by a space and a
-  // lower-case word other than "of"/"for", is let go without NewName's call:
+  // word that is no capital and no "of "/"for ", is let go without NewName's call:
   // every such word of the lexicon, as written, capitalised and in capitals,
   // opening a sentence and inside one, before lower-case words (those
   // opening with 'o' or 'f' among them), connectors, names and punctuation.
@@ -345,18 +345,12 @@ TEST(MentionTrackerTest, TitlesAndNonNamesBeforeAnyWordAgreeWithThePreviousFinde
   ASSERT_NE(news, nullptr);
   const RulePack small = SmallPack();
   const char* const before[] = {"", "Later ", "Jane Roe and ", "\"", "Bob Velmor met "};
-  const char* const after[] = {" figures rose.",
-                               " said so.",
-                               " oil rose.",
-                               " for Quocor met.",
-                               " of Velmor met.",
-                               " ofer met.",
-                               " Velmor met.",
-                               ", figures rose.",
-                               " o",
-                               " fell",
-                               " Acme met.",
-                               " she said."};
+  const char* const after[] = {" former aide.",   " of",        " for.",
+                               " of the firm.",   " for Acme.", " figures rose.",
+                               " said so.",       " oil rose.", " for Quocor met.",
+                               " of Velmor met.", " ofer met.", " Velmor met.",
+                               ", figures rose.", " o",         " fell",
+                               " Acme met.",      " she said."};
   for (const RulePack* pack : {news.get(), static_cast<const RulePack*>(&small)}) {
     const Gazetteer gazetteer(*pack);
     std::string text;
