@@ -117,6 +117,13 @@ Gazetteer::Gazetteer(const RulePack& pack) : pack_(pack), lower_pairs_(65536 / 6
     std::stable_sort(
         start.aliases.begin(), start.aliases.end(),
         [](const Alias& a, const Alias& b) { return a.lower.size() > b.lower.size(); });
+    for (const Alias& a : start.aliases) {
+      if (a.ends_alnum && a.lower.size() < 64) {
+        start.alias_word_ends |= uint64_t{1} << a.lower.size();
+      } else {
+        start.aliases_unbounded = true;
+      }
+    }
   }
   const std::pair<const std::vector<std::string>*, int> lists[] = {
       {&pack.names.person_titles, kPersonTitle}, {&pack.names.given_names, kGivenName},

@@ -99,6 +99,12 @@ class Gazetteer {
     uint64_t short_lengths_near = 0;
     std::vector<uint32_t> run_of_length;  // 64 entries where there are roles
     size_t word_length = 0;               // of the first word they share
+    // Bit n: an alias n < 64 bytes long ending with a letter or digit, which
+    // matches only where the text has a word end n bytes on (WordScan::EndsAfter),
+    // so most words that open names are told apart without LongestFrom.
+    // The other aliases (longer, or ending otherwise) set aliases_unbounded.
+    uint64_t alias_word_ends = 0;
+    bool aliases_unbounded = false;
   };
   // What a word is to the tracker: the first word of the names and roles of
   // starts_[start] (-1: of none), and its lexicon kind bits.

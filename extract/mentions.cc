@@ -396,13 +396,19 @@ std::optional<MentionTracker::Found> MentionTracker::SingleName(std::string_view
   return Found{pos, end, {Unknown(name, type)}, 1, "new", false};
 }
 
+// LongestFrom finds an alias ending with a letter or digit only where a word
+// ends after it, which the scan's word-end bits tell at once.
+inline bool MentionTracker::AliasMayEnd(const Gazetteer::Start& start, size_t pos) const {
+  return start.aliases_unbounded || (start.alias_word_ends & scan_.EndsAfter(pos)) != 0;
+}
+
 const MentionTracker::KnownAt& MentionTracker::Known(std::string_view text, size_t pos) {
   if (known_at_.pos != pos) {
     known_at_.pos = pos;
     const Gazetteer::WordInfo* info = gaz_.Lookup(text.substr(pos, scan_.RunEnd(pos) - pos));
     known_at_.start = gaz_.StartFor(info);
     known_at_.kinds = info == nullptr ? 0 : info->kinds;
-    known_at_.match = known_at_.start != nullptr && !known_at_.start->aliases.empty()
+    known_at_.match = known_at_.start != nullptr && AliasMayEnd(*known_at_.start, pos)
                           ? gaz_.LongestFrom(known_at_.start, text, pos, doc_date_)
                           : Gazetteer::Match{};
   }
@@ -543,7 +549,7 @@ void MentionTracker::Find(std::string_view text, size_t begin, size_t end,
     Gazetteer::Match g;
     if (ahead) {
       g = known_at_.match;
-    } else if (start != nullptr && !start->aliases.empty()) {
+    } else if (start != nullptr && AliasMayEnd(*start, pos)) {
       g = gaz_.LongestFrom(start, sentence, pos, doc_date_);
     }
     // OrganisationFollows is called only where a capitalised word follows

@@ -380,6 +380,57 @@ TEST(MentionTrackerTest, TitlesAndNonNamesBeforeAnyWordAgreeWithThePreviousFinde
   }
 }
 
+TEST(MentionTrackerTest, NamesAtWordEndsAndInsideWordsAgreeWithThePreviousFinder) {
+  // A known name is looked for only where the text has a word end as far on
+  // as one of its aliases that ends with a letter or digit, or where an alias
+  // ends otherwise ("Quocor Inc.") or is 64 bytes or longer: every alias, as
+  // written, in capitals and in lower case, at the sentence's end, before
+  // punctuation, and running on into a longer word ("Acmes", "Disney+", "X.com").
+  const std::shared_ptr<const RulePack> news = testing_util::NewsPack();
+  ASSERT_NE(news, nullptr);
+  RulePack small = SmallPack();
+  small.entities.push_back(
+      EntityDef{"Quocor Inc.", "organization", {"Quocor Inc"}, std::nullopt, {}, {}});
+  small.entities.push_back(
+      EntityDef{"Velmor Amalgamated Widget And Gizmo Manufacturing Corporation Of Old Town",
+                "organization",
+                {"Velmor"},
+                std::nullopt,
+                {},
+                {}});
+  const char* const before[] = {"", "Later ", "\""};
+  const char* const after[] = {"",         ".",      " met.", "s met.", "+ met.",     ".com met.",
+                               "'s aide.", "-based", ",",     "1",      " Group met."};
+  for (const RulePack* pack : {news.get(), static_cast<const RulePack*>(&small)}) {
+    const Gazetteer gazetteer(*pack);
+    std::string text;
+    std::vector<SentenceSpan> sentences;
+    for (const EntityDef& e : pack->entities) {
+      std::vector<std::string> names = {e.name};
+      names.insert(names.end(), e.aliases.begin(), e.aliases.end());
+      for (const std::string& name : names) {
+        std::string upper = name, lower = name;
+        for (char& c : upper) c = ascii::Lower(c) ? static_cast<char>(c - 32) : c;
+        for (char& c : lower) c = ascii::Fold(c);
+        for (const std::string& w : {name, upper, lower}) {
+          for (const char* b : before) {
+            for (const char* a : after) {
+              const size_t begin = text.size();
+              text += b + w + a;
+              sentences.push_back({begin, text.size()});
+              text += " ";
+            }
+          }
+        }
+      }
+    }
+    ASSERT_GT(sentences.size(), 100u);
+    ExpectSameMentions(gazetteer, text, sentences, Date{2024, 6, 1},
+                       pack == &small ? "small pack" : "news pack");
+    if (HasFatalFailure()) return;
+  }
+}
+
 TEST(MentionTrackerTest, TrackersSideBySideKeepTheirOwnState) {
   // Two documents read in turns by two live trackers, then again by trackers
   // made one after another (the second reuses the first one's buffers): each
