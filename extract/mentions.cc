@@ -483,7 +483,7 @@ void MentionTracker::Find(std::string_view text, size_t begin, size_t end,
       m.entities.push_back(f.entities[i]);
       recent_.push_back(f.entities[i]);
     }
-    m.resolution.assign(f.resolution);
+    m.resolution = f.resolution;
     m.possessive = f.possessive;
     description_at = f.count == 1 ? f.end + 3 : kNone;
     return f.end;

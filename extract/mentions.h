@@ -27,8 +27,10 @@ struct Mention {
   size_t begin = 0;  // byte offsets into the document text
   size_t end = 0;
   std::vector<int> entities;  // usually one; "the two" stands for two
-  std::string resolution;     // name, alias, surname, pronoun, role, new
-  bool possessive = false;    // "his", "its": the view renders "<e..>'s"
+  // name, alias, surname, pronoun, role, speaker, description, new: one of the
+  // finder's fixed words, never owned (a string would be copied per mention).
+  std::string_view resolution;
+  bool possessive = false;  // "his", "its": the view renders "<e..>'s"
 };
 
 class MentionTracker {

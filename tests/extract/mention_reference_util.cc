@@ -297,7 +297,7 @@ void MentionTrackerReference::Find(std::string_view text, size_t begin, size_t e
       m.entities.push_back(f.entities[i]);
       recent_.push_back(f.entities[i]);
     }
-    m.resolution.assign(f.resolution);
+    m.resolution = f.resolution;
     m.possessive = f.possessive;
     return f.end;
   };

@@ -54,7 +54,7 @@ class MentionViewTest : public ::testing::Test {
 
   // A mention of `entity` at the first occurrence of `words` in `text`.
   Mention At(const std::string& text, const std::string& words, const std::string& entity,
-             const std::string& resolution = "name") const {
+             std::string_view resolution = "name") const {
     Mention m;
     m.begin = text.find(words);
     m.end = m.begin + words.size();
