@@ -504,110 +504,112 @@ void MentionTracker::Find(std::string_view text, size_t begin, size_t end,
   const std::string_view sentence = text.substr(0, end);
   WordScan::Cursor cursor;
   for (size_t pos = scan_.Seek(&cursor, begin); pos < end; pos = scan_.Seek(&cursor, pos)) {
-    // Most words: no name, role or new name can start here (known names
-    // opening with no capital match only as written), so the next word is
-    // the next start bit; only a description can start at one.
-    bool lower = false;
-    for (;;) {
-      if (Upper(text[pos]) || gaz_.MayStartLower(text, pos, end)) break;
-      if (description_may_start(pos)) {
-        lower = true;
-        break;
+    // What starts at pos, if anything: each way of finding a mention returns
+    // it and the one call of emit below writes it (one call site lets emit
+    // be inline without copies of its code); where none starts, pos moves on.
+    const std::optional<Found> found = [&]() -> std::optional<Found> {
+      // Most words: no name, role or new name can start here (known names
+      // opening with no capital match only as written), so the next word is
+      // the next start bit; only a description can start at one.
+      bool lower = false;
+      for (;;) {
+        if (Upper(text[pos]) || gaz_.MayStartLower(text, pos, end)) break;
+        if (description_may_start(pos)) {
+          lower = true;
+          break;
+        }
+        pos = scan_.Step(&cursor);
+        if (pos >= end) break;
       }
-      pos = scan_.Step(&cursor);
-      if (pos >= end) break;
-    }
-    if (pos >= end) break;
-    if (lower) {
-      note_latest();
-      if (std::optional<Found> d = Description(sentence, pos, end)) {
-        pos = emit(*d);
-        continue;
-      }
-      ++pos;  // no word starts inside this one
-      continue;
-    }
-    const size_t word_end = scan_.RunEnd(pos);
-    // The names and role phrases that can start here, found once for all of them.
-    const bool ahead = known_at_.pos == pos;  // NewName looked here already
-    const Gazetteer::WordInfo* info =
-        ahead ? nullptr : gaz_.Lookup(text.substr(pos, word_end - pos));
-    const Gazetteer::Start* start = ahead ? known_at_.start : gaz_.StartFor(info);
-    const int run_kinds = ahead ? known_at_.kinds : info == nullptr ? 0 : info->kinds;
-    if (start == nullptr && !Upper(text[pos])) {
-      // Most words: no name, role or new name starts here; only a description can.
-      if (description_may_start(pos)) {
+      if (pos >= end) return std::nullopt;
+      if (lower) {
         note_latest();
         if (std::optional<Found> d = Description(sentence, pos, end)) {
-          pos = emit(*d);
-          continue;
+          return d;
         }
+        ++pos;  // no word starts inside this one
+        return std::nullopt;
+      }
+      const size_t word_end = scan_.RunEnd(pos);
+      // The names and role phrases that can start here, found once for all of them.
+      const bool ahead = known_at_.pos == pos;  // NewName looked here already
+      const Gazetteer::WordInfo* info =
+          ahead ? nullptr : gaz_.Lookup(text.substr(pos, word_end - pos));
+      const Gazetteer::Start* start = ahead ? known_at_.start : gaz_.StartFor(info);
+      const int run_kinds = ahead ? known_at_.kinds : info == nullptr ? 0 : info->kinds;
+      if (start == nullptr && !Upper(text[pos])) {
+        // Most words: no name, role or new name starts here; only a description can.
+        if (description_may_start(pos)) {
+          note_latest();
+          if (std::optional<Found> d = Description(sentence, pos, end)) {
+            return d;
+          }
+        }
+        pos = word_end;
+        return std::nullopt;
+      }
+      Gazetteer::Match g;
+      if (ahead) {
+        g = known_at_.match;
+      } else if (start != nullptr && AliasMayEnd(*start, pos)) {
+        g = gaz_.LongestFrom(start, sentence, pos, doc_date_);
+      }
+      // OrganisationFollows is called only where a capitalised word follows
+      // the name (most names are followed by none).
+      const size_t after = pos + g.length;
+      if (g.length > 0 && !headline && after + 1 < end && text[after] == ' ' &&
+          Upper(text[after + 1]) && OrganisationFollows(sentence, after, end)) {
+        // "Trump Organization", "Abu Dhabi Global Market": a known name opening
+        // a longer organisation's name is part of it.
+        size_t next = pos;
+        if (std::optional<Found> m =
+                NewName(sentence, begin, pos, end, headline, run_kinds, &next)) {
+          return m;
+        }
+      }
+      if (g.length > 0) {
+        // string_views, not C strings: a ternary of two literals would be measured with strlen.
+        const std::string_view resolution = g.canonical ? std::string_view("name") : "alias";
+        return Found{pos, pos + g.length, {g.entity}, 1, resolution, false};
+      }
+      note_latest();
+      if (description_may_start(pos)) {
+        if (std::optional<Found> d = Description(sentence, pos, end)) {
+          return d;
+        }
+      }
+      if (start != nullptr && !start->roles.empty()) {
+        // Most words that open role phrases ("the", "he") open none here: told
+        // before the call, from the lengths (and whether any phrase of theirs
+        // is 64 bytes or more, the longest run first).
+        const uint64_t lengths = RoleLengths(*start, sentence, pos, end);
+        if (lengths != 0 || start->runs.front().length >= 64) {
+          if (std::optional<Found> r = Reference(sentence, pos, end, *start, lengths)) {
+            return r;
+          }
+        }
+      }
+      if (Upper(text[pos])) {
+        if (word_end + 1 < end && text[word_end] == ' ' && (run_kinds & kNoNameOfOneWord) != 0 &&
+            !Upper(text[word_end + 1]) && !OpensWithConnector(sentence.substr(word_end + 1))) {
+          // "The figures", "The former", "CEO said": a title or a word that is
+          // no name, alone before a word that joins no name to it, leaves
+          // nothing of a name (what NewName would find, told without the call).
+          pos = word_end;
+          return std::nullopt;
+        }
+        size_t next = pos;
+        if (std::optional<Found> m =
+                NewName(sentence, begin, pos, end, headline, run_kinds, &next)) {
+          return m;
+        }
+        pos = std::max(next, pos + 1);
+        return std::nullopt;
       }
       pos = word_end;
-      continue;
-    }
-    Gazetteer::Match g;
-    if (ahead) {
-      g = known_at_.match;
-    } else if (start != nullptr && AliasMayEnd(*start, pos)) {
-      g = gaz_.LongestFrom(start, sentence, pos, doc_date_);
-    }
-    // OrganisationFollows is called only where a capitalised word follows
-    // the name (most names are followed by none).
-    const size_t after = pos + g.length;
-    if (g.length > 0 && !headline && after + 1 < end && text[after] == ' ' &&
-        Upper(text[after + 1]) && OrganisationFollows(sentence, after, end)) {
-      // "Trump Organization", "Abu Dhabi Global Market": a known name opening
-      // a longer organisation's name is part of it.
-      size_t next = pos;
-      if (std::optional<Found> m = NewName(sentence, begin, pos, end, headline, run_kinds, &next)) {
-        pos = emit(*m);
-        continue;
-      }
-    }
-    if (g.length > 0) {
-      // string_views, not C strings: a ternary of two literals would be measured with strlen.
-      const std::string_view resolution = g.canonical ? std::string_view("name") : "alias";
-      pos = emit(Found{pos, pos + g.length, {g.entity}, 1, resolution, false});
-      continue;
-    }
-    note_latest();
-    if (description_may_start(pos)) {
-      if (std::optional<Found> d = Description(sentence, pos, end)) {
-        pos = emit(*d);
-        continue;
-      }
-    }
-    if (start != nullptr && !start->roles.empty()) {
-      // Most words that open role phrases ("the", "he") open none here: told
-      // before the call, from the lengths (and whether any phrase of theirs
-      // is 64 bytes or more, the longest run first).
-      const uint64_t lengths = RoleLengths(*start, sentence, pos, end);
-      if (lengths != 0 || start->runs.front().length >= 64) {
-        if (std::optional<Found> r = Reference(sentence, pos, end, *start, lengths)) {
-          pos = emit(*r);
-          continue;
-        }
-      }
-    }
-    if (Upper(text[pos])) {
-      if (word_end + 1 < end && text[word_end] == ' ' && (run_kinds & kNoNameOfOneWord) != 0 &&
-          !Upper(text[word_end + 1]) && !OpensWithConnector(sentence.substr(word_end + 1))) {
-        // "The figures", "The former", "CEO said": a title or a word that is
-        // no name, alone before a word that joins no name to it, leaves
-        // nothing of a name (what NewName would find, told without the call).
-        pos = word_end;
-        continue;
-      }
-      size_t next = pos;
-      if (std::optional<Found> m = NewName(sentence, begin, pos, end, headline, run_kinds, &next)) {
-        pos = emit(*m);
-      } else {
-        pos = std::max(next, pos + 1);
-      }
-      continue;
-    }
-    pos = word_end;
+      return std::nullopt;
+    }();
+    if (found) pos = emit(*found);
   }
   // The lists of mentions dropped here go to the next sentence's new ones.
   for (size_t i = count; i < out.size(); ++i) {
