@@ -18,47 +18,13 @@ namespace {
 
 constexpr size_t kFilterBits = size_t{1} << 16;
 
-// Up to eight bytes of `word` from `at`, folded, little-endian; zero past its end.
-inline uint64_t Chunk(std::string_view word, size_t at) {
-  return ascii::FoldBytes(ascii::Load8(word.data() + at, std::min<size_t>(8, word.size() - at)));
-}
-
-inline uint32_t Mix(uint64_t h) {
-  h ^= h >> 29;
-  h *= 0xBF58476D1CE4E5B9u;
-  h ^= h >> 32;
-  return static_cast<uint32_t>(h);
-}
-
-// The hash of the folded `word` whose first chunk is `head`; words of eight
-// bytes or fewer (most) take one multiply and the mix.
-inline uint32_t Hash(std::string_view word, uint64_t head) {
-  uint64_t h = (head ^ word.size()) * 0x9E3779B97F4A7C15u;
-  for (size_t at = 8; at < word.size(); at += 8) {
-    h = (h ^ Chunk(word, at)) * 0x9E3779B97F4A7C15u;
-    h ^= h >> 31;
-  }
-  return Mix(h);
-}
-
 }  // namespace
 
 FoldedWords::FoldedWords() : filter_(kFilterBits / 64), slots_(16) {}
 
-int FoldedWords::Probe(std::string_view word) const {
-  const uint64_t head = Chunk(word, 0);
-  const uint32_t hash = Hash(word, head);
-  const size_t mask = slots_.size() - 1;
-  for (size_t i = hash & mask;; i = (i + 1) & mask) {
-    const Slot& slot = slots_[i];
-    if (slot.id < 0) return -1;
-    if (slot.hash != hash || slot.head != head || slot.length != word.size()) continue;
-    // Eight bytes or fewer: the heads were the whole words.
-    if (word.size() <= 8 || std::equal(word.begin() + 8, word.end(), keys_[slot.id].begin() + 8,
-                                       [](char a, char b) { return ascii::Fold(a) == b; })) {
-      return slot.id;
-    }
-  }
+bool FoldedWords::TailEquals(std::string_view word, int id) const {
+  return std::equal(word.begin() + 8, word.end(), keys_[id].begin() + 8,
+                    [](char a, char b) { return ascii::Fold(a) == b; });
 }
 
 int FoldedWords::Add(std::string_view lower) {
