@@ -5,6 +5,7 @@
 #include "extract/time/start_filter.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -77,6 +78,12 @@ std::optional<StartFilter> StartFilter::FromRegex(std::string_view regex) {
   StartFilter filter;
   // Nodes below 1 << 16 are the two-byte prefixes themselves (their bytes).
   uint32_t nodes = 1 << 16;
+  // The last string walked into the trie and the node before each of its
+  // bytes (path[n] before byte n, from n = 2): a string sharing its first
+  // bytes goes on from there, since the strings come mostly in order and
+  // share long beginnings, and their edges are all in the trie already.
+  std::string_view walked;
+  std::array<uint32_t, kMaxDepth + 1> path{};
   auto add = [&](std::string_view s) {
     const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
     if (s.size() == 1) {
@@ -92,8 +99,15 @@ std::optional<StartFilter> StartFilter::FromRegex(std::string_view regex) {
     }
     filter.second_live_[two] = true;
     filter.third_live_[ThirdBit(static_cast<size_t>(two) << 8 | bytes[2])] = true;
-    uint32_t node = two;
-    for (size_t n = 2; n < s.size(); ++n) {
+    // The last byte's edge is always looked up: it takes the end mark.
+    size_t shared = 0;
+    const size_t most = std::min(walked.size(), s.size() - 1);
+    while (shared < most && walked[shared] == s[shared]) ++shared;
+    size_t n = 2;
+    if (shared > 2) n = shared;
+    uint32_t node = n == 2 ? two : path[n];
+    for (; n < s.size(); ++n) {
+      if (n < path.size()) path[n] = node;
       bool inserted = false;
       uint32_t* edge =
           filter.deeper_.FindOrInsert(NodeMap::Key(node, bytes[n]), (nodes + 1) << 1, &inserted);
@@ -101,6 +115,8 @@ std::optional<StartFilter> StartFilter::FromRegex(std::string_view regex) {
       if (n + 1 == s.size()) *edge |= 1;
       node = *edge >> 1;
     }
+    if (s.size() < path.size()) path[s.size()] = node;
+    walked = s.size() < path.size() ? s : std::string_view();
   };
   for (const std::string& s : prefixes->exact) add(s);
   // The open strings come as a bag, most of them repeated (the rules share

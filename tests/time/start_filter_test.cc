@@ -130,6 +130,46 @@ TEST(StartFilterTest, ExactStringsAreASortedSet) {
   }
 }
 
+// Strings that share long beginnings, are beginnings of one another, or run
+// past kMaxDepth, exact and open: the filter lets a position through exactly
+// when the text there begins with one of the strings it was built from.
+TEST(StartFilterTest, AgreesWithItsStringsWhenTheyShareBeginnings) {
+  std::mt19937 rng(11);
+  auto word = [&rng](size_t size) {
+    std::string w;
+    while (w.size() < size) w += "abc"[rng() % 3];
+    return w;
+  };
+  for (int round = 0; round < 60; ++round) {
+    std::string regex;
+    const std::string stem = word(2 + rng() % 6);
+    for (int i = 0; i < 40; ++i) {
+      std::string alternative = rng() % 4 == 0 ? word(3 + rng() % 30) : stem + word(rng() % 26);
+      if (alternative.size() < 3) alternative += "cab";
+      if (rng() % 3 == 0) alternative += ".";  // an open string
+      regex += (regex.empty() ? "" : "|") + alternative;
+    }
+    std::optional<timex::RegexPrefixes> prefixes =
+        timex::ReadRegexPrefixes(regex, StartFilter::kMaxDepth, 5);
+    std::optional<StartFilter> filter = StartFilter::FromRegex(regex);
+    ASSERT_TRUE(prefixes.has_value() && filter.has_value()) << regex;
+    std::vector<std::string> strings = prefixes->exact;
+    strings.insert(strings.end(), prefixes->open.begin(), prefixes->open.end());
+    for (int t = 0; t < 400; ++t) {
+      std::string text = strings[rng() % strings.size()];
+      text.resize(rng() % (text.size() + 1));
+      if (rng() % 2 == 0) text += word(rng() % 4);
+      if (!text.empty() && rng() % 4 == 0) text[rng() % text.size()] = 'A';
+      if (text.empty()) continue;
+      std::string folded;
+      for (char c : text) folded += static_cast<char>(timex::FoldPrefixByte(c));
+      bool begins = false;
+      for (const std::string& s : strings) begins |= folded.compare(0, s.size(), s) == 0;
+      EXPECT_EQ(filter->MayStartAt(text, 0), begins) << "'" << text << "' for " << regex;
+    }
+  }
+}
+
 // The first word alone lets through every "the"; the start of the second
 // tells "the past" from "the company". Past the first few bytes of the
 // second word the filter lets anything through.
