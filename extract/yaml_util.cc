@@ -42,6 +42,44 @@ Status CheckKeys(const std::string& file, const YAML::Node& node,
   return Status::Ok();
 }
 
+namespace {
+
+// An undefined node, as a mapping gives for a key it does not have.
+const YAML::Node& Absent() {
+  static const YAML::Node absent = [] {
+    const YAML::Node empty(YAML::NodeType::Map);
+    return empty["absent"];
+  }();
+  return absent;
+}
+
+}  // namespace
+
+MapFields::MapFields(const YAML::Node& map, std::initializer_list<std::string_view> keys)
+    : keys_(keys), found_(keys.size(), -1) {
+  values_.reserve(keys.size());
+  // Nodes are copied, never assigned: yaml-cpp's assignment writes through
+  // to the node assigned to.
+  for (const auto& kv : map) {
+    const std::string& key = kv.first.Scalar();
+    for (size_t i = 0; i < keys_.size(); ++i) {
+      if (keys_[i] != key) continue;
+      if (found_[i] < 0) {
+        found_[i] = static_cast<int>(values_.size());
+        values_.push_back(kv.second);
+      }
+      break;
+    }
+  }
+}
+
+const YAML::Node& MapFields::operator[](std::string_view key) const {
+  for (size_t i = 0; i < keys_.size(); ++i) {
+    if (keys_[i] == key) return found_[i] < 0 ? Absent() : values_[found_[i]];
+  }
+  return Absent();
+}
+
 Result<std::string> ScalarString(const std::string& file, const YAML::Node& node,
                                  const std::string& context) {
   if (!node.IsScalar()) return YamlErrorAt(file, node, context + ": expected a string");

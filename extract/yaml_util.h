@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "graph/model/date.h"
 #include "graph/model/status.h"
@@ -25,6 +26,24 @@ Status YamlErrorAt(const std::string& file, const YAML::Node& node, const std::s
 // place in messages ("rule 'acquired'"). Non-maps are an error too.
 Status CheckKeys(const std::string& file, const YAML::Node& node,
                  std::initializer_list<std::string_view> allowed, const std::string& context);
+
+// The values of a mapping's keys, found in one pass over it. yaml-cpp's
+// node[key] walks the keys up to the one asked for, making a string of each,
+// so a loader that asks for each of a dozen keys pays that a dozen times.
+// Read a mapping whose keys CheckKeys has accepted from the same `keys`.
+class MapFields {
+ public:
+  MapFields(const YAML::Node& map, std::initializer_list<std::string_view> keys);
+  // What map[key] gives: the value of the key's first occurrence, or an
+  // undefined node (false in a condition) when the key is absent. `key` must
+  // be one of `keys`.
+  const YAML::Node& operator[](std::string_view key) const;
+
+ private:
+  std::vector<std::string_view> keys_;
+  std::vector<int> found_;  // per key, its value's index in values_, or -1
+  std::vector<YAML::Node> values_;
+};
 
 // Reads a scalar string / a string or list of strings, with type errors located.
 Result<std::string> ScalarString(const std::string& file, const YAML::Node& node,

@@ -73,17 +73,19 @@ Status LoadExamples(const std::string& file, const YAML::Node& node, const TimeR
   const std::string context = "examples of rule '" + rule.name + "'";
   if (!node.IsSequence()) return YamlErrorAt(file, node, context + ": expected a list");
   for (const YAML::Node& item : node) {
-    if (Status s = CheckKeys(file, item, {"text", "date", "value"}, context); !s.ok()) return s;
+    const std::initializer_list<std::string_view> keys = {"text", "date", "value"};
+    if (Status s = CheckKeys(file, item, keys, context); !s.ok()) return s;
+    const MapFields fields(item, keys);
     Example ex;
     ex.line = item.Mark().line + 1;
     ex.rule = rule.name;
     for (auto [key, field] :
          {std::pair{"text", &ex.text}, {"date", &ex.date}, {"value", &ex.value}}) {
-      if (!item[key]) {
+      if (!fields[key]) {
         if (std::string_view(key) == "date") continue;
         return YamlErrorAt(file, item, context + ": '" + key + "' missing");
       }
-      Result<std::string> v = ScalarString(file, item[key], context);
+      Result<std::string> v = ScalarString(file, fields[key], context);
       if (!v.ok()) return v.status();
       *field = *v;
     }
@@ -94,43 +96,40 @@ Status LoadExamples(const std::string& file, const YAML::Node& node, const TimeR
 
 Status LoadRule(const std::string& file, const YAML::Node& node, CompiledRules* rules,
                 std::string* combined) {
-  if (Status s =
-          CheckKeys(file, node,
-                    {"name", "pattern", "type", "resolve", "value", "shift", "sign", "prefer",
-                     "slots", "before", "not_before", "after", "not_after", "examples"},
-                    "time rule");
-      !s.ok()) {
-    return s;
-  }
+  const std::initializer_list<std::string_view> keys = {
+      "name",   "pattern", "type",   "resolve",    "value", "shift",     "sign",
+      "prefer", "slots",   "before", "not_before", "after", "not_after", "examples"};
+  if (Status s = CheckKeys(file, node, keys, "time rule"); !s.ok()) return s;
+  const MapFields fields(node, keys);
   TimeRule rule;
   rule.line = node.Mark().line + 1;
-  if (!node["name"]) return YamlErrorAt(file, node, "time rule: 'name' missing");
-  Result<std::string> name = ScalarString(file, node["name"], "time rule");
+  if (!fields["name"]) return YamlErrorAt(file, node, "time rule: 'name' missing");
+  Result<std::string> name = ScalarString(file, fields["name"], "time rule");
   if (!name.ok()) return name.status();
   rule.name = *name;
   const std::string context = "rule '" + rule.name + "'";
   for (const TimeRule& other : rules->rules) {
     if (other.name == rule.name) {
-      return YamlErrorAt(file, node["name"],
+      return YamlErrorAt(file, fields["name"],
                          context + ": already defined at line " + std::to_string(other.line));
     }
   }
   for (const char* key : {"pattern", "resolve"}) {
-    if (!node[key]) return YamlErrorAt(file, node, context + ": '" + key + "' missing");
+    if (!fields[key]) return YamlErrorAt(file, node, context + ": '" + key + "' missing");
   }
-  Result<std::string> resolve = ScalarString(file, node["resolve"], context);
+  Result<std::string> resolve = ScalarString(file, fields["resolve"], context);
   if (!resolve.ok()) return resolve.status();
   if (*resolve != "ignore") {
-    if (!node["type"]) return YamlErrorAt(file, node, context + ": 'type' missing");
-    Result<std::string> type = ScalarString(file, node["type"], context);
+    if (!fields["type"]) return YamlErrorAt(file, node, context + ": 'type' missing");
+    Result<std::string> type = ScalarString(file, fields["type"], context);
     if (!type.ok()) return type.status();
     if (*type != "DATE" && *type != "TIME" && *type != "DURATION" && *type != "SET") {
-      return YamlErrorAt(file, node["type"],
+      return YamlErrorAt(file, fields["type"],
                          context + ": type must be DATE, TIME, DURATION or SET");
     }
     rule.type = *type;
-  } else if (node["type"]) {
-    return YamlErrorAt(file, node["type"], context + ": an ignore rule has no type");
+  } else if (fields["type"]) {
+    return YamlErrorAt(file, fields["type"], context + ": an ignore rule has no type");
   }
   if (*resolve == "ignore") {
     rule.resolution = Resolution::kIgnore;
@@ -141,41 +140,42 @@ Status LoadRule(const std::string& file, const YAML::Node& node, CompiledRules* 
   } else if (*resolve == "template") {
     rule.resolution = Resolution::kTemplate;
   } else {
-    return YamlErrorAt(file, node["resolve"],
+    return YamlErrorAt(file, fields["resolve"],
                        context + ": resolve must be date, offset, template or ignore");
   }
-  if (node["value"]) {
-    Result<std::string> v = ScalarString(file, node["value"], context);
+  if (fields["value"]) {
+    Result<std::string> v = ScalarString(file, fields["value"], context);
     if (!v.ok()) return v.status();
     rule.value = *v;
   }
   if (rule.resolution == Resolution::kTemplate && rule.value.empty()) {
     return YamlErrorAt(file, node, context + ": a template rule needs 'value'");
   }
-  if (node["shift"]) {
-    Result<int> v = IntValue(file, node["shift"], context);
+  if (fields["shift"]) {
+    Result<int> v = IntValue(file, fields["shift"], context);
     if (!v.ok()) return v.status();
     rule.shift = *v;
     rule.has_shift = true;
   }
-  if (node["sign"]) {
-    Result<int> v = IntValue(file, node["sign"], context);
+  if (fields["sign"]) {
+    Result<int> v = IntValue(file, fields["sign"], context);
     if (!v.ok()) return v.status();
-    if (*v != 1 && *v != -1) return YamlErrorAt(file, node["sign"], context + ": sign is 1 or -1");
+    if (*v != 1 && *v != -1)
+      return YamlErrorAt(file, fields["sign"], context + ": sign is 1 or -1");
     rule.sign = *v;
   }
-  if (node["prefer"]) {
-    Result<std::string> v = ScalarString(file, node["prefer"], context);
+  if (fields["prefer"]) {
+    Result<std::string> v = ScalarString(file, fields["prefer"], context);
     if (!v.ok()) return v.status();
     if (*v == "past") {
       rule.prefer = Prefer::kPast;
     } else if (*v == "future") {
       rule.prefer = Prefer::kFuture;
     } else if (*v != "tense") {
-      return YamlErrorAt(file, node["prefer"], context + ": prefer is past, future or tense");
+      return YamlErrorAt(file, fields["prefer"], context + ": prefer is past, future or tense");
     }
   }
-  if (const YAML::Node slots = node["slots"]) {
+  if (const YAML::Node slots = fields["slots"]) {
     if (!slots.IsMap()) return YamlErrorAt(file, slots, context + ": slots must be a mapping");
     for (const auto& kv : slots) {
       int slot = SlotFromName(kv.first.Scalar());
@@ -187,12 +187,13 @@ Status LoadRule(const std::string& file, const YAML::Node& node, CompiledRules* 
       rule.constants[slot] = *v;
     }
   }
-  Result<std::vector<std::string>> patterns = StringList(file, node["pattern"], context);
+  Result<std::vector<std::string>> patterns = StringList(file, fields["pattern"], context);
   if (!patterns.ok()) return patterns.status();
   RuleMatcher matcher;
   std::string alternatives;
   for (const std::string& p : *patterns) {
-    Result<std::string> expanded = ExpandPattern(file, node["pattern"], p, *rules, &matcher.groups);
+    Result<std::string> expanded =
+        ExpandPattern(file, fields["pattern"], p, *rules, &matcher.groups);
     if (!expanded.ok()) return expanded.status();
     alternatives += (alternatives.empty() ? "(?:" : "|") + *expanded;
   }
@@ -201,28 +202,28 @@ Status LoadRule(const std::string& file, const YAML::Node& node, CompiledRules* 
   // the rule's own RE2 is compiled when a hit first needs its captures.
   std::string error;
   if (rules->rule_set->Add(alternatives, &error) < 0) {
-    return YamlErrorAt(file, node["pattern"], context + ": bad pattern: " + error);
+    return YamlErrorAt(file, fields["pattern"], context + ": bad pattern: " + error);
   }
   if (CapturingGroups(alternatives) != static_cast<int>(matcher.groups.size())) {
-    return YamlErrorAt(file, node["pattern"],
+    return YamlErrorAt(file, fields["pattern"],
                        context + ": use (?:...) groups, not capturing (...)");
   }
   for (auto [key, field] : {std::pair{"before", &matcher.before},
                             {"not_before", &matcher.not_before},
                             {"after", &matcher.after},
                             {"not_after", &matcher.not_after}}) {
-    if (!node[key]) continue;
-    Result<std::string> re = ScalarString(file, node[key], context);
+    if (!fields[key]) continue;
+    Result<std::string> re = ScalarString(file, fields[key], context);
     if (!re.ok()) return re.status();
-    if (Status s = CheckRegex(file, node[key], *re, 0, context + " " + key); !s.ok()) return s;
+    if (Status s = CheckRegex(file, fields[key], *re, 0, context + " " + key); !s.ok()) return s;
     // Before-conditions look at the text up to the match; after-conditions
     // at the text from its end.
     const bool looks_back = std::string_view(key).find("before") != std::string_view::npos;
     *field =
         std::make_unique<RE2>(looks_back ? "(?:" + *re + ")$" : "^(?:" + *re + ")", RuleOptions());
   }
-  if (node["examples"]) {
-    if (Status s = LoadExamples(file, node["examples"], rule, rules); !s.ok()) return s;
+  if (fields["examples"]) {
+    if (Status s = LoadExamples(file, fields["examples"], rule, rules); !s.ok()) return s;
   }
   *combined += (combined->empty() ? "" : "|") + alternatives;
   matcher.pattern = std::move(alternatives);
