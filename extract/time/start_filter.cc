@@ -118,13 +118,28 @@ std::optional<StartFilter> StartFilter::FromRegex(std::string_view regex) {
     if (s.size() < path.size()) path[s.size()] = node;
     walked = s.size() < path.size() ? s : std::string_view();
   };
-  for (const std::string& s : prefixes->exact) add(s);
   // The open strings come as a bag, most of them repeated (the rules share
   // their beginnings); each is walked into the trie once.
+  std::vector<std::string_view> strings(prefixes->exact.begin(), prefixes->exact.end());
   SeenStrings seen(prefixes->open.size());
   for (const std::string& s : prefixes->open) {
-    if (seen.Insert(s)) add(s);
+    if (seen.Insert(s)) strings.push_back(s);
   }
+  // A string adds at most its bytes past the beginning it shares with the
+  // one before (the trie holds that beginning already); room for that many
+  // edges saves growing the map step by step.
+  size_t edges = 0;
+  std::string_view previous;
+  for (const std::string_view s : strings) {
+    size_t shared = 0;
+    while (shared < previous.size() && shared < s.size() && previous[shared] == s[shared]) {
+      ++shared;
+    }
+    edges += s.size() - std::min(s.size(), std::max<size_t>(2, shared));
+    previous = s;
+  }
+  filter.deeper_.Reserve(edges);
+  for (const std::string_view s : strings) add(s);
   // A leading \b (not made optional by a quantifier) holds for every match
   // when no '|' stands outside all groups.
   filter.at_word_boundaries_ = !prefixes->top_level_bar && regex.size() > 2 &&
@@ -144,6 +159,17 @@ bool StartFilter::Deeper(std::string_view text, size_t pos) const {
     node = edge >> 1;
   }
   return false;
+}
+
+void StartFilter::NodeMap::Reserve(size_t count) {
+  size_t size = keys_.size();
+  while (size < 2 * count) {
+    size *= 2;
+    --shift_;
+  }
+  keys_.assign(size, 0);
+  values_.assign(size, 0);
+  mask_ = size - 1;
 }
 
 uint32_t* StartFilter::NodeMap::FindOrInsert(uint64_t key, uint32_t value, bool* inserted) {

@@ -87,6 +87,8 @@ class StartFilter {
         if (keys_[i] == 0) return 0;
       }
     }
+    // Room for `count` keys without growing; called on the empty map.
+    void Reserve(size_t count);
     // The value at `key`, set to `value` first if the key is new.
     uint32_t* FindOrInsert(uint64_t key, uint32_t value, bool* inserted);
 
