@@ -390,8 +390,9 @@ class Loader {
 
   Result<std::vector<std::string>> OptList(const YAML::Node& r, const char* key,
                                            const std::string& ctx) {
-    if (!r[key]) return std::vector<std::string>();
-    return StringList(file_, r[key], ctx + ": '" + key + "'");
+    const YAML::Node value = r[key];  // looked up once: each r[key] walks the keys again
+    if (!value) return std::vector<std::string>();
+    return StringList(file_, value, ctx + ": '" + key + "'");
   }
 
   Status Relation(const YAML::Node& r) {
@@ -532,12 +533,13 @@ class Loader {
 
   // A true/false key; absent is false.
   Result<bool> Flag(const YAML::Node& r, const char* key) {
-    if (!r[key]) return false;
-    auto value_result = ScalarString(file_, r[key], ctx_ + ": '" + key + "'");
+    const YAML::Node node = r[key];
+    if (!node) return false;
+    auto value_result = ScalarString(file_, node, ctx_ + ": '" + key + "'");
     if (!value_result.ok()) return value_result.status();
     auto value = std::move(value_result.value());
     if (value != "true" && value != "false") {
-      return YamlErrorAt(file_, r[key], ctx_ + ": '" + key + "' must be true or false");
+      return YamlErrorAt(file_, node, ctx_ + ": '" + key + "' must be true or false");
     }
     return value == "true";
   }

@@ -110,19 +110,21 @@ Status RequireSequence(const std::string& file, const YAML::Node& node, const st
 
 Result<std::string> RequiredString(const std::string& file, const YAML::Node& node, const char* key,
                                    const std::string& context) {
-  if (!node[key])
-    return YamlErrorAt(file, node, std::string("missing '") + key + "' in " + context);
-  return ScalarString(file, node[key], context + ": '" + key + "'");
+  // Each node[key] walks the keys before it again; looked up once.
+  const YAML::Node value = node[key];
+  if (!value) return YamlErrorAt(file, node, std::string("missing '") + key + "' in " + context);
+  return ScalarString(file, value, context + ": '" + key + "'");
 }
 
 Result<std::optional<Date>> OptionalDateField(const std::string& file, const YAML::Node& node,
                                               const char* key, const std::string& context) {
-  if (!node[key]) return std::optional<Date>();
-  auto text = ScalarString(file, node[key], context);
+  const YAML::Node value = node[key];
+  if (!value) return std::optional<Date>();
+  auto text = ScalarString(file, value, context);
   if (!text.ok()) return text.status();
   std::optional<Date> date = ParseDate(*text);
   if (!date) {
-    return YamlErrorAt(file, node[key], context + ": '" + key + "' is not a date YYYY-MM-DD");
+    return YamlErrorAt(file, value, context + ": '" + key + "' is not a date YYYY-MM-DD");
   }
   return date;
 }
