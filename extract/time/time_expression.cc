@@ -117,6 +117,29 @@ bool ContextHolds(const timex::RuleMatcher& m, std::string_view text, size_t beg
   return true;
 }
 
+// Calls visit(p) at `from`, then at every p in (from, to) where RE2's \b
+// holds, found sixteen bytes a step, until a call returns true; says whether
+// one did. Needs from < to.
+template <typename Visit>
+bool AnyWordBoundary(std::string_view text, size_t from, size_t to, const Visit& visit) {
+  if (visit(from)) return true;
+  uint32_t previous_word = IsWordChar(text[from]);
+  for (size_t block = from + 1; block < to; block += 16) {
+    const size_t size = std::min<size_t>(16, to - block);
+    const timex::BlockMasks masks = timex::ClassifyBlock(text, block, size);
+    // RE2's \b: its word bytes include '_', unlike IsWordByte's.
+    const uint32_t word = masks.word | masks.underscore;
+    uint32_t boundaries = word ^ (word << 1 | previous_word);
+    boundaries &= size < 16 ? (uint32_t{1} << size) - 1 : 0xFFFF;
+    previous_word = word >> (size - 1) & 1;
+    while (boundaries != 0) {
+      if (visit(block + static_cast<size_t>(__builtin_ctz(boundaries)))) return true;
+      boundaries &= boundaries - 1;
+    }
+  }
+  return false;
+}
+
 // Whether a match of the regex `filter` was read from may begin in a search
 // of text[from, to); true when there is no filter.
 bool MayMatchIn(const std::optional<timex::StartFilter>& filter, std::string_view text, size_t from,
@@ -128,25 +151,9 @@ bool MayMatchIn(const std::optional<timex::StartFilter>& filter, std::string_vie
     }
     return false;
   }
-  // The search's own start, then where \b holds, found sixteen bytes a step.
-  if (from >= to) return false;
-  if (filter->MayStartAt(text, from)) return true;
-  uint32_t previous_word = IsWordChar(text[from]);
-  for (size_t block = from + 1; block < to; block += 16) {
-    const size_t size = std::min<size_t>(16, to - block);
-    const timex::BlockMasks masks = timex::ClassifyBlock(text, block, size);
-    // RE2's \b: its word bytes include '_', unlike IsWordByte's.
-    const uint32_t word = masks.word | masks.underscore;
-    uint32_t boundaries = word ^ (word << 1 | previous_word);
-    boundaries &= size < 16 ? (uint32_t{1} << size) - 1 : 0xFFFF;
-    previous_word = word >> (size - 1) & 1;
-    while (boundaries != 0) {
-      const size_t p = block + static_cast<size_t>(__builtin_ctz(boundaries));
-      boundaries &= boundaries - 1;
-      if (filter->MayStartAt(text, p)) return true;
-    }
-  }
-  return false;
+  // The search's own start, then where \b holds.
+  return from < to &&
+         AnyWordBoundary(text, from, to, [&](size_t p) { return filter->MayStartAt(text, p); });
 }
 
 // MayMatchIn of both cue filters over one window: bit i for filters[i]. The
@@ -174,20 +181,10 @@ uint32_t EitherMayMatchIn(const std::optional<timex::StartFilter>* const filters
       }
     }
   };
-  try_at(from);
-  uint32_t previous_word = IsWordChar(text[from]);
-  for (size_t block = from + 1; block < to && open != 0; block += 16) {
-    const size_t size = std::min<size_t>(16, to - block);
-    const timex::BlockMasks masks = timex::ClassifyBlock(text, block, size);
-    const uint32_t word = masks.word | masks.underscore;
-    uint32_t boundaries = word ^ (word << 1 | previous_word);
-    boundaries &= size < 16 ? (uint32_t{1} << size) - 1 : 0xFFFF;
-    previous_word = word >> (size - 1) & 1;
-    while (boundaries != 0 && open != 0) {
-      try_at(block + static_cast<size_t>(__builtin_ctz(boundaries)));
-      boundaries &= boundaries - 1;
-    }
-  }
+  AnyWordBoundary(text, from, to, [&](size_t p) {
+    try_at(p);
+    return open == 0;
+  });
   return may;
 }
 
