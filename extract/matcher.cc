@@ -297,11 +297,8 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
       }
       if (pairs.empty()) continue;
       if (spans.object_end == spans.end && TitleFollows(pack, view, spans.object_end)) continue;
-      if (pat.rule.find(".active") != std::string::npos &&
-          (PassiveVerb(view, spans) || SubjectAfterOf(view, spans))) {
-        continue;
-      }
-      if (pat.rule.find(".title") != std::string::npos && AppointsOther(view, spans)) continue;
+      if (pat.active && (PassiveVerb(view, spans) || SubjectAfterOf(view, spans))) continue;
+      if (pat.title && AppointsOther(view, spans)) continue;
       if (!view_cues) view_cues = ViewCues(pack.cues, view);
       Polarity polarity = ReadPolarity(pack.cues, view, spans, rel.stative, *view_cues);
       if (polarity.modal && !polarity.negated) continue;

@@ -607,6 +607,8 @@ class Loader {
     def.screen = std::move(screen);
     def.subject_group = subject_group;
     def.object_group = object_group;
+    def.active = rule.find(".active") != std::string::npos;
+    def.title = rule.find(".title") != std::string::npos;
     pack_->patterns.push_back(std::move(def));
     return Status::Ok();
   }

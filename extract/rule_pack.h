@@ -119,6 +119,11 @@ struct PatternDef {
   LazyRegex re_case_free;
   int subject_group = 0;  // 1-based capturing group index
   int object_group = 0;   // 0: symmetric pairs inside the subject group
+  // Read from `rule` at load ("acquired.active", "named.title1"): an active
+  // pattern is checked for a passive verb between its slots, a title pattern
+  // for an appointment of someone else (extract/matcher.cc).
+  bool active = false;
+  bool title = false;
   // Beside a deferred `re_case_free`: a regex (ExpandScreen) that every view
   // holding a match of it also matches, compiled in a fraction of the time.
   // Most patterns a corpus makes candidates never match; they need not be

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "extract/extractor.h"
+#include "extract/rule_pack.h"
+#include "rules/embedded_rules.h"
 
 namespace kg {
 namespace {
@@ -94,6 +96,27 @@ TEST(RuleLoaderTest, BuiltInPackLoadsAndItsExamplesPass) {
     twitter = twitter || (canonical == "X" && alias == "Twitter");
   }
   EXPECT_TRUE(twitter);
+}
+
+// The matcher reads a pattern's kind from these flags, not from its name.
+TEST(RuleLoaderTest, ActiveAndTitleFlagsFollowTheRuleName) {
+  auto pack =
+      LoadRulePack({RuleSource{"news.yaml", std::string(EmbeddedRuleFile("news.yaml"))},
+                    RuleSource{"mine.yaml",
+                               "relations:\n  - name: bought\n    verbs: [bought]\n"
+                               "    templates: [active]\n    patterns: ['{subj} got {obj}']\n"}});
+  ASSERT_TRUE(pack.ok()) << pack.status().ToString();
+  int active = 0, title = 0, neither = 0;
+  for (const PatternDef& p : (*pack)->patterns) {
+    EXPECT_EQ(p.active, p.rule.find(".active") != std::string::npos) << p.rule;
+    EXPECT_EQ(p.title, p.rule.find(".title") != std::string::npos) << p.rule;
+    active += p.active;
+    title += p.title;
+    neither += !p.active && !p.title;
+  }
+  EXPECT_GT(active, 1);
+  EXPECT_GT(title, 0);
+  EXPECT_GT(neither, 0);
 }
 
 TEST(RuleLoaderTest, ExampleFailuresAreReported) {
