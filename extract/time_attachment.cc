@@ -6,6 +6,7 @@
 // of election infrastructure in 2020"), not the relation, and is skipped.
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,12 @@ constexpr int kAfterWords = 4;    // words between the match and a time that sti
 constexpr int kOpeningWords = 8;  // the longest opening clause whose time governs the sentence
 
 bool IsClauseWord(std::string_view w) {
+  // The letters the words below open with: most words are ruled out by it.
+  constexpr uint32_t kOpeners = 1u << ('a' - 'a') | 1u << ('b' - 'a') | 1u << ('i' - 'a') |
+                                1u << ('s' - 'a') | 1u << ('t' - 'a') | 1u << ('u' - 'a') |
+                                1u << ('w' - 'a');
+  const unsigned letter = static_cast<unsigned char>(w.empty() ? 0 : w[0]) - 'a';
+  if (letter >= 26 || (kOpeners >> letter & 1) == 0) return false;
   static const std::string_view kWords[] = {
       "which", "who", "that",     "after", "before", "when", "while", "since", "because",
       "but",   "and", "although", "if",    "where",  "as",   "until", "whom",  "whose"};
@@ -84,7 +91,8 @@ std::optional<int> GoverningTime(const MentionView& view, const MatchSpans& matc
       first = false;
       continue;
     }
-    if (const ViewToken* t = view.TokenAt(i)) {
+    // Only a token puts '<' into a view: no other byte need be looked up.
+    if (const ViewToken* t = c == '<' ? view.TokenAt(i) : nullptr) {
       if (t->time >= 0) return t->time;
       i = t->end;
       ++words;
