@@ -335,6 +335,24 @@ TEST(MentionTrackerTest, DescriptionsAfterEitherApostropheAgreeWithThePreviousFi
   EXPECT_GE(curly, 3);
 }
 
+// Each word of `words` between each opening of `before` and each ending of
+// `after`, a sentence each, appended to *text with a space after it.
+template <size_t B, size_t A>
+void AppendWordSentences(const std::vector<std::string>& words, const char* const (&before)[B],
+                         const char* const (&after)[A], std::string* text,
+                         std::vector<SentenceSpan>* sentences) {
+  for (const std::string& w : words) {
+    for (const char* b : before) {
+      for (const char* a : after) {
+        const size_t begin = text->size();
+        *text += b + w + a;
+        sentences->push_back({begin, text->size()});
+        *text += " ";
+      }
+    }
+  }
+}
+
 TEST(MentionTrackerTest, TitlesAndNonNamesBeforeAnyWordAgreeWithThePreviousFinder) {
   // A capitalised title or word that is no name, followed by a space and a
   // word that is no capital and no "of "/"for ", is let go without NewName's call:
@@ -361,16 +379,7 @@ TEST(MentionTrackerTest, TitlesAndNonNamesBeforeAnyWordAgreeWithThePreviousFinde
         for (char& c : upper)
           c = ascii::Upper(c) || !ascii::Alpha(c) ? c : static_cast<char>(c - 32);
         if (!capitalised.empty() && ascii::Lower(capitalised[0])) capitalised[0] -= 32;
-        for (const std::string& w : {word, capitalised, upper}) {
-          for (const char* b : before) {
-            for (const char* a : after) {
-              const size_t begin = text.size();
-              text += b + w + a;
-              sentences.push_back({begin, text.size()});
-              text += " ";
-            }
-          }
-        }
+        AppendWordSentences({word, capitalised, upper}, before, after, &text, &sentences);
       }
     }
     ASSERT_GT(sentences.size(), 100u);
@@ -412,16 +421,7 @@ TEST(MentionTrackerTest, NamesAtWordEndsAndInsideWordsAgreeWithThePreviousFinder
         std::string upper = name, lower = name;
         for (char& c : upper) c = ascii::Lower(c) ? static_cast<char>(c - 32) : c;
         for (char& c : lower) c = ascii::Fold(c);
-        for (const std::string& w : {name, upper, lower}) {
-          for (const char* b : before) {
-            for (const char* a : after) {
-              const size_t begin = text.size();
-              text += b + w + a;
-              sentences.push_back({begin, text.size()});
-              text += " ";
-            }
-          }
-        }
+        AppendWordSentences({name, upper, lower}, before, after, &text, &sentences);
       }
     }
     ASSERT_GT(sentences.size(), 100u);

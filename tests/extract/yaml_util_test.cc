@@ -22,7 +22,9 @@ void ExpectSameNode(const YAML::Node& map, const MapFields& fields, const std::s
   EXPECT_EQ(got.Type(), expected.Type()) << key << " in\n" << yaml;
   EXPECT_EQ(got.Mark().line, expected.Mark().line) << key << " in\n" << yaml;
   EXPECT_EQ(got.Mark().column, expected.Mark().column) << key << " in\n" << yaml;
-  if (expected.IsScalar()) EXPECT_EQ(got.Scalar(), expected.Scalar()) << key << " in\n" << yaml;
+  if (expected.IsScalar()) {
+    EXPECT_EQ(got.Scalar(), expected.Scalar()) << key << " in\n" << yaml;
+  }
 }
 
 TEST(MapFieldsTest, FirstOfRepeatedKeysAbsentAndEmptyValuesAsNodeLookup) {
