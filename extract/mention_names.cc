@@ -8,21 +8,6 @@
 #include "extract/ascii.h"
 
 namespace kg {
-namespace {
-
-// Whether the n bytes at a and b are the same, eight at a time in line (a
-// name is a few words: a call to memcmp costs more than comparing it).
-bool SameBytes(const char* a, const char* b, size_t n) {
-  for (; n > 8; n -= 8, a += 8, b += 8) {
-    uint64_t x, y;
-    std::memcpy(&x, a, 8);
-    std::memcpy(&y, b, 8);
-    if (x != y) return false;
-  }
-  return ascii::Load8(a, n) == ascii::Load8(b, n);
-}
-
-}  // namespace
 
 uint32_t NameIndex::Hash(std::string_view name) {
   uint64_t h = name.size() * 0x9E3779B97F4A7C15u;
@@ -33,24 +18,8 @@ uint32_t NameIndex::Hash(std::string_view name) {
     h = (h ^ v) * 0xBF58476D1CE4E5B9u;
     h ^= h >> 31;
   }
-  // The last one to seven bytes in at most two loads that may overlap (their
-  // common bytes are the same bytes), not a load per byte.
-  const size_t n = name.size() - i;
-  const char* p = name.data() + i;
-  uint64_t tail = 0;
-  if (n >= 4) {
-    uint32_t lo, hi;
-    std::memcpy(&lo, p, 4);
-    std::memcpy(&hi, p + n - 4, 4);
-    tail = lo | uint64_t{hi} << (8 * (n - 4));
-  } else if (n >= 2) {
-    uint16_t lo, hi;
-    std::memcpy(&lo, p, 2);
-    std::memcpy(&hi, p + n - 2, 2);
-    tail = lo | uint64_t{hi} << (8 * (n - 2));
-  } else if (n == 1) {
-    tail = static_cast<unsigned char>(p[0]);
-  }
+  // The last zero to seven bytes (ascii::Load8: two loads, not one a byte).
+  const uint64_t tail = ascii::Load8(name.data() + i, name.size() - i);
   h = (h ^ tail) * 0x94D049BB133111EBu;
   return static_cast<uint32_t>(h ^ h >> 32);
 }
@@ -59,8 +28,9 @@ size_t NameIndex::IndexOf(std::string_view name, uint32_t hash) const {
   const size_t mask = slots_.size() - 1;
   for (size_t i = hash & mask;; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];
-    if (slot.value < 0 || (slot.hash == hash && slot.length == name.size() &&
-                           SameBytes(chars_.data() + slot.offset, name.data(), name.size()))) {
+    if (slot.value < 0 ||
+        (slot.hash == hash && slot.length == name.size() &&
+         ascii::SameBytes(std::string_view(chars_.data() + slot.offset, name.size()), name))) {
       return i;
     }
   }

@@ -185,7 +185,7 @@ const HitAttribution* HitMemo::Find(std::string_view hit) const {
   for (size_t i = home;; i = (i + 1) & kMask) {
     const Entry* entry = slots_[i].load(std::memory_order_acquire);
     if (entry == nullptr) break;
-    if (entry->hash == hash && SameBytes(entry->hit, hit)) return &entry->attribution;
+    if (entry->hash == hash && ascii::SameBytes(entry->hit, hit)) return &entry->attribution;
   }
   return Insert(hit, hash, home);
 }

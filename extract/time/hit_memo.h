@@ -97,20 +97,6 @@ class HitMemo {
     // The slot index takes the high bits, which depend on every bit below.
     return (h ^ hit.size()) * kMultiplier;
   }
-  // Whether two hits are the same bytes, compared eight bytes a step.
-  static bool SameBytes(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    const char* p = a.data();
-    const char* q = b.data();
-    size_t n = a.size();
-    for (; n > 8; n -= 8, p += 8, q += 8) {
-      uint64_t x, y;
-      std::memcpy(&x, p, 8);
-      std::memcpy(&y, q, 8);
-      if (x != y) return false;
-    }
-    return ascii::Load8(p, n) == ascii::Load8(q, n);
-  }
 
  private:
   // Bounds the memory a text full of distinct hits can take; beyond it hits

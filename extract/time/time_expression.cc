@@ -4,9 +4,9 @@
 #include "extract/time/time_expression.h"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 
+#include "extract/ascii.h"
 #include "extract/regex_syntax.h"
 #include "extract/time/byte_blocks.h"
 #include "extract/time/calendar.h"
@@ -49,15 +49,7 @@ namespace {
 
 // ASCII letters and digits (std::isalnum in the C locale, without reading
 // the process's locale).
-constexpr std::array<bool, 256> kWordByte = [] {
-  std::array<bool, 256> t{};
-  for (int c = 0; c < 256; ++c) {
-    t[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  }
-  return t;
-}();
-
-bool IsWordByte(char c) { return kWordByte[static_cast<unsigned char>(c)]; }
+bool IsWordByte(char c) { return ascii::Alnum(c); }
 
 // The scanner's leftmost-longest match at or after `pos`. With a start
 // filter, positions inside a word are not tried and the others only where

@@ -69,16 +69,16 @@ TEST(HitMemoTest, KeySeesEveryByteAndNothingElse) {
     const std::string followed_b = hit + "b other";
     const std::string_view in_a(followed_a.data(), size);
     const std::string_view in_b(followed_b.data(), size);
-    EXPECT_TRUE(timex::HitMemo::SameBytes(in_a, in_b)) << size;
+    EXPECT_TRUE(ascii::SameBytes(in_a, in_b)) << size;
     EXPECT_EQ(timex::HitMemo::Hash(in_a), timex::HitMemo::Hash(in_b)) << size;
     // One byte longer or shorter is another hit.
-    EXPECT_FALSE(timex::HitMemo::SameBytes(in_a, std::string_view(followed_a.data(), size + 1)));
+    EXPECT_FALSE(ascii::SameBytes(in_a, std::string_view(followed_a.data(), size + 1)));
     EXPECT_NE(timex::HitMemo::Hash(in_a), timex::HitMemo::Hash(followed_a.substr(0, size + 1)));
     for (size_t i = 0; i < size; ++i) {
       for (char change : {'\x01', '\x80', 'A'}) {
         std::string other = hit;
         other[i] = static_cast<char>(other[i] ^ change);
-        EXPECT_FALSE(timex::HitMemo::SameBytes(hit, other)) << size << " at " << i;
+        EXPECT_FALSE(ascii::SameBytes(hit, other)) << size << " at " << i;
         EXPECT_NE(timex::HitMemo::Hash(hit), timex::HitMemo::Hash(other)) << size << " at " << i;
       }
     }
