@@ -51,7 +51,7 @@ std::string Slot(const std::string& name, const std::vector<std::string>& types)
   const std::string body = SlotBody(Token(types));
   std::string out;
   out.reserve(body.size() + name.size() + 32);
-  out.append("(?:both |either )?(?P<").append(name).append(">").append(body).append(")");
+  out.append(kSlotLead).append("(?P<").append(name).append(">").append(body).append(")");
   return out;
 }
 
@@ -63,8 +63,9 @@ std::string Slot(const std::string& name, const std::vector<std::string>& types)
 std::string ScreenSlot(const std::vector<std::string>& types, bool first, bool last) {
   const std::string tok = !types.empty() && types.back() == "!" ? Token({}) : Token(types);
   if (first) return tok;
-  if (last) return "(?:both |either )?" + tok;
-  return "(?:both |either )?" + tok + "(?:(?:,|,? (?:and|or|&)) " + tok + ")*";
+  const std::string lead(kSlotLead);
+  if (last) return lead + tok;
+  return lead + tok + "(?:(?:,|,? (?:and|or|&)) " + tok + ")*";
 }
 
 struct Template {

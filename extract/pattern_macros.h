@@ -19,6 +19,10 @@
 
 namespace kg {
 
+// What a slot macro writes before its group, so that "both A and B" and
+// "either A or B" are one slot. The slot locator recognises the piece by it.
+inline constexpr std::string_view kSlotLead = "(?:both |either )?";
+
 // The word forms of one relation, as written in its rule.
 struct RelationForms {
   std::vector<std::string> subject_types, object_types;

@@ -82,9 +82,8 @@ TopLevelGroups ReadTopLevelGroups(std::string_view source) {
 // macro's lead and a group whose body opens with an entity token, the group is
 // not optional, and nothing is alternated at the top level.
 bool SourceOpensWithSlot(std::string_view source, const TopLevelGroups& groups) {
-  constexpr std::string_view kLead = "(?:both |either )?";
   std::string_view rest = source;
-  if (rest.substr(0, kLead.size()) == kLead) rest.remove_prefix(kLead.size());
+  if (rest.starts_with(kSlotLead)) rest.remove_prefix(kSlotLead.size());
   if (!groups.splittable || !groups.first || groups.first->open != source.size() - rest.size()) {
     return false;
   }
@@ -107,7 +106,7 @@ bool EqualsFolded(std::string_view text, std::string_view lower) {
   return true;
 }
 
-// Whether `text` is a match of the slot macro's lead "(?:both |either )?".
+// Whether `text` is a match of the slot macro's lead (kSlotLead).
 // No letter of the lead has a non-ASCII case variant RE2 would match (as 'k'
 // and 's' have), so a byte comparison tells it for any text.
 bool IsLead(std::string_view text, bool case_sensitive) {
@@ -236,10 +235,10 @@ SlotLocator::~SlotLocator() = default;
 std::array<SlotLocator::PieceForm, 5> SlotLocator::PieceForms(
     const std::vector<std::string>& sources, const RE2::Options& options) {
   std::array<PieceForm, 5> forms{};
+  if (options.literal()) return forms;
   for (size_t i = 0; i < sources.size() && i < forms.size(); ++i) {
-    if (options.literal()) break;
     if (sources[i].empty()) forms[i] = PieceForm::kEmpty;
-    if (sources[i] == "(?:both |either )?") forms[i] = PieceForm::kLead;
+    if (sources[i] == kSlotLead) forms[i] = PieceForm::kLead;
   }
   return forms;
 }

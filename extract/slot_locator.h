@@ -74,7 +74,7 @@ class SlotLocator {
  private:
   struct Pieces;
   // How a piece is matched: by RE2, or, for the empty piece and the slot
-  // macro's lead ("(?:both |either )?"), from its bytes.
+  // macro's lead (kSlotLead, "(?:both |either )?"), from its bytes.
   enum class PieceForm : uint8_t { kRegex, kEmpty, kLead };
   struct Entry {
     bool opens_with_slot = false;
