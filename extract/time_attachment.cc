@@ -19,15 +19,18 @@ constexpr int kAfterWords = 4;    // words between the match and a time that sti
 constexpr int kOpeningWords = 8;  // the longest opening clause whose time governs the sentence
 
 bool IsClauseWord(std::string_view w) {
-  // The letters the words below open with: most words are ruled out by it.
-  constexpr uint32_t kOpeners = 1u << ('a' - 'a') | 1u << ('b' - 'a') | 1u << ('i' - 'a') |
-                                1u << ('s' - 'a') | 1u << ('t' - 'a') | 1u << ('u' - 'a') |
-                                1u << ('w' - 'a');
-  const unsigned letter = static_cast<unsigned char>(w.empty() ? 0 : w[0]) - 'a';
-  if (letter >= 26 || (kOpeners >> letter & 1) == 0) return false;
-  static const std::string_view kWords[] = {
+  static constexpr std::string_view kWords[] = {
       "which", "who", "that",     "after", "before", "when", "while", "since", "because",
       "but",   "and", "although", "if",    "where",  "as",   "until", "whom",  "whose"};
+  // The letters the words open with, read from the list: most words are
+  // ruled out by their first letter.
+  static constexpr uint32_t kOpeners = [] {
+    uint32_t letters = 0;
+    for (std::string_view k : kWords) letters |= 1u << (k[0] - 'a');
+    return letters;
+  }();
+  const unsigned letter = static_cast<unsigned char>(w.empty() ? 0 : w[0]) - 'a';
+  if (letter >= 26 || (kOpeners >> letter & 1) == 0) return false;
   for (std::string_view k : kWords) {
     if (w == k) return true;
   }
