@@ -149,18 +149,14 @@ void Attribute(const CompiledRules& rules, std::string_view hit, HitAttribution*
   for (size_t i = 0; i < out->rules.size(); ++i) {
     const RuleMatcher& matcher = rules.matchers[out->rules[i]];
     HitAttribution::Capture& capture = out->captures[i];
-    const int ngroups = static_cast<int>(matcher.groups.size());
+    const size_t ngroups = matcher.groups.size();
     // The set holds each rule's own pattern anchored at both ends, so a rule
     // without slot groups needs no second match to capture nothing.
-    subs.assign(ngroups + 1, re2::StringPiece());
-    const RE2* re = ngroups == 0 ? nullptr : matcher.regex();
-    capture.matched =
-        ngroups == 0 || (re != nullptr && re->Match(whole, 0, whole.size(), RE2::ANCHOR_BOTH,
-                                                    subs.data(), ngroups + 1));
+    capture.matched = ngroups == 0 || matcher.Capture(whole, &subs);
     if (!capture.matched) continue;
     capture.groups.resize(ngroups);
-    for (int g = 0; g < ngroups; ++g) {
-      const re2::StringPiece& sub = subs[g + 1];
+    for (size_t g = 0; g < ngroups; ++g) {
+      const re2::StringPiece& sub = subs[g];
       if (sub.data() == nullptr) continue;
       capture.groups[g] = SlotValue(*matcher.groups[g], hit, sub.data() - hit.data(), sub.size(),
                                     &scratch, &out->owned);

@@ -1,7 +1,9 @@
 // The `rules:` list of rules/time.yaml: each rule's patterns, with slot
 // references expanded into capture groups: one RE2 per rule, one RE2::Set
 // entry, and one alternative of the combined scanner.
+#include <algorithm>
 #include <cctype>
+#include <string_view>
 
 #include "extract/time/time_rules.h"
 #include "extract/yaml_util.h"
@@ -57,6 +59,27 @@ Result<std::string> ExpandPattern(const std::string& file, const YAML::Node& nod
     out += c;
   }
   return out;
+}
+
+// Whether `pattern` sets flags for the rest of its group, "(?i)" rather
+// than "(?i:...)": in a rule of several patterns they reach into the
+// patterns after it, so the patterns alone would not mean what they do
+// together. (Read roughly: a "(?" in a character class counts too.)
+bool SetsFlagsOnward(std::string_view pattern) {
+  for (size_t i = 0; i + 1 < pattern.size(); ++i) {
+    if (pattern[i] == '\\') {
+      ++i;
+      continue;
+    }
+    if (pattern[i] != '(' || pattern[i + 1] != '?') continue;
+    size_t j = i + 2;
+    while (j < pattern.size() &&
+           (std::isalpha(static_cast<unsigned char>(pattern[j])) || pattern[j] == '-')) {
+      ++j;
+    }
+    if (j < pattern.size() && pattern[j] == ')') return true;
+  }
+  return false;
 }
 
 Result<int> IntValue(const std::string& file, const YAML::Node& node, const std::string& context) {
@@ -192,12 +215,21 @@ Status LoadRule(const std::string& file, const YAML::Node& node, CompiledRules* 
   RuleMatcher matcher;
   std::string alternatives;
   for (const std::string& p : *patterns) {
+    const size_t first_group = matcher.groups.size();
     Result<std::string> expanded =
         ExpandPattern(file, fields["pattern"], p, *rules, &matcher.groups);
     if (!expanded.ok()) return expanded.status();
     alternatives += (alternatives.empty() ? "(?:" : "|") + *expanded;
+    RuleMatcher::Alternative& alternative = matcher.alternatives.emplace_back();
+    alternative.pattern = std::move(*expanded);
+    alternative.first_group = first_group;
+    alternative.group_count = matcher.groups.size() - first_group;
   }
   alternatives += ")";
+  if (std::any_of(matcher.alternatives.begin(), matcher.alternatives.end(),
+                  [](const RuleMatcher::Alternative& a) { return SetsFlagsOnward(a.pattern); })) {
+    matcher.alternatives.clear();
+  }
   // The set parses the pattern as RE2 would (same options, same error text);
   // the rule's own RE2 is compiled when a hit first needs its captures.
   std::string error;

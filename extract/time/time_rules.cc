@@ -133,6 +133,44 @@ const RE2* RuleMatcher::regex() const {
   return compiled->re.get();
 }
 
+const RE2* RuleMatcher::Alternative::regex() const {
+  std::call_once(compiled->once, [this] {
+    auto re = std::make_unique<RE2>(pattern, RuleOptions());
+    if (re->ok()) compiled->re = std::move(re);
+  });
+  return compiled->re.get();
+}
+
+bool RuleMatcher::Capture(const re2::StringPiece& hit,
+                          std::vector<re2::StringPiece>* groups) const {
+  groups->assign(this->groups.size(), re2::StringPiece());
+  // Room for one pattern's groups after its whole match (kept small: a
+  // pattern with more groups is captured by the whole regex).
+  constexpr size_t kMostGroups = 15;
+  re2::StringPiece subs[kMostGroups + 1];
+  bool split = alternatives.size() > 1;
+  for (const Alternative& a : alternatives) {
+    split = split && a.group_count <= kMostGroups && a.regex() != nullptr;
+  }
+  if (!split) {
+    const RE2* re = regex();
+    std::vector<re2::StringPiece> all(this->groups.size() + 1);
+    if (re == nullptr || !re->Match(hit, 0, hit.size(), RE2::ANCHOR_BOTH, all.data(),
+                                    static_cast<int>(all.size()))) {
+      return false;
+    }
+    std::copy(all.begin() + 1, all.end(), groups->begin());
+    return true;
+  }
+  for (const Alternative& a : alternatives) {
+    const int n = static_cast<int>(a.group_count) + 1;
+    if (!a.regex()->Match(hit, 0, hit.size(), RE2::ANCHOR_BOTH, subs, n)) continue;
+    std::copy(subs + 1, subs + n, groups->begin() + static_cast<std::ptrdiff_t>(a.first_group));
+    return true;
+  }
+  return false;
+}
+
 Status CheckRegex(const std::string& file, const YAML::Node& node, const std::string& regex,
                   int expected_groups, const std::string& context) {
   RE2 re(regex, RuleOptions());

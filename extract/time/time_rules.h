@@ -95,7 +95,8 @@ struct Example {
 struct RuleMatcher {
   // The regex (the rule's patterns, slots expanded), compiled on first use:
   // the rule set tells which rules match a hit, so only a rule with slots to
-  // capture ever runs it, and most inputs hit few rules. The loader has
+  // capture ever runs it (a rule of several patterns only when they cannot
+  // be run one at a time, below), and most inputs hit few rules. The loader has
   // parsed it (RE2::Set::Add) and counted its groups. Null only when RE2
   // cannot compile what it parsed (a program too large for RE2's memory
   // budget; the rule set, which holds it, then fails to compile at load).
@@ -111,6 +112,29 @@ struct RuleMatcher {
     std::unique_ptr<RE2> re;
   };
   std::unique_ptr<Compiled> compiled = std::make_unique<Compiled>();
+
+  // The rule's patterns one by one (slots expanded), each owning the groups
+  // [first_group, first_group + group_count): a rule of several patterns
+  // captures with the first of them that matches, which is the parse its
+  // whole regex gives (an alternation prefers its first branch that leads to
+  // a match), from a smaller program that RE2 runs with its backtracker
+  // instead of its NFA (RE2 backtracks only programs of up to 512
+  // instructions, and a rule's patterns together often pass that).
+  struct Alternative {
+    std::string pattern;
+    size_t first_group = 0;
+    size_t group_count = 0;
+    std::unique_ptr<Compiled> compiled = std::make_unique<Compiled>();
+    const RE2* regex() const;  // compiled on first use; null as for the whole
+  };
+  // Empty when a pattern sets flags for the ones after it ("(?i)" rather
+  // than "(?i:...)"), which alone would then mean something else.
+  std::vector<Alternative> alternatives;
+
+  // Whether the rule matches all of `hit`; then groups[g] (groups.size() ==
+  // the rule's group count) holds what group g captured, null data where it
+  // took no part, as the whole regex's anchored match would say.
+  bool Capture(const re2::StringPiece& hit, std::vector<re2::StringPiece>* groups) const;
 };
 
 // Finding is two-step: `scanner`, the alternation of all rules, finds the
