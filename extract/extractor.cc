@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <future>
+#include <iterator>
 #include <system_error>
 
 #include "extract/matcher.h"
@@ -45,7 +46,7 @@ struct DocumentReader {
   const RulePack& pack;
   const Document& document;
   DocumentScratch* scratch;
-  std::vector<Fact>* out;
+  FactList* out;
 
   // Splits the text into scratch->sentences and forgets the last document's times.
   const std::vector<SentenceSpan>& Split() const {
@@ -195,6 +196,13 @@ std::vector<Fact> Extractor::Extract(const Document& document,
   return facts;
 }
 
+void Extractor::Extract(const Document& document, std::vector<Fact>* facts,
+                        std::vector<SkippedSentence>* skipped) const {
+  FactList list;
+  Extract(document, &list, skipped);
+  facts->assign(std::make_move_iterator(list.begin()), std::make_move_iterator(list.end()));
+}
+
 // A document is read in phases: mentions sentence by sentence, then the time
 // expressions of each sentence that names two entities, then a view and
 // matches for each such sentence. Each phase's code and tables stay
@@ -204,9 +212,9 @@ std::vector<Fact> Extractor::Extract(const Document& document,
 // of the document (a name first "unknown" may be typed by a later sentence,
 // and a view shows the type known at its sentence): a document where that
 // happens is read again sentence by sentence.
-void Extractor::Extract(const Document& document, std::vector<Fact>* out,
+void Extractor::Extract(const Document& document, FactList* out,
                         std::vector<SkippedSentence>* skipped) const {
-  out->clear();
+  out->Clear();
   const size_t skipped_before = skipped ? skipped->size() : 0;
   DocumentScratch& scratch = ThreadScratch();
   const DocumentReader reader{*impl_->pack, document, &scratch, out};
@@ -238,8 +246,6 @@ void Extractor::Extract(const Document& document, std::vector<Fact>* out,
   if (scratch.viewed.empty()) return;
   const TimeScan time_scan(*impl_->tagger, document.text, document.date);
   for (size_t i : scratch.viewed) reader.TagTimes(time_scan, sentences[i]);
-  // News gives well under a fact a sentence; growing would move every fact.
-  if (out->capacity() < scratch.viewed.size()) out->reserve(scratch.viewed.size());
   for (size_t i : scratch.viewed) reader.Match(sentences[i], scratch.mentions[i], tracker);
 }
 

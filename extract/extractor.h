@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "extract/document.h"
+#include "extract/fact_list.h"
 #include "graph/model/fact.h"
 #include "graph/model/status.h"
 
@@ -85,9 +86,13 @@ class Extractor {
   // appended to `skipped` when it is not null.
   std::vector<Fact> Extract(const Document& document) const;
   std::vector<Fact> Extract(const Document& document, std::vector<SkippedSentence>* skipped) const;
-  // The same, written into `*facts` (its old contents replaced): a caller that
-  // extracts many documents keeps one list, whose block outlives each.
+  // The same, written into `*facts` (its old contents replaced).
   void Extract(const Document& document, std::vector<Fact>* facts,
+               std::vector<SkippedSentence>* skipped) const;
+  // The same, into a FactList (its old facts forgotten): a caller that
+  // extracts many documents keeps one list, and its records' strings keep
+  // their buffers from one document to the next.
+  void Extract(const Document& document, FactList* facts,
                std::vector<SkippedSentence>* skipped) const;
 
   // Runs the examples written inside the loaded rule files (`kg rules test`).

@@ -171,7 +171,7 @@ bool NamesTwoEntities(const std::vector<Mention>& mentions) {
 }
 
 void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const SentenceInput& in,
-                   std::vector<Fact>* out) {
+                   FactList* out) {
   const MentionView& view = *in.view;
   // Every fact pairs two view tokens of different entities (see the pair loop
   // below), so a sentence naming fewer than two entities yields none: skip the
@@ -326,7 +326,7 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
           continue;
         }
         fact_patterns.push_back(p);
-        Fact& f = out->emplace_back();
+        Fact& f = out->Add();
         f.subject = se.name;
         f.subject_type = SlotType(se.type, rel.subject_types);
         f.relation = rel.name;
@@ -350,7 +350,7 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
   if (count < 2) return;
   order.resize(count);
   for (size_t i = 0; i < count; ++i) order[i] = i;
-  const std::vector<Fact>& facts = *out;
+  const FactList& facts = *out;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     return std::tie(facts[first + a].span_begin, fact_patterns[a]) <
            std::tie(facts[first + b].span_begin, fact_patterns[b]);

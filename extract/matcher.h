@@ -10,11 +10,11 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/fact_list.h"
 #include "extract/mention_view.h"
 #include "extract/mentions.h"
 #include "extract/rule_pack.h"
 #include "extract/time/time_expression.h"
-#include "graph/model/fact.h"
 
 namespace kg {
 
@@ -34,7 +34,7 @@ bool NamesTwoEntities(const std::vector<Mention>& mentions);
 // Appends the facts of one sentence to *out, ordered by evidence position,
 // then rule order.
 void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const SentenceInput& input,
-                   std::vector<Fact>* out);
+                   FactList* out);
 
 }  // namespace kg
 

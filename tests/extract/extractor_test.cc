@@ -260,6 +260,37 @@ TEST(ExtractorTest, AReusedFactListGetsTheSameFacts) {
   EXPECT_TRUE(skipped.empty());
 }
 
+TEST(ExtractorTest, AFactListReusedAcrossDocumentsGetsTheSameFacts) {
+  // kg extract keeps one FactList per thread: each document's facts are
+  // written over the records of earlier ones (more or fewer of them), and
+  // must equal a fresh extraction's.
+  FactList reused;
+  std::vector<SkippedSentence> skipped;
+  std::vector<Document> docs;
+  for (const SentenceCase& c : kCases) {
+    Document d;
+    d.id = c.text;
+    d.text = c.text;
+    if (*c.date) d.date = ParseDate(c.date);
+    docs.push_back(d);
+  }
+  // A document with many facts first, so that later ones reuse its records.
+  Document all;
+  all.id = "all";
+  all.date = ParseDate("2024-03-13");
+  for (const Document& d : docs) all.text += d.text + "\n\n";
+  docs.insert(docs.begin(), all);
+  size_t with_facts = 0;
+  for (const Document& d : docs) {
+    News().Extract(d, &reused, &skipped);
+    const std::vector<Fact> fresh = News().Extract(d);
+    EXPECT_EQ(std::vector<Fact>(reused.begin(), reused.end()), fresh) << d.text;
+    if (!reused.empty()) ++with_facts;
+  }
+  EXPECT_GT(with_facts, 10u);
+  EXPECT_TRUE(skipped.empty());
+}
+
 // A name first seen without a type ("Zorbel Quist") and typed by a later
 // sentence ("Zorbel Quist CEO Tim Cook": an organization) keeps, in the facts
 // of the earlier sentence, the type it had there: the document's facts begin

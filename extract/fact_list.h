@@ -1,0 +1,43 @@
+// FactList: the facts of one document, in records that outlive it. Extraction
+// refills the same records document after document, so each fact's strings
+// keep their buffers instead of being freed and allocated again (a fact holds
+// about a dozen strings; the sentence, and often names and evidence, are too
+// long for a string's inline buffer). The first size() records are the facts;
+// the records after them are spare ones, kept only for their capacity.
+#ifndef KG_EXTRACT_FACT_LIST_H_
+#define KG_EXTRACT_FACT_LIST_H_
+
+#include <cstddef>
+#include <vector>
+
+#include "graph/model/fact.h"
+
+namespace kg {
+
+class FactList {
+ public:
+  // A record at the end of the list, equal to a default Fact.
+  Fact& Add();
+  // Forgets the facts; their records stay, to be reused by Add.
+  void Clear() { size_ = 0; }
+
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  Fact& operator[](size_t i) { return records_[i]; }
+  const Fact& operator[](size_t i) const { return records_[i]; }
+  Fact* begin() { return records_.data(); }
+  Fact* end() { return records_.data() + size_; }
+  const Fact* begin() const { return records_.data(); }
+  const Fact* end() const { return records_.data() + size_; }
+
+ private:
+  std::vector<Fact> records_;  // size() <= records_.size()
+  size_t size_ = 0;
+};
+
+// Makes *fact equal to a default Fact without giving up its strings' buffers.
+void ResetKeepingCapacity(Fact* fact);
+
+}  // namespace kg
+
+#endif  // KG_EXTRACT_FACT_LIST_H_
