@@ -39,7 +39,7 @@ Gazetteer::Start& Gazetteer::StartOf(std::string_view lower) {
   return starts_[info.start];
 }
 
-Gazetteer::Gazetteer(const RulePack& pack) : pack_(pack), lower_pairs_(65536 / 64) {
+Gazetteer::Gazetteer(const RulePack& pack) : pack_(pack), lower_pairs_(65536) {
   // A text word that opens with no capital matches a name only as written
   // (LongestFrom) and a role phrase in any case: the pairs of its first two
   // bytes they can have. Names written with a capital first need none.
@@ -54,8 +54,7 @@ Gazetteer::Gazetteer(const RulePack& pack) : pack_(pack), lower_pairs_(65536 / 6
                             ? ascii::Fold(static_cast<char>(c1)) == ascii::Fold(s[1])
                             : !ascii::Alnum(static_cast<char>(c1));
       if (!fits) continue;
-      const size_t bit = c0 << 8 | static_cast<size_t>(c1);
-      lower_pairs_[bit / 64] |= uint64_t{1} << (bit % 64);
+      lower_pairs_[c0 << 8 | static_cast<size_t>(c1)] = 1;
     }
   };
   std::vector<const RoleDef*> roles;

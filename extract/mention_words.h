@@ -1,12 +1,16 @@
 // WordScan: the words of a sentence as the mention finder reads them — its
-// alphanumeric runs, kept as a bit per byte (is it a letter or digit) and a
-// bit per word start, so that the finder can step from word to word, find
-// where a run of letters ends, and ask where the text has word ends ahead of a
-// role phrase, without reading the bytes again. One scan reads sixteen bytes
-// a step (SSE2 where there is one); a WordScan is reused from sentence to sentence.
+// alphanumeric runs, kept as a bit per byte (is it a letter or digit), a bit
+// per word start and a bit per word a mention may open at, so that the
+// finder can step from one such word to the next, find where a run of letters
+// ends, and ask where the text has word ends ahead of a role phrase, without
+// reading the bytes again. Sixteen bytes are classed a step (SSE2 where there
+// is one). Read classes a document once, on its first sentence, and answers
+// for each later sentence from the same bits; a WordScan is reused from
+// sentence to sentence and from document to document.
 #ifndef KG_EXTRACT_MENTION_WORDS_H_
 #define KG_EXTRACT_MENTION_WORDS_H_
 
+#include <algorithm>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
@@ -17,63 +21,55 @@ namespace kg {
 
 class WordScan {
  public:
-  // Reads text[begin, end); bytes past `end` are never taken as part of it.
+  // The words a mention may open at ("openers"): those opening with a capital,
+  // and those whose first two bytes (the second 0 at the stretch's end) have
+  // the entry 1 at first << 8 | second in `pairs` (65536 entries, each 0 or
+  // 1; none if null). The table must outlive the scan's use.
+  void SetOpenerPairs(const uint8_t* pairs);
+
+  // Reads text[begin, end) alone; bytes past `end` are never taken as part of it.
   void Scan(std::string_view text, size_t begin, size_t end);
+  // The same answers for text[begin, end) as Scan's, from a scan of the text
+  // from `begin` to its end that later stretches of it reuse: `text` must hold
+  // the same bytes as at the last Read unless Forget has been called since.
+  void Read(std::string_view text, size_t begin, size_t end);
+  // The next Read scans its text again.
+  void Forget();
 
   // The first word start (an alphanumeric byte after a byte that is none, or
-  // at the scan's beginning) at or after `pos`; the scan's end if there is none.
-  // `pos` is inside the scanned text or at its end.
-  size_t NextStart(size_t pos) const {
-    size_t w = (pos - begin_) / 64;
-    uint64_t bits = starts_[w] & (~uint64_t{0} << ((pos - begin_) % 64));
-    while (bits == 0) {
-      if (++w >= words_) return end_;
-      bits = starts_[w];
-    }
-    return begin_ + w * 64 + static_cast<size_t>(std::countr_zero(bits));
-  }
-
-  // A place among the word starts, for a reader that goes from one start to
-  // the next: Seek finds the first start at or after a position, Step the
-  // one after the start the cursor is at (a few bit operations, where
-  // NextStart works out the 64-bit word and its mask again).
-  struct Cursor {
-    size_t w = 0;       // the 64-bit word of starts being read
-    uint64_t bits = 0;  // its starts not passed yet
-  };
-  size_t Seek(Cursor* c, size_t pos) const {
-    c->w = (pos - begin_) / 64;
-    c->bits = starts_[c->w] & (~uint64_t{0} << ((pos - begin_) % 64));
-    return Settle(c);
-  }
-  // Only after a Seek or Step that returned a start before the scan's end.
-  size_t Step(Cursor* c) const {
-    c->bits &= c->bits - 1;
-    return Settle(c);
+  // at the stretch's beginning) at or after `pos`; the stretch's end if there
+  // is none. `pos` is inside the stretch or at its end.
+  size_t NextStart(size_t pos) const { return Next(starts_, pos); }
+  // The same for the openers.
+  size_t NextOpener(size_t pos) const { return Next(openers_, pos); }
+  // Whether a word starts at `pos`, inside the stretch.
+  bool StartsAt(size_t pos) const {
+    const size_t off = pos - base_;
+    return (starts_[off / 64] >> (off % 64) & 1u) != 0;
   }
 
   // The end of the alphanumeric run that text[pos] is in (pos itself if
-  // text[pos] is no letter or digit), never past the scan's end.
+  // text[pos] is no letter or digit), never past the stretch's end.
   size_t RunEnd(size_t pos) const {
-    const size_t off = pos - begin_;
+    const size_t off = pos - base_;
     size_t w = off / 64;
     uint64_t gaps = ~alnum_[w] >> (off % 64);
     if (gaps != 0) return pos + static_cast<size_t>(std::countr_zero(gaps));
-    // The extra zero word past the last byte's stops this.
+    // The bits from the stretch's end on are clear, which stops this.
     for (++w; alnum_[w] == ~uint64_t{0}; ++w) {
     }
-    return begin_ + w * 64 + static_cast<size_t>(std::countr_zero(~alnum_[w]));
+    return base_ + w * 64 + static_cast<size_t>(std::countr_zero(~alnum_[w]));
   }
 
   // The words opening with a letter (A-Z, a-z) and those opening with a
   // capital, counted on demand (only a headline check needs them).
   void CountWords(std::string_view text, int* letter_words, int* capitals) const;
 
-  // Bit k is set where a phrase starting at `pos` (inside the scanned text)
-  // and k bytes long would end at a word end: pos + k is the scan's end, or
+  // Bit k is set where a phrase starting at `pos` (inside the stretch) and k
+  // bytes long would end at a word end: pos + k is the stretch's end, or
   // before it at a byte that is no letter or digit.
   uint64_t EndsAfter(size_t pos) const {
-    const size_t off = pos - begin_, w = off / 64, b = off % 64;
+    const size_t off = pos - base_, w = off / 64, b = off % 64;
     uint64_t alnum = alnum_[w] >> b;
     if (b != 0) alnum |= alnum_[w + 1] << (64 - b);
     const size_t room = end_ - pos;  // the last k allowed
@@ -81,20 +77,55 @@ class WordScan {
   }
 
  private:
-  // The cursor's start, moving on to the next word of starts while its own
-  // has none left; the scan's end if there are no more.
-  size_t Settle(Cursor* c) const {
-    while (c->bits == 0) {
-      if (++c->w >= words_) return end_;
-      c->bits = starts_[c->w];
+  // The first set bit of `bits` at or after `pos`, or the stretch's end
+  // (the bits go on past it, over the rest of the text Read classed).
+  size_t Next(const std::vector<uint64_t>& bits, size_t pos) const {
+    size_t w = (pos - base_) / 64;
+    uint64_t left = bits[w] & (~uint64_t{0} << ((pos - base_) % 64));
+    while (left == 0) {
+      if (++w >= words_) return end_;
+      left = bits[w];
     }
-    return begin_ + c->w * 64 + static_cast<size_t>(std::countr_zero(c->bits));
+    return std::min(base_ + w * 64 + static_cast<size_t>(std::countr_zero(left)), end_);
   }
+  // Classes text[from, to) into the bits, bit 0 for text[from].
+  void Classify(std::string_view text, size_t from, size_t to);
+  // Whether a mention may open at the word starting at text[pos], a
+  // stretch ending at `stop`.
+  bool Opens(const char* text, size_t pos, size_t stop) const;
+  // The openers among the lower-case and digit word starts `starts` of the
+  // 64 bytes from text[at], in text[0, stop); kNearStop: whether the last
+  // of them may be the byte before `stop` (else its successor is read unchecked).
+  template <bool kNearStop>
+  uint64_t LowerOpeners(const char* text, size_t at, uint64_t starts, size_t stop) const;
+  // Makes the bits answer for text[begin, end) as Scan would: a word starts
+  // at `begin` whatever byte is before it, no run goes on past `end`, and
+  // the words at the two ends open a mention or not by the stretch's bytes
+  // alone. The few 64-bit words changed are kept and put back by Restore.
+  void Window(size_t begin, size_t end);
+  void Restore();
+  // Sets the opener bit of the word start `pos` by the bytes before `end` alone.
+  void SettleOpener(size_t pos, size_t end);
+  using Bits = std::vector<uint64_t> WordScan::*;
+  void Patch(Bits bits, size_t w, uint64_t value);
 
-  size_t begin_ = 0, end_ = 0;
-  size_t words_ = 0;              // 64-bit words holding the scanned bytes' bits
-  std::vector<uint64_t> alnum_;   // bit i: text[begin_ + i] is a letter or digit
-  std::vector<uint64_t> starts_;  // bit i: a word starts at text[begin_ + i]
+  const uint8_t* pairs_ = nullptr;
+  const char* text_ = nullptr;  // the text of the stretch asked about
+  const char* data_ = nullptr;  // the text Read classed (null: none), and its size
+  size_t size_ = 0;
+  size_t base_ = 0, limit_ = 0;    // the bytes classed: text[base_, limit_)
+  size_t begin_ = 0, end_ = 0;     // the stretch asked about
+  size_t words_ = 0;               // 64-bit words up to the one holding the stretch's end
+  std::vector<uint64_t> alnum_;    // bit i: text[base_ + i] is a letter or digit
+  std::vector<uint64_t> starts_;   // bit i: a word starts at text[base_ + i]
+  std::vector<uint64_t> openers_;  // bit i: a mention may open at text[base_ + i]
+  struct Patched {
+    Bits bits;  // a member, not a pointer: the scan is moved between trackers
+    size_t w;
+    uint64_t before;
+  };
+  Patched patched_[8];
+  int patches_ = 0;
 };
 
 }  // namespace kg

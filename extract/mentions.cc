@@ -95,19 +95,23 @@ MentionTracker::Buffers& MentionTracker::Spare() {
 
 MentionTracker::MentionTracker(const Gazetteer& gazetteer, std::optional<Date> doc_date)
     : gaz_(gazetteer), doc_date_(doc_date) {
-  Buffers& spare = Spare();
-  if (!spare.held) return;  // the first tracker here, or another one holds them
-  spare.held = false;
-  extra_ = std::move(spare.extra);
-  unknown_ids_ = std::move(spare.unknown_ids);
-  surnames_ = std::move(spare.surnames);
-  recent_ = std::move(spare.recent);
-  scan_ = std::move(spare.scan);
-  name_words_ = std::move(spare.name_words);
-  spare_lists_ = std::move(spare.spare_lists);
-  unknown_ids_.Clear();
-  surnames_.Clear();
-  recent_.clear();
+  // The first tracker here, or another one holding them, finds no spare buffers.
+  if (Buffers& spare = Spare(); spare.held) {
+    spare.held = false;
+    extra_ = std::move(spare.extra);
+    unknown_ids_ = std::move(spare.unknown_ids);
+    surnames_ = std::move(spare.surnames);
+    recent_ = std::move(spare.recent);
+    scan_ = std::move(spare.scan);
+    name_words_ = std::move(spare.name_words);
+    spare_lists_ = std::move(spare.spare_lists);
+    unknown_ids_.Clear();
+    surnames_.Clear();
+    recent_.clear();
+  }
+  // Where a known name or role phrase may open, for the scan's openers; this
+  // also makes the scan forget the last document's text.
+  scan_.SetOpenerPairs(gaz_.lower_pairs_.data());
 }
 
 MentionTracker::~MentionTracker() {
@@ -443,9 +447,9 @@ std::vector<Mention> MentionTracker::Find(std::string_view text, size_t begin, s
 
 void MentionTracker::Find(std::string_view text, size_t begin, size_t end,
                           std::vector<Mention>* mentions) {
-  // One pass over the bytes finds the sentence's words (the only places a
-  // mention can start).
-  scan_.Scan(text, begin, end);
+  // The sentence's words (the only places a mention can start) and those a
+  // mention may open at, from one pass over the document at its first sentence.
+  scan_.Read(text, begin, end);
   known_at_.pos = SIZE_MAX;
   // Headlines end without a period; "Pfizer CEO Albert Bourla visited China." is prose.
   size_t last = end;
@@ -502,26 +506,28 @@ void MentionTracker::Find(std::string_view text, size_t begin, size_t end,
     return (d | 2) == 2;
   };
   const std::string_view sentence = text.substr(0, end);
-  WordScan::Cursor cursor;
-  for (size_t pos = scan_.Seek(&cursor, begin); pos < end; pos = scan_.Seek(&cursor, pos)) {
+  size_t pos = begin;
+  while (pos < end) {
+    // Most words open no name, role or new name (known names opening with no
+    // capital match only as written): the scan's openers pass them by. Only a
+    // description can start at one of them, right after a mention.
+    const size_t from = pos;
+    pos = scan_.NextOpener(from);
+    bool lower = false;
+    if (description_at < pos) {
+      for (const size_t d : {description_at, description_at + 2}) {
+        if (d >= from && d < pos && scan_.StartsAt(d)) {
+          pos = d;
+          lower = true;
+          break;
+        }
+      }
+    }
+    if (pos >= end) break;
     // What starts at pos, if anything: each way of finding a mention returns
     // it and the one call of emit below writes it (one call site lets emit
     // be inline without copies of its code); where none starts, pos moves on.
     const std::optional<Found> found = [&]() -> std::optional<Found> {
-      // Most words: no name, role or new name can start here (known names
-      // opening with no capital match only as written), so the next word is
-      // the next start bit; only a description can start at one.
-      bool lower = false;
-      for (;;) {
-        if (Upper(text[pos]) || gaz_.MayStartLower(text, pos, end)) break;
-        if (description_may_start(pos)) {
-          lower = true;
-          break;
-        }
-        pos = scan_.Step(&cursor);
-        if (pos >= end) break;
-      }
-      if (pos >= end) return std::nullopt;
       if (lower) {
         note_latest();
         if (std::optional<Found> d = Description(sentence, pos, end)) {

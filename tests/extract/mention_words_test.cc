@@ -1,10 +1,12 @@
 // The mention finder's word scan (WordScan) and its index of a document's
 // names (NameIndex), each against the obvious implementation: a byte loop,
-// a std::map.
+// a std::map; and a scan read ahead over a text (Read) against one of each
+// stretch alone (Scan).
 #include "extract/mention_words.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -81,28 +83,108 @@ TEST(WordScanTest, AgreesWithAByteLoop) {
   }
 }
 
-TEST(WordScanTest, CursorStepsThroughTheStartsNextStartFinds) {
+// A random opener table: about one pair in `one_in` set, and every pair of
+// a few first bytes (so that some words of one byte open and some do not).
+std::vector<uint8_t> RandomPairs(uint32_t* state, uint32_t one_in) {
+  std::vector<uint8_t> pairs(65536);
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    *state = *state * 1103515245u + 12345u;
+    pairs[i] = (*state >> 8) % one_in == 0 ? 1 : 0;
+  }
+  for (unsigned char first : {'a', 'Z', '0'}) {
+    for (size_t second = 0; second < 256; second += 2) pairs[size_t{first} << 8 | second] = 1;
+  }
+  return pairs;
+}
+
+// What NextOpener finds, read byte by byte: a word start of text[begin, end)
+// at or after `pos` whose first byte is a capital or whose first two bytes
+// (the second 0 at the end) are set in `pairs`.
+size_t NextOpenerByBytes(const std::string& text, size_t begin, size_t end, size_t pos,
+                         const std::vector<uint8_t>& pairs) {
+  for (; pos < end; ++pos) {
+    if (!IsAlnum(text[pos]) || (pos > begin && IsAlnum(text[pos - 1]))) continue;
+    const unsigned char first = static_cast<unsigned char>(text[pos]);
+    const unsigned char second = pos + 1 < end ? static_cast<unsigned char>(text[pos + 1]) : 0;
+    if ((first >= 'A' && first <= 'Z') || pairs[size_t{first} << 8 | second] != 0) return pos;
+  }
+  return end;
+}
+
+TEST(WordScanTest, OpenersAreTheStartsAByteLoopFinds) {
   uint32_t state = 11;
   WordScan scan;
   for (int round = 0; round < 3000; ++round) {
+    const std::vector<uint8_t> pairs = RandomPairs(&state, 1 + round % 5);
+    scan.SetOpenerPairs(pairs.data());
     const std::string text = RandomText(&state, 1 + (state >> 7) % 300);
     const size_t begin = (state >> 3) % text.size();
     const size_t end = begin + (state >> 11) % (text.size() - begin + 1);
     scan.Scan(text, begin, end);
-    // Seek from every position, then Step to the end: the starts NextStart
-    // gives, one after another, and the scan's end after the last.
-    for (size_t from = begin; from <= end; from += 1 + (state >> 5) % 7) {
-      WordScan::Cursor cursor;
-      size_t pos = scan.Seek(&cursor, from);
-      ASSERT_EQ(pos, scan.NextStart(from)) << round << " from " << from;
-      while (pos < end) {
-        const size_t next = scan.Step(&cursor);
-        ASSERT_EQ(next, scan.NextStart(pos + 1)) << round << " after " << pos;
-        pos = next;
+    for (size_t pos = begin; pos <= end; ++pos) {
+      ASSERT_EQ(scan.NextOpener(pos), NextOpenerByBytes(text, begin, end, pos, pairs))
+          << round << " at " << pos;
+      if (pos < end) {
+        ASSERT_EQ(scan.StartsAt(pos), scan.NextStart(pos) == pos) << round << " at " << pos;
       }
-      ASSERT_EQ(pos, end) << round;
     }
   }
+}
+
+// Every answer of `read` about text[begin, end) against `scan`'s, a Scan of that stretch alone.
+void ExpectSameAnswers(const WordScan& read, const WordScan& scan, const std::string& text,
+                       size_t begin, size_t end, int round) {
+  for (size_t pos = begin; pos <= end; ++pos) {
+    ASSERT_EQ(read.NextStart(pos), scan.NextStart(pos)) << round << " at " << pos;
+    ASSERT_EQ(read.NextOpener(pos), scan.NextOpener(pos)) << round << " at " << pos;
+    if (pos == end) break;
+    ASSERT_EQ(read.StartsAt(pos), scan.StartsAt(pos)) << round << " at " << pos;
+    ASSERT_EQ(read.RunEnd(pos), scan.RunEnd(pos)) << round << " at " << pos;
+    ASSERT_EQ(read.EndsAfter(pos), scan.EndsAfter(pos)) << round << " at " << pos;
+  }
+  int read_letters = -1, read_capitals = -1, letters = -2, capitals = -2;
+  read.CountWords(text, &read_letters, &read_capitals);
+  scan.CountWords(text, &letters, &capitals);
+  EXPECT_EQ(read_letters, letters) << round;
+  EXPECT_EQ(read_capitals, capitals) << round;
+}
+
+TEST(WordScanTest, ReadAnswersForEachStretchAsAScanOfItAlone) {
+  uint32_t state = 23;
+  auto next = [&] { return state = state * 1103515245u + 12345u, state >> 8; };
+  WordScan read, scan;  // one of each reused, as the tracker reuses its scan
+  for (int round = 0; round < 1500; ++round) {
+    const std::vector<uint8_t> pairs = RandomPairs(&state, 1 + round % 4);
+    read.SetOpenerPairs(pairs.data());  // forgets the last round's text
+    scan.SetOpenerPairs(pairs.data());
+    const std::string text = RandomText(&state, 1 + next() % 400);
+    // Stretches in order, as a document's sentences: ends anywhere, inside
+    // runs too, some empty, some with bytes skipped between them; now and then
+    // one that goes back (which Read must scan again).
+    size_t begin = next() % 4 == 0 ? next() % text.size() : 0;
+    while (begin <= text.size()) {
+      const size_t end = std::min(text.size(), begin + next() % 90);
+      read.Read(text, begin, end);
+      scan.Scan(text, begin, end);
+      ExpectSameAnswers(read, scan, text, begin, end, round);
+      if (::testing::Test::HasFatalFailure()) return;
+      if (end == text.size()) break;
+      begin = next() % 8 == 0 ? next() % (end + 1) : end + next() % 3;
+    }
+  }
+}
+
+TEST(WordScanTest, ReadScansAChangedTextAfterForget) {
+  // The same buffer with other bytes: Forget makes Read look again.
+  std::string text = "alpha Beta gamma";
+  WordScan read;
+  read.Read(text, 0, text.size());
+  EXPECT_EQ(read.NextOpener(0), 6u);
+  text = "Alpha beta Gamma";
+  read.Forget();
+  read.Read(text, 0, text.size());
+  EXPECT_EQ(read.NextOpener(0), 0u);
+  EXPECT_EQ(read.NextOpener(1), 11u);
 }
 
 TEST(WordScanTest, EveryByteValueIsClassedAsAByteLoopWould) {
