@@ -185,12 +185,9 @@ void WordScan::Restore() {
   }
 }
 
-void WordScan::Window(size_t begin, size_t end) {
-  begin_ = begin;
-  end_ = end;
+void WordScan::PatchEnds(size_t begin, size_t end) {
+  // A run goes on past the end where the end splits it.
   const size_t e = end - base_, we = e / 64;
-  words_ = we + 1;  // Next stops at the end; starts and openers past it stay
-  // A run goes on past the end only where the end splits it (rarely).
   const uint64_t at_end = uint64_t{1} << (e % 64);
   if ((alnum_[we] & at_end) != 0) Patch(&WordScan::alnum_, we, alnum_[we] & (at_end - 1));
   if (begin == end) return;
@@ -217,19 +214,13 @@ void WordScan::Scan(std::string_view text, size_t begin, size_t end) {
   Restore();
   Classify(text, begin, end);
   data_ = nullptr;  // bits of this stretch alone: no later Read may reuse them
-  text_ = text.data();
-  Window(begin, end);
+  Window(text.data(), begin, end);
 }
 
-void WordScan::Read(std::string_view text, size_t begin, size_t end) {
-  Restore();
-  if (text.data() != data_ || text.size() != size_ || begin < base_ || end > limit_) {
-    Classify(text, begin, text.size());
-    data_ = text.data();
-    size_ = text.size();
-  }
-  text_ = text.data();
-  Window(begin, end);
+void WordScan::ClassifyRest(std::string_view text, size_t begin) {
+  Classify(text, begin, text.size());
+  data_ = text.data();
+  size_ = text.size();
 }
 
 void WordScan::CountWords(std::string_view text, int* letter_words, int* capitals) const {

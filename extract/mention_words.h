@@ -32,7 +32,14 @@ class WordScan {
   // The same answers for text[begin, end) as Scan's, from a scan of the text
   // from `begin` to its end that later stretches of it reuse: `text` must hold
   // the same bytes as at the last Read unless Forget has been called since.
-  void Read(std::string_view text, size_t begin, size_t end);
+  void Read(std::string_view text, size_t begin, size_t end) {
+    // In line: most sentences after a document's first need neither.
+    if (patches_ != 0) Restore();
+    if (text.data() != data_ || text.size() != size_ || begin < base_ || end > limit_) {
+      ClassifyRest(text, begin);
+    }
+    Window(text.data(), begin, end);
+  }
   // The next Read scans its text again.
   void Forget();
 
@@ -98,11 +105,26 @@ class WordScan {
   // of them may be the byte before `stop` (else its successor is read unchecked).
   template <bool kNearStop>
   uint64_t LowerOpeners(const char* text, size_t at, uint64_t starts, size_t stop) const;
+  // Classes text[begin, text.size()), for this and later Reads of the text.
+  void ClassifyRest(std::string_view text, size_t begin);
   // Makes the bits answer for text[begin, end) as Scan would: a word starts
   // at `begin` whatever byte is before it, no run goes on past `end`, and
   // the words at the two ends open a mention or not by the stretch's bytes
-  // alone. The few 64-bit words changed are kept and put back by Restore.
-  void Window(size_t begin, size_t end);
+  // alone. Only the rare stretch that needs it has words patched (PatchEnds).
+  void Window(const char* text, size_t begin, size_t end) {
+    text_ = text;
+    begin_ = begin;
+    end_ = end;
+    const size_t e = end - base_, b = begin - base_;
+    words_ = e / 64 + 1;  // Next stops at the end; starts and openers past it stay
+    const bool run_past_end = (alnum_[e / 64] >> (e % 64) & 1u) != 0;
+    const bool run_into_begin =
+        begin < end && ((alnum_[b / 64] & ~starts_[b / 64]) >> (b % 64) & 1u) != 0;
+    const bool one_byte_word_last = begin < end && StartsAt(end - 1);
+    if (run_past_end || run_into_begin || one_byte_word_last) PatchEnds(begin, end);
+  }
+  // Window's patches: the words changed are kept and put back by Restore.
+  void PatchEnds(size_t begin, size_t end);
   void Restore();
   // Sets the opener bit of the word start `pos` by the bytes before `end` alone.
   void SettleOpener(size_t pos, size_t end);
