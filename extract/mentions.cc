@@ -467,7 +467,9 @@ void MentionTracker::Find(std::string_view text, size_t begin, size_t end,
   std::vector<Mention>& out = *mentions;
   size_t count = 0;
   // Where a description may start: 3 bytes after the latest mention ("'s ")
-  // or 5 ("’s "); none while it is kNone, which no position is within 2 of.
+  // or 5 ("’s "), if that stands for one entity and an apostrophe follows it
+  // (Description reads none elsewhere); none while it is kNone, which no
+  // position is within 2 of.
   constexpr size_t kNone = SIZE_MAX / 2;
   size_t description_at = kNone;
   auto emit = [&](const Found& f) {
@@ -489,7 +491,10 @@ void MentionTracker::Find(std::string_view text, size_t begin, size_t end,
     }
     m.resolution = f.resolution;
     m.possessive = f.possessive;
-    description_at = f.count == 1 ? f.end + 3 : kNone;
+    description_at =
+        f.count == 1 && f.end + 3 < end && (text[f.end] == '\'' || text[f.end] == '\xe2')
+            ? f.end + 3
+            : kNone;
     return f.end;
   };
   // What references and descriptions read of the mentions before them.
