@@ -1,5 +1,6 @@
 // Open addressing with linear probing; the slot array starts empty (most
-// documents' trackers need few names, some none) and doubles at half full.
+// documents' trackers need few names, some none) and doubles at half full. A
+// slot is filled when it has the index's stamp, so clearing is a new stamp.
 #include "extract/mention_names.h"
 
 #include <algorithm>
@@ -28,7 +29,7 @@ size_t NameIndex::IndexOf(std::string_view name, uint32_t hash) const {
   const size_t mask = slots_.size() - 1;
   for (size_t i = hash & mask;; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];
-    if (slot.value < 0 ||
+    if (slot.stamp != stamp_ ||
         (slot.hash == hash && slot.length == name.size() &&
          ascii::SameBytes(std::string_view(chars_.data() + slot.offset, name.size()), name))) {
       return i;
@@ -40,9 +41,9 @@ NameIndex::Slot& NameIndex::SlotFor(std::string_view name) {
   if ((size_ + 1) * 2 > slots_.size()) Grow();
   const uint32_t hash = Hash(name);
   Slot& slot = slots_[IndexOf(name, hash)];
-  if (slot.value < 0) {
+  if (slot.stamp != stamp_) {
     if (chars_.capacity() < 256) chars_.reserve(256);  // a document's first few names
-    slot = Slot{chars_.size(), name.size(), hash, -1};
+    slot = Slot{chars_.size(), static_cast<uint32_t>(name.size()), hash, -1, stamp_};
     chars_.append(name);
     ++size_;
   }
@@ -51,7 +52,8 @@ NameIndex::Slot& NameIndex::SlotFor(std::string_view name) {
 
 int NameIndex::Find(std::string_view name) const {
   if (size_ == 0) return -1;
-  return slots_[IndexOf(name, Hash(name))].value;
+  const Slot& slot = slots_[IndexOf(name, Hash(name))];
+  return slot.stamp == stamp_ ? slot.value : -1;
 }
 
 int NameIndex::Emplace(std::string_view name, int value) {
@@ -66,8 +68,10 @@ void NameIndex::Clear() {
   chars_.clear();
   if (slots_.size() > 256) {
     slots_ = std::vector<Slot>();
-  } else if (size_ > 0) {
+  } else if (size_ > 0 && ++stamp_ == 0) {
+    // Round again: slots of an old stamp 1 would seem filled.
     std::fill(slots_.begin(), slots_.end(), Slot{});
+    stamp_ = 1;
   }
   size_ = 0;
 }
@@ -77,9 +81,9 @@ void NameIndex::Grow() {
   old.swap(slots_);
   const size_t mask = slots_.size() - 1;
   for (const Slot& slot : old) {
-    if (slot.value < 0) continue;
+    if (slot.stamp != stamp_) continue;
     size_t i = slot.hash & mask;
-    while (slots_[i].value >= 0) i = (i + 1) & mask;
+    while (slots_[i].stamp == stamp_) i = (i + 1) & mask;
     slots_[i] = slot;
   }
 }

@@ -24,14 +24,16 @@ class NameIndex {
   void Set(std::string_view name, int value);
   // Forgets every name, keeping the memory of a small index for the next
   // document (a large one's is let go, or each later document would clear it).
+  // Slots are not cleared one by one: the index moves on to a new stamp.
   void Clear();
 
  private:
   struct Slot {
-    size_t offset = 0;  // of the key in chars_
-    size_t length = 0;
+    size_t offset = 0;    // of the key in chars_
+    uint32_t length = 0;  // of the key: a name's, well under 4 GB
     uint32_t hash = 0;
-    int value = -1;  // -1: empty
+    int value = -1;
+    uint8_t stamp = 0;  // the index's stamp when filled; any other: an empty slot
   };
   static uint32_t Hash(std::string_view name);
   // The index of the slot holding `name`, or of the empty one where it would go.
@@ -43,6 +45,9 @@ class NameIndex {
   std::string chars_;
   std::vector<Slot> slots_;  // empty, or a power of two at most half full
   size_t size_ = 0;
+  // The stamp of filled slots, never 0 (a new slot's): Clear moves it on, and
+  // clears every slot only when it comes round (one Clear in 255).
+  uint8_t stamp_ = 1;
 };
 
 }  // namespace kg

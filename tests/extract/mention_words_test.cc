@@ -255,6 +255,37 @@ TEST(NameIndexTest, AgreesWithAMap) {
   for (const auto& [name, value] : reference) EXPECT_EQ(index.Find(name), value) << name;
 }
 
+TEST(NameIndexTest, AgreesWithAMapAcrossManyClears) {
+  // Documents of a few names each, cleared between them: more clears than
+  // the index has stamps, so stamps come round (and old slots must not seem
+  // filled), with names shared between documents and colliding.
+  uint32_t state = 5;
+  auto next = [&] { return state = state * 1103515245u + 12345u, state >> 8; };
+  NameIndex index;
+  for (int document = 0; document < 700; ++document) {
+    std::map<std::string, int> reference;
+    const int operations = static_cast<int>(next() % 60);
+    for (int i = 0; i < operations; ++i) {
+      const std::string name = "n" + std::to_string(next() % 40);
+      const int value = static_cast<int>(next() % 1000);
+      if (next() % 2 == 0) {
+        const auto [it, added] = reference.emplace(name, value);
+        ASSERT_EQ(index.Emplace(name, value), it->second) << document << " " << name;
+      } else {
+        reference[name] = value;
+        index.Set(name, value);
+      }
+    }
+    for (int k = 0; k < 40; ++k) {
+      const std::string name = "n" + std::to_string(k);
+      const auto it = reference.find(name);
+      ASSERT_EQ(index.Find(name), it == reference.end() ? -1 : it->second)
+          << document << " " << name;
+    }
+    index.Clear();
+  }
+}
+
 TEST(NameIndexTest, ClearedIndexIsEmptyAndUsable) {
   // Small (slots kept) and large (slots let go) indexes, each cleared and refilled.
   for (const int names : {5, 3000}) {
