@@ -246,6 +246,9 @@ void Extractor::Extract(const Document& document, FactList* out,
   if (scratch.viewed.empty()) return;
   const TimeScan time_scan(*impl_->tagger, document.text, document.date);
   for (size_t i : scratch.viewed) reader.TagTimes(time_scan, sentences[i]);
+  // News gives well under a fact a sentence; growing would move every fact
+  // (a list kept across documents seldom grows at all).
+  out->Reserve(scratch.viewed.size());
   for (size_t i : scratch.viewed) reader.Match(sentences[i], scratch.mentions[i], tracker);
 }
 

@@ -8,6 +8,7 @@
 #define KG_EXTRACT_FACT_LIST_H_
 
 #include <cstddef>
+#include <utility>
 #include <vector>
 
 #include "graph/model/fact.h"
@@ -16,8 +17,22 @@ namespace kg {
 
 class FactList {
  public:
+  FactList() = default;
+  FactList(const FactList&) = default;
+  FactList& operator=(const FactList&) = default;
+  // A list moved from is empty.
+  FactList(FactList&& other) noexcept
+      : records_(std::move(other.records_)), size_(std::exchange(other.size_, 0)) {}
+  FactList& operator=(FactList&& other) noexcept {
+    records_ = std::move(other.records_);
+    size_ = std::exchange(other.size_, 0);
+    return *this;
+  }
+
   // A record at the end of the list, equal to a default Fact.
   Fact& Add();
+  // Room for n facts without moving the records already held.
+  void Reserve(size_t n) { records_.reserve(n); }
   // Forgets the facts; their records stay, to be reused by Add.
   void Clear() { size_ = 0; }
 

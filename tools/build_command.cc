@@ -125,12 +125,12 @@ int RunBuild(const BuildOptions& options) {
       return ReportError(WithRe2BudgetHint(extractor.status(), options.caps.re2_max_mem));
     }
     struct Output {
-      std::vector<Fact> facts;
+      FactList facts;  // filled in place: no copy into a vector
       std::vector<SkippedSentence> skipped;
     };
     std::function<Output(const Document&)> work = [&](const Document& doc) {
       Output out;
-      out.facts = extractor->Extract(doc, &out.skipped);
+      extractor->Extract(doc, &out.facts, &out.skipped);
       return out;
     };
     // Printed once the progress line is gone, in document order.

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 
 namespace kg {
 namespace {
@@ -65,6 +66,21 @@ TEST(FactListTest, ReusedRecordsAreDefaultFacts) {
   Fact& again = list.Add();
   EXPECT_EQ(again, Fact());
   EXPECT_EQ(again.sentence.capacity(), sentence_capacity);  // the first record again
+}
+
+TEST(FactListTest, AListMovedFromIsEmpty) {
+  FactList list;
+  list.Add() = FullFact(1);
+  list.Add() = FullFact(2);
+  FactList moved(std::move(list));
+  ASSERT_EQ(moved.size(), 2u);
+  EXPECT_EQ(moved[1], FullFact(2));
+  EXPECT_TRUE(list.empty());  // NOLINT(bugprone-use-after-move): what is tested
+  EXPECT_EQ(list.Add(), Fact());
+  FactList assigned;
+  assigned = std::move(moved);
+  EXPECT_EQ(assigned.size(), 2u);
+  EXPECT_TRUE(moved.empty());  // NOLINT(bugprone-use-after-move)
 }
 
 }  // namespace
