@@ -94,7 +94,7 @@ struct DocumentReader {
       Fact& f = (*out)[i];
       f.doc = document.id;
       f.doc_date = document.date;
-      f.id = MakeFactId(f);
+      WriteFactId(f, &f.id);
     }
   }
 };

@@ -58,6 +58,11 @@ struct Fact {
 // (document, span, rule, subject, relation, object): 16 hex digits.
 std::string MakeFactId(const Fact& fact);
 
+// The same id written into *id, reusing its buffer: for a fact record that is
+// refilled, WriteFactId(f, &f.id) allocates nothing (the id is not one of the
+// fields it reads).
+void WriteFactId(const Fact& fact, std::string* id);
+
 }  // namespace kg
 
 #endif  // KG_GRAPH_MODEL_FACT_H_

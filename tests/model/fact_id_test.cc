@@ -81,5 +81,35 @@ TEST(FactIdTest, SameAsByteAtATimeFnvOnRandomFacts) {
   }
 }
 
+// WriteFactId writes the same id over whatever the string held, into the
+// fact's own id field too, and keeps a buffer that has room for it.
+TEST(FactIdTest, WriteFactIdSameAsMakeFactIdAndKeepsItsBuffer) {
+  std::mt19937 rng(11);
+  const std::string previous[] = {"", "x", "0123456789abcdef", std::string(100, 'z')};
+  for (int i = 0; i < 200; ++i) {
+    Fact f;
+    f.doc = "doc" + std::to_string(rng() % 1000);
+    f.rule = "acquired.active";
+    f.subject = std::string(rng() % 30, 'S');
+    f.relation = "acquired";
+    f.object = std::string(rng() % 30, 'O');
+    f.span_begin = static_cast<int64_t>(rng() % 100000);
+    f.span_end = f.span_begin + static_cast<int64_t>(rng() % 500);
+    const std::string expected = ReferenceId(f);
+    for (const std::string& before : previous) {
+      std::string id = before;
+      id.reserve(16);
+      const char* const buffer = id.data();
+      WriteFactId(f, &id);
+      EXPECT_EQ(id, expected) << i << " over '" << before << "'";
+      EXPECT_EQ(id.data(), buffer) << "a new buffer for an id with room for one";
+    }
+    f.id = previous[i % 4];
+    WriteFactId(f, &f.id);
+    EXPECT_EQ(f.id, expected) << i;
+    EXPECT_EQ(MakeFactId(f), expected) << i;
+  }
+}
+
 }  // namespace
 }  // namespace kg
