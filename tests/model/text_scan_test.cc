@@ -68,6 +68,26 @@ TEST(TextScanTest, FindAnyOfAndFindNulOrHighAgreeWithAByteLoop) {
   }
 }
 
+// Long plain runs with a rare NUL or high byte anywhere in them: the
+// 64-byte steps, the 16-byte steps that find the hit and the tail.
+TEST(TextScanTest, FindNulOrHighAgreesWithAByteLoopOnLongRuns) {
+  std::mt19937 rng(13);
+  const char kHits[] = {'\0', '\x80', '\xc3', '\xff'};
+  for (int i = 0; i < 5000; ++i) {
+    std::string s(rng() % 300, 'x');
+    for (int hits = static_cast<int>(rng() % 3); hits > 0 && !s.empty(); --hits) {
+      s[rng() % s.size()] = kHits[rng() % sizeof kHits];
+    }
+    const size_t from = rng() % (s.size() + 1);
+    size_t expected = from;
+    while (expected < s.size() && s[expected] != '\0' &&
+           static_cast<unsigned char>(s[expected]) < 0x80) {
+      ++expected;
+    }
+    ASSERT_EQ(text_scan::FindNulOrHigh(s, from), expected) << i << " from " << from;
+  }
+}
+
 TEST(TextScanTest, WriteJsonStringMatchesNlohmannOrRefusesInvalidUtf8) {
   std::mt19937 rng(8);
   for (int i = 0; i < 20000; ++i) {
