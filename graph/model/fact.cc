@@ -1,9 +1,10 @@
 #include "graph/model/fact.h"
 
 #include <array>
-#include <charconv>
 #include <cstring>
 #include <string_view>
+
+#include "graph/model/decimal.h"
 
 namespace kg {
 namespace {
@@ -57,9 +58,9 @@ void WriteFactId(const Fact& fact, std::string* id) {
   // The span is one field, "begin:end" as std::to_string writes the two,
   // hashed in one piece.
   char span[2 * 20 + 1];  // two int64 and the colon
-  char* end = std::to_chars(span, span + 20, fact.span_begin).ptr;
+  char* end = decimal::Write(fact.span_begin, span);
   *end++ = ':';
-  end = std::to_chars(end, end + 20, fact.span_end).ptr;
+  end = decimal::Write(fact.span_end, end);
   Mix(&h, std::string_view(span, static_cast<size_t>(end - span)));
   Mix(&h, fact.rule);
   Mix(&h, fact.subject);

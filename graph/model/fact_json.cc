@@ -1,8 +1,6 @@
 #include "graph/model/fact_json.h"
 
 #include <algorithm>
-#include <array>
-#include <charconv>
 #include <cstring>
 #include <nlohmann/json.hpp>
 
@@ -10,6 +8,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "graph/model/decimal.h"
 #include "graph/model/text_scan.h"
 
 namespace kg {
@@ -109,17 +108,17 @@ class LineWriter {
     }
     Escaped(s);
   }
-  void Integer(int64_t v) { at_ = std::to_chars(at_, at_ + kMaxInteger, v).ptr; }
+  void Integer(int64_t v) { at_ = decimal::Write(v, at_); }
   void Date(const std::optional<kg::Date>& d) {
     if (!d) {
       Literal("null");
     } else if (d->year >= 0 && d->year <= 9999 && d->month >= 0 && d->month <= 99 && d->day >= 0 &&
                d->day <= 99) {
       char text[] = "\"0000-00-00\"";
-      Pair(d->year / 100, text + 1);
-      Pair(d->year % 100, text + 3);
-      Pair(d->month, text + 6);
-      Pair(d->day, text + 9);
+      decimal::WritePair(static_cast<unsigned>(d->year / 100), text + 1);
+      decimal::WritePair(static_cast<unsigned>(d->year % 100), text + 3);
+      decimal::WritePair(static_cast<unsigned>(d->month), text + 6);
+      decimal::WritePair(static_cast<unsigned>(d->day), text + 9);
       Literal(text);
     } else {
       // Date::ToString's form of an out-of-range field: digits and '-' only.
@@ -140,8 +139,8 @@ class LineWriter {
   bool ok() const { return ok_; }
   char* end() const { return at_; }
 
-  static constexpr size_t kMaxInteger = 20;  // "-9223372036854775808"
-  static constexpr size_t kMaxDate = 49;     // quoted Date::ToString, at most 47 bytes
+  static constexpr size_t kMaxInteger = decimal::kMaxChars;
+  static constexpr size_t kMaxDate = 49;  // quoted Date::ToString, at most 47 bytes
 
  private:
   // Out of line: String's plain case is the one worth inlining.
@@ -152,19 +151,6 @@ class LineWriter {
     } else {
       ok_ = false;
     }
-  }
-
-  // Two digits of v (0 <= v < 100).
-  static void Pair(int v, char* out) {
-    static constexpr std::array<char, 200> kPairs = [] {
-      std::array<char, 200> pairs{};
-      for (int i = 0; i < 100; ++i) {
-        pairs[2 * i] = static_cast<char>('0' + i / 10);
-        pairs[2 * i + 1] = static_cast<char>('0' + i % 10);
-      }
-      return pairs;
-    }();
-    std::memcpy(out, &kPairs[2 * v], 2);
   }
 
   char* at_;
