@@ -293,13 +293,20 @@ Status FieldError(const std::string& name, int line_number, std::string_view lin
 Result<Document> ParseJsonlLine(std::string_view line, const std::string& name, int line_number,
                                 const std::string& default_id, int max_depth) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  if (Status s = CheckTextBytes(line, name, line_number); !s.ok()) return s;
   // A flat object nests one level deep, so only a line that is not one needs
   // the depth check (which comes before parsing it).
   DocumentFields fields;
   // The direct reader refuses raw control bytes and \u escapes, so a text it
   // read has no NUL byte to look for.
   const bool read_directly = max_depth >= 1 && ReadFlatObject(line, &fields);
+  // The bytes are checked before anything else is said about the line. A line
+  // read directly has no NUL (outside its strings only JSON punctuation,
+  // inside them no raw control byte), so when it has no byte >= 0x80 either
+  // there is nothing for the check to find; the direct reader only copies
+  // bytes, so reading first changes no answer.
+  if (!read_directly || text_scan::HasHighByte(line)) {
+    if (Status s = CheckTextBytes(line, name, line_number); !s.ok()) return s;
+  }
   if (!read_directly) {
     if (size_t deep = TooDeepAt(line, max_depth); deep != std::string_view::npos) {
       return Status::ErrorAt(name, line_number, static_cast<int>(deep) + 1,

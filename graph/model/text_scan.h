@@ -121,6 +121,28 @@ inline size_t FindJsonStop(std::string_view s, size_t from, bool stop_at_high) {
 // Length of the longest prefix of `s` without a byte a JSON string escapes.
 inline size_t JsonPlainPrefix(std::string_view s) { return FindJsonStop(s, 0, false); }
 
+// Whether some byte of `s` is >= 0x80: text without one is valid UTF-8 as
+// soon as it has no NUL. Sixty-four bytes a step, one OR of four blocks.
+inline bool HasHighByte(std::string_view s) {
+  const char* const p = s.data();
+  const size_t n = s.size();
+  size_t i = 0;
+#if defined(__SSE2__)
+  const auto load = [p](size_t at) {
+    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at));
+  };
+  for (; i + 64 <= n; i += 64) {
+    const __m128i any =
+        _mm_or_si128(_mm_or_si128(load(i), load(i + 16)), _mm_or_si128(load(i + 32), load(i + 48)));
+    if (_mm_movemask_epi8(any)) return true;
+  }
+#endif
+  uint64_t high = 0;
+  for (; i + 8 <= n; i += 8) high |= Load8(p + i);
+  for (; i < n; ++i) high |= static_cast<unsigned char>(p[i]);
+  return (high & kHighs) != 0;
+}
+
 // Index of the first byte of s[from..] that is NUL or >= 0x80, or s.size():
 // where a UTF-8 check has something to look at.
 inline size_t FindNulOrHigh(std::string_view s, size_t from) {

@@ -6,6 +6,7 @@
 #include <random>
 
 #include "extract/document_parse.h"
+#include "graph/model/text_bytes.h"
 
 namespace kg::document_internal {
 namespace {
@@ -84,6 +85,47 @@ TEST(DocumentJsonlTest, DecodesWhatNlohmannDecodesAtEveryBlockOffset) {
                                       "\\n" + std::string(20, 'a') + "\\x\"}"}) {
     EXPECT_FALSE(ParseJsonlLine(line, "in.jsonl", 1, "default", 64).ok()) << line;
   }
+}
+
+// The bytes of a line are checked before anything else is said about it, for
+// lines the direct reader reads (the check is skipped only for those without
+// a byte >= 0x80) and for the others: a bad byte anywhere, in a key, in a
+// value, past the first 64 bytes, in a line with another fault too, gives
+// CheckTextBytes' own error.
+TEST(DocumentJsonlTest, BadBytesAreReportedFirst) {
+  const std::vector<std::string> bad = {"\xff", "\x80", "\xc0\xaf", "\xe2\x80",
+                                        std::string(1, '\0')};
+  const std::vector<std::string> lines = {
+      R"({"id":"a","text":"Plain text of a document that runs past sixty-four bytes.","title":"T"})",
+      R"({"id":"a","text":"x","date":"2022-02-30","title":"a title long enough to pass a block"})",
+      R"({"id":"a","extra":[1,2],"text":"not a flat line: nlohmann reads it, after the check"})",
+      R"({"id":"a","text":"an escape \n then more text, and an unknown key","zz":"value"})",
+      R"({"id":"a","title":"no text field at all, and more bytes to pass a block of 64"})",
+  };
+  int checked = 0;
+  for (const std::string& line : lines) {
+    ASSERT_TRUE(CheckTextBytes(line, "in.jsonl", 1).ok()) << line;
+    for (const std::string& bytes : bad) {
+      for (size_t at = 1; at + 1 < line.size(); ++at) {
+        const std::string broken = line.substr(0, at) + bytes + line.substr(at);
+        const Status expected = CheckTextBytes(broken, "in.jsonl", 1);
+        ASSERT_FALSE(expected.ok()) << broken;
+        Result<Document> doc = ParseJsonlLine(broken, "in.jsonl", 1, "default", 64);
+        ASSERT_FALSE(doc.ok()) << broken;
+        ASSERT_EQ(doc.status().ToString(), expected.ToString()) << broken;
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 1500);
+  // Valid UTF-8 in a flat line, early and past the first block, reads as it is.
+  const std::string text =
+      "caf\xc3\xa9 " + std::string(70, 'x') + " \xe2\x80\x9cquoted\xe2\x80\x9d";
+  Result<Document> doc =
+      ParseJsonlLine("{\"id\":\"\xc3\xa9\",\"text\":\"" + text + "\"}", "in.jsonl", 1, "d", 64);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->text, text);
+  EXPECT_EQ(doc->id, "\xc3\xa9");
 }
 
 TEST(DocumentJsonlTest, MalformedLinesKeepTheirMessages) {

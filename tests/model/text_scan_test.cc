@@ -88,6 +88,20 @@ TEST(TextScanTest, FindNulOrHighAgreesWithAByteLoopOnLongRuns) {
   }
 }
 
+// One byte >= 0x80 (or none) anywhere in runs of every length around the
+// 64-byte steps and the 8-byte tail.
+TEST(TextScanTest, HasHighByteAgreesWithAByteLoop) {
+  std::mt19937 rng(14);
+  for (int i = 0; i < 5000; ++i) {
+    std::string s(rng() % 300, 'x');
+    if (!s.empty() && rng() % 2) s[rng() % s.size()] = static_cast<char>(0x80 + rng() % 128);
+    if (!s.empty() && rng() % 4 == 0) s[rng() % s.size()] = '\0';
+    const bool expected = std::any_of(s.begin(), s.end(),
+                                      [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    ASSERT_EQ(text_scan::HasHighByte(s), expected) << i;
+  }
+}
+
 TEST(TextScanTest, WriteJsonStringMatchesNlohmannOrRefusesInvalidUtf8) {
   std::mt19937 rng(8);
   for (int i = 0; i < 20000; ++i) {
