@@ -194,6 +194,15 @@ const SentenceCase kCases[] = {
      "Elon Musk reinstated Donald Trump @2022-11; X banned Donald Trump @2022-11"},
 };
 
+// A case as a document of its own, named by its text.
+Document CaseDocument(const SentenceCase& c) {
+  Document d;
+  d.id = c.text;
+  d.text = c.text;
+  if (*c.date) d.date = ParseDate(c.date);
+  return d;
+}
+
 TEST(ExtractorTest, SentenceTable) {
   for (const SentenceCase& c : kCases) {
     Document doc;
@@ -221,13 +230,7 @@ TEST(ExtractorTest, FactsCarryEvidence) {
 
 TEST(ExtractorTest, ConcurrentExtractionIsDeterministic) {
   std::vector<Document> docs;
-  for (const SentenceCase& c : kCases) {
-    Document d;
-    d.id = c.text;
-    d.text = c.text;
-    if (*c.date) d.date = ParseDate(c.date);
-    docs.push_back(std::move(d));
-  }
+  for (const SentenceCase& c : kCases) docs.push_back(CaseDocument(c));
   std::vector<std::vector<Fact>> serial;
   for (const Document& d : docs) serial.push_back(News().Extract(d));
   std::vector<std::vector<Fact>> parallel(docs.size());
@@ -248,10 +251,7 @@ TEST(ExtractorTest, AReusedFactListGetsTheSameFacts) {
   std::vector<SkippedSentence> skipped;
   size_t with_facts = 0;
   for (const SentenceCase& c : kCases) {
-    Document d;
-    d.id = c.text;
-    d.text = c.text;
-    if (*c.date) d.date = ParseDate(c.date);
+    const Document d = CaseDocument(c);
     News().Extract(d, &reused, &skipped);
     EXPECT_EQ(reused, News().Extract(d)) << c.text;
     if (!reused.empty()) ++with_facts;
@@ -267,13 +267,7 @@ TEST(ExtractorTest, AFactListReusedAcrossDocumentsGetsTheSameFacts) {
   FactList reused;
   std::vector<SkippedSentence> skipped;
   std::vector<Document> docs;
-  for (const SentenceCase& c : kCases) {
-    Document d;
-    d.id = c.text;
-    d.text = c.text;
-    if (*c.date) d.date = ParseDate(c.date);
-    docs.push_back(d);
-  }
+  for (const SentenceCase& c : kCases) docs.push_back(CaseDocument(c));
   // A document with many facts first, so that later ones reuse its records.
   Document all;
   all.id = "all";
@@ -356,10 +350,7 @@ TEST(ExtractorTest, LoadingInParallelBuildsTheSameExtractor) {
   auto ex = Extractor::Create({}, std::nullopt, parallel);
   ASSERT_TRUE(ex.ok()) << ex.status().ToString();
   for (const SentenceCase& c : kCases) {
-    Document d;
-    d.id = c.text;
-    d.text = c.text;
-    if (*c.date) d.date = ParseDate(c.date);
+    const Document d = CaseDocument(c);
     EXPECT_EQ(ex->Extract(d), News().Extract(d)) << c.text;
   }
   const RuleSource bad_pack{"bad.yaml", "relations: [\n"};
