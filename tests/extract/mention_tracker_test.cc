@@ -6,8 +6,10 @@
 // or reused one after another on a thread (they share per-thread buffers).
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/ascii.h"
@@ -128,23 +130,37 @@ std::vector<std::string> Vocabulary(const RulePack& pack) {
   return v;
 }
 
-std::string Recase(std::string w, Rng* rng) {
+std::string InLowerCase(std::string_view word) {
+  std::string out(word);
+  for (char& c : out) c = ascii::Fold(c);
+  return out;
+}
+
+std::string InCapitals(std::string_view word) {
+  std::string out(word);
+  for (char& c : out) {
+    if (ascii::Lower(c)) c = static_cast<char>(c - 32);
+  }
+  return out;
+}
+
+std::string Capitalised(std::string_view word) {
+  std::string out(word);
+  if (!out.empty() && ascii::Lower(out[0])) out[0] = static_cast<char>(out[0] - 32);
+  return out;
+}
+
+std::string Recase(const std::string& w, Rng* rng) {
   switch (rng->Below(8)) {
     case 0:
-      for (char& c : w) c = ascii::Fold(c);
-      break;
+      return InLowerCase(w);
     case 1:
-      for (char& c : w) {
-        if (ascii::Lower(c)) c = static_cast<char>(c - 32);
-      }
-      break;
+      return InCapitals(w);
     case 2:
-      if (!w.empty() && ascii::Lower(w[0])) w[0] = static_cast<char>(w[0] - 32);
-      break;
+      return Capitalised(w);
     default:
-      break;  // as written, most often
+      return w;  // as written, most often
   }
-  return w;
 }
 
 struct Doc {
@@ -353,14 +369,33 @@ void AppendWordSentences(const std::vector<std::string>& words, const char* cons
   }
 }
 
+// For the news pack and `small`: every word `words_of` gives for the pack,
+// between each of `before` and each of `after`, a sentence each, must get the
+// same mentions from both finders.
+template <size_t B, size_t A>
+void ExpectSameMentionsAroundWords(
+    const RulePack& small, const std::function<std::vector<std::string>(const RulePack&)>& words_of,
+    const char* const (&before)[B], const char* const (&after)[A]) {
+  const std::shared_ptr<const RulePack> news = testing_util::NewsPack();
+  ASSERT_NE(news, nullptr);
+  for (const RulePack* pack : {news.get(), &small}) {
+    const Gazetteer gazetteer(*pack);
+    std::string text;
+    std::vector<SentenceSpan> sentences;
+    AppendWordSentences(words_of(*pack), before, after, &text, &sentences);
+    ASSERT_GT(sentences.size(), 100u);
+    ExpectSameMentions(gazetteer, text, sentences, Date{2024, 6, 1},
+                       pack == &small ? "small pack" : "news pack");
+    if (testing::Test::HasFatalFailure()) return;
+  }
+}
+
 TEST(MentionTrackerTest, TitlesAndNonNamesBeforeAnyWordAgreeWithThePreviousFinder) {
   // A capitalised title or word that is no name, followed by a space and a
   // word that is no capital and no "of "/"for ", is let go without NewName's call:
   // every such word of the lexicon, as written, capitalised and in capitals,
   // opening a sentence and inside one, before lower-case words (those
   // opening with 'o' or 'f' among them), connectors, names and punctuation.
-  const std::shared_ptr<const RulePack> news = testing_util::NewsPack();
-  ASSERT_NE(news, nullptr);
   const RulePack small = SmallPack();
   const char* const before[] = {"", "Later ", "Jane Roe and ", "\"", "Bob Velmor met "};
   const char* const after[] = {" former aide.",   " of",        " for.",
@@ -369,24 +404,16 @@ TEST(MentionTrackerTest, TitlesAndNonNamesBeforeAnyWordAgreeWithThePreviousFinde
                                " of Velmor met.", " ofer met.", " Velmor met.",
                                ", figures rose.", " o",         " fell",
                                " Acme met.",      " she said."};
-  for (const RulePack* pack : {news.get(), static_cast<const RulePack*>(&small)}) {
-    const Gazetteer gazetteer(*pack);
-    std::string text;
-    std::vector<SentenceSpan> sentences;
-    for (const auto* list : {&pack->names.not_names, &pack->names.person_titles}) {
+  auto words_of = [](const RulePack& pack) {
+    std::vector<std::string> words;
+    for (const auto* list : {&pack.names.not_names, &pack.names.person_titles}) {
       for (const std::string& word : *list) {
-        std::string upper = word, capitalised = word;
-        for (char& c : upper)
-          c = ascii::Upper(c) || !ascii::Alpha(c) ? c : static_cast<char>(c - 32);
-        if (!capitalised.empty() && ascii::Lower(capitalised[0])) capitalised[0] -= 32;
-        AppendWordSentences({word, capitalised, upper}, before, after, &text, &sentences);
+        words.insert(words.end(), {word, Capitalised(word), InCapitals(word)});
       }
     }
-    ASSERT_GT(sentences.size(), 100u);
-    ExpectSameMentions(gazetteer, text, sentences, Date{2024, 6, 1},
-                       pack == &small ? "small pack" : "news pack");
-    if (HasFatalFailure()) return;
-  }
+    return words;
+  };
+  ExpectSameMentionsAroundWords(small, words_of, before, after);
 }
 
 TEST(MentionTrackerTest, NamesAtWordEndsAndInsideWordsAgreeWithThePreviousFinder) {
@@ -395,8 +422,6 @@ TEST(MentionTrackerTest, NamesAtWordEndsAndInsideWordsAgreeWithThePreviousFinder
   // ends otherwise ("Quocor Inc.") or is 64 bytes or longer: every alias, as
   // written, in capitals and in lower case, at the sentence's end, before
   // punctuation, and running on into a longer word ("Acmes", "Disney+", "X.com").
-  const std::shared_ptr<const RulePack> news = testing_util::NewsPack();
-  ASSERT_NE(news, nullptr);
   RulePack small = SmallPack();
   small.entities.push_back(
       EntityDef{"Quocor Inc.", "organization", {"Quocor Inc"}, std::nullopt, {}, {}});
@@ -410,25 +435,18 @@ TEST(MentionTrackerTest, NamesAtWordEndsAndInsideWordsAgreeWithThePreviousFinder
   const char* const before[] = {"", "Later ", "\""};
   const char* const after[] = {"",         ".",      " met.", "s met.", "+ met.",     ".com met.",
                                "'s aide.", "-based", ",",     "1",      " Group met."};
-  for (const RulePack* pack : {news.get(), static_cast<const RulePack*>(&small)}) {
-    const Gazetteer gazetteer(*pack);
-    std::string text;
-    std::vector<SentenceSpan> sentences;
-    for (const EntityDef& e : pack->entities) {
+  auto words_of = [](const RulePack& pack) {
+    std::vector<std::string> words;
+    for (const EntityDef& e : pack.entities) {
       std::vector<std::string> names = {e.name};
       names.insert(names.end(), e.aliases.begin(), e.aliases.end());
       for (const std::string& name : names) {
-        std::string upper = name, lower = name;
-        for (char& c : upper) c = ascii::Lower(c) ? static_cast<char>(c - 32) : c;
-        for (char& c : lower) c = ascii::Fold(c);
-        AppendWordSentences({name, upper, lower}, before, after, &text, &sentences);
+        words.insert(words.end(), {name, InCapitals(name), InLowerCase(name)});
       }
     }
-    ASSERT_GT(sentences.size(), 100u);
-    ExpectSameMentions(gazetteer, text, sentences, Date{2024, 6, 1},
-                       pack == &small ? "small pack" : "news pack");
-    if (HasFatalFailure()) return;
-  }
+    return words;
+  };
+  ExpectSameMentionsAroundWords(small, words_of, before, after);
 }
 
 TEST(MentionTrackerTest, TrackersSideBySideKeepTheirOwnState) {
