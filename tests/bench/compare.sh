@@ -17,7 +17,10 @@
 # Environment: BUILD (default build-bench), WORK (default $BUILD/compare),
 # CORPUS_MB, STAGE_MB (the pattern-stage corpus, default 1), EDGES, RUNS, JOBS (default: all cores), PEER_PYTHON (a python3
 # with igraph and networkx, default /usr/bin/python3), KUZU_DIR (where
-# node_modules/kuzu is, or gets installed; default /tmp/kg-bench-kuzu).
+# node_modules/kuzu is, or gets installed; default /tmp/kg-bench-kuzu),
+# KG_SHARED_DIR (default /work/shared: the TempEval-3 articles for the
+# real-news rows, skipped with a message when absent), REAL_REPEAT (copies of
+# those articles, default 30: 17 MB of text).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -31,6 +34,7 @@ runs=${RUNS:-5}
 jobs=${JOBS:-$(nproc)}
 peer_python=${PEER_PYTHON:-/usr/bin/python3}
 kuzu_dir=${KUZU_DIR:-/tmp/kg-bench-kuzu}
+real_repeat=${REAL_REPEAT:-30}
 kg=$build/kg
 views_tool=$build/tests/bench/kg_bench_views
 
@@ -105,6 +109,18 @@ t_rg=$(time_cmd rg "$runs" "rg -j1 -c -w '$triggers' '$corpus'")
 t_rg_all=$(time_cmd rg_all "$runs" "rg -j1 -o -w '$triggers' '$corpus' >/dev/null")
 t_j1=$(time_cmd extract_j1 "$runs" "'$kg' extract --jobs 1 '$corpus' >/dev/null")
 t_jn=$(time_cmd extract_jN "$runs" "'$kg' extract --jobs $jobs '$corpus' >/dev/null")
+# Real news reads differently from the generated text (longer sentences, more
+# names, more candidate patterns that do not match): the same measurements on
+# the TempEval-3 articles, when the shared data is there.
+real=$work/real-news-x$real_repeat.jsonl
+[ -s "$real" ] || python3 "$here/real_corpus.py" --repeat "$real_repeat" -o "$real" || rm -f "$real"
+if [ -s "$real" ]; then
+  real_bytes=$(python3 -c 'import json,sys; print(sum(len(json.loads(l)["text"].encode()) for l in open(sys.argv[1])))' "$real")
+  real_file_bytes=$(stat -c %s "$real")
+  real_facts=$("$kg" extract --jobs 1 "$real" | wc -l)
+  t_real_rg_all=$(time_cmd real_rg_all "$runs" "rg -j1 -o -w '$triggers' '$real' >/dev/null")
+  t_real_j1=$(time_cmd real_j1 "$runs" "'$kg' extract --jobs 1 '$real' >/dev/null")
+fi
 t_re2=$(field "$stage" seconds)
 t_py=$(field "$py_stage" seconds)
 t_re2_all=$(field "$stage" seconds_no_set)
@@ -120,6 +136,13 @@ row "ripgrep -j1 -c, 30 trigger words" "$t_rg" "$file_bytes" "$(cpu rg)" "lines 
 row "ripgrep -j1 -o, 30 trigger words" "$t_rg_all" "$file_bytes" "$(cpu rg_all)" "every occurrence"
 row "kg extract --jobs 1" "$t_j1" "$doc_bytes" "$(cpu extract_j1)" "$nfacts facts"
 row "kg extract --jobs $jobs" "$t_jn" "$doc_bytes" "$(cpu extract_jN)" "$same_jobs"
+if [ -s "$real" ]; then
+  echo "-- real news: the TempEval-3 articles x$real_repeat, $(python3 -c "print('%.1f' % ($real_bytes / 1e6))") MB of document text"
+  row "ripgrep -j1 -o, 30 trigger words" "$t_real_rg_all" "$real_file_bytes" "$(cpu real_rg_all)" "every occurrence"
+  row "kg extract --jobs 1" "$t_real_j1" "$real_bytes" "$(cpu real_j1)" "$real_facts facts"
+else
+  echo "-- real news: skipped (no TempEval-3 articles under ${KG_SHARED_DIR:-/work/shared})"
+fi
 echo
 echo "-- relation patterns alone: $stage_mb MB of text, $(field "$stage" patterns) patterns, $(field "$stage" views) mention views ($(( view_bytes / 1000 )) kB)"
 printf "%-44s %9s %12s  %s\n" "what" "median s" "MB/s (text)" "check"
