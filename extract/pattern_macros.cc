@@ -299,13 +299,22 @@ std::map<std::string, std::string> MacroWords(const std::vector<std::string>& gl
   const std::string upto3 = screen ? "*" : "{0,3}";
   const std::string premod =
       "(?:" + any_tok + "(?:'s)? (?:" + word + " )?" + title_alt + " (?:and " + title_alt + " )?)?";
+  std::string pre = det + "(?:<e\\d+:place> )?(?:" + any_tok +
+                    "'s )?(?:the [a-z]+(?:i|an|ese|ish) )?(?:(?:" + any_tok + " )?(?:" + word +
+                    " )" + upto3 + descriptors + ",? )?" + premod;
+  // In a screen, {pre} is any run of view words, time and entity tokens:
+  // every piece of it is one (its titles too, when plain words). As loose as
+  // its runs of words already were, save that any entity may stand between,
+  // and a third of the screen's program.
+  const std::vector<std::string> ceo = {"ceo"};
+  if (screen && !WordClass(global_titles.empty() ? ceo : global_titles).empty()) {
+    pre = "(?:[- $%&',.0-9a-z]|<t\\d+>|" + any_tok + ")*";
+  }
   std::map<std::string, std::string> words = {
       {"adv", "(?:" + word + " )" + (screen ? "*" : "{0,4}")},
       {"gap", "(?:(?:" + word + "|" + any_tok + "'s) )" + (screen ? "*" : "{0,8}")},
       {"det", det},
-      {"pre", det + "(?:<e\\d+:place> )?(?:" + any_tok +
-                  "'s )?(?:the [a-z]+(?:i|an|ese|ish) )?(?:(?:" + any_tok + " )?(?:" + word + " )" +
-                  upto3 + descriptors + ",? )?" + premod},
+      {"pre", pre},
       {"poss", "(?:" + any_tok + "'s |the |a |an |its |his |her |their )?"},
       {"title", title_alt},
       {"premod", premod},

@@ -51,8 +51,9 @@ Result<std::string> ExpandMacros(const std::string& pattern, const RelationForms
 // ExpandMacros(pattern, ...) holds a match of the screen, in the same place
 // or inside it, while the screen is several times quicker for RE2 to compile.
 // Word lists read as runs of their characters, bounded repetitions as
-// unbounded ones, and a slot that opens or ends the pattern as one token. A
-// text without a screen match can be ruled out before the pattern is compiled.
+// unbounded ones, {pre} as any run of words and tokens (with plain titles),
+// and a slot that opens or ends the pattern as one token. A text without a
+// screen match can be ruled out before the pattern is compiled.
 Result<std::string> ExpandScreen(const std::string& pattern, const RelationForms& forms,
                                  const std::vector<std::string>& global_titles);
 

@@ -175,6 +175,68 @@ TEST(PatternScreenTest, TitlesBecomeAClassOnlyWhenPlainWords) {
   EXPECT_EQ(*regex, "(?:ceo|c.o)");
 }
 
+// A screen's {pre} is any run of view words and tokens when the titles are
+// plain words: every text the exact {pre} spans (the news pack's titles, its
+// determiners, descriptors, nationalities, words and tokens in random order)
+// it spans too; with a title that is a regex it keeps the exact shape.
+TEST(PatternScreenTest, PreIsAnyRunOfWordsAndTokensWithPlainTitles) {
+  std::shared_ptr<const RulePack> loaded = testing_util::NewsPack(/*deferred=*/true);
+  ASSERT_TRUE(loaded);
+  const MacroExpander macros(loaded->titles);
+  RelationForms forms;
+  auto exact_source = macros.Expand("{pre}", forms);
+  auto screen_source = macros.Screen("{pre}", forms);
+  ASSERT_TRUE(exact_source.ok() && screen_source.ok());
+  EXPECT_EQ(*screen_source, "(?:[- $%&',.0-9a-z]|<t\\d+>|<e\\d+:[a-z_]+>)*");
+  auto regex_titles = ExpandScreen("{pre}", forms, {"ceo", "c.o"});
+  ASSERT_TRUE(regex_titles.ok());
+  EXPECT_NE(regex_titles->find("(?:ceo|c.o)"), std::string::npos) << *regex_titles;
+
+  RE2 exact(*exact_source, CaseFree()), screen(*screen_source, CaseFree());
+  ASSERT_TRUE(exact.ok() && screen.ok());
+  std::vector<std::string> pieces = {"the ",
+                                     "a ",
+                                     "former ",
+                                     "u.s. ",
+                                     "sen. ",
+                                     "co-founder ",
+                                     "israeli ",
+                                     "german ",
+                                     "mr. ",
+                                     "firm ",
+                                     "firm, ",
+                                     "company ",
+                                     "startup, ",
+                                     "the italian ",
+                                     "$44 ",
+                                     "co-founded ",
+                                     "3.5% ",
+                                     "at&t ",
+                                     "didn't ",
+                                     "<t2> ",
+                                     "<e1:place> ",
+                                     "<e2:person>'s ",
+                                     "<e3:organization> ",
+                                     "<e4:person> ",
+                                     "'s ",
+                                     "and ",
+                                     ", ",
+                                     "x ",
+                                     "chief executive officer "};
+  for (const std::string& title : loaded->titles) pieces.push_back(title + " ");
+  std::mt19937 rng(5);
+  int spanned = 0;
+  for (int n = 0; n < 40000; ++n) {
+    std::string text;
+    const int len = 1 + static_cast<int>(rng() % 6);
+    for (int i = 0; i < len; ++i) text += pieces[rng() % pieces.size()];
+    if (!RE2::FullMatch(text, exact)) continue;
+    ++spanned;
+    ASSERT_TRUE(RE2::FullMatch(text, screen)) << text;
+  }
+  EXPECT_GT(spanned, 2000);
+}
+
 // User-style patterns, each with a text it matches: on that text's random
 // edits (most still match, many no longer do) and on random texts, wherever the
 // pattern matches, its screen does.
