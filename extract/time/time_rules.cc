@@ -13,6 +13,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "extract/ascii.h"
+#include "extract/time/lower_case_pattern.h"
 #include "extract/yaml_util.h"
 
 namespace kg::timex {
@@ -125,21 +127,44 @@ RE2::Options RuleOptions() {
   return options;
 }
 
-const RE2* RuleMatcher::regex() const {
-  std::call_once(compiled->once, [this] {
-    auto re = std::make_unique<RE2>(pattern, RuleOptions());
-    if (re->ok()) compiled->re = std::move(re);
+const RE2* RuleMatcher::Compiled::Regex(const std::string& pattern) {
+  std::call_once(once, [&] {
+    auto compiled = std::make_unique<RE2>(pattern, RuleOptions());
+    if (compiled->ok()) re = std::move(compiled);
   });
-  return compiled->re.get();
+  return re.get();
 }
 
-const RE2* RuleMatcher::Alternative::regex() const {
-  std::call_once(compiled->once, [this] {
-    auto re = std::make_unique<RE2>(pattern, RuleOptions());
-    if (re->ok()) compiled->re = std::move(re);
+std::optional<bool> RuleMatcher::Compiled::MatchWhole(const std::string& pattern,
+                                                      const re2::StringPiece& hit,
+                                                      re2::StringPiece* subs, int n) {
+  std::call_once(lower_once, [&] {
+    std::optional<std::string> rewrite = LowerCasePattern(pattern);
+    if (!rewrite) return;
+    RE2::Options options = RuleOptions();
+    options.set_case_sensitive(true);
+    auto compiled = std::make_unique<RE2>(*rewrite, options);
+    if (compiled->ok()) lower = std::move(compiled);
   });
-  return compiled->re.get();
+  const std::string_view text(hit.data(), hit.size());
+  if (lower != nullptr && IsAscii(text)) {
+    std::string lowered(text);
+    for (char& c : lowered) c = ascii::Fold(c);
+    if (!lower->Match(lowered, 0, lowered.size(), RE2::ANCHOR_BOTH, subs, n)) return false;
+    for (int i = 0; i < n; ++i) {
+      if (subs[i].data() == nullptr) continue;
+      subs[i] = re2::StringPiece(hit.data() + (subs[i].data() - lowered.data()), subs[i].size());
+    }
+    return true;
+  }
+  const RE2* re = Regex(pattern);
+  if (re == nullptr) return std::nullopt;
+  return re->Match(hit, 0, hit.size(), RE2::ANCHOR_BOTH, subs, n);
 }
+
+const RE2* RuleMatcher::regex() const { return compiled->Regex(pattern); }
+
+const RE2* RuleMatcher::Alternative::regex() const { return compiled->Regex(pattern); }
 
 bool RuleMatcher::Capture(const re2::StringPiece& hit,
                           std::vector<re2::StringPiece>* groups) const {
@@ -149,26 +174,29 @@ bool RuleMatcher::Capture(const re2::StringPiece& hit,
   constexpr size_t kMostGroups = 15;
   re2::StringPiece subs[kMostGroups + 1];
   bool split = alternatives.size() > 1;
-  for (const Alternative& a : alternatives) {
-    split = split && a.group_count <= kMostGroups && a.regex() != nullptr;
-  }
-  if (!split) {
-    const RE2* re = regex();
-    std::vector<re2::StringPiece> all(this->groups.size() + 1);
-    if (re == nullptr || !re->Match(hit, 0, hit.size(), RE2::ANCHOR_BOTH, all.data(),
-                                    static_cast<int>(all.size()))) {
-      return false;
-    }
-    std::copy(all.begin() + 1, all.end(), groups->begin());
-    return true;
-  }
-  for (const Alternative& a : alternatives) {
+  for (const Alternative& a : alternatives) split = split && a.group_count <= kMostGroups;
+  // Each pattern is compiled only when the ones before it have not matched:
+  // a compile costs far more than a capture, and most hits are captured by
+  // a rule's first pattern. One that does not compile sends the hit to the
+  // whole regex, whose parse is the first matching pattern's all the same.
+  for (size_t i = 0; split && i < alternatives.size(); ++i) {
+    const Alternative& a = alternatives[i];
     const int n = static_cast<int>(a.group_count) + 1;
-    if (!a.regex()->Match(hit, 0, hit.size(), RE2::ANCHOR_BOTH, subs, n)) continue;
+    const std::optional<bool> matched = a.compiled->MatchWhole(a.pattern, hit, subs, n);
+    if (!matched) break;
+    if (!*matched) {
+      if (i + 1 == alternatives.size()) return false;
+      continue;
+    }
     std::copy(subs + 1, subs + n, groups->begin() + static_cast<std::ptrdiff_t>(a.first_group));
     return true;
   }
-  return false;
+  std::vector<re2::StringPiece> all(this->groups.size() + 1);
+  const std::optional<bool> matched =
+      compiled->MatchWhole(pattern, hit, all.data(), static_cast<int>(all.size()));
+  if (!matched || !*matched) return false;
+  std::copy(all.begin() + 1, all.end(), groups->begin());
+  return true;
 }
 
 Status CheckRegex(const std::string& file, const YAML::Node& node, const std::string& regex,

@@ -8,6 +8,7 @@
 #include <random>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "extract/time/time_expression.h"
@@ -110,6 +111,36 @@ TEST(RuleCaptureTest, PatternsOneAtATimeCaptureWhatTheAlternationDoes) {
   // The rule whose first pattern sets a flag is captured whole.
   EXPECT_TRUE(rules->matchers[2].alternatives.empty());
   EXPECT_EQ(rules->matchers[0].alternatives.size(), 3u);
+}
+
+// A pattern is compiled only when the ones before it did not match: a hit
+// of the first pattern leaves the others uncompiled, and one of a later
+// pattern compiles the patterns up to it, not the whole regex.
+TEST(RuleCaptureTest, PatternsAreCompiledOnlyWhenReached) {
+  std::unique_ptr<timex::CompiledRules> rules = Load(kOverlapping);
+  ASSERT_NE(rules, nullptr);
+  const timex::RuleMatcher& a = rules->matchers[0];  // '{number}{unit}', '{unit}', '{day}x?{year}?'
+  ASSERT_EQ(a.alternatives.size(), 3u);
+  auto compiled = [&] {
+    std::string out;
+    for (const timex::RuleMatcher::Alternative& alt : a.alternatives) {
+      out += alt.compiled->re != nullptr || alt.compiled->lower != nullptr ? '+' : '-';
+    }
+    return out + (a.compiled->re != nullptr || a.compiled->lower != nullptr ? " whole" : "");
+  };
+  const std::vector<std::pair<std::string, std::string>> steps = {
+      {"12x", "+--"}, {"x", "++-"}, {"1x2", "+++"}, {"X X", "+++"}};
+  std::vector<std::string> captured;
+  for (const auto& [hit, after] : steps) {
+    captured.push_back(SplitCapture(a, hit));
+    EXPECT_EQ(compiled(), after) << hit;
+  }
+  // What they captured is the whole regex's (which compiles it).
+  for (size_t i = 0; i < steps.size(); ++i) {
+    EXPECT_EQ(captured[i], WholeCapture(a, steps[i].first)) << steps[i].first;
+  }
+  EXPECT_EQ(captured[0], "[12][x]---");
+  EXPECT_EQ(captured[3], "no match");
 }
 
 // The shipped rules, on every hit the tagger finds in sentences built from
