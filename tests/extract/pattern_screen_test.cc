@@ -100,7 +100,10 @@ TEST(PatternScreenTest, NewsPackScreensMatchWhereverTheirPatternsDo) {
     ASSERT_TRUE(pat.screen->ok()) << pat.rule << ": " << pat.screen->error();
     // Compiled case-sensitively for case-free views, as re_case_free is.
     EXPECT_TRUE(CaseNeutralRegex(pat.screen->pattern())) << pat.rule;
-    EXPECT_LT(pat.screen->ProgramSize() * 2, pat.re_case_free->ProgramSize()) << pat.rule;
+    // The loader keeps a screen of at most half its pattern's source; its
+    // program is then about half the pattern's or less (a pattern ending
+    // with a slot keeps the slot's list, its screen one token).
+    EXPECT_LT(pat.screen->ProgramSize() * 2, pat.re_case_free->ProgramSize() * 21 / 20) << pat.rule;
     for (const std::string& view : all) {
       if (!CaseFreeText(view)) continue;
       const bool full = RE2::PartialMatch(view, *pat.re_case_free);
