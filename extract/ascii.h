@@ -2,7 +2,9 @@
 // table-driven: they run for every byte of every sentence, and kg reads text in
 // the C locale's sense anyway (only A-Z and a-z are letters; UTF-8 bytes are not).
 // Also eight bytes at a time (load, fold, compare ignoring case) for the word
-// table and the gazetteer's names, which compare whole words.
+// table and the gazetteer's names, which compare whole words, and sixteen at
+// a time backwards over a run of letters, digits and periods for the sentence
+// splitter.
 #ifndef KG_EXTRACT_ASCII_H_
 #define KG_EXTRACT_ASCII_H_
 
@@ -11,6 +13,10 @@
 #include <cstdint>
 #include <cstring>
 #include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace kg::ascii {
 
@@ -105,6 +111,35 @@ inline bool EqualFolded(const char* text, const char* lower, size_t n) {
     if (FoldBytes(a) != b) return false;
   }
   return FoldBytes(Load8(text, n)) == Load8(lower, n);
+}
+
+// The start of the run of letters, digits and periods that ends before
+// text[pos] (pos itself where text[pos - 1] is none of them): the sentence
+// splitter's token before a period ("Inc", "U.S", "$44"), read backwards
+// sixteen bytes a step instead of a table load and a test a byte.
+inline size_t AlnumOrDotRunStart(std::string_view text, size_t pos) {
+  const char* const p = text.data();
+#if defined(__SSE2__)
+  // Bytes in [lo, hi]: adding 0x80 - lo moves that range to the lowest
+  // signed bytes (and every other byte above it), so one compare tells.
+  auto in = [](__m128i x, char lo, char hi) {
+    const __m128i moved = _mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(0x80 - lo)));
+    return _mm_cmplt_epi8(moved, _mm_set1_epi8(static_cast<char>(0x80 + (hi - lo + 1))));
+  };
+  while (pos >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + pos - 16));
+    // Setting bit 5 maps A-Z onto a-z and no other byte into that range.
+    const __m128i run = _mm_or_si128(
+        _mm_or_si128(in(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z'), in(v, '0', '9')),
+        _mm_cmpeq_epi8(v, _mm_set1_epi8('.')));
+    const unsigned others = ~static_cast<unsigned>(_mm_movemask_epi8(run)) & 0xFFFF;
+    // The last byte outside the run ends the search: the run starts after it.
+    if (others != 0) return pos - 16 + static_cast<size_t>(32 - __builtin_clz(others));
+    pos -= 16;
+  }
+#endif
+  while (pos > 0 && (Alnum(p[pos - 1]) || p[pos - 1] == '.')) --pos;
+  return pos;
 }
 
 }  // namespace kg::ascii

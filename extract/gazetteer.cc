@@ -54,7 +54,7 @@ Gazetteer::Gazetteer(const RulePack& pack) : pack_(pack), lower_pairs_(65536) {
                             ? ascii::Fold(static_cast<char>(c1)) == ascii::Fold(s[1])
                             : !ascii::Alnum(static_cast<char>(c1));
       if (!fits) continue;
-      lower_pairs_[c0 << 8 | static_cast<size_t>(c1)] = 1;
+      lower_pairs_[static_cast<size_t>(c1) << 8 | c0] = 1;
     }
   };
   std::vector<const RoleDef*> roles;

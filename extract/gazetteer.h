@@ -49,7 +49,7 @@ class Gazetteer {
   bool MayStartLower(std::string_view text, size_t pos, size_t end) const {
     const size_t c0 = static_cast<unsigned char>(text[pos]);
     const size_t c1 = pos + 1 < end ? static_cast<unsigned char>(text[pos + 1]) : 0;
-    return lower_pairs_[c0 << 8 | c1] != 0;
+    return lower_pairs_[c1 << 8 | c0] != 0;
   }
 
   const RulePack& pack() const { return pack_; }
@@ -138,7 +138,7 @@ class Gazetteer {
   std::vector<WordInfo> infos_;
   std::vector<Start> starts_;
   int empty_kinds_ = 0;  // of the empty word (the word before a sentence's first)
-  // 1 at (first byte << 8 | second byte) of each role phrase and of each
+  // 1 at (second byte << 8 | first byte) of each role phrase and of each
   // name written with no capital first, their second byte in either case; a
   // one-letter first word sets every byte that is no letter or digit, and 0
   // for the end of the text (MayStartLower; the tracker's WordScan reads it as

@@ -10,7 +10,8 @@
 
 namespace kg {
 
-uint32_t NameIndex::Hash(std::string_view name) {
+// Hash and IndexOf in line: a lookup made two calls besides its own.
+inline uint32_t NameIndex::Hash(std::string_view name) {
   uint64_t h = name.size() * 0x9E3779B97F4A7C15u;
   size_t i = 0;
   for (; i + 8 <= name.size(); i += 8) {
@@ -25,7 +26,7 @@ uint32_t NameIndex::Hash(std::string_view name) {
   return static_cast<uint32_t>(h ^ h >> 32);
 }
 
-size_t NameIndex::IndexOf(std::string_view name, uint32_t hash) const {
+inline size_t NameIndex::IndexOf(std::string_view name, uint32_t hash) const {
   const size_t mask = slots_.size() - 1;
   for (size_t i = hash & mask;; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];

@@ -4,8 +4,9 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cstring>
+
+#include "graph/model/decimal.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -66,21 +67,15 @@ class ViewWriter {
 
   // "<e12:person>" or "<t3>", every byte of it from document[src_begin, src_end).
   void Token(char kind, int index, const std::string* type, size_t src_begin, size_t src_end) {
-    // "<e" ":" ">", at most 11 bytes of index, and 16 for the type's copy.
-    Reserve((type ? type->size() : 0) + 32);
+    // "<e" ":" ">", decimal::kMaxChars for the index, and 16 for the type's copy.
+    Reserve((type ? type->size() : 0) + 4 + decimal::kMaxChars + 16);
     char* const start = text_ + n_;
     char* t = start;
     *t++ = '<';
     *t++ = kind;
-    // A sentence's indices are mostly one or two digits.
-    if (index >= 0 && index < 10) {
-      *t++ = static_cast<char>('0' + index);
-    } else if (index >= 10 && index < 100) {
-      *t++ = static_cast<char>('0' + index / 10);
-      *t++ = static_cast<char>('0' + index % 10);
-    } else {
-      t = std::to_chars(t, t + 11, index).ptr;
-    }
+    // Times are a sentence's few, entities the pack's (hundreds or
+    // thousands): decimal::Write takes both without to_chars' length count.
+    t = decimal::Write(index, t);
     if (type) {
       *t++ = ':';
       t = CopyShort(*type, t);

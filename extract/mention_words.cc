@@ -14,6 +14,8 @@
 #include "extract/mention_words.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 #include <type_traits>
 
 #include "extract/ascii.h"
@@ -66,6 +68,14 @@ Masks MasksOf(std::string_view text, size_t at, size_t n) {
   return m;
 }
 
+// text[0] | text[1] << 8, read as one 16-bit load where bytes are little-endian.
+inline size_t Load2(const char* text) {
+  uint16_t v;
+  std::memcpy(&v, text, 2);
+  if constexpr (std::endian::native == std::endian::big) v = static_cast<uint16_t>(v >> 8 | v << 8);
+  return v;
+}
+
 }  // namespace
 
 void WordScan::SetOpenerPairs(const uint8_t* pairs) {
@@ -83,8 +93,8 @@ void WordScan::Forget() {
 inline bool WordScan::Opens(const char* text, size_t pos, size_t stop) const {
   if (ascii::Upper(text[pos])) return true;
   if (pairs_ == nullptr) return false;
-  const size_t bit = size_t{static_cast<unsigned char>(text[pos])} << 8 |
-                     (pos + 1 < stop ? static_cast<unsigned char>(text[pos + 1]) : 0);
+  const size_t bit = (pos + 1 < stop ? size_t{static_cast<unsigned char>(text[pos + 1])} << 8 : 0) |
+                     static_cast<unsigned char>(text[pos]);
   return pairs_[bit] != 0;
 }
 
@@ -95,9 +105,9 @@ uint64_t WordScan::LowerOpeners(const char* text, size_t at, uint64_t starts, si
   for (; starts != 0; starts &= starts - 1) {
     const size_t i = static_cast<size_t>(std::countr_zero(starts));
     const size_t pos = at + i;
-    const size_t second =
-        !kNearStop || pos + 1 < stop ? static_cast<unsigned char>(text[pos + 1]) : 0;
-    const size_t bit = size_t{static_cast<unsigned char>(text[pos])} << 8 | second;
+    // The table's index is the two bytes as one little-endian number: one load.
+    const size_t bit =
+        !kNearStop || pos + 1 < stop ? Load2(text + pos) : static_cast<unsigned char>(text[pos]);
     openers |= uint64_t{pairs_[bit]} << i;
   }
   return openers;

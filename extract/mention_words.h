@@ -23,8 +23,9 @@ class WordScan {
  public:
   // The words a mention may open at ("openers"): those opening with a capital,
   // and those whose first two bytes (the second 0 at the stretch's end) have
-  // the entry 1 at first << 8 | second in `pairs` (65536 entries, each 0 or
-  // 1; none if null). The table must outlive the scan's use.
+  // the entry 1 at second << 8 | first in `pairs` (65536 entries, each 0 or
+  // 1; none if null): the two bytes read as one little-endian 16-bit number,
+  // one load a word. The table must outlive the scan's use.
   void SetOpenerPairs(const uint8_t* pairs);
 
   // Reads text[begin, end) alone; bytes past `end` are never taken as part of it.

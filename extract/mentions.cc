@@ -176,18 +176,14 @@ size_t MentionTracker::NameWordEndByBytes(std::string_view text, size_t pos, siz
   return j;
 }
 
-const DocEntity& MentionTracker::entity(int id) const {
-  const auto& known = gaz_.known_;
-  if (id < static_cast<int>(known.size())) return known[id];
-  return extra_[id - known.size()];
-}
-
 bool MentionTracker::GenderFits(int id, std::string_view gender) const {
   const DocEntity& e = entity(id);
   if (gender.empty() || !ascii::Is(e.type, "person")) return true;
   const std::string_view first = std::string_view(e.name).substr(0, e.name.find(' '));
-  const bool female = Is(first, kFemaleName);
-  const bool male = !female && Is(first, kGivenName);
+  // One lookup gives both lists' answers.
+  const int kinds = Kinds(first);
+  const bool female = (kinds & kFemaleName) != 0;
+  const bool male = !female && (kinds & kGivenName) != 0;
   return gender == "male" ? !female : !male;
 }
 

@@ -148,6 +148,13 @@ class MentionTracker {
   KnownAt known_at_;  // the last Known, for this sentence only
 };
 
+// In line: views, facts and references ask it for every mention.
+inline const DocEntity& MentionTracker::entity(int id) const {
+  const std::vector<DocEntity>& known = gaz_.known_;
+  if (id < static_cast<int>(known.size())) return known[id];
+  return extra_[id - known.size()];
+}
+
 }  // namespace kg
 
 #endif  // KG_EXTRACT_MENTIONS_H_

@@ -14,8 +14,14 @@ namespace {
 
 using ascii::Alnum;
 
+// Compared in line (ascii::Is): Latest asks it of each recent entity, and
+// std::string's operator== calls memcmp for every type of the same length.
 bool TypeIn(const std::string& type, const std::vector<std::string>& types) {
-  return types.empty() || std::find(types.begin(), types.end(), type) != types.end();
+  if (types.empty()) return true;
+  for (const std::string& t : types) {
+    if (ascii::SameBytes(type, t)) return true;
+  }
+  return false;
 }
 
 // Head nouns of a possessive description and the entity type they name.

@@ -28,6 +28,7 @@
 #include <optional>
 #include <string_view>
 
+#include "extract/ascii.h"
 #include "graph/model/text_scan.h"
 
 namespace kg {
@@ -190,7 +191,9 @@ bool PeriodEnds(string_view text, size_t dot, size_t next) {
     classes[0xC2] = kMaybeOpener;
     return classes;
   }();
-  size_t begin = dot;
+  // Letters, digits and periods are inside the token: passed over sixteen at
+  // a time (most tokens are a word), then the bytes before them are read one by one.
+  size_t begin = ascii::AlnumOrDotRunStart(text, dot);
   while (begin > 0) {
     const uint8_t kind = kTokenByte[static_cast<unsigned char>(text[begin - 1])];
     if (kind == kEndsToken || (kind == kMaybeOpener && OpenerAt(text, begin - 1) > 0)) break;

@@ -79,5 +79,25 @@ TEST(AsciiTest, IsComparesWholeWords) {
   EXPECT_TRUE(ascii::Is("", ""));
 }
 
+// Runs of every length around the sixteen-byte steps, ending at every
+// position, with any byte of the alphabet before them (those outside the run
+// stop it; '.' and the letters and digits do not).
+TEST(AsciiTest, AlnumOrDotRunStartAgreesWithAByteLoop) {
+  uint32_t state = 7;
+  for (int round = 0; round < 4000; ++round) {
+    const std::string text = RandomBytes(&state, static_cast<size_t>(round % 70));
+    std::string runs = text;
+    // Long runs too: random bytes rarely give more than a few in a row.
+    for (size_t i = 0; i < runs.size(); ++i) {
+      if ((round / 70) % 3 == 1 && runs[i] != '@') runs[i] = i % 7 == 3 ? '.' : 'k';
+    }
+    for (size_t pos = 0; pos <= runs.size(); ++pos) {
+      size_t want = pos;
+      while (want > 0 && (ascii::Alnum(runs[want - 1]) || runs[want - 1] == '.')) --want;
+      EXPECT_EQ(ascii::AlnumOrDotRunStart(runs, pos), want) << "round " << round << " pos " << pos;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace kg

@@ -207,5 +207,30 @@ TEST(MentionViewTokensTest, TypesOfAnyLengthAndIndicesOfAnyWidth) {
   }
 }
 
+// Indices written past the short cases: a time's index is its place in the
+// document's list, so times before the sentence push its tokens' indices to
+// four, five and six digits (entity ids of a large pack get as wide).
+TEST(MentionViewTokensTest, TimeIndicesUpToSixDigits) {
+  const RulePack pack;
+  Gazetteer gazetteer(pack);
+  MentionTracker tracker(gazetteer, std::nullopt);
+  const std::string text = "x a b c";
+  for (const size_t before :
+       {8u, 98u, 99u, 998u, 999u, 9998u, 9999u, 99998u, 99999u, 100000u, 123455u}) {
+    // Spans ending before the sentence (text[2, 7)) are the earlier sentences' times.
+    std::vector<TimeSpanRef> times(before, TimeSpanRef{0, 1});
+    times.push_back({2, 3});
+    times.push_back({6, 7});
+    MentionView view;
+    BuildView(text, 2, text.size(), {}, times, tracker, &view);
+    std::string expected = "<t";
+    expected.append(std::to_string(before)).append("> b <t");
+    expected.append(std::to_string(before + 1)).append(">");
+    EXPECT_EQ(view.text, expected);
+    ASSERT_EQ(view.tokens.size(), 2u);
+    EXPECT_EQ(view.source_begin[view.tokens[1].begin], 6u);
+  }
+}
+
 }  // namespace
 }  // namespace kg

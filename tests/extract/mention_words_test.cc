@@ -92,7 +92,7 @@ std::vector<uint8_t> RandomPairs(uint32_t* state, uint32_t one_in) {
     pairs[i] = (*state >> 8) % one_in == 0 ? 1 : 0;
   }
   for (unsigned char first : {'a', 'Z', '0'}) {
-    for (size_t second = 0; second < 256; second += 2) pairs[size_t{first} << 8 | second] = 1;
+    for (size_t second = 0; second < 256; second += 2) pairs[second << 8 | first] = 1;
   }
   return pairs;
 }
@@ -106,7 +106,7 @@ size_t NextOpenerByBytes(const std::string& text, size_t begin, size_t end, size
     if (!IsAlnum(text[pos]) || (pos > begin && IsAlnum(text[pos - 1]))) continue;
     const unsigned char first = static_cast<unsigned char>(text[pos]);
     const unsigned char second = pos + 1 < end ? static_cast<unsigned char>(text[pos + 1]) : 0;
-    if ((first >= 'A' && first <= 'Z') || pairs[size_t{first} << 8 | second] != 0) return pos;
+    if ((first >= 'A' && first <= 'Z') || pairs[size_t{second} << 8 | first] != 0) return pos;
   }
   return end;
 }
