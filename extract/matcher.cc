@@ -232,13 +232,24 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
   const bool case_free = CaseFreeText(view.text, &ascii);
   re2::StringPiece text(view.text);
   re2::StringPiece found;
+  // Where entity tokens begin, read when a candidate first needs it.
+  thread_local std::vector<uint32_t> token_starts;
+  bool token_starts_read = false;
   for (size_t c = 0; c < candidates.size(); ++c) {
     const int p = candidates[c];
     const PatternDef& pat = pack.patterns[p];
-    // A pattern not compiled yet whose screen finds nothing in the view has no
-    // match in it: it need not be compiled for this view (most are never
-    // compiled).
-    if (case_free && pat.re_case_free && pat.RulesOut(view.text)) continue;
+    // A pattern not compiled yet that cannot match the view need not be
+    // compiled for it (most are never compiled): ruled out first where no
+    // token its opening slot takes lies where a match could begin, then by
+    // its screen. (Once compiled, Find tries those places cheaply itself.)
+    if (case_free && pat.re_case_free && !pat.re_case_free.compiled()) {
+      if (ascii && pack.slots != nullptr) {
+        if (!token_starts_read) SlotLocator::TokenStarts(view.text, &token_starts);
+        token_starts_read = true;
+        if (!pack.slots->MayFind(p, view.text, token_starts, last_start[c])) continue;
+      }
+      if (pat.RulesOut(view.text)) continue;
+    }
     const RelationDef& rel = pack.relations[pat.relation];
     const RE2& re = case_free && pat.re_case_free ? *pat.re_case_free : *pat.re;
     const int ngroups = std::min(re.NumberOfCapturingGroups() + 1, kMaxGroups);

@@ -93,6 +93,29 @@ bool SourceOpensWithSlot(std::string_view source, const TopLevelGroups& groups) 
   return after != '?' && after != '*' && after != '{';
 }
 
+// The entity types a slot group's body (IsSlotGroupBody) lets its tokens
+// name: "<e\\d+:(?:person|unknown)>..." gives {person, unknown}. Empty when
+// the token takes any type or is not written in one of those two forms.
+std::vector<std::string> SlotTokenTypes(std::string_view body) {
+  static constexpr std::string_view kOpen = "<e\\d+:(?:";
+  static constexpr std::string_view kClose = ")>";
+  if (!IsSlotGroupBody(body) || !body.starts_with(kOpen)) return {};
+  const size_t close = body.find(kClose);
+  if (close == std::string_view::npos) return {};
+  std::vector<std::string> types;
+  std::string_view names = body.substr(kOpen.size(), close - kOpen.size());
+  while (true) {
+    const std::string_view name = names.substr(0, names.find('|'));
+    const bool plain = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || c == '_';
+    });
+    if (!plain) return {};
+    types.emplace_back(name);
+    if (name.size() == names.size()) return types;
+    names.remove_prefix(name.size() + 1);
+  }
+}
+
 bool IsAscii(std::string_view text) {
   return std::all_of(text.begin(), text.end(),
                      [](char c) { return static_cast<unsigned char>(c) < 0x80; });
@@ -106,6 +129,30 @@ bool EqualsFolded(std::string_view text, std::string_view lower) {
   return true;
 }
 
+// Whether text[at, ...) opens with an entity token "<e12:type>" (any case)
+// whose type is one of `types` (lower case): else no slot whose token takes
+// only those types can begin there. `types` empty: any token does.
+bool TokenOfType(std::string_view text, size_t at, const std::vector<std::string>& types) {
+  if (types.empty()) return true;
+  size_t i = at + 2;  // after "<e"
+  const size_t digits = i;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+  if (i == digits || i == text.size() || text[i] != ':') return false;
+  const std::string_view rest = text.substr(i + 1);
+  for (const std::string& t : types) {
+    // The byte after the type first: it tells most types apart at once.
+    if (rest.size() <= t.size() || rest[t.size()] != '>') continue;
+    size_t k = 0;
+    while (k < t.size()) {
+      const char c = rest[k];
+      if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c) != t[k]) break;
+      ++k;
+    }
+    if (k == t.size()) return true;
+  }
+  return false;
+}
+
 // Whether `text` is a match of the slot macro's lead (kSlotLead).
 // No letter of the lead has a non-ASCII case variant RE2 would match (as 'k'
 // and 's' have), so a byte comparison tells it for any text.
@@ -116,6 +163,10 @@ bool IsLead(std::string_view text, bool case_sensitive) {
   }
   return false;
 }
+
+// The slot macro's lead words (kSlotLead), and the longer one's length.
+constexpr std::string_view kLeads[] = {"either ", "both "};
+constexpr size_t kLongestLead = 7;
 
 // Up to this many '<' (or '>') in a match; more falls back to the capture pass.
 constexpr size_t kMaxBounds = 24;
@@ -195,6 +246,11 @@ SlotLocator::SlotLocator(const std::vector<PatternDef>& patterns)
     const std::string_view source = pattern.source;
     const TopLevelGroups groups = ReadTopLevelGroups(source);
     entry.opens_with_slot = SourceOpensWithSlot(source, groups);
+    if (entry.opens_with_slot) {
+      const Group& opening = *groups.first;
+      entry.opening_types =
+          SlotTokenTypes(source.substr(opening.body, opening.close - opening.body));
+    }
     if (!pattern.re || !groups.splittable || !groups.subject) continue;
     const Group subject = *groups.subject;
     if (pattern.object_group == 0) {
@@ -263,8 +319,6 @@ bool SlotLocator::OpensWithSlot(int p) const {
 
 bool SlotLocator::Find(int p, const RE2& re, const re2::StringPiece& text, size_t pos,
                        re2::StringPiece* match, size_t last_start, bool ascii_text) const {
-  static constexpr std::string_view kLeads[] = {"either ", "both "};
-  static constexpr size_t kLongestLead = 7;
   const std::string_view view(text.data(), text.size());
   // Case-blind RE2 matches a few non-ASCII letters to ASCII ones ("either"
   // with a dotless i), which the lead-word test below would miss.
@@ -285,6 +339,27 @@ bool SlotLocator::Find(int p, const RE2& re, const re2::StringPiece& text, size_
     if (at <= last_start && re.Match(text, at, text.size(), RE2::ANCHOR_START, match, 1)) {
       return true;
     }
+  }
+  return false;
+}
+
+void SlotLocator::TokenStarts(std::string_view text, std::vector<uint32_t>* out) {
+  out->clear();
+  for (size_t at = text.find('<'); at != std::string_view::npos; at = text.find('<', at + 1)) {
+    if (at + 1 < text.size() && (text[at + 1] == 'e' || text[at + 1] == 'E')) {
+      out->push_back(static_cast<uint32_t>(at));
+    }
+  }
+}
+
+bool SlotLocator::MayFind(int p, std::string_view text, const std::vector<uint32_t>& starts,
+                          size_t last_start) const {
+  if (!OpensWithSlot(p)) return true;
+  const std::vector<std::string>& opening_types = entries_[p].opening_types;
+  // The places Find searches from, without its lead-word test: a superset.
+  for (const size_t at : starts) {
+    if (at > kLongestLead && at - kLongestLead > last_start) break;
+    if (TokenOfType(text, at, opening_types)) return true;
   }
   return false;
 }

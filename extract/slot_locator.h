@@ -16,6 +16,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kg {
@@ -62,6 +63,17 @@ class SlotLocator {
   bool Find(int p, const RE2& re, const re2::StringPiece& text, size_t pos, re2::StringPiece* match,
             size_t last_start = std::string::npos, bool ascii_text = false) const;
 
+  // Where a match of a pattern that opens with a slot may begin in `text`:
+  // each "<e" (any case), ascending. Read once a view, for MayFind.
+  static void TokenStarts(std::string_view text, std::vector<uint32_t>* out);
+  // False when Find(p, re, text, 0, match, last_start, true) finds nothing
+  // whatever `re` is, told without RE2: the pattern opens with a slot and no
+  // entity token of a type the slot takes lies where a match could begin. A
+  // candidate ruled out so needs neither its screen nor its compile. For
+  // ASCII text only; `starts`: TokenStarts(text).
+  bool MayFind(int p, std::string_view text, const std::vector<uint32_t>& starts,
+               size_t last_start = std::string::npos) const;
+
   // Whether pattern `p` splits into pieces at all (for tests).
   bool Splits(int p) const;
   // Whether piece `piece` of pattern `p` (0: before the groups, 1: the first
@@ -78,6 +90,9 @@ class SlotLocator {
   enum class PieceForm : uint8_t { kRegex, kEmpty, kLead };
   struct Entry {
     bool opens_with_slot = false;
+    // The entity types the opening slot's first token may name (lower case);
+    // empty when any may (or the slot is not read).
+    std::vector<std::string> opening_types;
     bool splits = false;
     bool one_group = false;  // {subj} only: pairs inside it
     bool subject_first = true;

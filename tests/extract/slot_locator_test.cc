@@ -178,6 +178,48 @@ TEST(SlotLocatorTest, LocatesALoneGroup) {
   }
 }
 
+// A match of a pattern that opens with a slot begins at a token of a type the
+// slot takes (any case); MayFind tells, without RE2, when there is none.
+TEST(SlotLocatorTest, MayFindReadsTheOpeningSlotsTypes) {
+  const std::vector<PatternDef> patterns =
+      Patterns({"{subj} (?:acquired|bought) {obj}", "{subj:place|agency} bought {obj}",
+                "{subj:person!} bought {obj}"});
+  SlotLocator locator(patterns);
+  struct Case {
+    int pattern;
+    std::string view;
+    bool may_find;
+  };
+  const std::vector<Case> cases = {
+      {0, "<e1:place> bought <e2:organization>", false},
+      {0, "<e1:place> and <e2:agency> bought <e3:place>", false},
+      {0, "<e1:persons> bought <e2:place>", false},
+      {0, "<e1:person bought <e2:place>", false},
+      {0, "<e:person> bought <e2:agency>", false},
+      {0, "<e1:place> bought <e2:unknown> bought <e3:person>", true},
+      {0, "<E1:PERSON> BOUGHT <E2:ORGANIZATION>", true},
+      {0, "either <e1:unknown> or <e2:person> bought <e3:organization>", true},
+      {1, "<e1:person> bought <e2:organization>", false},
+      {1, "<e1:agency> bought <e2:organization>", true},
+      {1, "<e1:Place> bought <e2:organization>", true},
+      {2, "<e1:unknown> bought <e2:organization>", false},
+      {2, "<e1:person> bought <e2:organization>", true},
+  };
+  std::vector<uint32_t> starts;
+  for (const Case& c : cases) {
+    const re2::StringPiece text(c.view);
+    const RE2& re = *patterns[c.pattern].re;
+    SlotLocator::TokenStarts(c.view, &starts);
+    EXPECT_EQ(locator.MayFind(c.pattern, c.view, starts), c.may_find) << c.view;
+    re2::StringPiece want, got;
+    const bool expected = re.Match(text, 0, text.size(), RE2::UNANCHORED, &want, 1);
+    EXPECT_TRUE(c.may_find || !expected) << c.view;
+    ASSERT_EQ(locator.Find(c.pattern, re, text, 0, &got), expected) << c.view;
+    EXPECT_EQ(got.data(), want.data()) << c.view;
+    EXPECT_EQ(got.size(), want.size()) << c.view;
+  }
+}
+
 TEST(SlotLocatorTest, PatternsThatDoNotSplit) {
   const std::vector<PatternDef> patterns =
       Patterns({"{subj} met {obj}|met", "(?P<subj>\\w+) met {obj}", "(?i){subj} met {obj}",
@@ -422,6 +464,10 @@ TEST_F(NewsPackTest, FindEqualsTheUnanchoredSearch) {
       // Tokens of types a slot may not take, and text that only looks like tokens.
       "<e1:place> and <e2:unknown> met <e3:agency>, <e4:platform> sued <e5:Person>",
       "<e:person> met <e1person> and <e2:per son> sued <e3:person> <e4:organization",
+      // Opening slots of types the token does not have, in lists and out.
+      "<e1:place>, <e2:person> and <e3:person> acquired <e4:organization>",
+      "<e1:PLACE> and <E2:Person> ACQUIRED <e3:Organization>, <e4:product> sued <e5:persons>",
+      "<e1:organization> sued <e2:place> and <e12:> met <e3:person_> or <e4:unknown>",
   };
   const size_t crafted = views.size();
   views.insert(views.end(), views_->begin(), views_->end());
@@ -485,6 +531,46 @@ TEST_F(NewsPackTest, FindEqualsTheUnanchoredSearchOnRecombinedViews) {
     }
   }
   EXPECT_GT(found, 20);
+}
+
+// MayFind says no only where neither Find nor the unanchored search finds a
+// match: for every pattern of the news pack, on the example articles' views
+// and recombined ones, with and without the prefilter's bound on where a match
+// can begin.
+TEST_F(NewsPackTest, MayFindRulesOutOnlyViewsWithoutAMatch) {
+  const RulePack& p = **pack_;
+  std::vector<std::string> views = *views_;
+  const std::vector<std::string> generated = GeneratedViews(*views_, 800);
+  views.insert(views.end(), generated.begin(), generated.end());
+  std::vector<int> candidates;
+  std::vector<uint32_t> last_starts, starts;
+  int ruled_out = 0, matched = 0;
+  for (const std::string& view : views) {
+    const re2::StringPiece text(view);
+    if (!Ascii(view)) continue;
+    SlotLocator::TokenStarts(view, &starts);
+    p.prefilter->Candidates(view, &candidates, &last_starts);
+    for (size_t i = 0; i < p.patterns.size(); ++i) {
+      const int pi = static_cast<int>(i);
+      const auto c = std::lower_bound(candidates.begin(), candidates.end(), pi);
+      const bool candidate = c != candidates.end() && *c == pi;
+      const size_t last_start = candidate ? last_starts[c - candidates.begin()] : std::string::npos;
+      const RE2& re = *p.patterns[i].re;
+      re2::StringPiece want, got;
+      const bool expected = re.Match(text, 0, text.size(), RE2::UNANCHORED, &want, 1);
+      matched += expected ? 1 : 0;
+      for (size_t bound : {std::string::npos, last_start}) {
+        if (bound != std::string::npos && !candidate) continue;
+        if (p.slots->MayFind(pi, view, starts, bound)) continue;
+        ++ruled_out;
+        EXPECT_FALSE(expected) << p.patterns[i].rule << " in " << view;
+        EXPECT_FALSE(p.slots->Find(pi, re, text, 0, &got, bound, true))
+            << p.patterns[i].rule << " in " << view;
+      }
+    }
+  }
+  EXPECT_GT(matched, 40);
+  EXPECT_GT(ruled_out, 1000) << ruled_out;
 }
 
 }  // namespace
