@@ -8,6 +8,7 @@
 #include <optional>
 #include <string_view>
 
+#include "extract/case_blind.h"
 #include "extract/lazy_regex.h"
 #include "extract/mention_view.h"
 #include "extract/pattern_macros.h"
@@ -260,7 +261,7 @@ SlotLocator::SlotLocator(const std::vector<PatternDef>& patterns)
       entry.sources = {std::string(source.substr(0, subject.open)), std::string(body), "", "",
                        std::string(source.substr(subject.close + 1))};
       entry.one_group = true;
-      entry.options = pattern.re.options();
+      SetPieceOptions(pattern, &entry);
       entry.forms = PieceForms(entry.sources, entry.options);
       entry.splits = true;
       continue;
@@ -280,13 +281,29 @@ SlotLocator::SlotLocator(const std::vector<PatternDef>& patterns)
         std::string(source.substr(second.body, second.close - second.body)),
         std::string(source.substr(second.close + 1)),
     };
-    entry.options = pattern.re.options();
+    SetPieceOptions(pattern, &entry);
     entry.forms = PieceForms(entry.sources, entry.options);
     entry.splits = true;
   }
 }
 
 SlotLocator::~SlotLocator() = default;
+
+void SlotLocator::SetPieceOptions(const PatternDef& pattern, Entry* entry) {
+  entry->options = pattern.re.options();
+  // re_case_free exists only for a case-neutral source, and a piece is part of
+  // it: on case-free text it matches the same compiled either way, and a
+  // case-blind compile costs about twice as much (RE2's case folding).
+  if (pattern.re_case_free && !entry->options.literal()) {
+    entry->options.set_case_sensitive(true);
+    entry->case_free_only = true;
+  }
+}
+
+bool SlotLocator::PiecesRead(const Entry& entry, const re2::StringPiece& text, size_t begin,
+                             size_t end) {
+  return !entry.case_free_only || CaseFreeText(std::string_view(text.data() + begin, end - begin));
+}
 
 std::array<SlotLocator::PieceForm, 5> SlotLocator::PieceForms(
     const std::vector<std::string>& sources, const RE2::Options& options) {
@@ -372,6 +389,7 @@ bool SlotLocator::PieceFits(int p, size_t piece, const re2::StringPiece& text, s
                             size_t to) const {
   if (!Splits(p) || piece >= 5 || piece == 2) return false;
   const Entry& entry = entries_[p];
+  if (!PiecesRead(entry, text, from, to)) return false;
   const Pieces* pieces = Compiled(entry);
   if (pieces == nullptr || pieces->re[piece] == nullptr) return false;
   return Fits(entry, *pieces, piece, text, from, to);
@@ -449,6 +467,7 @@ bool SlotLocator::LocateIn(const Entry& entry, const re2::StringPiece& text, siz
     const std::array<size_t, 4> only = {starts.at[0], ends.at[0], starts.at[1], ends.at[1]};
     return Place(entry, only, out);
   }
+  if (!PiecesRead(entry, text, begin, end)) return false;
   const Pieces* pieces = Compiled(entry);
   if (pieces == nullptr) return false;
   auto fits = [&](size_t piece, size_t from, size_t to) {
@@ -500,6 +519,7 @@ bool SlotLocator::LocateIn(const Entry& entry, const re2::StringPiece& text, siz
 bool SlotLocator::LocateOneGroup(const Entry& entry, const re2::StringPiece& text, size_t begin,
                                  size_t end, const Bounds& starts, const Bounds& ends,
                                  SlotSpans* out) const {
+  if (!PiecesRead(entry, text, begin, end)) return false;
   const Pieces* pieces = Compiled(entry);
   if (pieces == nullptr) return false;
   auto fits = [&](size_t piece, size_t from, size_t to) {

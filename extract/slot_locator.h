@@ -78,7 +78,8 @@ class SlotLocator {
   bool Splits(int p) const;
   // Whether piece `piece` of pattern `p` (0: before the groups, 1: the first
   // group, 3: the second, 4: after them) matches exactly text[from, to), as
-  // Locate tells it; false when `p` does not split (for tests).
+  // Locate tells it; false when `p` does not split, or when its pieces read
+  // only case-free text and text[from, to) is not (for tests).
   bool PieceFits(int p, size_t piece, const re2::StringPiece& text, size_t from, size_t to) const;
   // Whether Find searches pattern `p` from its slot starts (for tests).
   bool OpensWithSlot(int p) const;
@@ -100,6 +101,9 @@ class SlotLocator {
                                        // (one group: before, group, "", "", after)
     std::array<PieceForm, 5> forms{};
     RE2::Options options;
+    // The pieces of a case-neutral pattern are compiled as its re_case_free
+    // is, case-sensitively, and read only spans case cannot change.
+    bool case_free_only = false;
     // The pieces around the groups, then the one between them, each compiled
     // on first need; null when a piece did not compile.
     mutable std::once_flag once, middle_once;
@@ -108,6 +112,13 @@ class SlotLocator {
   };
   const Pieces* Compiled(const Entry& entry) const;
   const RE2* Middle(const Entry& entry) const;
+  // The options `pattern`'s pieces are compiled with, and whether they read
+  // only case-free text.
+  static void SetPieceOptions(const PatternDef& pattern, Entry* entry);
+  // Whether the pieces of `entry` may read text[begin, end): false when they
+  // were compiled case-sensitively and case could change how it reads.
+  static bool PiecesRead(const Entry& entry, const re2::StringPiece& text, size_t begin,
+                         size_t end);
   // Writes a placement (first group's begin and end, then the second's) as
   // subject and object spans.
   static std::array<PieceForm, 5> PieceForms(const std::vector<std::string>& sources,

@@ -7,9 +7,11 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <random>
 #include <sstream>
 
+#include "extract/case_blind.h"
 #include "extract/document.h"
 #include "extract/extractor.h"
 #include "extract/mention_view.h"
@@ -301,6 +303,90 @@ TEST(SlotLocatorTest, LeadAndEmptyPiecesAgreeWithTheCapturePass) {
     }
   }
   EXPECT_GT(located, 30);
+}
+
+// A deferred pack's case-neutral patterns have their pieces compiled
+// case-sensitively, as their re_case_free: on the example articles' views,
+// views recombined from them, and the same with words upper-cased or holding
+// a KELVIN SIGN, every placement the locator gives is the capture pass's (of
+// re_case_free on case-free views, of the case-blind re on the others, as
+// the matcher picks), and it gives one for most matches.
+TEST(SlotLocatorTest, CaseSensitivePiecesAgreeWithTheCapturePass) {
+  std::shared_ptr<const RulePack> loaded = testing_util::NewsPack(/*deferred=*/true);
+  ASSERT_TRUE(loaded);
+  const RulePack& p = *loaded;
+  ASSERT_NE(p.slots, nullptr);
+  std::vector<std::string> views;
+  ASSERT_TRUE(testing_util::ExampleArticleViews(p, &views).ok());
+  const std::vector<std::string> generated = GeneratedViews(views, 3000);
+  views.insert(views.end(), generated.begin(), generated.end());
+  // Lists joined by upper-case words: the case-blind match takes the whole
+  // list, case-sensitive pieces would place the group on its first member.
+  for (const char* list : {"<e1:organization> AND <e2:organization>",
+                           "<e1:organization>, <e2:organization> OR <e4:organization>",
+                           "BOTH <e1:organization> and <e2:organization>"}) {
+    for (const char* rest : {" acquired <e3:organization> .", " bought the startup <e3:platform>",
+                             " said <e5:person> met <e3:person>", " sued <e3:organization>"}) {
+      views.push_back(std::string(list) + rest);
+      views.push_back("<e6:person> said " + std::string(list) + rest);
+    }
+  }
+  std::mt19937 rng(3);
+  const size_t plain = views.size();
+  for (size_t n = 0; n < plain; ++n) {
+    std::string v = views[n];
+    for (int k = 0; k < 2; ++k) {
+      const size_t at = rng() % std::max<size_t>(1, v.size());
+      if (rng() % 4 == 0) {
+        if (v[at] == 'k') v.replace(at, 1, "\xe2\x84\xaa");
+        continue;
+      }
+      for (size_t i = at; i < v.size() && v[i] != ' '; ++i) {
+        v[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(v[i])));
+      }
+    }
+    views.push_back(v);
+  }
+  int case_free_pieces = 0, matches = 0, located = 0, other_case = 0;
+  std::vector<int> candidates;
+  re2::StringPiece groups[16];
+  for (const std::string& view : views) {
+    const bool case_free = CaseFreeText(view);
+    p.prefilter->Candidates(view, &candidates);
+    const re2::StringPiece text(view);
+    for (int i : candidates) {
+      const PatternDef& pat = p.patterns[i];
+      if (!pat.re_case_free || !p.slots->Splits(i)) continue;
+      ++case_free_pieces;
+      const RE2& re = case_free ? *pat.re_case_free : *pat.re;
+      const int ngroups = std::min(re.NumberOfCapturingGroups() + 1, 16);
+      for (size_t pos = 0; pos < text.size() &&
+                           re.Match(text, pos, text.size(), RE2::UNANCHORED, groups, ngroups);) {
+        ++matches;
+        other_case += !case_free;
+        const size_t begin = groups[0].data() - text.data();
+        const size_t end = begin + groups[0].size();
+        pos = end > begin ? end : begin + 1;
+        SlotSpans spans;
+        if (!p.slots->Locate(i, text, begin, end, &spans)) continue;
+        ++located;
+        const re2::StringPiece& s = groups[pat.subject_group];
+        const re2::StringPiece& o =
+            groups[pat.object_group > 0 ? pat.object_group : pat.subject_group];
+        ASSERT_EQ(spans.subject_begin, static_cast<size_t>(s.data() - text.data()))
+            << pat.rule << ": " << view;
+        ASSERT_EQ(spans.subject_end, static_cast<size_t>(s.data() + s.size() - text.data()))
+            << pat.rule << ": " << view;
+        ASSERT_EQ(spans.object_begin, static_cast<size_t>(o.data() - text.data()))
+            << pat.rule << ": " << view;
+        ASSERT_EQ(spans.object_end, static_cast<size_t>(o.data() + o.size() - text.data()))
+            << pat.rule << ": " << view;
+      }
+    }
+  }
+  EXPECT_GT(case_free_pieces, 1000);
+  EXPECT_GT(other_case, 50);
+  EXPECT_GT(located, matches * 7 / 10);
 }
 
 // The lead and empty pieces, told from their bytes, fit exactly the spans
