@@ -141,8 +141,7 @@ void Attribute(const CompiledRules& rules, std::string_view hit, HitAttribution*
   out->captures.clear();
   out->owned.clear();
   const re2::StringPiece whole(hit.data(), hit.size());
-  if (!rules.rule_set->Match(whole, &out->rules)) out->rules.clear();
-  std::sort(out->rules.begin(), out->rules.end());
+  rules.rule_set->Match(hit, &out->rules);
   std::vector<re2::StringPiece> subs;
   std::string scratch;
   out->captures.resize(out->rules.size());

@@ -233,7 +233,7 @@ Status LoadRule(const std::string& file, const YAML::Node& node, CompiledRules* 
   // The set parses the pattern as RE2 would (same options, same error text);
   // the rule's own RE2 is compiled when a hit first needs its captures.
   std::string error;
-  if (rules->rule_set->Add(alternatives, &error) < 0) {
+  if (!rules->rule_set->Add(alternatives, &error)) {
     return YamlErrorAt(file, fields["pattern"], context + ": bad pattern: " + error);
   }
   if (CapturingGroups(alternatives) != static_cast<int>(matcher.groups.size())) {
@@ -300,7 +300,7 @@ int CapturingGroups(std::string_view pattern) {
 Status LoadRules(const std::string& file, const YAML::Node& node, CompiledRules* rules,
                  std::string* combined) {
   if (!node.IsSequence()) return YamlErrorAt(file, node, "time rules: 'rules' must be a list");
-  rules->rule_set = std::make_unique<RE2::Set>(RuleOptions(), RE2::ANCHOR_BOTH);
+  rules->rule_set = std::make_unique<RuleSet>();
   for (const YAML::Node& item : node) {
     if (Status s = LoadRule(file, item, rules, combined); !s.ok()) return s;
   }

@@ -6,7 +6,6 @@
 #define KG_EXTRACT_TIME_TIME_RULES_H_
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <array>
 #include <memory>
@@ -17,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "extract/time/rule_set.h"
 #include "extract/time/start_filter.h"
 #include "graph/model/status.h"
 
@@ -97,9 +97,9 @@ struct RuleMatcher {
   // the rule set tells which rules match a hit, so only a rule with slots to
   // capture ever runs it (a rule of several patterns only when they cannot
   // be run one at a time, below), and most inputs hit few rules. The loader has
-  // parsed it (RE2::Set::Add) and counted its groups. Null only when RE2
-  // cannot compile what it parsed (a program too large for RE2's memory
-  // budget; the rule set, which holds it, then fails to compile at load).
+  // parsed it (RuleSet::Add, as written or lower-cased, which parse alike) and counted its groups.
+  // Null only when RE2 cannot compile what it parsed (a program too large for RE2's memory budget;
+  // the rule set, which holds it, then fails to compile at load).
   const RE2* regex() const;
   std::string pattern;
   std::vector<const SlotDef*> groups;
@@ -163,7 +163,7 @@ struct CompiledRules {
   std::unique_ptr<RE2> scanner;
   // Where a scanner match can begin, when the rules' patterns tell.
   std::optional<StartFilter> start_filter;
-  std::unique_ptr<RE2::Set> rule_set;
+  std::unique_ptr<RuleSet> rule_set;
   std::unique_ptr<RE2> future_cue;  // tense cues looked for near an expression
   std::unique_ptr<RE2> past_cue;
   // Where a cue can begin, when its regex tells: most windows around an
