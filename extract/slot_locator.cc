@@ -252,6 +252,17 @@ SlotLocator::SlotLocator(const std::vector<PatternDef>& patterns)
       entry.opening_types =
           SlotTokenTypes(source.substr(opening.body, opening.close - opening.body));
     }
+    // The group that ends the source, when it is a slot's and not the opening one.
+    for (const std::optional<Group>& group : {groups.subject, groups.object}) {
+      if (!group || group->close + 1 != source.size() ||
+          (entry.opens_with_slot && group->open == groups.first->open)) {
+        continue;
+      }
+      const std::string_view body = source.substr(group->body, group->close - group->body);
+      if (!IsSlotGroupBody(body)) continue;
+      entry.closes_with_slot = true;
+      entry.closing_types = SlotTokenTypes(body);
+    }
     if (!pattern.re || !groups.splittable || !groups.subject) continue;
     const Group subject = *groups.subject;
     if (pattern.object_group == 0) {
@@ -371,12 +382,25 @@ void SlotLocator::TokenStarts(std::string_view text, std::vector<uint32_t>* out)
 
 bool SlotLocator::MayFind(int p, std::string_view text, const std::vector<uint32_t>& starts,
                           size_t last_start) const {
-  if (!OpensWithSlot(p)) return true;
-  const std::vector<std::string>& opening_types = entries_[p].opening_types;
-  // The places Find searches from, without its lead-word test: a superset.
-  for (const size_t at : starts) {
-    if (at > kLongestLead && at - kLongestLead > last_start) break;
-    if (TokenOfType(text, at, opening_types)) return true;
+  if (p < 0 || static_cast<size_t>(p) >= size_) return true;
+  const Entry& entry = entries_[p];
+  // The first place Find searches from, without its lead-word test; the
+  // closing slot's first token comes after the opening slot's.
+  size_t i = 0;
+  if (entry.opens_with_slot) {
+    while (i < starts.size() && !TokenOfType(text, starts[i], entry.opening_types)) {
+      const size_t at = starts[i];
+      if (at > kLongestLead && at - kLongestLead > last_start) return false;
+      ++i;
+    }
+    if (i == starts.size()) return false;
+    const size_t at = starts[i];
+    if (at > kLongestLead && at - kLongestLead > last_start) return false;
+    ++i;
+  }
+  if (!entry.closes_with_slot) return true;
+  for (; i < starts.size(); ++i) {
+    if (TokenOfType(text, starts[i], entry.closing_types)) return true;
   }
   return false;
 }

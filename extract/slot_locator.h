@@ -67,10 +67,12 @@ class SlotLocator {
   // each "<e" (any case), ascending. Read once a view, for MayFind.
   static void TokenStarts(std::string_view text, std::vector<uint32_t>* out);
   // False when Find(p, re, text, 0, match, last_start, true) finds nothing
-  // whatever `re` is, told without RE2: the pattern opens with a slot and no
-  // entity token of a type the slot takes lies where a match could begin. A
-  // candidate ruled out so needs neither its screen nor its compile. For
-  // ASCII text only; `starts`: TokenStarts(text).
+  // whatever `re` is, told without RE2 from the view's entity tokens: the
+  // pattern opens with a slot and no token of a type the slot takes lies where
+  // a match could begin, or it ends with a slot and no token of a type that
+  // slot takes comes after such a beginning (or at all). A candidate ruled out
+  // so needs neither its screen nor its compile. For ASCII text only;
+  // `starts`: TokenStarts(text).
   bool MayFind(int p, std::string_view text, const std::vector<uint32_t>& starts,
                size_t last_start = std::string::npos) const;
 
@@ -94,6 +96,10 @@ class SlotLocator {
     // The entity types the opening slot's first token may name (lower case);
     // empty when any may (or the slot is not read).
     std::vector<std::string> opening_types;
+    // Whether every match ends with a slot group (another than the opening
+    // one), and the types its tokens may name (empty: any).
+    bool closes_with_slot = false;
+    std::vector<std::string> closing_types;
     bool splits = false;
     bool one_group = false;  // {subj} only: pairs inside it
     bool subject_first = true;

@@ -181,11 +181,13 @@ TEST(SlotLocatorTest, LocatesALoneGroup) {
 }
 
 // A match of a pattern that opens with a slot begins at a token of a type the
-// slot takes (any case); MayFind tells, without RE2, when there is none.
-TEST(SlotLocatorTest, MayFindReadsTheOpeningSlotsTypes) {
+// slot takes (any case), and one that ends with a slot holds a later token of
+// a type that slot takes; MayFind tells, without RE2, when there is none.
+TEST(SlotLocatorTest, MayFindReadsTheSlotsTypes) {
   const std::vector<PatternDef> patterns =
       Patterns({"{subj} (?:acquired|bought) {obj}", "{subj:place|agency} bought {obj}",
-                "{subj:person!} bought {obj}"});
+                "{subj:person!} bought {obj}", "(?:acquired|bought) {obj}", "{subj} and {obj} met",
+                "{subj} met"});
   SlotLocator locator(patterns);
   struct Case {
     int pattern;
@@ -206,6 +208,19 @@ TEST(SlotLocatorTest, MayFindReadsTheOpeningSlotsTypes) {
       {1, "<e1:Place> bought <e2:organization>", true},
       {2, "<e1:unknown> bought <e2:organization>", false},
       {2, "<e1:person> bought <e2:organization>", true},
+      {0, "<e1:person> bought <e2:place>", false},
+      {0, "<e2:organization> and <e1:person> bought", false},
+      {0, "<e1:person> bought <e2:organization>", true},
+      {1, "<e1:place> bought <e2:place> and <e3:Organization>", true},
+      {3, "<e1:place> bought <e2:place>", false},
+      {3, "<e1:person> bought <e2:place>", true},
+      {3, "bought <e1:unknown>", true},
+      {4, "<e1:place> and <e2:agency> met", false},
+      // Only a slot that ends the pattern is read for its types.
+      {4, "<e1:person> and <e2:agency> met", true},
+      {4, "<e1:agency> and <e2:person> and <e3:unknown> met", true},
+      {5, "<e1:place> met", false},
+      {5, "<e1:person> met", true},
   };
   std::vector<uint32_t> starts;
   for (const Case& c : cases) {
