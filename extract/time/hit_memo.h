@@ -34,7 +34,8 @@ struct GroupValue {
   const std::string* word = nullptr;  // kWord: lives as long as the rules
 };
 
-// The rules matching a hit, ascending (file order), and per rule whether its
+// The rules matching a hit, ascending (file order), through the first
+// without context conditions (RuleSet::Match), and per rule whether its
 // anchored capture matched and what its groups hold.
 struct HitAttribution {
   // What Until writes for the hit when the rule's value does not depend on

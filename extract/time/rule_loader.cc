@@ -233,7 +233,9 @@ Status LoadRule(const std::string& file, const YAML::Node& node, CompiledRules* 
   // The set parses the pattern as RE2 would (same options, same error text);
   // the rule's own RE2 is compiled when a hit first needs its captures.
   std::string error;
-  if (!rules->rule_set->Add(alternatives, &error)) {
+  const bool unconditional =
+      !fields["before"] && !fields["not_before"] && !fields["after"] && !fields["not_after"];
+  if (!rules->rule_set->Add(alternatives, unconditional, &error)) {
     return YamlErrorAt(file, fields["pattern"], context + ": bad pattern: " + error);
   }
   if (CapturingGroups(alternatives) != static_cast<int>(matcher.groups.size())) {

@@ -43,7 +43,7 @@ RuleSet::RuleSet()
 
 RuleSet::~RuleSet() = default;
 
-bool RuleSet::Add(const std::string& pattern, std::string* error) {
+bool RuleSet::Add(const std::string& pattern, bool unconditional, std::string* error) {
   const int rule = static_cast<int>(patterns_.size());
   // A rewrite that does not parse (the pattern as written then fails too)
   // leaves the error to the pattern as written.
@@ -52,12 +52,14 @@ bool RuleSet::Add(const std::string& pattern, std::string* error) {
     if (lower_->set.Add(*lower, &ignored) >= 0) {
       lower_->rules.push_back(rule);
       patterns_.push_back(pattern);
+      unconditional_.push_back(unconditional);
       return true;
     }
   }
   if (as_written_->set.Add(pattern, error) < 0) return false;
   as_written_->rules.push_back(rule);
   patterns_.push_back(pattern);
+  unconditional_.push_back(unconditional);
   return true;
 }
 
@@ -72,15 +74,33 @@ bool RuleSet::Compile() {
 void RuleSet::Match(std::string_view hit, std::vector<int>* rules) const {
   rules->clear();
   std::vector<int> scratch;
-  if (IsAscii(hit)) {
-    std::string lowered(hit);
-    for (char& c : lowered) c = ascii::Fold(c);
-    lower_->Match(lowered, &scratch, rules);
-    as_written_->Match(hit, &scratch, rules);
-  } else {
+  if (!IsAscii(hit)) {
     MatchAll(hit, &scratch, rules);
+    CutAfterUnconditional(rules);
+    return;
   }
+  std::string lowered(hit);
+  for (char& c : lowered) c = ascii::Fold(c);
+  lower_->Match(lowered, &scratch, rules);
+  // The rules of the other set are added in order, so the first of them
+  // tells whether any could come before the cut.
+  if (CutAfterUnconditional(rules) && !as_written_->rules.empty() &&
+      rules->back() < as_written_->rules.front()) {
+    return;
+  }
+  as_written_->Match(hit, &scratch, rules);
+  CutAfterUnconditional(rules);
+}
+
+bool RuleSet::CutAfterUnconditional(std::vector<int>* rules) const {
   std::sort(rules->begin(), rules->end());
+  for (size_t i = 0; i < rules->size(); ++i) {
+    if (unconditional_[static_cast<size_t>((*rules)[i])]) {
+      rules->resize(i + 1);
+      return true;
+    }
+  }
+  return false;
 }
 
 void RuleSet::MatchAll(std::string_view hit, std::vector<int>* scratch,

@@ -26,21 +26,29 @@ class RuleSet {
 
   // Adds the next rule's pattern (rules are numbered from 0 in the order
   // added); false, with RE2's error for the pattern as written, if it does
-  // not parse.
-  bool Add(const std::string& pattern, std::string* error);
+  // not parse. `unconditional`: the rule has no context conditions, so it
+  // holds wherever it matches.
+  bool Add(const std::string& pattern, bool unconditional, std::string* error);
   // After the last Add; false if RE2 cannot compile the sets.
   bool Compile();
 
-  // The rules whose pattern matches all of `hit`, ascending.
+  // The rules whose pattern matches all of `hit`, ascending, through the
+  // first unconditional one: the tagger takes the first rule whose
+  // conditions hold, so none after that one is ever taken. (The set of
+  // patterns as written is then not run when all its rules come later.)
   void Match(std::string_view hit, std::vector<int>* rules) const;
 
  private:
   struct Part;  // an RE2 set and the rule of each of its patterns
   // Match for a hit that is not ASCII: the set of every pattern as written.
   void MatchAll(std::string_view hit, std::vector<int>* scratch, std::vector<int>* rules) const;
+  // Sorts `rules` and drops those after the first unconditional one; says
+  // whether there was one.
+  bool CutAfterUnconditional(std::vector<int>* rules) const;
   std::unique_ptr<Part> lower_;        // the rewrites, over the lower-cased hit
   std::unique_ptr<Part> as_written_;   // the patterns without a rewrite
   std::vector<std::string> patterns_;  // every pattern as written, for `all_`
+  std::vector<bool> unconditional_;    // per rule
   mutable std::once_flag all_once_;
   mutable std::unique_ptr<Part> all_;  // null if RE2 cannot compile it
 };
