@@ -12,6 +12,7 @@
 #include <re2/re2.h>
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -45,7 +46,9 @@ class SlotLocator {
   // would report. A pattern without {obj} pairs the members of its {subj}:
   // both spans are that group's. False when the caller must run the capture
   // pass: the pattern does not split (its groups are not top-level slot
-  // macros), or several placements fit. Safe to call from many threads.
+  // macros), several placements fit, or the pieces between the groups that
+  // would tell them apart are not compiled yet (a pattern's first few such
+  // matches go to the capture pass). Safe to call from many threads.
   bool Locate(int p, const re2::StringPiece& text, size_t begin, size_t end, SlotSpans* out) const;
   // The same for a mention view (`text` is view.text): where groups may begin
   // and end is read from its tokens instead of from the match's bytes. Only
@@ -115,9 +118,14 @@ class SlotLocator {
     mutable std::once_flag once, middle_once;
     mutable std::unique_ptr<Pieces> pieces;
     mutable std::unique_ptr<RE2> middle;
+    // Matches the pieces around the groups left ambiguous so far.
+    mutable std::atomic<uint32_t> ambiguous{0};
   };
   const Pieces* Compiled(const Entry& entry) const;
   const RE2* Middle(const Entry& entry) const;
+  // Whether `entry` has had enough ambiguous matches (counting this one) for
+  // its middle piece to be compiled rather than the capture pass run.
+  static bool MiddleWorthCompiling(const Entry& entry);
   // The options `pattern`'s pieces are compiled with, and whether they read
   // only case-free text.
   static void SetPieceOptions(const PatternDef& pattern, Entry* entry);
