@@ -154,6 +154,17 @@ bool AppointsOther(const MentionView& view, const MatchSpans& m) {
   });
 }
 
+// PatternDef::RulesOut, over text[window) only (the rest of the view is
+// context): a screen's match lies inside the pattern's, so a screen that
+// finds none in a window holding every match of the pattern rules it out.
+// Most screen searches fail, and a failing one reads all it is given.
+bool ScreenRulesOut(const PatternDef& pat, const re2::StringPiece& text,
+                    const MatchWindow& window) {
+  if (!pat.screen || pat.re_case_free.compiled()) return false;
+  const RE2& screen = *pat.screen;
+  return screen.ok() && !screen.Match(text, window.begin, window.end, RE2::UNANCHORED, nullptr, 0);
+}
+
 }  // namespace
 
 bool NamesTwoEntities(const std::vector<Mention>& mentions) {
@@ -243,12 +254,13 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
     // token its opening slot takes lies where a match could begin, then by
     // its screen. (Once compiled, Find tries those places cheaply itself.)
     if (case_free && pat.re_case_free && !pat.re_case_free.compiled()) {
+      MatchWindow window{0, text.size()};
       if (ascii && pack.slots != nullptr) {
         if (!token_starts_read) SlotLocator::TokenStarts(view.text, &token_starts);
         token_starts_read = true;
-        if (!pack.slots->MayFind(p, view.text, token_starts, last_start[c])) continue;
+        if (!pack.slots->MayFind(p, view.text, token_starts, last_start[c], &window)) continue;
       }
-      if (pat.RulesOut(view.text)) continue;
+      if (ScreenRulesOut(pat, text, window)) continue;
     }
     const RelationDef& rel = pack.relations[pat.relation];
     const RE2& re = case_free && pat.re_case_free ? *pat.re_case_free : *pat.re;

@@ -130,15 +130,19 @@ bool EqualsFolded(std::string_view text, std::string_view lower) {
   return true;
 }
 
-// Whether text[at, ...) opens with an entity token "<e12:type>" (any case)
-// whose type is one of `types` (lower case): else no slot whose token takes
-// only those types can begin there. `types` empty: any token does.
-bool TokenOfType(std::string_view text, size_t at, const std::vector<std::string>& types) {
-  if (types.empty()) return true;
+// Where the entity token "<e12:type>" (any case) at text[at] ends (one past
+// its '>') when its type is one of `types` (lower case), else 0: no slot
+// whose tokens take only those types has a member there. `types` empty: any
+// token does (its end, or text.size() if it has no '>').
+size_t TokenEnd(std::string_view text, size_t at, const std::vector<std::string>& types) {
+  if (types.empty()) {
+    const size_t close = text.find('>', at);
+    return close == std::string_view::npos ? text.size() : close + 1;
+  }
   size_t i = at + 2;  // after "<e"
   const size_t digits = i;
   while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
-  if (i == digits || i == text.size() || text[i] != ':') return false;
+  if (i == digits || i == text.size() || text[i] != ':') return 0;
   const std::string_view rest = text.substr(i + 1);
   for (const std::string& t : types) {
     // The byte after the type first: it tells most types apart at once.
@@ -149,9 +153,9 @@ bool TokenOfType(std::string_view text, size_t at, const std::vector<std::string
       if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c) != t[k]) break;
       ++k;
     }
-    if (k == t.size()) return true;
+    if (k == t.size()) return i + 1 + t.size() + 1;
   }
-  return false;
+  return 0;
 }
 
 // Whether `text` is a match of the slot macro's lead (kSlotLead).
@@ -387,14 +391,18 @@ void SlotLocator::TokenStarts(std::string_view text, std::vector<uint32_t>* out)
 }
 
 bool SlotLocator::MayFind(int p, std::string_view text, const std::vector<uint32_t>& starts,
-                          size_t last_start) const {
+                          size_t last_start, MatchWindow* window) const {
+  MatchWindow unused;
+  MatchWindow& out = window != nullptr ? *window : unused;
+  out = {0, text.size()};
   if (p < 0 || static_cast<size_t>(p) >= size_) return true;
   const Entry& entry = entries_[p];
-  // The first place Find searches from, without its lead-word test; the
-  // closing slot's first token comes after the opening slot's.
+  // The first place Find searches from (less the longest lead), without its
+  // lead-word test; the closing slot's first token comes after the opening
+  // slot's, and its last ends the match.
   size_t i = 0;
   if (entry.opens_with_slot) {
-    while (i < starts.size() && !TokenOfType(text, starts[i], entry.opening_types)) {
+    while (i < starts.size() && TokenEnd(text, starts[i], entry.opening_types) == 0) {
       const size_t at = starts[i];
       if (at > kLongestLead && at - kLongestLead > last_start) return false;
       ++i;
@@ -402,11 +410,16 @@ bool SlotLocator::MayFind(int p, std::string_view text, const std::vector<uint32
     if (i == starts.size()) return false;
     const size_t at = starts[i];
     if (at > kLongestLead && at - kLongestLead > last_start) return false;
+    out.begin = at > kLongestLead ? at - kLongestLead : 0;
     ++i;
   }
   if (!entry.closes_with_slot) return true;
-  for (; i < starts.size(); ++i) {
-    if (TokenOfType(text, starts[i], entry.closing_types)) return true;
+  for (size_t j = starts.size(); j > i; --j) {
+    const size_t end = TokenEnd(text, starts[j - 1], entry.closing_types);
+    if (end != 0) {
+      out.end = end;
+      return true;
+    }
   }
   return false;
 }

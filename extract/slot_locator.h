@@ -31,6 +31,11 @@ struct SlotSpans {
   size_t object_begin = 0, object_end = 0;
 };
 
+// Byte offsets into a view, [begin, end), that hold every match of a pattern.
+struct MatchWindow {
+  size_t begin = 0, end = 0;
+};
+
 class SlotLocator {
  public:
   // Reads each pattern's source; the pieces are compiled, with the pattern's
@@ -75,9 +80,11 @@ class SlotLocator {
   // a match could begin, or it ends with a slot and no token of a type that
   // slot takes comes after such a beginning (or at all). A candidate ruled out
   // so needs neither its screen nor its compile. For ASCII text only;
-  // `starts`: TokenStarts(text).
+  // `starts`: TokenStarts(text). When it may find one, `*window` (if not
+  // null) gets a span of `text` that holds every match: from a little before
+  // the first such token to the end of the last closing one.
   bool MayFind(int p, std::string_view text, const std::vector<uint32_t>& starts,
-               size_t last_start = std::string::npos) const;
+               size_t last_start = std::string::npos, MatchWindow* window = nullptr) const;
 
   // Whether pattern `p` splits into pieces at all (for tests).
   bool Splits(int p) const;

@@ -709,5 +709,58 @@ TEST_F(NewsPackTest, MayFindRulesOutOnlyViewsWithoutAMatch) {
   EXPECT_GT(ruled_out, 1000) << ruled_out;
 }
 
+// MayFind's window holds every match of the pattern, so a screen (whose match
+// lies inside the pattern's) searched there alone still finds one wherever the
+// pattern matches: for every pattern of the news pack as kg extract loads it,
+// on the example articles' views and recombined ones.
+TEST(SlotLocatorTest, MayFindsWindowHoldsEveryMatchAndItsScreensMatch) {
+  std::shared_ptr<const RulePack> loaded = testing_util::NewsPack(/*deferred=*/true);
+  ASSERT_TRUE(loaded);
+  const RulePack& p = *loaded;
+  ASSERT_NE(p.slots, nullptr);
+  std::vector<std::string> views;
+  ASSERT_TRUE(testing_util::ExampleArticleViews(p, &views).ok());
+  const std::vector<std::string> generated = GeneratedViews(views, 5000);
+  views.insert(views.end(), generated.begin(), generated.end());
+  std::vector<int> candidates;
+  std::vector<uint32_t> last_starts, starts;
+  int narrowed = 0, matched = 0, screened = 0;
+  for (const std::string& view : views) {
+    if (!CaseFreeText(view) || !Ascii(view)) continue;
+    const re2::StringPiece text(view);
+    SlotLocator::TokenStarts(view, &starts);
+    p.prefilter->Candidates(view, &candidates, &last_starts);
+    for (size_t c = 0; c < candidates.size(); ++c) {
+      const int pi = candidates[c];
+      const PatternDef& pat = p.patterns[pi];
+      MatchWindow window;
+      if (!p.slots->MayFind(pi, view, starts, last_starts[c], &window)) continue;
+      ASSERT_LE(window.begin, window.end) << pat.rule << " in " << view;
+      ASSERT_LE(window.end, view.size()) << pat.rule << " in " << view;
+      narrowed += window.begin > 0 || window.end < view.size() ? 1 : 0;
+      const RE2& re = pat.re_case_free ? *pat.re_case_free : *pat.re;
+      re2::StringPiece found;
+      bool any = false;
+      for (size_t pos = 0;
+           pos < text.size() && re.Match(text, pos, text.size(), RE2::UNANCHORED, &found, 1);) {
+        const size_t begin = found.data() - text.data(), end = begin + found.size();
+        EXPECT_GE(begin, window.begin) << pat.rule << " in " << view;
+        EXPECT_LE(end, window.end) << pat.rule << " in " << view;
+        any = true;
+        pos = end > begin ? end : begin + 1;
+      }
+      matched += any ? 1 : 0;
+      if (!any || !pat.screen || !pat.screen->ok()) continue;
+      ++screened;
+      EXPECT_TRUE(pat.screen->Match(text, window.begin, window.end, RE2::UNANCHORED, nullptr, 0))
+          << pat.rule << " matches, its screen not in [" << window.begin << ", " << window.end
+          << ") of " << view;
+    }
+  }
+  EXPECT_GT(matched, 40);
+  EXPECT_GT(screened, 20);
+  EXPECT_GT(narrowed, 1000) << narrowed << " " << matched << " " << screened;
+}
+
 }  // namespace
 }  // namespace kg
