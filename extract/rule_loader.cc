@@ -566,13 +566,16 @@ class Loader {
         RE2::Options options = PatternOptions(pattern_max_mem_);
         options.set_case_sensitive(true);
         case_free = LazyRegex(*regex, options);
-        // The screen answers yes or no: no groups to keep. One not much
-        // shorter than the pattern would cost about as much to compile; RE2's
-        // program shrinks with the source (at most half of it below).
+        // The screen answers yes or no: no groups to keep. One nearly as
+        // long as the pattern would cost about as much to compile; RE2's
+        // program shrinks with the source (at most three quarters of it
+        // below). Short patterns such as "{obj},? which {subj} {adv}(?:{V})\\b"
+        // rarely match, and their screens, about two thirds of their length,
+        // rule out most views that make them candidates.
         auto screen_source = macros_->Screen(source, forms);
         // Case-neutral as the pattern is: made of its pieces, lower-case
         // classes and repetitions.
-        if (screen_source.ok() && screen_source->size() * 2 <= regex->size()) {
+        if (screen_source.ok() && screen_source->size() * 4 <= regex->size() * 3) {
           options.set_never_capture(true);
           screen = LazyRegex(std::move(screen_source.value()), options);
         }
