@@ -36,7 +36,25 @@ namespace {
 
 using std::string_view;
 
-bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
+// Space, tab, line feed, form feed, carriage return: one bit test of a
+// 64-bit mask instead of five compares (it runs after every terminator).
+constexpr uint64_t kBlanks = uint64_t{1} << ' ' | uint64_t{1} << '\t' | uint64_t{1} << '\n' |
+                             uint64_t{1} << '\f' | uint64_t{1} << '\r';
+constexpr bool IsBlank(char c) {
+  const unsigned u = static_cast<unsigned char>(c);
+  return u <= ' ' && (kBlanks >> u & 1) != 0;
+}
+static_assert(
+    [] {
+      for (int c = 0; c < 256; ++c) {
+        const char b = static_cast<char>(c);
+        if (IsBlank(b) != (b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f')) {
+          return false;
+        }
+      }
+      return true;
+    }(),
+    "IsBlank is the five blanks");
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
