@@ -243,6 +243,15 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
   const bool case_free = CaseFreeText(view.text, &ascii);
   re2::StringPiece text(view.text);
   re2::StringPiece found;
+  // Where the last entity token ends: no match of a pattern ending with a slot
+  // ends later.
+  size_t tokens_end = 0;
+  for (auto t = view.tokens.rbegin(); t != view.tokens.rend(); ++t) {
+    if (t->entity >= 0) {
+      tokens_end = t->end;
+      break;
+    }
+  }
   // Where entity tokens begin, read when a candidate first needs it.
   thread_local std::vector<uint32_t> token_starts;
   bool token_starts_read = false;
@@ -271,8 +280,9 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
     // which is what RE2 itself does after its DFA search, so the groups are
     // the same as a capturing search's.
     while (pos < text.size() && pos <= last_start[c] &&
-           (pack.slots != nullptr ? pack.slots->Find(p, re, text, pos, &found, last_start[c], ascii)
-                                  : re.Match(text, pos, text.size(), RE2::UNANCHORED, &found, 1))) {
+           (pack.slots != nullptr
+                ? pack.slots->Find(p, re, text, pos, &found, last_start[c], ascii, tokens_end)
+                : re.Match(text, pos, text.size(), RE2::UNANCHORED, &found, 1))) {
       MatchSpans spans;
       spans.begin = found.data() - text.data();
       spans.end = spans.begin + found.size();

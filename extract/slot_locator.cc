@@ -356,13 +356,19 @@ bool SlotLocator::OpensWithSlot(int p) const {
 }
 
 bool SlotLocator::Find(int p, const RE2& re, const re2::StringPiece& text, size_t pos,
-                       re2::StringPiece* match, size_t last_start, bool ascii_text) const {
+                       re2::StringPiece* match, size_t last_start, bool ascii_text,
+                       size_t tokens_end) const {
   const std::string_view view(text.data(), text.size());
+  // The bytes after `end` are only context (a search that has not failed
+  // by then reads on to the end of the view otherwise).
+  const bool closes = p >= 0 && static_cast<size_t>(p) < size_ && entries_[p].closes_with_slot;
+  const size_t end = closes ? std::min(text.size(), tokens_end) : text.size();
+  if (pos > end) return false;
   // Case-blind RE2 matches a few non-ASCII letters to ASCII ones ("either"
   // with a dotless i), which the lead-word test below would miss.
   if (!OpensWithSlot(p) ||
       (!ascii_text && !IsAscii(view.substr(pos >= kLongestLead ? pos - kLongestLead : 0)))) {
-    return re.Match(text, pos, text.size(), RE2::UNANCHORED, match, 1);
+    return re.Match(text, pos, end, RE2::UNANCHORED, match, 1);
   }
   for (size_t at = view.find('<', pos); at != std::string_view::npos; at = view.find('<', at + 1)) {
     if (at > kLongestLead && at - kLongestLead > last_start) break;
@@ -370,11 +376,11 @@ bool SlotLocator::Find(int p, const RE2& re, const re2::StringPiece& text, size_
     for (std::string_view lead : kLeads) {
       if (at >= pos + lead.size() && at - lead.size() <= last_start &&
           EqualsFolded(view.substr(at - lead.size(), lead.size()), lead) &&
-          re.Match(text, at - lead.size(), text.size(), RE2::ANCHOR_START, match, 1)) {
+          re.Match(text, at - lead.size(), end, RE2::ANCHOR_START, match, 1)) {
         return true;
       }
     }
-    if (at <= last_start && re.Match(text, at, text.size(), RE2::ANCHOR_START, match, 1)) {
+    if (at <= last_start && at <= end && re.Match(text, at, end, RE2::ANCHOR_START, match, 1)) {
       return true;
     }
   }

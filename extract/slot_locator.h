@@ -68,8 +68,12 @@ class SlotLocator {
   // backward pass to find where the match begins. `last_start`: no match can
   // begin after it (PatternPrefilter::Candidates tells), so no place after it
   // is tried. `ascii_text`: the caller knows every byte of `text` is ASCII.
+  // `tokens_end`: no entity token of `text` ends after it (a view's tokens
+  // tell); a pattern that ends with a slot is searched no further, as none of
+  // its matches can end later.
   bool Find(int p, const RE2& re, const re2::StringPiece& text, size_t pos, re2::StringPiece* match,
-            size_t last_start = std::string::npos, bool ascii_text = false) const;
+            size_t last_start = std::string::npos, bool ascii_text = false,
+            size_t tokens_end = std::string::npos) const;
 
   // Where a match of a pattern that opens with a slot may begin in `text`:
   // each "<e" (any case), ascending. Read once a view, for MayFind.

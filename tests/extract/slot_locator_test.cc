@@ -625,15 +625,22 @@ TEST_F(NewsPackTest, FindEqualsTheUnanchoredSearch) {
       const int i = patterns[c];
       const size_t last_start = v < crafted ? std::string::npos : last_starts[c];
       const RE2& re = *p.patterns[i].re;
+      // No match ends after the last '>', so none ends after the last token.
+      const size_t tokens_end = view.rfind('>') + 1;
       for (size_t pos = 0; pos < text.size(); pos += 7) {
-        re2::StringPiece want, got;
+        re2::StringPiece want, got, bounded;
         const bool expected = re.Match(text, pos, text.size(), RE2::UNANCHORED, &want, 1);
         ASSERT_EQ(p.slots->Find(i, re, text, pos, &got, last_start), expected)
+            << p.patterns[i].rule << " from " << pos << " in " << view;
+        ASSERT_EQ(p.slots->Find(i, re, text, pos, &bounded, last_start, false, tokens_end),
+                  expected)
             << p.patterns[i].rule << " from " << pos << " in " << view;
         if (!expected) break;
         ++found;
         EXPECT_EQ(got.data(), want.data()) << p.patterns[i].rule << " in " << view;
         EXPECT_EQ(got.size(), want.size()) << p.patterns[i].rule << " in " << view;
+        EXPECT_EQ(bounded.data(), want.data()) << p.patterns[i].rule << " in " << view;
+        EXPECT_EQ(bounded.size(), want.size()) << p.patterns[i].rule << " in " << view;
       }
     }
   }
@@ -656,7 +663,9 @@ TEST_F(NewsPackTest, FindEqualsTheUnanchoredSearchOnRecombinedViews) {
         const int pi = static_cast<int>(i);
         ASSERT_EQ(p.slots->Find(pi, re, text, pos, &got), expected)
             << p.patterns[i].rule << " from " << pos << " in " << view;
-        ASSERT_EQ(p.slots->Find(pi, re, text, pos, &told, std::string::npos, ascii), expected)
+        ASSERT_EQ(
+            p.slots->Find(pi, re, text, pos, &told, std::string::npos, ascii, view.rfind('>') + 1),
+            expected)
             << p.patterns[i].rule << " from " << pos << " in " << view;
         if (!expected) break;
         ++found;
@@ -760,6 +769,42 @@ TEST(SlotLocatorTest, MayFindsWindowHoldsEveryMatchAndItsScreensMatch) {
   EXPECT_GT(matched, 40);
   EXPECT_GT(screened, 20);
   EXPECT_GT(narrowed, 1000) << narrowed << " " << matched << " " << screened;
+}
+
+// As the matcher calls it: bounded by where the view's last entity token ends,
+// Find returns what the unanchored search over the whole view returns, for
+// every pattern from every start on the example articles' views.
+TEST_F(NewsPackTest, FindBoundedByTheLastTokenEqualsTheUnanchoredSearch) {
+  const RulePack& p = **pack_;
+  std::vector<MentionView> views;
+  ASSERT_TRUE(testing_util::ExampleArticleMentionViews(p, &views).ok());
+  int found = 0, bounded = 0;
+  for (const MentionView& view : views) {
+    const re2::StringPiece text(view.text);
+    size_t tokens_end = 0;
+    for (const ViewToken& t : view.tokens) {
+      if (t.entity >= 0) tokens_end = t.end;
+    }
+    bounded += tokens_end < view.text.size() ? 1 : 0;
+    for (size_t i = 0; i < p.patterns.size(); ++i) {
+      const RE2& re = *p.patterns[i].re;
+      const int pi = static_cast<int>(i);
+      for (size_t pos = 0; pos < text.size(); pos += 3) {
+        re2::StringPiece want, got;
+        const bool expected = re.Match(text, pos, text.size(), RE2::UNANCHORED, &want, 1);
+        ASSERT_EQ(
+            p.slots->Find(pi, re, text, pos, &got, std::string::npos, Ascii(view.text), tokens_end),
+            expected)
+            << p.patterns[i].rule << " from " << pos << " in " << view.text;
+        if (!expected) break;
+        ++found;
+        EXPECT_EQ(got.data(), want.data()) << p.patterns[i].rule << " in " << view.text;
+        EXPECT_EQ(got.size(), want.size()) << p.patterns[i].rule << " in " << view.text;
+      }
+    }
+  }
+  EXPECT_GT(found, 100);
+  EXPECT_GT(bounded, 20);
 }
 
 }  // namespace
