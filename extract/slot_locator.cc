@@ -5,7 +5,10 @@
 #include <cctype>
 #include <cstdint>
 #include <cstring>
+#include <map>
+#include <mutex>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "extract/case_blind.h"
@@ -192,8 +195,32 @@ struct SlotLocator::Bounds {
 
 // The pieces before, around and after the groups: sources 0, 1, 3 and 4.
 struct SlotLocator::Pieces {
-  std::array<std::unique_ptr<RE2>, 5> re;  // re[2] unused: see Middle
+  // re[2] unused: see Middle. Null for a piece matched from its bytes
+  // (PieceForm). The groups' pieces are slot bodies, which many patterns
+  // share: one RE2 serves them all.
+  std::array<std::shared_ptr<const RE2>, 5> re;
 };
+
+// The slot bodies compiled so far, by source and options.
+struct SlotLocator::SharedBodies {
+  std::mutex mutex;
+  std::map<std::pair<std::string, std::string>, std::shared_ptr<const RE2>> compiled;
+};
+
+namespace {
+
+// What of `options` changes how RE2 compiles a source, as a key.
+std::string OptionsKey(const RE2::Options& o) {
+  std::string key = std::to_string(o.max_mem()) + ':' + std::to_string(o.encoding()) + ':';
+  for (bool flag :
+       {o.posix_syntax(), o.longest_match(), o.literal(), o.never_nl(), o.dot_nl(),
+        o.never_capture(), o.case_sensitive(), o.perl_classes(), o.word_boundary(), o.one_line()}) {
+    key += flag ? '1' : '0';
+  }
+  return key;
+}
+
+}  // namespace
 
 namespace {
 
@@ -250,7 +277,9 @@ bool SlotLocator::ReadBounds(const re2::StringPiece& text, size_t begin, size_t 
 constexpr size_t kMaxPlacements = 8;
 
 SlotLocator::SlotLocator(const std::vector<PatternDef>& patterns)
-    : entries_(new Entry[patterns.size()]), size_(patterns.size()) {
+    : entries_(new Entry[patterns.size()]),
+      size_(patterns.size()),
+      bodies_(std::make_unique<SharedBodies>()) {
   for (size_t p = 0; p < patterns.size(); ++p) {
     const PatternDef& pattern = patterns[p];
     Entry& entry = entries_[p];
@@ -440,21 +469,34 @@ bool SlotLocator::PieceFits(int p, size_t piece, const re2::StringPiece& text, s
   const Entry& entry = entries_[p];
   if (!PiecesRead(entry, text, from, to)) return false;
   const Pieces* pieces = Compiled(entry);
-  if (pieces == nullptr || pieces->re[piece] == nullptr) return false;
+  if (pieces == nullptr) return false;
   return Fits(entry, *pieces, piece, text, from, to);
 }
 
 const SlotLocator::Pieces* SlotLocator::Compiled(const Entry& entry) const {
-  std::call_once(entry.once, [&entry] {
+  std::call_once(entry.once, [this, &entry] {
     auto pieces = std::make_unique<Pieces>();
     for (size_t i : {0, 1, 3, 4}) {
       if (i == 3 && entry.one_group) continue;
-      pieces->re[i] = std::make_unique<RE2>("(?:" + entry.sources[i] + ")", entry.options);
+      if (entry.forms[i] != PieceForm::kRegex) continue;
+      if (i == 1 || i == 3) {
+        pieces->re[i] = Body(entry.sources[i], entry.options);
+      } else {
+        pieces->re[i] = std::make_shared<const RE2>("(?:" + entry.sources[i] + ")", entry.options);
+      }
       if (!pieces->re[i]->ok()) return;
     }
     entry.pieces = std::move(pieces);
   });
   return entry.pieces.get();
+}
+
+std::shared_ptr<const RE2> SlotLocator::Body(const std::string& source,
+                                             const RE2::Options& options) const {
+  std::lock_guard<std::mutex> lock(bodies_->mutex);
+  std::shared_ptr<const RE2>& re = bodies_->compiled[{source, OptionsKey(options)}];
+  if (re == nullptr) re = std::make_shared<const RE2>("(?:" + source + ")", options);
+  return re;
 }
 
 bool SlotLocator::MiddleWorthCompiling(const Entry& entry) {

@@ -133,6 +133,9 @@ class SlotLocator {
     mutable std::atomic<uint32_t> ambiguous{0};
   };
   const Pieces* Compiled(const Entry& entry) const;
+  // The slot body `source` compiled with `options`, shared by every entry
+  // whose group has it (slot macros of the same types write the same body).
+  std::shared_ptr<const RE2> Body(const std::string& source, const RE2::Options& options) const;
   const RE2* Middle(const Entry& entry) const;
   // Whether `entry` has had enough ambiguous matches (counting this one) for
   // its middle piece to be compiled rather than the capture pass run.
@@ -164,6 +167,8 @@ class SlotLocator {
 
   std::unique_ptr<Entry[]> entries_;
   size_t size_ = 0;
+  struct SharedBodies;
+  std::unique_ptr<SharedBodies> bodies_;
 };
 
 }  // namespace kg

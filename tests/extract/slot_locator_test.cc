@@ -147,6 +147,31 @@ TEST(SlotLocatorTest, MiddlePieceOnlyForAPatternWithManyAmbiguousMatches) {
   EXPECT_LT(declined, 100);
 }
 
+// Patterns whose slots are of the same types share the compiled pieces of
+// their slot bodies, but only when compiled alike: a case-sensitive pattern's
+// body, compiled first, must not serve a case-blind one, which reads
+// "<e1:person> AND <e2:person>" as one slot.
+TEST(SlotLocatorTest, SlotBodiesSharedOnlyWhenCompiledAlike) {
+  std::vector<PatternDef> patterns = Patterns({"{subj} met {obj}", "{subj} met {obj}"});
+  RE2::Options case_sensitive;
+  case_sensitive.set_case_sensitive(true);
+  patterns[0].re = LazyRegex(std::make_unique<RE2>(patterns[0].source, case_sensitive));
+  SlotLocator locator(patterns);
+  SlotSpans spans;
+  const std::string lower = "<e1:person> and <e2:person> met <e3:person>";
+  ASSERT_TRUE(LocateOnceWarm(locator, 0, lower, &spans));
+  EXPECT_EQ(lower.substr(spans.subject_begin, spans.subject_end - spans.subject_begin),
+            "<e1:person> and <e2:person>");
+  const std::string upper = "<e1:person> AND <e2:person> met <e3:person>";
+  re2::StringPiece text(upper), groups[3];
+  ASSERT_TRUE(patterns[1].re->Match(text, 0, text.size(), RE2::ANCHOR_BOTH, groups, 3));
+  ASSERT_EQ(groups[1], "<e1:person> AND <e2:person>");
+  ASSERT_TRUE(LocateOnceWarm(locator, 1, upper, &spans));
+  EXPECT_EQ(upper.substr(spans.subject_begin, spans.subject_end - spans.subject_begin),
+            "<e1:person> AND <e2:person>");
+  EXPECT_EQ(upper.substr(spans.object_begin, spans.object_end - spans.object_begin), "<e3:person>");
+}
+
 TEST(SlotLocatorTest, ObjectBeforeSubject) {
   const std::vector<PatternDef> patterns = Patterns({"{obj},? (?:was )?bought by {subj}"});
   SlotLocator locator(patterns);
