@@ -202,16 +202,16 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
   // Patterns whose required words the view lacks cannot match; the rest are
   // searched in pattern order (a candidate may still find nothing).
   thread_local std::vector<int> candidates;
-  thread_local std::vector<uint32_t> last_start;
+  thread_local std::vector<uint32_t> last_start, first_end;
   // The prefilter's scan also tells which cue lists the view may hold, when
   // it was built with the pack's cue filter; else they are read when needed.
   std::optional<uint32_t> view_cues;
   if (pack.prefilter->answers_cues()) {
     uint32_t cues = 0;
-    pack.prefilter->Candidates(view.text, &candidates, &last_start, &cues);
+    pack.prefilter->Candidates(view.text, &candidates, &last_start, &cues, &first_end);
     view_cues = cues;
   } else {
-    pack.prefilter->Candidates(view.text, &candidates, &last_start);
+    pack.prefilter->Candidates(view.text, &candidates, &last_start, nullptr, &first_end);
   }
   if (candidates.empty()) return;
 
@@ -262,12 +262,20 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
     // compiled for it (most are never compiled): ruled out first where no
     // token its opening slot takes lies where a match could begin, then by
     // its screen. (Once compiled, Find tries those places cheaply itself.)
+    // A match holds each of its required words, and one of a pattern that
+    // ends with a slot ends at a token: none if they all end after the last.
+    if (first_end[c] > tokens_end && pack.slots != nullptr && pack.slots->ClosesWithSlot(p)) {
+      continue;
+    }
     if (case_free && pat.re_case_free && !pat.re_case_free.compiled()) {
       MatchWindow window{0, text.size()};
       if (ascii && pack.slots != nullptr) {
         if (!token_starts_read) SlotLocator::TokenStarts(view.text, &token_starts);
         token_starts_read = true;
-        if (!pack.slots->MayFind(p, view.text, token_starts, last_start[c], &window)) continue;
+        if (!pack.slots->MayFind(p, view.text, token_starts, last_start[c], &window) ||
+            first_end[c] > window.end) {
+          continue;
+        }
       }
       if (ScreenRulesOut(pat, text, window)) continue;
     }

@@ -76,8 +76,14 @@ struct Scratch {
   // Per clause: one past where the latest-starting occurrence of its strings
   // begins, 0 if none occurs.
   std::vector<uint32_t> clause_last;
+  // Per clause touched: one past where its earliest-ending occurrence ends.
+  std::vector<uint32_t> clause_first_end;
   std::vector<int32_t> touched_clauses;
-  std::vector<std::pair<int, uint32_t>> found;  // candidate, last start
+  struct Found {
+    int pattern;
+    uint32_t last_start, first_end;
+  };
+  std::vector<Found> found;
 };
 
 // Steps the automaton from *row over bytes[at, n) and stops at the first
@@ -343,12 +349,17 @@ void PatternPrefilter::Candidates(std::string_view view, std::vector<int>* out,
 }
 
 void PatternPrefilter::Candidates(std::string_view view, std::vector<int>* out,
-                                  std::vector<uint32_t>* last_start, uint32_t* cues) const {
+                                  std::vector<uint32_t>* last_start, uint32_t* cues,
+                                  std::vector<uint32_t>* first_end) const {
   out->clear();
   if (last_start != nullptr) last_start->clear();
+  if (first_end != nullptr) first_end->clear();
   thread_local Scratch scratch;
   Scratch& sc = scratch;
-  if (sc.clause_last.size() < static_cast<size_t>(clauses_)) sc.clause_last.resize(clauses_);
+  if (sc.clause_last.size() < static_cast<size_t>(clauses_)) {
+    sc.clause_last.resize(clauses_);
+    sc.clause_first_end.resize(clauses_);
+  }
   // The automaton's tables in locals: the stores below cannot alias them then.
   const uint8_t* byte_class = byte_class_;
   const int32_t* next = next_.data();
@@ -374,7 +385,11 @@ void PatternPrefilter::Candidates(std::string_view view, std::vector<int>* out,
       // shorter string may begin later than an earlier one of a longer string.
       const uint32_t start = static_cast<uint32_t>(at + 2 - hits[i].size);
       uint32_t& last = clause_last[hits[i].clause];
-      if (last == 0) sc.touched_clauses.push_back(hits[i].clause);
+      if (last == 0) {
+        // Occurrences are reported in the order they end.
+        sc.touched_clauses.push_back(hits[i].clause);
+        sc.clause_first_end[hits[i].clause] = static_cast<uint32_t>(at + 1);
+      }
       last = std::max(last, start);
     }
   }
@@ -386,6 +401,7 @@ void PatternPrefilter::Candidates(std::string_view view, std::vector<int>* out,
     sc.touched_clauses.clear();
     for (int p = 0; p < patterns_; ++p) out->push_back(p);
     if (last_start != nullptr) last_start->assign(out->size(), view.size());
+    if (first_end != nullptr) first_end->assign(out->size(), 0);
     if (cues != nullptr) *cues = cue_all_;
     return;
   }
@@ -397,21 +413,24 @@ void PatternPrefilter::Candidates(std::string_view view, std::vector<int>* out,
   for (int32_t c : sc.touched_clauses) {
     for (int32_t t = trigger_begin_[c]; t < trigger_begin_[c + 1]; ++t) {
       const int p = triggers_[t];
-      uint32_t last = static_cast<uint32_t>(n);
+      uint32_t last = static_cast<uint32_t>(n), end = 0;
       bool met = true;
       for (int32_t i = clause_begin_[p]; met && i < clause_begin_[p + 1]; ++i) {
         const uint32_t clause = clause_last[pattern_clauses_[i]];
         met = clause != 0;
         last = std::min(last, clause - 1);
+        end = std::max(end, sc.clause_first_end[pattern_clauses_[i]]);
       }
-      if (met) sc.found.emplace_back(p, last);
+      if (met) sc.found.push_back({p, last, end});
     }
   }
-  for (int p : always_) sc.found.emplace_back(p, static_cast<uint32_t>(n));
-  std::sort(sc.found.begin(), sc.found.end());
-  for (const auto& [p, last] : sc.found) {
-    out->push_back(p);
-    if (last_start != nullptr) last_start->push_back(last);
+  for (int p : always_) sc.found.push_back({p, static_cast<uint32_t>(n), 0});
+  std::sort(sc.found.begin(), sc.found.end(),
+            [](const Scratch::Found& a, const Scratch::Found& b) { return a.pattern < b.pattern; });
+  for (const Scratch::Found& f : sc.found) {
+    out->push_back(f.pattern);
+    if (last_start != nullptr) last_start->push_back(f.last_start);
+    if (first_end != nullptr) first_end->push_back(f.first_end);
   }
   for (int32_t c : sc.touched_clauses) clause_last[c] = 0;
   sc.touched_clauses.clear();

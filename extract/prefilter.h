@@ -40,9 +40,12 @@ class PatternPrefilter {
                   std::vector<uint32_t>* last_start) const;
   // The same, and in *cues what the CueFilter given at construction answers
   // for `view` (CueFilter::MayMatch), computed in the same pass. Only for a
-  // prefilter built with one: see answers_cues().
+  // prefilter built with one: see answers_cues(); else `cues` null. And, if
+  // `first_end` is not null, in (*first_end)[i] the first offset at which a
+  // match of pattern (*out)[i] can end: it holds one string of each clause,
+  // so it ends no earlier than the first place each ends.
   void Candidates(std::string_view view, std::vector<int>* out, std::vector<uint32_t>* last_start,
-                  uint32_t* cues) const;
+                  uint32_t* cues, std::vector<uint32_t>* first_end = nullptr) const;
   bool answers_cues() const { return answers_cues_; }
 
   // For tests and benchmarks: patterns that are always candidates, and the

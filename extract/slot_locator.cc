@@ -384,6 +384,10 @@ bool SlotLocator::OpensWithSlot(int p) const {
   return p >= 0 && static_cast<size_t>(p) < size_ && entries_[p].opens_with_slot;
 }
 
+bool SlotLocator::ClosesWithSlot(int p) const {
+  return p >= 0 && static_cast<size_t>(p) < size_ && entries_[p].closes_with_slot;
+}
+
 bool SlotLocator::Find(int p, const RE2& re, const re2::StringPiece& text, size_t pos,
                        re2::StringPiece* match, size_t last_start, bool ascii_text,
                        size_t tokens_end) const {

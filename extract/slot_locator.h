@@ -99,6 +99,8 @@ class SlotLocator {
   bool PieceFits(int p, size_t piece, const re2::StringPiece& text, size_t from, size_t to) const;
   // Whether Find searches pattern `p` from its slot starts (for tests).
   bool OpensWithSlot(int p) const;
+  // Whether every match of pattern `p` ends with a slot group's last token.
+  bool ClosesWithSlot(int p) const;
 
  private:
   struct Pieces;

@@ -175,10 +175,11 @@ TEST(PatternPrefilterTest, NeverDropsAMatchOfTheNewsPack) {
   ASSERT_GT(views.size(), 100u);
   int matched = 0, rejected = 0;
   std::vector<int> candidates;
-  std::vector<uint32_t> last_start;
+  std::vector<uint32_t> last_start, first_end;
   for (const std::string& view : views) {
-    p.prefilter->Candidates(view, &candidates, &last_start);
+    p.prefilter->Candidates(view, &candidates, &last_start, nullptr, &first_end);
     ASSERT_EQ(candidates.size(), last_start.size());
+    ASSERT_EQ(candidates.size(), first_end.size());
     for (size_t i = 0; i < p.patterns.size(); ++i) {
       auto at = std::lower_bound(candidates.begin(), candidates.end(), static_cast<int>(i));
       const bool candidate = at != candidates.end() && *at == static_cast<int>(i);
@@ -194,6 +195,9 @@ TEST(PatternPrefilterTest, NeverDropsAMatchOfTheNewsPack) {
              p.patterns[i].re->Match(text, pos, text.size(), RE2::UNANCHORED, &whole, 1);) {
           const size_t begin = whole.data() - text.data();
           EXPECT_LE(begin, last_start[at - candidates.begin()])
+              << p.patterns[i].rule << " in " << view;
+          // Nor ends before the other.
+          EXPECT_GE(begin + whole.size(), first_end[at - candidates.begin()])
               << p.patterns[i].rule << " in " << view;
           pos = begin + 1;
         }
@@ -221,9 +225,11 @@ Requirements AllRequirements(const PatternPrefilter& filter, int patterns) {
 }
 
 void ReferenceCandidates(const Requirements& requirements, std::string_view view,
-                         std::vector<int>* out, std::vector<uint32_t>* last_start) {
+                         std::vector<int>* out, std::vector<uint32_t>* last_start,
+                         std::vector<uint32_t>* first_end) {
   out->clear();
   last_start->clear();
+  first_end->clear();
   std::string folded(view);
   for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   bool folds = false;
@@ -231,24 +237,31 @@ void ReferenceCandidates(const Requirements& requirements, std::string_view view
     folds = folds || folded.find(s) != std::string::npos;
   }
   for (int p = 0; p < static_cast<int>(requirements.size()); ++p) {
-    uint32_t last = static_cast<uint32_t>(view.size());
+    uint32_t last = static_cast<uint32_t>(view.size()), end = 0;
     bool met = true;
     for (const std::vector<std::string>& clause : requirements[p]) {
-      size_t latest = std::string::npos;
+      size_t latest = std::string::npos, earliest_end = std::string::npos;
       for (const std::string& s : clause) {
         const size_t at = folded.rfind(s);
         if (at != std::string::npos && (latest == std::string::npos || at > latest)) latest = at;
+        const size_t first = folded.find(s);
+        if (first != std::string::npos) earliest_end = std::min(earliest_end, first + s.size());
       }
       if (latest == std::string::npos) met = false;
-      if (met) last = std::min(last, static_cast<uint32_t>(latest));
+      if (met) {
+        last = std::min(last, static_cast<uint32_t>(latest));
+        end = std::max(end, static_cast<uint32_t>(earliest_end));
+      }
     }
     if (folds) {
       met = true;
       last = static_cast<uint32_t>(view.size());
+      end = 0;
     }
     if (!met) continue;
     out->push_back(p);
     last_start->push_back(last);
+    first_end->push_back(end);
   }
 }
 
@@ -298,13 +311,14 @@ TEST(PatternPrefilterTest, CandidatesAreWhatTheRequirementsSay) {
   std::vector<std::string> generated = ClauseTexts(requirements, 5000);
   texts.insert(texts.end(), generated.begin(), generated.end());
   std::vector<int> got, want;
-  std::vector<uint32_t> got_last, want_last;
+  std::vector<uint32_t> got_last, want_last, got_end, want_end;
   size_t with_candidates = 0, several = 0;
   for (const std::string& text : texts) {
-    filter.Candidates(text, &got, &got_last);
-    ReferenceCandidates(requirements, text, &want, &want_last);
+    filter.Candidates(text, &got, &got_last, nullptr, &got_end);
+    ReferenceCandidates(requirements, text, &want, &want_last, &want_end);
     ASSERT_EQ(got, want) << text;
     ASSERT_EQ(got_last, want_last) << text;
+    ASSERT_EQ(got_end, want_end) << text;
     with_candidates += want.size() > static_cast<size_t>(filter.unfiltered());
     several += want.size() > static_cast<size_t>(filter.unfiltered()) + 3;
   }
@@ -322,10 +336,11 @@ TEST(PatternPrefilterTest, CandidatesAreWhatTheRequirementsSay) {
   const Requirements own_requirements = AllRequirements(own, static_cast<int>(sources.size()));
   const std::vector<std::string> own_texts = ClauseTexts(own_requirements, 5000);
   for (const std::string& text : own_texts) {
-    own.Candidates(text, &got, &got_last);
-    ReferenceCandidates(own_requirements, text, &want, &want_last);
+    own.Candidates(text, &got, &got_last, nullptr, &got_end);
+    ReferenceCandidates(own_requirements, text, &want, &want_last, &want_end);
     ASSERT_EQ(got, want) << text;
     ASSERT_EQ(got_last, want_last) << text;
+    ASSERT_EQ(got_end, want_end) << text;
   }
 }
 

@@ -832,5 +832,38 @@ TEST_F(NewsPackTest, FindBoundedByTheLastTokenEqualsTheUnanchoredSearch) {
   EXPECT_GT(bounded, 20);
 }
 
+// A match of a pattern that ends with a slot ends at a token's '>' and holds
+// each of the pattern's required words, so where every occurrence of one ends
+// after the last '>' (the prefilter's first end), the pattern cannot match:
+// checked for every candidate of the example articles' views and recombined
+// ones.
+TEST_F(NewsPackTest, NoMatchWhenARequiredWordEndsOnlyAfterTheLastToken) {
+  const RulePack& p = **pack_;
+  int closing = 0;
+  for (size_t i = 0; i < p.patterns.size(); ++i) closing += p.slots->ClosesWithSlot(i) ? 1 : 0;
+  EXPECT_GT(closing, static_cast<int>(p.patterns.size()) / 2);
+  std::vector<std::string> views = *views_;
+  const std::vector<std::string> generated = GeneratedViews(*views_, 3000);
+  views.insert(views.end(), generated.begin(), generated.end());
+  std::vector<int> candidates;
+  std::vector<uint32_t> last_starts, first_ends;
+  int ruled_out = 0, matched = 0;
+  for (const std::string& view : views) {
+    const re2::StringPiece text(view);
+    const size_t tokens_end = view.rfind('>') + 1;
+    p.prefilter->Candidates(view, &candidates, &last_starts, nullptr, &first_ends);
+    for (size_t c = 0; c < candidates.size(); ++c) {
+      const RE2& re = *p.patterns[candidates[c]].re;
+      const bool any = re.Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
+      matched += any ? 1 : 0;
+      if (!p.slots->ClosesWithSlot(candidates[c]) || first_ends[c] <= tokens_end) continue;
+      ++ruled_out;
+      EXPECT_FALSE(any) << p.patterns[candidates[c]].rule << " in " << view;
+    }
+  }
+  EXPECT_GT(matched, 40);
+  EXPECT_GT(ruled_out, 100) << ruled_out;
+}
+
 }  // namespace
 }  // namespace kg
