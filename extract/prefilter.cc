@@ -79,11 +79,7 @@ struct Scratch {
   // Per clause touched: one past where its earliest-ending occurrence ends.
   std::vector<uint32_t> clause_first_end;
   std::vector<int32_t> touched_clauses;
-  struct Found {
-    int pattern;
-    uint32_t last_start, first_end;
-  };
-  std::vector<Found> found;
+  std::vector<std::pair<int, uint32_t>> found;  // candidate, last start
 };
 
 // Steps the automaton from *row over bytes[at, n) and stops at the first
@@ -413,24 +409,28 @@ void PatternPrefilter::Candidates(std::string_view view, std::vector<int>* out,
   for (int32_t c : sc.touched_clauses) {
     for (int32_t t = trigger_begin_[c]; t < trigger_begin_[c + 1]; ++t) {
       const int p = triggers_[t];
-      uint32_t last = static_cast<uint32_t>(n), end = 0;
+      uint32_t last = static_cast<uint32_t>(n);
       bool met = true;
       for (int32_t i = clause_begin_[p]; met && i < clause_begin_[p + 1]; ++i) {
         const uint32_t clause = clause_last[pattern_clauses_[i]];
         met = clause != 0;
         last = std::min(last, clause - 1);
-        end = std::max(end, sc.clause_first_end[pattern_clauses_[i]]);
       }
-      if (met) sc.found.push_back({p, last, end});
+      if (met) sc.found.emplace_back(p, last);
     }
   }
-  for (int p : always_) sc.found.push_back({p, static_cast<uint32_t>(n), 0});
-  std::sort(sc.found.begin(), sc.found.end(),
-            [](const Scratch::Found& a, const Scratch::Found& b) { return a.pattern < b.pattern; });
-  for (const Scratch::Found& f : sc.found) {
-    out->push_back(f.pattern);
-    if (last_start != nullptr) last_start->push_back(f.last_start);
-    if (first_end != nullptr) first_end->push_back(f.first_end);
+  for (int p : always_) sc.found.emplace_back(p, static_cast<uint32_t>(n));
+  std::sort(sc.found.begin(), sc.found.end());
+  for (const auto& [p, last] : sc.found) {
+    out->push_back(p);
+    if (last_start != nullptr) last_start->push_back(last);
+    if (first_end == nullptr) continue;
+    // Read for the candidates only: most patterns a clause triggers are not.
+    uint32_t end = 0;
+    for (int32_t i = clause_begin_[p]; i < clause_begin_[p + 1]; ++i) {
+      end = std::max(end, sc.clause_first_end[pattern_clauses_[i]]);
+    }
+    first_end->push_back(end);
   }
   for (int32_t c : sc.touched_clauses) clause_last[c] = 0;
   sc.touched_clauses.clear();
