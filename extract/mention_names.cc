@@ -10,6 +10,11 @@
 
 namespace kg {
 
+inline uint64_t NameIndex::ShapeBit(std::string_view name) {
+  const size_t first = name.empty() ? 0 : static_cast<unsigned char>(name[0]);
+  return uint64_t{1} << ((first * 7 + name.size()) % 64);
+}
+
 // Hash and IndexOf in line: a lookup made two calls besides its own.
 inline uint32_t NameIndex::Hash(std::string_view name) {
   uint64_t h = name.size() * 0x9E3779B97F4A7C15u;
@@ -47,12 +52,13 @@ NameIndex::Slot& NameIndex::SlotFor(std::string_view name) {
     slot = Slot{chars_.size(), static_cast<uint32_t>(name.size()), hash, -1, stamp_};
     chars_.append(name);
     ++size_;
+    shapes_ |= ShapeBit(name);
   }
   return slot;
 }
 
 int NameIndex::Find(std::string_view name) const {
-  if (size_ == 0) return -1;
+  if ((shapes_ & ShapeBit(name)) == 0) return -1;  // also when the index is empty
   const Slot& slot = slots_[IndexOf(name, Hash(name))];
   return slot.stamp == stamp_ ? slot.value : -1;
 }
@@ -75,6 +81,7 @@ void NameIndex::Clear() {
     stamp_ = 1;
   }
   size_ = 0;
+  shapes_ = 0;
 }
 
 void NameIndex::Grow() {

@@ -36,6 +36,8 @@ class NameIndex {
     uint8_t stamp = 0;  // the index's stamp when filled; any other: an empty slot
   };
   static uint32_t Hash(std::string_view name);
+  // The bit of shapes_ for a key's first byte and length.
+  static uint64_t ShapeBit(std::string_view name);
   // The index of the slot holding `name`, or of the empty one where it would go.
   size_t IndexOf(std::string_view name, uint32_t hash) const;
   // The slot for `name` (its own, or an empty one now reserved for it).
@@ -45,6 +47,10 @@ class NameIndex {
   std::string chars_;
   std::vector<Slot> slots_;  // empty, or a power of two at most half full
   size_t size_ = 0;
+  // The ShapeBits of the keys since the last Clear: a name whose bit is clear
+  // is no key, told without hashing it (most names looked up are none: a
+  // document has few surnames, and every capitalised word is asked).
+  uint64_t shapes_ = 0;
   // The stamp of filled slots, never 0 (a new slot's): Clear moves it on, and
   // clears every slot only when it comes round (one Clear in 255).
   uint8_t stamp_ = 1;
