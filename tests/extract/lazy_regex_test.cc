@@ -44,22 +44,37 @@ TEST(LazyRegexTest, GroupNumbersAreRe2s) {
 }
 
 // SyntaxBytes::Next against find_first_of, on regex-like text with bytes of
-// every kind (non-ASCII and NUL too), from every start.
+// every kind (non-ASCII and NUL too), from every start: for stop sets read
+// eight bytes a step (one to three bytes, a repeated one, NUL, 0xff) and for
+// larger ones (read a byte at a time).
 TEST(SyntaxBytesTest, NextIsTheFirstOfTheBytes) {
-  static constexpr SyntaxBytes kStops("\\[()|");
-  const std::string stops("\\[()|");
+  static constexpr SyntaxBytes kFive("\\[()|"), kThree("\\[("), kTwo("{\\"), kOne("("),
+      kRepeated("((["), kHigh("\xff\x80"), kNul(std::string_view("\0a", 2)), kSix("\\[()|?");
+  const std::vector<std::pair<const SyntaxBytes*, std::string>> sets = {
+      {&kFive, "\\[()|"},
+      {&kThree, "\\[("},
+      {&kTwo, "{\\"},
+      {&kOne, "("},
+      {&kRepeated, "(["},
+      {&kHigh, "\xff\x80"},
+      {&kNul, std::string("\0a", 2)},
+      {&kSix, "\\[()|?"}};
   std::mt19937 rng(3);
-  const std::string alphabet = std::string("ab \\[]()|?:<>e\xc4\xb1\x80\xff") + '\0';
-  for (int n = 0; n < 2000; ++n) {
-    std::string text;
-    const size_t size = rng() % 40;
-    for (size_t i = 0; i < size; ++i) {
-      text +=
-          rng() % 3 == 0 ? alphabet[rng() % alphabet.size()] : static_cast<char>('a' + rng() % 26);
-    }
-    for (size_t from = 0; from <= text.size(); ++from) {
-      const size_t want = text.find_first_of(stops, from);
-      ASSERT_EQ(kStops.Next(text, from), want == std::string::npos ? text.size() : want) << text;
+  const std::string alphabet = std::string("ab \\[]()|?:<>e{}\xc4\xb1\x80\xff") + '\0';
+  for (const auto& [stop, bytes] : sets) {
+    for (int n = 0; n < 1500; ++n) {
+      std::string text;
+      const size_t size = rng() % 80;
+      const int odd = 2 + static_cast<int>(rng() % 12);  // dense or sparse stops
+      for (size_t i = 0; i < size; ++i) {
+        text += rng() % odd == 0 ? alphabet[rng() % alphabet.size()]
+                                 : static_cast<char>('a' + rng() % 26);
+      }
+      for (size_t from = 0; from <= text.size(); ++from) {
+        const size_t want = text.find_first_of(bytes, from);
+        ASSERT_EQ(stop->Next(text, from), want == std::string::npos ? text.size() : want)
+            << bytes << " in " << text << " from " << from;
+      }
     }
   }
 }
