@@ -14,9 +14,10 @@ namespace {
 
 using ascii::Alnum;
 
-// Compared in line (ascii::Is): Latest asks it of each recent entity, and
-// std::string's operator== calls memcmp for every type of the same length.
-bool TypeIn(const std::string& type, const std::vector<std::string>& types) {
+// Compared in line (ascii::SameBytes) and itself in line: Latest asks it of
+// each recent entity, and std::string's operator== calls memcmp for every
+// type of the same length.
+inline bool TypeIn(const std::string& type, const std::vector<std::string>& types) {
   if (types.empty()) return true;
   for (const std::string& t : types) {
     if (ascii::SameBytes(type, t)) return true;
