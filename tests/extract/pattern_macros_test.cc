@@ -38,6 +38,38 @@ std::string ReplaceAll(std::string s, const std::string& from, const std::string
   return s;
 }
 
+// Expects the regex of `source` to find, in every view (only the case-free
+// ones when `case_free_only`), the same leftmost-first matches as the regex of
+// `former` (an earlier expansion of the same pattern), each with the same
+// groups, and a smaller RE2 program; adds the matches to *matches.
+void ExpectSameMatchesAsFormer(const std::string& rule, const std::string& source,
+                               const std::string& former, const RE2::Options& options,
+                               const std::vector<std::string>& views, bool case_free_only,
+                               int* matches) {
+  RE2 a(source, options), b(former, options);
+  ASSERT_TRUE(a.ok() && b.ok()) << rule;
+  EXPECT_LT(a.ProgramSize(), b.ProgramSize()) << rule;
+  const int groups = std::min(a.NumberOfCapturingGroups() + 1, 16);
+  ASSERT_EQ(groups, std::min(b.NumberOfCapturingGroups() + 1, 16));
+  re2::StringPiece now[16], before[16];
+  for (const std::string& view : views) {
+    if (case_free_only && !CaseFreeText(view)) continue;
+    const re2::StringPiece text(view);
+    for (size_t pos = 0; pos < text.size();) {
+      const bool x = a.Match(text, pos, text.size(), RE2::UNANCHORED, now, groups);
+      const bool y = b.Match(text, pos, text.size(), RE2::UNANCHORED, before, groups);
+      ASSERT_EQ(x, y) << rule << " in " << view;
+      if (!x) break;
+      ++*matches;
+      for (int g = 0; g < groups; ++g) {
+        ASSERT_EQ(now[g].data(), before[g].data()) << rule << " group " << g << ": " << view;
+        ASSERT_EQ(now[g].size(), before[g].size()) << rule << " group " << g << ": " << view;
+      }
+      pos = now[0].data() - text.data() + 1;
+    }
+  }
+}
+
 TEST(PatternMacrosTest, DeterminersWithoutRepeatsMatchAsBefore) {
   RelationForms forms;
   auto det = ExpandMacros("{det}", forms, {});
@@ -64,34 +96,14 @@ TEST(PatternMacrosTest, DeterminersWithoutRepeatsMatchAsBefore) {
     views.push_back(v);
   }
   int compared = 0, matches = 0;
-  re2::StringPiece now[16], before[16];
   for (const PatternDef& pat : pack.patterns) {
     const std::string former = ReplaceAll(pat.source, *det, kFormerDeterminers);
     if (former == pat.source) continue;
     ++compared;
     RE2::Options options;
     options.set_log_errors(false);
-    RE2 a(pat.source, options), b(former, options);
-    ASSERT_TRUE(a.ok() && b.ok()) << pat.rule;
-    EXPECT_LT(a.ProgramSize(), b.ProgramSize()) << pat.rule;
-    const int groups = std::min(a.NumberOfCapturingGroups() + 1, 16);
-    ASSERT_EQ(groups, std::min(b.NumberOfCapturingGroups() + 1, 16));
-    for (const std::string& view : views) {
-      if (!CaseFreeText(view)) continue;
-      const re2::StringPiece text(view);
-      for (size_t pos = 0; pos < text.size();) {
-        const bool x = a.Match(text, pos, text.size(), RE2::UNANCHORED, now, groups);
-        const bool y = b.Match(text, pos, text.size(), RE2::UNANCHORED, before, groups);
-        ASSERT_EQ(x, y) << pat.rule << " in " << view;
-        if (!x) break;
-        ++matches;
-        for (int g = 0; g < groups; ++g) {
-          ASSERT_EQ(now[g].data(), before[g].data()) << pat.rule << " group " << g << ": " << view;
-          ASSERT_EQ(now[g].size(), before[g].size()) << pat.rule << " group " << g << ": " << view;
-        }
-        pos = now[0].data() - text.data() + 1;
-      }
-    }
+    ExpectSameMatchesAsFormer(pat.rule, pat.source, former, options, views,
+                              /*case_free_only=*/true, &matches);
   }
   EXPECT_GT(compared, static_cast<int>(pack.patterns.size()) * 8 / 10);
   EXPECT_GT(matches, 100);
@@ -154,7 +166,6 @@ TEST(PatternMacrosTest, SlotsWithTheTokenThriceMatchAsWithItFourTimes) {
     views.push_back(v);
   }
   int compared = 0, matches = 0;
-  re2::StringPiece now[16], before[16];
   for (const PatternDef& pat : pack.patterns) {
     const std::string former = FormerSlots(pat.source);
     if (former == pat.source) continue;
@@ -162,26 +173,8 @@ TEST(PatternMacrosTest, SlotsWithTheTokenThriceMatchAsWithItFourTimes) {
     RE2::Options options;
     options.set_log_errors(false);
     options.set_case_sensitive(true);
-    RE2 a(pat.source, options), b(former, options);
-    ASSERT_TRUE(a.ok() && b.ok()) << pat.rule;
-    EXPECT_LT(a.ProgramSize(), b.ProgramSize()) << pat.rule;
-    const int groups = std::min(a.NumberOfCapturingGroups() + 1, 16);
-    ASSERT_EQ(groups, std::min(b.NumberOfCapturingGroups() + 1, 16));
-    for (const std::string& view : views) {
-      const re2::StringPiece text(view);
-      for (size_t pos = 0; pos < text.size();) {
-        const bool x = a.Match(text, pos, text.size(), RE2::UNANCHORED, now, groups);
-        const bool y = b.Match(text, pos, text.size(), RE2::UNANCHORED, before, groups);
-        ASSERT_EQ(x, y) << pat.rule << " in " << view;
-        if (!x) break;
-        ++matches;
-        for (int g = 0; g < groups; ++g) {
-          ASSERT_EQ(now[g].data(), before[g].data()) << pat.rule << " group " << g << ": " << view;
-          ASSERT_EQ(now[g].size(), before[g].size()) << pat.rule << " group " << g << ": " << view;
-        }
-        pos = now[0].data() - text.data() + 1;
-      }
-    }
+    ExpectSameMatchesAsFormer(pat.rule, pat.source, former, options, views,
+                              /*case_free_only=*/false, &matches);
   }
   EXPECT_EQ(compared, static_cast<int>(pack.patterns.size()));
   EXPECT_GT(matches, 300);

@@ -73,6 +73,57 @@ std::vector<std::string> GeneratedViews(const std::vector<std::string>& views, i
   return out;
 }
 
+// `views` followed by `count` views recombined from them (GeneratedViews).
+std::vector<std::string> WithRecombinedViews(std::vector<std::string> views, int count) {
+  const std::vector<std::string> generated = GeneratedViews(views, count);
+  views.insert(views.end(), generated.begin(), generated.end());
+  return views;
+}
+
+// For every match of `re` (pattern `i` of `p`, compiled as the matcher would
+// for the view) in `view`: where Locate places the slots, they are the
+// capture pass's groups. Counts the matches and the located ones.
+void ExpectLocatedAsCaptured(const RulePack& p, int i, const RE2& re, const std::string& view,
+                             int* matches, int* located) {
+  const PatternDef& pat = p.patterns[i];
+  const re2::StringPiece text(view);
+  re2::StringPiece groups[16];
+  const int ngroups = std::min(re.NumberOfCapturingGroups() + 1, 16);
+  for (size_t pos = 0;
+       pos < text.size() && re.Match(text, pos, text.size(), RE2::UNANCHORED, groups, ngroups);) {
+    ++*matches;
+    const size_t begin = groups[0].data() - text.data();
+    const size_t end = begin + groups[0].size();
+    pos = end > begin ? end : begin + 1;
+    SlotSpans spans;
+    if (!p.slots->Locate(i, text, begin, end, &spans)) continue;
+    ++*located;
+    const re2::StringPiece& s = groups[pat.subject_group];
+    // A pattern without {obj} pairs inside its {subj}: both spans are that group's.
+    const re2::StringPiece& o = groups[pat.object_group > 0 ? pat.object_group : pat.subject_group];
+    ASSERT_EQ(spans.subject_begin, static_cast<size_t>(s.data() - text.data()))
+        << pat.rule << ": " << view;
+    ASSERT_EQ(spans.subject_end, static_cast<size_t>(s.data() + s.size() - text.data()))
+        << pat.rule << ": " << view;
+    ASSERT_EQ(spans.object_begin, static_cast<size_t>(o.data() - text.data()))
+        << pat.rule << ": " << view;
+    ASSERT_EQ(spans.object_end, static_cast<size_t>(o.data() + o.size() - text.data()))
+        << pat.rule << ": " << view;
+  }
+}
+
+// The news pack as kg extract loads it (patterns compiled on first use) and
+// the example articles' views followed by `count` recombined ones.
+void DeferredPackAndViews(int count, std::shared_ptr<const RulePack>* pack,
+                          std::vector<std::string>* views) {
+  *pack = testing_util::NewsPack(/*deferred=*/true);
+  ASSERT_TRUE(*pack);
+  ASSERT_NE((*pack)->slots, nullptr);
+  std::vector<std::string> articles;
+  ASSERT_TRUE(testing_util::ExampleArticleViews(**pack, &articles).ok());
+  *views = WithRecombinedViews(std::move(articles), count);
+}
+
 PatternDef Pattern(const std::string& source) {
   RelationForms forms;
   forms.subject_types = {"person"};
@@ -387,14 +438,11 @@ TEST(SlotLocatorTest, LeadAndEmptyPiecesAgreeWithTheCapturePass) {
 // re_case_free on case-free views, of the case-blind re on the others, as
 // the matcher picks), and it gives one for most matches.
 TEST(SlotLocatorTest, CaseSensitivePiecesAgreeWithTheCapturePass) {
-  std::shared_ptr<const RulePack> loaded = testing_util::NewsPack(/*deferred=*/true);
-  ASSERT_TRUE(loaded);
-  const RulePack& p = *loaded;
-  ASSERT_NE(p.slots, nullptr);
+  std::shared_ptr<const RulePack> loaded;
   std::vector<std::string> views;
-  ASSERT_TRUE(testing_util::ExampleArticleViews(p, &views).ok());
-  const std::vector<std::string> generated = GeneratedViews(views, 3000);
-  views.insert(views.end(), generated.begin(), generated.end());
+  DeferredPackAndViews(3000, &loaded, &views);
+  if (HasFatalFailure()) return;
+  const RulePack& p = *loaded;
   // Lists joined by upper-case words: the case-blind match takes the whole
   // list, case-sensitive pieces would place the group on its first member.
   for (const char* list : {"<e1:organization> AND <e2:organization>",
@@ -424,39 +472,17 @@ TEST(SlotLocatorTest, CaseSensitivePiecesAgreeWithTheCapturePass) {
   }
   int case_free_pieces = 0, matches = 0, located = 0, other_case = 0;
   std::vector<int> candidates;
-  re2::StringPiece groups[16];
   for (const std::string& view : views) {
     const bool case_free = CaseFreeText(view);
     p.prefilter->Candidates(view, &candidates);
-    const re2::StringPiece text(view);
     for (int i : candidates) {
       const PatternDef& pat = p.patterns[i];
       if (!pat.re_case_free || !p.slots->Splits(i)) continue;
       ++case_free_pieces;
-      const RE2& re = case_free ? *pat.re_case_free : *pat.re;
-      const int ngroups = std::min(re.NumberOfCapturingGroups() + 1, 16);
-      for (size_t pos = 0; pos < text.size() &&
-                           re.Match(text, pos, text.size(), RE2::UNANCHORED, groups, ngroups);) {
-        ++matches;
-        other_case += !case_free;
-        const size_t begin = groups[0].data() - text.data();
-        const size_t end = begin + groups[0].size();
-        pos = end > begin ? end : begin + 1;
-        SlotSpans spans;
-        if (!p.slots->Locate(i, text, begin, end, &spans)) continue;
-        ++located;
-        const re2::StringPiece& s = groups[pat.subject_group];
-        const re2::StringPiece& o =
-            groups[pat.object_group > 0 ? pat.object_group : pat.subject_group];
-        ASSERT_EQ(spans.subject_begin, static_cast<size_t>(s.data() - text.data()))
-            << pat.rule << ": " << view;
-        ASSERT_EQ(spans.subject_end, static_cast<size_t>(s.data() + s.size() - text.data()))
-            << pat.rule << ": " << view;
-        ASSERT_EQ(spans.object_begin, static_cast<size_t>(o.data() - text.data()))
-            << pat.rule << ": " << view;
-        ASSERT_EQ(spans.object_end, static_cast<size_t>(o.data() + o.size() - text.data()))
-            << pat.rule << ": " << view;
-      }
+      const int before = matches;
+      ExpectLocatedAsCaptured(p, i, case_free ? *pat.re_case_free : *pat.re, view, &matches,
+                              &located);
+      if (!case_free) other_case += matches - before;
     }
   }
   EXPECT_GT(case_free_pieces, 1000);
@@ -529,33 +555,10 @@ TEST_F(NewsPackTest, SlotsAgreeWithTheCapturePass) {
   const std::vector<std::string>& views = *views_;
   int matches = 0, located = 0;
   std::vector<int> candidates;
-  re2::StringPiece groups[16];
   for (const std::string& view : views) {
     p.prefilter->Candidates(view, &candidates);
-    const re2::StringPiece text(view);
-    for (int i : candidates) {
-      const PatternDef& pat = p.patterns[i];
-      const int ngroups = std::min(pat.re->NumberOfCapturingGroups() + 1, 16);
-      size_t pos = 0;
-      while (pos < text.size() &&
-             pat.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups, ngroups)) {
-        ++matches;
-        const size_t begin = groups[0].data() - text.data();
-        const size_t end = begin + groups[0].size();
-        pos = end > begin ? end : begin + 1;
-        SlotSpans spans;
-        if (!p.slots->Locate(i, text, begin, end, &spans)) continue;
-        ++located;
-        const re2::StringPiece& s = groups[pat.subject_group];
-        // A pattern without {obj} pairs inside its {subj}: both spans are that group's.
-        const re2::StringPiece& o =
-            groups[pat.object_group > 0 ? pat.object_group : pat.subject_group];
-        EXPECT_EQ(spans.subject_begin, static_cast<size_t>(s.data() - text.data())) << pat.rule;
-        EXPECT_EQ(spans.subject_end, static_cast<size_t>(s.data() + s.size() - text.data()));
-        EXPECT_EQ(spans.object_begin, static_cast<size_t>(o.data() - text.data())) << pat.rule;
-        EXPECT_EQ(spans.object_end, static_cast<size_t>(o.data() + o.size() - text.data()));
-      }
-    }
+    for (int i : candidates)
+      ExpectLocatedAsCaptured(p, i, *p.patterns[i].re, view, &matches, &located);
   }
   EXPECT_GT(matches, 20);
   EXPECT_GT(located, matches * 8 / 10);
@@ -709,9 +712,7 @@ TEST_F(NewsPackTest, FindEqualsTheUnanchoredSearchOnRecombinedViews) {
 // can begin.
 TEST_F(NewsPackTest, MayFindRulesOutOnlyViewsWithoutAMatch) {
   const RulePack& p = **pack_;
-  std::vector<std::string> views = *views_;
-  const std::vector<std::string> generated = GeneratedViews(*views_, 800);
-  views.insert(views.end(), generated.begin(), generated.end());
+  const std::vector<std::string> views = WithRecombinedViews(*views_, 800);
   std::vector<int> candidates;
   std::vector<uint32_t> last_starts, starts;
   int ruled_out = 0, matched = 0;
@@ -748,14 +749,11 @@ TEST_F(NewsPackTest, MayFindRulesOutOnlyViewsWithoutAMatch) {
 // pattern matches: for every pattern of the news pack as kg extract loads it,
 // on the example articles' views and recombined ones.
 TEST(SlotLocatorTest, MayFindsWindowHoldsEveryMatchAndItsScreensMatch) {
-  std::shared_ptr<const RulePack> loaded = testing_util::NewsPack(/*deferred=*/true);
-  ASSERT_TRUE(loaded);
-  const RulePack& p = *loaded;
-  ASSERT_NE(p.slots, nullptr);
+  std::shared_ptr<const RulePack> loaded;
   std::vector<std::string> views;
-  ASSERT_TRUE(testing_util::ExampleArticleViews(p, &views).ok());
-  const std::vector<std::string> generated = GeneratedViews(views, 5000);
-  views.insert(views.end(), generated.begin(), generated.end());
+  DeferredPackAndViews(5000, &loaded, &views);
+  if (HasFatalFailure()) return;
+  const RulePack& p = *loaded;
   std::vector<int> candidates;
   std::vector<uint32_t> last_starts, starts;
   int narrowed = 0, matched = 0, screened = 0;
@@ -842,9 +840,7 @@ TEST_F(NewsPackTest, NoMatchWhenARequiredWordEndsOnlyAfterTheLastToken) {
   int closing = 0;
   for (size_t i = 0; i < p.patterns.size(); ++i) closing += p.slots->ClosesWithSlot(i) ? 1 : 0;
   EXPECT_GT(closing, static_cast<int>(p.patterns.size()) / 2);
-  std::vector<std::string> views = *views_;
-  const std::vector<std::string> generated = GeneratedViews(*views_, 3000);
-  views.insert(views.end(), generated.begin(), generated.end());
+  const std::vector<std::string> views = WithRecombinedViews(*views_, 3000);
   std::vector<int> candidates;
   std::vector<uint32_t> last_starts, first_ends;
   int ruled_out = 0, matched = 0;
