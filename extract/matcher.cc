@@ -162,7 +162,11 @@ bool ScreenRulesOut(const PatternDef& pat, const re2::StringPiece& text,
                     const MatchWindow& window) {
   if (!pat.screen || pat.re_case_free.compiled()) return false;
   const RE2& screen = *pat.screen;
-  return screen.ok() && !screen.Match(text, window.begin, window.end, RE2::UNANCHORED, nullptr, 0);
+  if (screen.ok() && !screen.Match(text, window.begin, window.end, RE2::UNANCHORED, nullptr, 0)) {
+    return true;
+  }
+  return pat.pre_check.RulesOut(std::string_view(text.data(), text.size()), window.begin,
+                                window.end);
 }
 
 }  // namespace

@@ -449,6 +449,10 @@ Result<std::string> MacroExpander::Expand(const std::string& pattern, const Rela
   return out;
 }
 
+std::string MacroExpander::PreThenToken() const {
+  return "(?:" + exact_.at("pre") + ")" + std::string(kSlotLead) + Token({});
+}
+
 Result<std::string> MacroExpander::Screen(const std::string& pattern,
                                           const RelationForms& forms) const {
   return kg::Expand(pattern, forms, screen_, /*screen=*/true);

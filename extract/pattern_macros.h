@@ -70,6 +70,9 @@ class MacroExpander {
   Result<std::string> Expand(const std::string& pattern, const RelationForms& forms,
                              bool* case_neutral = nullptr) const;
   Result<std::string> Screen(const std::string& pattern, const RelationForms& forms) const;
+  // The exact {pre}, then a slot's lead and any entity token: what follows
+  // the words before a pattern's {pre} (extract/pre_check.h).
+  std::string PreThenToken() const;
   // The titles it was built for.
   const std::vector<std::string>& titles() const { return titles_; }
 

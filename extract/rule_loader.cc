@@ -548,7 +548,10 @@ class Loader {
                     const std::string& source, const RelationForms& forms,
                     const YAML::Node& where) {
     const std::string rule = name + "." + suffix;
-    if (!macros_ || macros_->titles() != pack_->titles) macros_.emplace(pack_->titles);
+    if (!macros_ || macros_->titles() != pack_->titles) {
+      macros_.emplace(pack_->titles);
+      pre_then_token_.reset();
+    }
     bool case_neutral = false;
     auto regex = macros_->Expand(source, forms, defer_patterns ? &case_neutral : nullptr);
     if (!regex.ok()) {
@@ -556,6 +559,7 @@ class Loader {
                          ctx_ + ": pattern '" + suffix + "': " + regex.status().message());
     }
     LazyRegex re, case_free, screen;
+    PreCheck pre_check;
     int subject_group = 0, object_group = 0;
     if (defer_patterns) {
       const std::vector<int> groups = NamedGroupNumbers(*regex, {"subj", "obj"});
@@ -578,6 +582,14 @@ class Loader {
         if (screen_source.ok() && screen_source->size() * 4 <= regex->size() * 3) {
           options.set_never_capture(true);
           screen = LazyRegex(std::move(screen_source.value()), options);
+          std::vector<std::string> lead_words = WordsBeforePre(source);
+          if (!lead_words.empty()) {
+            // One per pack's titles, shared by its patterns: compiled once.
+            if (!pre_then_token_) {
+              pre_then_token_ = std::make_shared<const LazyRegex>(macros_->PreThenToken(), options);
+            }
+            pre_check = PreCheck(std::move(lead_words), pre_then_token_);
+          }
         }
       }
     } else {
@@ -608,6 +620,7 @@ class Loader {
     def.re = std::move(re);
     def.re_case_free = std::move(case_free);
     def.screen = std::move(screen);
+    def.pre_check = std::move(pre_check);
     def.subject_group = subject_group;
     def.object_group = object_group;
     def.active = rule.find(".active") != std::string::npos;
@@ -631,7 +644,8 @@ class Loader {
   std::string file_;
   std::string ctx_;
   int64_t pattern_max_mem_;
-  std::optional<MacroExpander> macros_;  // for the pack's titles so far
+  std::optional<MacroExpander> macros_;              // for the pack's titles so far
+  std::shared_ptr<const LazyRegex> pre_then_token_;  // macros_->PreThenToken()
 
  public:
   // Relation patterns are not compiled here but on first use (LoadRulePack).

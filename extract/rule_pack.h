@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "extract/lazy_regex.h"
+#include "extract/pre_check.h"
 #include "graph/model/date.h"
 #include "graph/model/status.h"
 
@@ -129,6 +130,8 @@ struct PatternDef {
   // Most patterns a corpus makes candidates never match; they need not be
   // compiled to be ruled out.
   LazyRegex screen;
+  // With the screen, where the pattern allows: its {pre} checked in code.
+  PreCheck pre_check;
 
   // True when the case-free `view` (CaseFreeText) certainly holds no match of
   // `re_case_free`, told by the screen while `re_case_free` is not compiled

@@ -11,6 +11,7 @@
 #include "extract/case_blind.h"
 #include "extract/extractor.h"
 #include "extract/pattern_macros.h"
+#include "extract/pre_check.h"
 #include "extract/rule_pack.h"
 #include "rules/embedded_rules.h"
 #include "tests/extract/example_views_util.h"
@@ -92,7 +93,7 @@ TEST(PatternScreenTest, NewsPackScreensMatchWhereverTheirPatternsDo) {
   ASSERT_TRUE(testing_util::ExampleArticleViews(pack, &views).ok());
   std::vector<std::string> all = Mutated(views, 6000);
   all.insert(all.end(), views.begin(), views.end());
-  int screened = 0, matched = 0, ruled_out = 0;
+  int screened = 0, matched = 0, ruled_out = 0, pre_ruled_out = 0, with_pre_check = 0;
   for (const PatternDef& pat : pack.patterns) {
     if (!pat.screen) continue;
     ++screened;
@@ -108,13 +109,22 @@ TEST(PatternScreenTest, NewsPackScreensMatchWhereverTheirPatternsDo) {
       const bool full = RE2::PartialMatch(view, *pat.re_case_free);
       const bool screen = RE2::PartialMatch(view, *pat.screen);
       ASSERT_TRUE(screen || !full) << pat.rule << " matches, its screen does not, in: " << view;
+      const bool pre_rules_out = pat.pre_check.RulesOut(view, 0, view.size());
+      ASSERT_FALSE(pre_rules_out && full)
+          << pat.rule << " matches, its {pre} check rules out: " << view;
       matched += full;
       ruled_out += !screen;
+      pre_ruled_out += screen && pre_rules_out;
+      with_pre_check += static_cast<bool>(pat.pre_check);
     }
   }
   EXPECT_GT(screened, static_cast<int>(pack.patterns.size()) * 8 / 10);
   EXPECT_GT(matched, 500);
   EXPECT_GT(ruled_out, matched);
+  // The {pre} check applies to many patterns, and rules out views their
+  // screens let through.
+  EXPECT_GT(with_pre_check, 0);
+  EXPECT_GT(pre_ruled_out, 0);
 }
 
 TEST(PatternScreenTest, RulesOutOnlyBeforeThePatternIsCompiled) {
@@ -333,6 +343,97 @@ TEST(PatternScreenTest, UserPatternsScreenGeneratedViews) {
     EXPECT_GT(matched, 200) << p;
     EXPECT_GT(missed, 200) << p;
   }
+}
+
+}  // namespace
+}  // namespace kg
+
+namespace kg {
+namespace {
+
+TEST(PreCheckTest, WordsBeforePreAreThePlainAlternation) {
+  using Words = std::vector<std::string>;
+  EXPECT_EQ(WordsBeforePre("{subj} {adv}(?:met|sued|kicked off) {pre}{obj}"),
+            (Words{"met", "sued", "kicked off"}));
+  EXPECT_EQ(WordsBeforePre("(?:by) {pre}{subj} x (?:a) {pre}{obj}"), (Words{"by"}));
+  EXPECT_EQ(WordsBeforePre("(?:kicked .{0,20}off) {pre}{obj}"), Words{});
+  EXPECT_EQ(WordsBeforePre("(?:met|) {pre}{obj}"), Words{});
+  EXPECT_EQ(WordsBeforePre("(?:such as |including )?{pre}{obj}"), Words{});
+  EXPECT_EQ(WordsBeforePre("{subj} met {pre}{obj}"), Words{});
+  EXPECT_EQ(WordsBeforePre("{subj} (?:met) {obj}"), Words{});
+}
+
+// Views with many determiners, descriptors, titles, tokens and commas between
+// the verb and an entity: wherever the user-style pattern matches, the {pre}
+// check must let the view through; and it rules out many of the others.
+TEST(PreCheckTest, NeverRulesOutAViewThePatternMatches) {
+  RelationForms forms;
+  forms.subject_types = {"person"};
+  forms.object_types = {"organization"};
+  const std::vector<std::string> titles = {"chief executive", "ceo", "co-founder", "head of"};
+  const std::string pattern = "{subj} {adv}(?:met|sued) {pre}{obj}";
+  auto full_source = ExpandMacros(pattern, forms, titles);
+  ASSERT_TRUE(full_source.ok());
+  RE2::Options options = CaseFree();
+  RE2 full(*full_source, options);
+  ASSERT_TRUE(full.ok());
+  const MacroExpander macros(titles);
+  const PreCheck check(WordsBeforePre(pattern),
+                       std::make_shared<const LazyRegex>(macros.PreThenToken(), options));
+  ASSERT_TRUE(check);
+  static const char* kPieces[] = {"the ",
+                                  "a ",
+                                  "former ",
+                                  "u.s. ",
+                                  "sen. ",
+                                  "israeli ",
+                                  "mr. ",
+                                  "firm ",
+                                  "firm, ",
+                                  "company ",
+                                  "startup, ",
+                                  "the italian ",
+                                  "$44 ",
+                                  "<t2> ",
+                                  "<e3:place> ",
+                                  "<e4:person>'s ",
+                                  "<e5:organization> ",
+                                  "<e6:person> ",
+                                  "and ",
+                                  ", ",
+                                  "x ",
+                                  "ceo ",
+                                  "head of ",
+                                  "chief executive ",
+                                  "co-founder ",
+                                  "both ",
+                                  "either ",
+                                  "met ",
+                                  "sued ",
+                                  "ruling, ",
+                                  "with ",
+                                  "their ",
+                                  "-based ",
+                                  "<e7:unknown>-based "};
+  const size_t kinds = sizeof kPieces / sizeof *kPieces;
+  std::mt19937 rng(17);
+  int matched = 0, ruled_out = 0;
+  for (int n = 0; n < 30000; ++n) {
+    std::string view = rng() % 4 == 0 ? "" : "<e1:person> ";
+    view += rng() % 3 == 0 ? "sued " : "met ";
+    const int len = static_cast<int>(rng() % 7);
+    for (int i = 0; i < len; ++i) view += kPieces[rng() % kinds];
+    view += rng() % 5 == 0 ? "<e8:place> ." : "<e2:organization> .";
+    const bool matches = RE2::PartialMatch(view, full);
+    const bool rules_out = check.RulesOut(view, 0, view.size());
+    ASSERT_FALSE(matches && rules_out) << view;
+    matched += matches;
+    ruled_out += rules_out;
+    // Within a window holding the whole match, the same answer.
+    ASSERT_EQ(check.RulesOut("x, " + view, 3, view.size() + 3), rules_out) << view;
+  }
+  EXPECT_GT(matched, 2000);
+  EXPECT_GT(ruled_out, 2000);
 }
 
 }  // namespace

@@ -1,0 +1,49 @@
+// PreCheck: the {pre} macro of a pattern checked in code, after its screen
+// (ExpandScreen) lets a view through and before the pattern is compiled. A
+// screen reads {pre} as any run of words, for its determiner and title lists
+// would cost a quarter of a pattern's compile; on real news that lets through
+// patterns that never match. Where the pattern writes {pre} right after a list
+// of plain words ("(?:acquired|bought) {pre}{obj}"), each match holds one of
+// those words, a space, an exact {pre} and a slot's first token; a view
+// without that sequence is ruled out. The exact {pre} regex is one per pack,
+// shared by its patterns and compiled once.
+#ifndef KG_EXTRACT_PRE_CHECK_H_
+#define KG_EXTRACT_PRE_CHECK_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/lazy_regex.h"
+
+namespace kg {
+
+class PreCheck {
+ public:
+  PreCheck() = default;
+  // `lead_words`: the plain words the pattern writes just before {pre};
+  // `pre_then_token`: an exact {pre}, a slot's lead and an entity token.
+  PreCheck(std::vector<std::string> lead_words, std::shared_ptr<const LazyRegex> pre_then_token);
+
+  // Whether the check applies (the pattern has such a {pre}).
+  explicit operator bool() const { return !lead_words_.empty() && pre_then_token_ != nullptr; }
+
+  // True when text[begin, end) certainly holds no match of the pattern: no
+  // lead word there is followed by a space and an exact {pre} and token.
+  bool RulesOut(std::string_view text, size_t begin, size_t end) const;
+
+ private:
+  std::vector<std::string> lead_words_;  // each followed by ' '
+  std::shared_ptr<const LazyRegex> pre_then_token_;
+};
+
+// The plain words of the alternation "(?:a|b c|d) " written just before the
+// first "{pre}" of `pattern` (a template-expanded rule pattern, before its
+// macros are expanded); empty when it has none or they are not all plain
+// lower-case words (letters, digits, '-', '\'', single inner spaces).
+std::vector<std::string> WordsBeforePre(const std::string& pattern);
+
+}  // namespace kg
+
+#endif  // KG_EXTRACT_PRE_CHECK_H_
