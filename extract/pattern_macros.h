@@ -70,14 +70,16 @@ class MacroExpander {
   Result<std::string> Expand(const std::string& pattern, const RelationForms& forms,
                              bool* case_neutral = nullptr) const;
   Result<std::string> Screen(const std::string& pattern, const RelationForms& forms) const;
-  // The exact {pre}, then a slot's lead and any entity token: what follows
-  // the words before a pattern's {pre} (extract/pre_check.h).
+  // {pre} (its titles as a screen reads them), then a slot's lead and any
+  // entity token: what follows the words before a pattern's {pre}
+  // (extract/pre_check.h); it matches wherever the exact {pre} does.
   std::string PreThenToken() const;
   // The titles it was built for.
   const std::vector<std::string>& titles() const { return titles_; }
 
  private:
   std::vector<std::string> titles_;
+  std::string check_pre_;  // {pre} for PreThenToken; set while exact_ is built
   std::map<std::string, std::string> exact_, screen_;
   bool words_neutral_ = false;  // every exact expansion is case-neutral
 };

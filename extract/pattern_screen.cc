@@ -10,11 +10,11 @@ namespace kg {
 
 bool PatternDef::RulesOut(std::string_view view) const {
   if (!screen || re_case_free.compiled()) return false;
+  if (pre_check.RulesOut(view, 0, view.size())) return true;
   const RE2& re = *screen;
   // A screen RE2 could not build rules out nothing.
   const re2::StringPiece text(view.data(), view.size());
-  if (re.ok() && !re.Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0)) return true;
-  return pre_check.RulesOut(view, 0, view.size());
+  return re.ok() && !re.Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
 }
 
 }  // namespace kg
