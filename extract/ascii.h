@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <string_view>
 
 #if defined(__SSE2__)
@@ -44,6 +45,21 @@ inline bool Upper(char c) { return Class(c) == kUpper; }
 inline bool Lower(char c) { return Class(c) == kLower; }
 inline bool Space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 inline char Fold(char c) { return Upper(c) ? static_cast<char>(c + ('a' - 'A')) : c; }
+
+// Whether every byte of `text` is ASCII (below 0x80).
+inline bool AllAscii(std::string_view text) {
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+// `text` with A-Z lower-cased, every other byte as it is.
+inline std::string Lowered(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = Fold(c);
+  return out;
+}
 
 // Whether `s` is the word `want`, compared in line: std::string's operator==
 // with a C string calls strlen and compare out of line, for a type name or

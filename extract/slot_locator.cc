@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "extract/ascii.h"
 #include "extract/case_blind.h"
 #include "extract/lazy_regex.h"
 #include "extract/mention_view.h"
@@ -118,11 +119,6 @@ std::vector<std::string> SlotTokenTypes(std::string_view body) {
     if (name.size() == names.size()) return types;
     names.remove_prefix(name.size() + 1);
   }
-}
-
-bool IsAscii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 bool EqualsFolded(std::string_view text, std::string_view lower) {
@@ -399,8 +395,8 @@ bool SlotLocator::Find(int p, const RE2& re, const re2::StringPiece& text, size_
   if (pos > end) return false;
   // Case-blind RE2 matches a few non-ASCII letters to ASCII ones ("either"
   // with a dotless i), which the lead-word test below would miss.
-  if (!OpensWithSlot(p) ||
-      (!ascii_text && !IsAscii(view.substr(pos >= kLongestLead ? pos - kLongestLead : 0)))) {
+  if (!OpensWithSlot(p) || (!ascii_text && !ascii::AllAscii(view.substr(
+                                               pos >= kLongestLead ? pos - kLongestLead : 0)))) {
     return re.Match(text, pos, end, RE2::UNANCHORED, match, 1);
   }
   for (size_t at = view.find('<', pos); at != std::string_view::npos; at = view.find('<', at + 1)) {

@@ -105,11 +105,4 @@ std::optional<std::string> LowerCasePattern(std::string_view pattern) {
   return out;
 }
 
-bool IsAscii(std::string_view text) {
-  for (char c : text) {
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  }
-  return true;
-}
-
 }  // namespace kg::timex

@@ -20,13 +20,10 @@ namespace kg::timex {
 // group with flags ("(?-i:", "(?i)") or a name, an escape other than
 // \s \S \d \D \w \W \b \B and escaped punctuation, a named class
 // ([:alpha:]), a class range between a letter and another byte, or a byte
-// outside ASCII.
+// outside ASCII. The rewrite is exact only over ASCII text (ascii::AllAscii):
+// case-insensitive RE2 also matches 'k' to the Kelvin sign and 's' to the
+// long s, which lower-casing bytes does not reach.
 std::optional<std::string> LowerCasePattern(std::string_view pattern);
-
-// Whether `text` is all ASCII, the only text the rewrite is exact for
-// (case-insensitive RE2 also matches 'k' to the Kelvin sign and 's' to the
-// long s, which lower-casing bytes does not reach).
-bool IsAscii(std::string_view text);
 
 }  // namespace kg::timex
 

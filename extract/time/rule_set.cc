@@ -27,18 +27,8 @@ struct RuleSet::Part {
   }
 };
 
-namespace {
-
-RE2::Options CaseSensitive() {
-  RE2::Options options = RuleOptions();
-  options.set_case_sensitive(true);
-  return options;
-}
-
-}  // namespace
-
 RuleSet::RuleSet()
-    : lower_(std::make_unique<Part>(CaseSensitive())),
+    : lower_(std::make_unique<Part>(LowerCaseRuleOptions())),
       as_written_(std::make_unique<Part>(RuleOptions())) {}
 
 RuleSet::~RuleSet() = default;
@@ -74,14 +64,12 @@ bool RuleSet::Compile() {
 void RuleSet::Match(std::string_view hit, std::vector<int>* rules) const {
   rules->clear();
   std::vector<int> scratch;
-  if (!IsAscii(hit)) {
+  if (!ascii::AllAscii(hit)) {
     MatchAll(hit, &scratch, rules);
     CutAfterUnconditional(rules);
     return;
   }
-  std::string lowered(hit);
-  for (char& c : lowered) c = ascii::Fold(c);
-  lower_->Match(lowered, &scratch, rules);
+  lower_->Match(ascii::Lowered(hit), &scratch, rules);
   // The rules of the other set are added in order, so the first of them
   // tells whether any could come before the cut.
   if (CutAfterUnconditional(rules) && !as_written_->rules.empty() &&

@@ -119,6 +119,12 @@ Result<std::unique_ptr<SlotDef>> LoadSlotDef(const std::string& file, const std:
 
 }  // namespace
 
+RE2::Options LowerCaseRuleOptions() {
+  RE2::Options options = RuleOptions();
+  options.set_case_sensitive(true);
+  return options;
+}
+
 RE2::Options RuleOptions() {
   RE2::Options options;
   options.set_case_sensitive(false);
@@ -141,15 +147,12 @@ std::optional<bool> RuleMatcher::Compiled::MatchWhole(const std::string& pattern
   std::call_once(lower_once, [&] {
     std::optional<std::string> rewrite = LowerCasePattern(pattern);
     if (!rewrite) return;
-    RE2::Options options = RuleOptions();
-    options.set_case_sensitive(true);
-    auto compiled = std::make_unique<RE2>(*rewrite, options);
+    auto compiled = std::make_unique<RE2>(*rewrite, LowerCaseRuleOptions());
     if (compiled->ok()) lower = std::move(compiled);
   });
   const std::string_view text(hit.data(), hit.size());
-  if (lower != nullptr && IsAscii(text)) {
-    std::string lowered(text);
-    for (char& c : lowered) c = ascii::Fold(c);
+  if (lower != nullptr && ascii::AllAscii(text)) {
+    const std::string lowered = ascii::Lowered(text);
     if (!lower->Match(lowered, 0, lowered.size(), RE2::ANCHOR_BOTH, subs, n)) return false;
     for (int i = 0; i < n; ++i) {
       if (subs[i].data() == nullptr) continue;

@@ -176,6 +176,9 @@ struct CompiledRules {
 // The options every rule regex is compiled with: case-insensitive,
 // leftmost-longest.
 RE2::Options RuleOptions();
+// The same, case-sensitive: for a pattern's rewrite over lower-cased text
+// (lower_case_pattern.h).
+RE2::Options LowerCaseRuleOptions();
 
 // Loader internals shared by time_rules.cc and rule_loader.cc.
 // Error at `node` unless `regex` compiles with exactly `expected_groups`

@@ -86,7 +86,7 @@ TEST(RuleSetTest, MatchesAsTheCaseBlindSetOfAllPatterns) {
     rules.rule_set->Match(hit, &got);
     EXPECT_EQ(got, want) << hit;
     matched += !want.empty();
-    outside_ascii += !want.empty() && !timex::IsAscii(hit);
+    outside_ascii += !want.empty() && !ascii::AllAscii(hit);
   }
   EXPECT_GT(matched, 200);
   EXPECT_GT(outside_ascii, 5);  // "this wee\u212A" is "this week"
