@@ -154,23 +154,6 @@ bool AppointsOther(const MentionView& view, const MatchSpans& m) {
   });
 }
 
-// PatternDef::RulesOut, over text[window) only (the rest of the view is
-// context): a screen's match lies inside the pattern's, so a screen that
-// finds none in a window holding every match of the pattern rules it out.
-// Most screen searches fail, and a failing one reads all it is given.
-bool ScreenRulesOut(const PatternDef& pat, const re2::StringPiece& text,
-                    const MatchWindow& window) {
-  if (!pat.screen || pat.re_case_free.compiled()) return false;
-  // The {pre} check first: cheaper than most screen searches, and a screen
-  // it always answers for need not be compiled.
-  if (pat.pre_check.RulesOut(std::string_view(text.data(), text.size()), window.begin,
-                             window.end)) {
-    return true;
-  }
-  const RE2& screen = *pat.screen;
-  return screen.ok() && !screen.Match(text, window.begin, window.end, RE2::UNANCHORED, nullptr, 0);
-}
-
 }  // namespace
 
 bool NamesTwoEntities(const std::vector<Mention>& mentions) {
@@ -283,7 +266,7 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
           continue;
         }
       }
-      if (ScreenRulesOut(pat, text, window)) continue;
+      if (pat.RulesOut(view.text, window.begin, window.end)) continue;
     }
     const RelationDef& rel = pack.relations[pat.relation];
     const RE2& re = case_free && pat.re_case_free ? *pat.re_case_free : *pat.re;

@@ -1,5 +1,5 @@
-// PreCheck: the {pre} macro of a pattern checked in code, after its screen
-// (ExpandScreen) lets a view through and before the pattern is compiled. A
+// PreCheck: the {pre} macro of a pattern checked in code, before its screen
+// (ExpandScreen) is searched and the pattern compiled. A
 // screen reads {pre} as any run of words, for its determiner and title lists
 // would cost a quarter of a pattern's compile; on real news that lets through
 // patterns that never match. Where the pattern writes {pre} right after a list

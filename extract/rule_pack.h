@@ -137,6 +137,10 @@ struct PatternDef {
   // `re_case_free`, told by the screen while `re_case_free` is not compiled
   // yet; false when it may hold one (then compile and search). Thread-safe.
   bool RulesOut(std::string_view view) const;
+  // The same for view[begin, end) (the rest of the view is context), when
+  // that window holds every match of the pattern (SlotLocator::MayFind): a
+  // screen's match lies inside the pattern's.
+  bool RulesOut(std::string_view view, size_t begin, size_t end) const;
 };
 
 struct ExpectedFact {

@@ -146,13 +146,7 @@ size_t TokenEnd(std::string_view text, size_t at, const std::vector<std::string>
   for (const std::string& t : types) {
     // The byte after the type first: it tells most types apart at once.
     if (rest.size() <= t.size() || rest[t.size()] != '>') continue;
-    size_t k = 0;
-    while (k < t.size()) {
-      const char c = rest[k];
-      if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c) != t[k]) break;
-      ++k;
-    }
-    if (k == t.size()) return i + 1 + t.size() + 1;
+    if (ascii::EqualFolded(rest.data(), t.data(), t.size())) return i + 1 + t.size() + 1;
   }
   return 0;
 }
@@ -390,8 +384,7 @@ bool SlotLocator::Find(int p, const RE2& re, const re2::StringPiece& text, size_
   const std::string_view view(text.data(), text.size());
   // The bytes after `end` are only context (a search that has not failed
   // by then reads on to the end of the view otherwise).
-  const bool closes = p >= 0 && static_cast<size_t>(p) < size_ && entries_[p].closes_with_slot;
-  const size_t end = closes ? std::min(text.size(), tokens_end) : text.size();
+  const size_t end = ClosesWithSlot(p) ? std::min(text.size(), tokens_end) : text.size();
   if (pos > end) return false;
   // Case-blind RE2 matches a few non-ASCII letters to ASCII ones ("either"
   // with a dotless i), which the lead-word test below would miss.
