@@ -307,12 +307,14 @@ std::map<std::string, std::string> MacroWords(const std::vector<std::string>& gl
                                     "'s )?(?:the [a-z]+(?:i|an|ese|ish) )?(?:(?:" + any_tok +
                                     " )?(?:" + word + " )" + upto3 + descriptors + ",? )?";
   std::string pre = before_premod + premod;
-  // The check after a screen keeps the determiners and descriptors, which
-  // rule out most views, and reads the titles as a class: two thirds of the
-  // title list's compile for almost nothing it would rule out.
+  // The titles as one class of their characters, "" when they are not all
+  // plain words.
+  static const std::vector<std::string> kCeo = {"ceo"};
+  const std::string plain_titles = WordClass(global_titles.empty() ? kCeo : global_titles);
+  // The {pre} check keeps the determiners and descriptors, which rule out
+  // most views, and reads the titles as a class: two thirds of the title
+  // list's compile for almost nothing it would rule out.
   if (check_pre != nullptr) {
-    const std::string plain_titles =
-        WordClass(global_titles.empty() ? std::vector<std::string>{"ceo"} : global_titles);
     const std::string check_title = plain_titles.empty() ? title_alt : plain_titles + "+";
     *check_pre = before_premod + "(?:" + any_tok + "(?:'s)? (?:" + word + " )?" + check_title +
                  " (?:and " + check_title + " )?)?";
@@ -321,8 +323,7 @@ std::map<std::string, std::string> MacroWords(const std::vector<std::string>& gl
   // every piece of it is one (its titles too, when plain words). As loose as
   // its runs of words already were, save that any entity may stand between,
   // and a third of the screen's program.
-  const std::vector<std::string> ceo = {"ceo"};
-  if (screen && !WordClass(global_titles.empty() ? ceo : global_titles).empty()) {
+  if (screen && !plain_titles.empty()) {
     pre = "(?:[- $%&',.0-9a-z]|<t\\d+>|" + any_tok + ")*";
   }
   std::map<std::string, std::string> words = {
