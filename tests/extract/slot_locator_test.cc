@@ -11,6 +11,7 @@
 #include <random>
 #include <sstream>
 
+#include "extract/ascii.h"
 #include "extract/case_blind.h"
 #include "extract/document.h"
 #include "extract/extractor.h"
@@ -26,11 +27,6 @@
 
 namespace kg {
 namespace {
-
-bool Ascii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
 
 // Views recombined from the words and tokens of `views`, with words that
 // follow tokens where the news pack's searches fail ("was", "and", "'s",
@@ -682,7 +678,7 @@ TEST_F(NewsPackTest, FindEqualsTheUnanchoredSearchOnRecombinedViews) {
   int found = 0;
   for (const std::string& view : GeneratedViews(*views_, 800)) {
     const re2::StringPiece text(view);
-    const bool ascii = Ascii(view);
+    const bool ascii = ascii::AllAscii(view);
     for (size_t i = 0; i < p.patterns.size(); ++i) {
       const RE2& re = *p.patterns[i].re;
       for (size_t pos = 0; pos < text.size(); pos += 5) {
@@ -718,7 +714,7 @@ TEST_F(NewsPackTest, MayFindRulesOutOnlyViewsWithoutAMatch) {
   int ruled_out = 0, matched = 0;
   for (const std::string& view : views) {
     const re2::StringPiece text(view);
-    if (!Ascii(view)) continue;
+    if (!ascii::AllAscii(view)) continue;
     SlotLocator::TokenStarts(view, &starts);
     p.prefilter->Candidates(view, &candidates, &last_starts);
     for (size_t i = 0; i < p.patterns.size(); ++i) {
@@ -758,7 +754,7 @@ TEST(SlotLocatorTest, MayFindsWindowHoldsEveryMatchAndItsScreensMatch) {
   std::vector<uint32_t> last_starts, starts;
   int narrowed = 0, matched = 0, screened = 0;
   for (const std::string& view : views) {
-    if (!CaseFreeText(view) || !Ascii(view)) continue;
+    if (!CaseFreeText(view) || !ascii::AllAscii(view)) continue;
     const re2::StringPiece text(view);
     SlotLocator::TokenStarts(view, &starts);
     p.prefilter->Candidates(view, &candidates, &last_starts);
@@ -815,9 +811,9 @@ TEST_F(NewsPackTest, FindBoundedByTheLastTokenEqualsTheUnanchoredSearch) {
       for (size_t pos = 0; pos < text.size(); pos += 3) {
         re2::StringPiece want, got;
         const bool expected = re.Match(text, pos, text.size(), RE2::UNANCHORED, &want, 1);
-        ASSERT_EQ(
-            p.slots->Find(pi, re, text, pos, &got, std::string::npos, Ascii(view.text), tokens_end),
-            expected)
+        ASSERT_EQ(p.slots->Find(pi, re, text, pos, &got, std::string::npos,
+                                ascii::AllAscii(view.text), tokens_end),
+                  expected)
             << p.patterns[i].rule << " from " << pos << " in " << view.text;
         if (!expected) break;
         ++found;
