@@ -186,6 +186,11 @@ const SentenceCase kCases[] = {
     // A time inside an apposition dates the apposition, not the main verb.
     {"Trump, who was banned from Twitter in 2021, launched Truth Social in 2022.", "",
      "X banned Donald Trump @2021; Donald Trump launched Truth Social @2022"},
+    // An apposition runs to the next comma however long it is: its length is
+    // no sign that the subject has changed.
+    {"Meta, the social media company that grew out of a college dorm room in Massachusetts and now "
+     "owns some of the largest platforms in the world, acquired Giphy.",
+     "", "Meta acquired Giphy"},
     // After an apposition, "and VERB" continues an earlier subject.
     {"Zuckerberg praised Llama, Meta's AI model, and criticized Apple.", "",
      "Mark Zuckerberg praised Llama"},
