@@ -88,8 +88,7 @@ const std::vector<Template>& Templates() {
   static const std::vector<Template> kTemplates = {
       {"active",
        "v",
-       {"{subj} {adv}(?:{V}) {pre}{obj}",
-        "{subj}(?:, [^,;\"()]+){1,3}, {adv}(?:{V}) {pre}{obj}",
+       {"{subj} {adv}(?:{V}) {pre}{obj}", "{subj}(?:, [^,;\"()]+){1,3}, {adv}(?:{V}) {pre}{obj}",
         "{subj},? (?:which|that|who) {adv}(?:{V}) (?:{W} ){0,2}(?:such as |including )?{pre}{obj}",
         "{subj} (?:{W} |<e\\d+:[a-z_]+> ){1,6}and {adv}(?:{V}) {pre}{obj}",
         "{subj} {adv}(?:{V}) and (?:{W} ){1,4}{pre}{obj}",
