@@ -140,12 +140,28 @@ std::optional<StartFilter> StartFilter::FromRegex(std::string_view regex) {
   }
   filter.deeper_.Reserve(edges);
   for (const std::string_view s : strings) add(s);
+  filter.ReadPairVerdicts();
   // A leading \b (not made optional by a quantifier) holds for every match
   // when no '|' stands outside all groups.
   filter.at_word_boundaries_ = !prefixes->top_level_bar && regex.size() > 2 &&
                                regex.substr(0, 2) == "\\b" &&
                                std::string_view("*+?{").find(regex[2]) == std::string_view::npos;
   return filter;
+}
+
+void StartFilter::ReadPairVerdicts() {
+  for (size_t first = 0; first < 256; ++first) {
+    if (!first_live_[first]) continue;  // the row stays kNo
+    for (size_t second = 0; second < 256; ++second) {
+      const size_t two = first << 8 | second;
+      PairVerdict& verdict = pair_verdicts_[two];
+      if (first_accept_[first] || second_accept_[two]) {
+        verdict = PairVerdict::kYes;
+      } else if (second_live_[two]) {
+        verdict = PairVerdict::kDeeper;
+      }
+    }
+  }
 }
 
 bool StartFilter::Deeper(std::string_view text, size_t pos) const {

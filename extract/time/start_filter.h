@@ -42,13 +42,14 @@ class StartFilter {
   // Whether a match may begin at text[pos] (pos < text.size()).
   bool MayStartAt(std::string_view text, size_t pos) const {
     const unsigned char c = kFold[static_cast<unsigned char>(text[pos])];
+    // Most bytes between words begin nothing: one test says so.
     if (!first_live_[c]) return false;
-    if (first_accept_[c]) return true;
-    if (pos + 2 > text.size()) return false;
+    if (pos + 1 == text.size()) return first_accept_[c];
     const size_t two =
         static_cast<size_t>(c) << 8 | kFold[static_cast<unsigned char>(text[pos + 1])];
-    if (second_accept_[two]) return true;
-    if (!second_live_[two] || pos + 3 > text.size()) return false;
+    const PairVerdict verdict = pair_verdicts_[two];
+    if (verdict != PairVerdict::kDeeper) return verdict == PairVerdict::kYes;
+    if (pos + 3 > text.size()) return false;
     const size_t three = two << 8 | kFold[static_cast<unsigned char>(text[pos + 2])];
     return third_live_[ThirdBit(three)] && Deeper(text, pos);
   }
@@ -72,6 +73,13 @@ class StartFilter {
   // positions the first two bytes let through end here, without a lookup.
   static size_t ThirdBit(size_t three) { return static_cast<uint32_t>(three * 0x9E3779B1u) >> 16; }
   std::bitset<1 << 16> third_live_;
+  // What the first two bytes alone say, read from the tables above once
+  // they are filled: the scan asks at every word start, and one lookup
+  // there costs less than the four tests it stands for.
+  enum class PairVerdict : uint8_t { kNo, kYes, kDeeper };
+  std::array<PairVerdict, 1 << 16> pair_verdicts_{};
+  // Fills pair_verdicts_ from first_*_ and second_*_.
+  void ReadPairVerdicts();
   // Longer strings: (node, byte) -> the next node << 1 | whether a string
   // ends there, 0 if none goes on with that byte; a two-byte prefix is the
   // node numbered by its bytes. Open addressing, since these lookups run at

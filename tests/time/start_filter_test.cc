@@ -170,6 +170,43 @@ TEST(StartFilterTest, AgreesWithItsStringsWhenTheyShareBeginnings) {
   }
 }
 
+// Strings of one and two bytes beside longer ones, and texts that end after
+// one or two bytes: the filter's answer from its first two bytes (a string
+// ending there, or one going on) is what the strings say.
+TEST(StartFilterTest, AgreesWithShortStrings) {
+  std::mt19937 rng(5);
+  auto word = [&rng](size_t size) {
+    std::string w;
+    while (w.size() < size) w += "ab1 "[rng() % 4];
+    return w;
+  };
+  for (int round = 0; round < 200; ++round) {
+    std::string regex;
+    for (int i = 0; i < 1 + static_cast<int>(rng() % 6); ++i) {
+      std::string alternative = word(1 + rng() % 4);
+      if (alternative[0] == ' ') alternative[0] = 'a';
+      regex += (regex.empty() ? "" : "|") + alternative;
+    }
+    std::optional<timex::RegexPrefixes> prefixes =
+        timex::ReadRegexPrefixes(regex, StartFilter::kMaxDepth, 5);
+    std::optional<StartFilter> filter = StartFilter::FromRegex(regex);
+    ASSERT_TRUE(prefixes.has_value() && filter.has_value()) << regex;
+    std::vector<std::string> strings = prefixes->exact;
+    strings.insert(strings.end(), prefixes->open.begin(), prefixes->open.end());
+    for (int t = 0; t < 100; ++t) {
+      const std::string text = word(1 + rng() % 5);
+      std::string folded;
+      for (char c : text) folded += static_cast<char>(timex::FoldPrefixByte(c));
+      for (size_t pos = 0; pos < text.size(); ++pos) {
+        bool begins = false;
+        for (const std::string& s : strings) begins |= folded.compare(pos, s.size(), s) == 0;
+        EXPECT_EQ(filter->MayStartAt(text, pos), begins)
+            << "'" << text << "' at " << pos << " for " << regex;
+      }
+    }
+  }
+}
+
 // The first word alone lets through every "the"; the start of the second
 // tells "the past" from "the company". Past the first few bytes of the
 // second word the filter lets anything through.
