@@ -164,6 +164,17 @@ size_t CopyPlain(std::string_view document, size_t p, size_t stop, bool after_sp
   size_t k = p;
 #if defined(__SSE2__)
   const __m128i space = _mm_set1_epi8(' ');
+  // Bytes in [lo, hi]: adding 0x80 - lo moves that range to the lowest
+  // signed bytes (and every other byte above it), so one compare tells.
+  auto in = [](__m128i x, char lo, char hi) {
+    const __m128i moved = _mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(0x80 - lo)));
+    return _mm_cmplt_epi8(moved, _mm_set1_epi8(static_cast<char>(0x80 + (hi - lo + 1))));
+  };
+  // Pairs of special bytes told by one compare each: '<' and '>' differ only
+  // in bit 1, the fold leads 0xC2 and 0xE2 only in bit 5.
+  auto either = [](__m128i x, char bit, char both) {
+    return _mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(bit)), _mm_set1_epi8(both));
+  };
   // Blocks that cross `stop` are read too (the bytes past it are not
   // counted): most runs between two tokens are shorter than 16 bytes.
   for (; k < stop && k + 16 <= document.size(); k += 16) {
@@ -171,19 +182,11 @@ size_t CopyPlain(std::string_view document, size_t p, size_t stop, bool after_sp
     const __m128i is_space = _mm_cmpeq_epi8(v, space);
     const __m128i space_before =
         _mm_or_si128(_mm_slli_si128(is_space, 1), _mm_cvtsi32_si128(after_space ? 0xFF : 0));
-    const __m128i control_blank = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('\t' - 1)),
-                                                _mm_cmplt_epi8(v, _mm_set1_epi8('\r' + 1)));
-    const __m128i special = _mm_or_si128(
-        _mm_or_si128(control_blank, _mm_and_si128(is_space, space_before)),
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('<')),
-                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('>'))),
-                     _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xC2))),
-                                  _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE2))))));
-    // Signed compares: bytes from 0x80 on are negative, so never upper case.
-    const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
-                                        _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+    const __m128i special =
+        _mm_or_si128(_mm_or_si128(in(v, '\t', '\r'), _mm_and_si128(is_space, space_before)),
+                     _mm_or_si128(either(v, 0x02, '>'), either(v, 0x20, static_cast<char>(0xE2))));
     _mm_storeu_si128(reinterpret_cast<__m128i*>(out + (k - p)),
-                     _mm_add_epi8(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+                     _mm_add_epi8(v, _mm_and_si128(in(v, 'A', 'Z'), _mm_set1_epi8(0x20))));
     unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(special));
     if (stop - k < 16) mask |= 1u << (stop - k);
     if (mask) return k - p + static_cast<size_t>(__builtin_ctz(mask));

@@ -157,6 +157,104 @@ TEST_F(MentionViewTest, ReusedViewForgetsTheLastSentence) {
   EXPECT_EQ(view.source_begin[view.text.size() - 1], text.size() - 1);
 }
 
+// The view of text with no mention or time, byte by byte: blanks, "<" and ">"
+// are one space (none at the start, none after a space), the typographic
+// sequences fold, ASCII capitals are lower-cased, every other byte is kept.
+std::string PlainView(std::string_view text) {
+  static const std::pair<std::string_view, std::string_view> kFolds[] = {
+      {"\xe2\x80\x99", "'"},  {"\xe2\x80\x98", "'"},   {"\xe2\x80\x9c", "\""},
+      {"\xe2\x80\x9d", "\""}, {"\xe2\x80\x94", " - "}, {"\xe2\x80\x93", " - "},
+      {"\xc2\xa0", " "}};
+  std::string out;
+  auto put = [&](char c) {
+    if (c != ' ' || (!out.empty() && out.back() != ' ')) out += c;
+  };
+  for (size_t i = 0; i < text.size();) {
+    bool folded = false;
+    for (const auto& [from, to] : kFolds) {
+      if (text.substr(i, from.size()) == from) {
+        for (char c : to) put(c);
+        i += from.size();
+        folded = true;
+        break;
+      }
+    }
+    if (folded) continue;
+    const char c = text[i++];
+    if (c == ' ' || (c >= '\t' && c <= '\r') || c == '<' || c == '>') {
+      put(' ');
+    } else {
+      put(c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c);
+    }
+  }
+  return out;
+}
+
+// The words between tokens are classed sixteen bytes a step: every byte next
+// to the classes' edges ("@" and "[" around the capitals, the blanks' neighbours
+// 0x08 and 0x0E, "=" between "<" and ">", lead bytes 0xC2/0xE2 and their
+// neighbours) at every place of a block, against the byte-by-byte reading.
+TEST(MentionViewWordsTest, EveryByteClassedAsOneByOne) {
+  const RulePack pack;
+  Gazetteer gazetteer(pack);
+  MentionTracker tracker(gazetteer, std::nullopt);
+  const std::vector<std::string> pieces = {"a",
+                                           "z",
+                                           "A",
+                                           "Z",
+                                           "@",
+                                           "[",
+                                           "`",
+                                           "{",
+                                           "0",
+                                           " ",
+                                           " ",
+                                           "  ",
+                                           "\t",
+                                           "\n",
+                                           "\r",
+                                           "\v",
+                                           "\f",
+                                           "\x08",
+                                           "\x0e",
+                                           "\x1f",
+                                           "<",
+                                           ">",
+                                           "=",
+                                           "?",
+                                           ";",
+                                           "\x7f",
+                                           "\x80",
+                                           "\xa0",
+                                           "\xc0",
+                                           "\xc2",
+                                           "\xc3",
+                                           "\xe2",
+                                           "\xe3",
+                                           "\xa2",
+                                           "\xf2",
+                                           "\xc2\xa0",
+                                           "\xe2\x80\x99",
+                                           "\xe2\x80\x9c",
+                                           "\xe2\x80\x94",
+                                           "\xe2\x80",
+                                           "word",
+                                           "Word "};
+  uint64_t seed = 12345;
+  auto next = [&seed] {
+    seed = seed * 6364136223846793005u + 1442695040888963407u;
+    return static_cast<size_t>(seed >> 33);
+  };
+  MentionView view;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const size_t count = next() % 40;
+    for (size_t k = 0; k < count; ++k) text += pieces[next() % pieces.size()];
+    BuildView(text, 0, text.size(), {}, {}, tracker, &view);
+    ASSERT_EQ(view.text, PlainView(text)) << "round " << round;
+  }
+}
+
 // A user's pack: types of every length around the 16 bytes a token's type is
 // copied in one step, entity and time indices of one, two and three digits.
 // Every token must read exactly "<e{id}:{type}>" or "<t{index}>".
