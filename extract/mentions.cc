@@ -579,8 +579,10 @@ void MentionTracker::Find(std::string_view text, size_t begin, size_t end,
         const std::string_view resolution = g.canonical ? std::string_view("name") : "alias";
         return Found{pos, pos + g.length, {g.entity}, 1, resolution, false};
       }
-      note_latest();
+      // What Description and Reference read of the mentions before is noted
+      // only where one of them is called (most capitalised words call neither).
       if (description_may_start(pos)) {
+        note_latest();
         if (std::optional<Found> d = Description(sentence, pos, end)) {
           return d;
         }
@@ -591,6 +593,7 @@ void MentionTracker::Find(std::string_view text, size_t begin, size_t end,
         // is 64 bytes or more, the longest run first).
         const uint64_t lengths = RoleLengths(*start, sentence, pos, end);
         if (lengths != 0 || start->runs.front().length >= 64) {
+          note_latest();
           if (std::optional<Found> r = Reference(sentence, pos, end, *start, lengths)) {
             return r;
           }
