@@ -2,10 +2,11 @@
 // (ExpandScreen) is searched and the pattern compiled. A
 // screen reads {pre} as any run of words, for its determiner and title lists
 // would cost a quarter of a pattern's compile; on real news that lets through
-// patterns that never match. Where the pattern writes {pre} right after a list
-// of plain words ("(?:acquired|bought) {pre}{obj}"), each match holds one of
-// those words, a space, an exact {pre} and a slot's first token; a view
-// without that sequence is ruled out. The exact {pre} regex is one per pack,
+// patterns that never match. Where the pattern writes {pre} right after a
+// group whose every alternative ends in plain words ("(?:acquired|bought|
+// kicked .{0,20}off) {pre}{obj}"), each match holds one of those endings, a
+// space, an exact {pre} and a slot's first token; a view without that
+// sequence is ruled out. The exact {pre} regex is one per pack,
 // shared by its patterns and compiled once.
 #ifndef KG_EXTRACT_PRE_CHECK_H_
 #define KG_EXTRACT_PRE_CHECK_H_
@@ -22,8 +23,9 @@ namespace kg {
 class PreCheck {
  public:
   PreCheck() = default;
-  // `lead_words`: the plain words the pattern writes just before {pre};
-  // `pre_then_token`: an exact {pre}, a slot's lead and an entity token.
+  // `lead_words`: the words every match has just before its {pre}
+  // (WordsBeforePre); `pre_then_token`: an exact {pre}, a slot's lead and an
+  // entity token.
   PreCheck(std::vector<std::string> lead_words, std::shared_ptr<const LazyRegex> pre_then_token);
 
   // Whether the check applies (the pattern has such a {pre}).
@@ -38,10 +40,11 @@ class PreCheck {
   std::shared_ptr<const LazyRegex> pre_then_token_;
 };
 
-// The plain words of the alternation "(?:a|b c|d) " written just before the
-// first "{pre}" of `pattern` (a template-expanded rule pattern, before its
-// macros are expanded); empty when it has none or they are not all plain
-// lower-case words (letters, digits, '-', '\'', single inner spaces).
+// The words every match of the group "(?:a|b c|x.{0,9}d) " written just
+// before the first "{pre}" of `pattern` (a template-expanded rule pattern,
+// before its macros are expanded) has there: each alternative's literal end
+// ("a", "b c", "d": plain lower-case letters, digits, '-', '\'' and spaces).
+// Empty when there is no such group or an alternative ends otherwise.
 std::vector<std::string> WordsBeforePre(const std::string& pattern);
 
 }  // namespace kg

@@ -356,7 +356,23 @@ TEST(PreCheckTest, WordsBeforePreAreThePlainAlternation) {
   EXPECT_EQ(WordsBeforePre("{subj} {adv}(?:met|sued|kicked off) {pre}{obj}"),
             (Words{"met", "sued", "kicked off"}));
   EXPECT_EQ(WordsBeforePre("(?:by) {pre}{subj} x (?:a) {pre}{obj}"), (Words{"by"}));
-  EXPECT_EQ(WordsBeforePre("(?:kicked .{0,20}off) {pre}{obj}"), Words{});
+  // Each alternative's literal end, however it begins.
+  EXPECT_EQ(WordsBeforePre("(?:kicked .{0,20}off|banned) {pre}{obj}"), (Words{"off", "banned"}));
+  EXPECT_EQ(WordsBeforePre("{subj} (?:bought|(?:made|closed) (?:a|the) deal for) {pre}{obj}"),
+            (Words{"bought", "deal for"}));
+  EXPECT_EQ(WordsBeforePre("(?:sued|(?:(?:<t\\d+>|[a-z]+) ){0,5}against) {pre}{obj}"),
+            (Words{"sued", "against"}));
+  EXPECT_EQ(WordsBeforePre("[(|)] (?:a|[|)(]+b) {pre}{obj}"), (Words{"a", "b"}));
+  EXPECT_EQ(WordsBeforePre("\\Q(|\\E(?:x\\Q|\\Ey) {pre}{obj}"), (Words{"y"}));
+  // An alternative ending otherwise: no check.
+  EXPECT_EQ(WordsBeforePre("(?:x\\d) {pre}{obj}"), Words{});
+  EXPECT_EQ(WordsBeforePre("(?:met|x\\.) {pre}{obj}"), Words{});
+  EXPECT_EQ(WordsBeforePre("(?:met|meets?) {pre}{obj}"), Words{});
+  EXPECT_EQ(WordsBeforePre("(?:a(?:b|c)) {pre}{obj}"), Words{});
+  EXPECT_EQ(WordsBeforePre("(?i:met) {pre}{obj}"), Words{});
+  EXPECT_EQ(WordsBeforePre("met) {pre}{obj}"), Words{});
+  EXPECT_EQ(WordsBeforePre("(?:met\\) {pre}{obj}"), Words{});
+  EXPECT_EQ(WordsBeforePre("[(?:met) {pre}{obj}"), Words{});
   EXPECT_EQ(WordsBeforePre("(?:met|) {pre}{obj}"), Words{});
   EXPECT_EQ(WordsBeforePre("(?:such as |including )?{pre}{obj}"), Words{});
   EXPECT_EQ(WordsBeforePre("{subj} met {pre}{obj}"), Words{});
@@ -434,6 +450,60 @@ TEST(PreCheckTest, NeverRulesOutAViewThePatternMatches) {
   }
   EXPECT_GT(matched, 2000);
   EXPECT_GT(ruled_out, 2000);
+}
+
+// Alternatives that end in words after other syntax ("kicked .{0,20}off",
+// "(?:made|closed) (?:a|the) deal for"): the check looks for those endings,
+// and must let through every view the pattern matches, whatever came before
+// them; it rules out many of the others.
+TEST(PreCheckTest, NeverRulesOutAViewAPatternOfLiteralEndingsMatches) {
+  RelationForms forms;
+  forms.subject_types = {"person"};
+  forms.object_types = {"organization"};
+  const std::vector<std::string> titles = {"ceo", "head of"};
+  const std::string pattern =
+      "{subj} {adv}(?:met|kicked .{0,20}off|(?:made|closed) (?:a|the) deal for) {pre}{obj}";
+  ASSERT_EQ(WordsBeforePre(pattern), (std::vector<std::string>{"met", "off", "deal for"}));
+  auto full_source = ExpandMacros(pattern, forms, titles);
+  ASSERT_TRUE(full_source.ok());
+  RE2::Options options = CaseFree();
+  RE2 full(*full_source, options);
+  ASSERT_TRUE(full.ok());
+  const MacroExpander macros(titles);
+  const PreCheck check(WordsBeforePre(pattern),
+                       std::make_shared<const LazyRegex>(macros.PreThenToken(), options));
+  ASSERT_TRUE(check);
+  static const char* kOpeners[] = {"met ",
+                                   "kicked off ",
+                                   "kicked them all off ",
+                                   "kicked <e9:person> off ",
+                                   "kicked a very long way off ",
+                                   "made a deal for ",
+                                   "closed the deal for ",
+                                   "made deal for ",
+                                   "deal for ",
+                                   "off ",
+                                   "kicked ",
+                                   "takeoff "};
+  static const char* kPieces[] = {"the ",        "ceo ",           "head of ", "firm, ",
+                                  "<e3:place> ", "<e4:person>'s ", "<t2> ",    "x ",
+                                  ", ",          "off ",           "met "};
+  std::mt19937 rng(29);
+  int matched = 0, ruled_out = 0;
+  for (int n = 0; n < 20000; ++n) {
+    std::string view = rng() % 5 == 0 ? "" : "<e1:person> ";
+    view += kOpeners[rng() % std::size(kOpeners)];
+    const int len = static_cast<int>(rng() % 4);
+    for (int i = 0; i < len; ++i) view += kPieces[rng() % std::size(kPieces)];
+    view += rng() % 5 == 0 ? "<e8:place> ." : "<e2:organization> .";
+    const bool matches = RE2::PartialMatch(view, full);
+    const bool rules_out = check.RulesOut(view, 0, view.size());
+    ASSERT_FALSE(matches && rules_out) << view;
+    matched += matches;
+    ruled_out += rules_out;
+  }
+  EXPECT_GT(matched, 1000);
+  EXPECT_GT(ruled_out, 1000);
 }
 
 }  // namespace
