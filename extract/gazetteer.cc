@@ -4,6 +4,7 @@
 #include "extract/gazetteer.h"
 
 #include <algorithm>
+#include <atomic>
 
 #include "extract/ascii.h"
 
@@ -40,6 +41,8 @@ Gazetteer::Start& Gazetteer::StartOf(std::string_view lower) {
 }
 
 Gazetteer::Gazetteer(const RulePack& pack) : pack_(pack), lower_pairs_(65536) {
+  static std::atomic<uint64_t> made{0};
+  serial_ = ++made;
   // A text word that opens with no capital matches a name only as written
   // (LongestFrom) and a role phrase in any case: the pairs of its first two
   // bytes they can have. Names written with a capital first need none.

@@ -145,6 +145,9 @@ class Gazetteer {
   // its opener table). Bytes, not bits: a look-up is a load.
   std::vector<uint8_t> lower_pairs_;
   std::unordered_map<std::string, int> by_name_;
+  // Told apart from every other gazetteer made in this process (a tracker's
+  // memo of word ids, MentionTracker::WordId, belongs to one).
+  uint64_t serial_ = 0;
 };
 
 }  // namespace kg

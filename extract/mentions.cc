@@ -83,6 +83,8 @@ struct MentionTracker::Buffers {
   WordScan scan;
   std::vector<NameWord> name_words;
   std::vector<std::vector<int>> spare_lists;
+  std::vector<WordMemo> word_memo;
+  uint64_t word_memo_serial = 0;
   bool held = false;  // whether these are a finished tracker's, ready to take
 };
 
@@ -105,9 +107,16 @@ MentionTracker::MentionTracker(const Gazetteer& gazetteer, std::optional<Date> d
     scan_ = std::move(spare.scan);
     name_words_ = std::move(spare.name_words);
     spare_lists_ = std::move(spare.spare_lists);
+    word_memo_ = std::move(spare.word_memo);
+    word_memo_serial_ = spare.word_memo_serial;
     unknown_ids_.Clear();
     surnames_.Clear();
     recent_.clear();
+  }
+  // The memo's ids are one gazetteer's: another's start it afresh.
+  if (word_memo_serial_ != gaz_.serial_ || word_memo_.empty()) {
+    word_memo_.assign(size_t{1} << kWordMemoBits, WordMemo{});
+    word_memo_serial_ = gaz_.serial_;
   }
   // Where a known name or role phrase may open, for the scan's openers; this
   // also makes the scan forget the last document's text.
@@ -124,6 +133,8 @@ MentionTracker::~MentionTracker() {
   spare.scan = std::move(scan_);
   spare.name_words = std::move(name_words_);
   spare.spare_lists = std::move(spare_lists_);
+  spare.word_memo = std::move(word_memo_);
+  spare.word_memo_serial = word_memo_serial_;
   spare.held = true;
 }
 
@@ -402,10 +413,22 @@ inline bool MentionTracker::AliasMayEnd(const Gazetteer::Start& start, size_t po
   return start.aliases_unbounded || (start.alias_word_ends & scan_.EndsAfter(pos)) != 0;
 }
 
+inline const Gazetteer::WordInfo* MentionTracker::LookupWord(std::string_view word) {
+  // Empty words and those of more than eight bytes (few) are looked up as they come.
+  if (word.size() - 1 >= 8) return gaz_.Lookup(word);
+  const uint64_t bytes = ascii::Load8(word.data(), word.size());
+  WordMemo& memo =
+      word_memo_[((bytes + word.size()) * 0x9E3779B97F4A7C15u) >> (64 - kWordMemoBits)];
+  if (memo.bytes != bytes || memo.length != word.size()) {
+    memo = WordMemo{bytes, static_cast<uint32_t>(word.size()), gaz_.words_.Find(word)};
+  }
+  return memo.id < 0 ? nullptr : &gaz_.infos_[static_cast<size_t>(memo.id)];
+}
+
 const MentionTracker::KnownAt& MentionTracker::Known(std::string_view text, size_t pos) {
   if (known_at_.pos != pos) {
     known_at_.pos = pos;
-    const Gazetteer::WordInfo* info = gaz_.Lookup(text.substr(pos, scan_.RunEnd(pos) - pos));
+    const Gazetteer::WordInfo* info = LookupWord(text.substr(pos, scan_.RunEnd(pos) - pos));
     known_at_.start = gaz_.StartFor(info);
     known_at_.kinds = info == nullptr ? 0 : info->kinds;
     known_at_.match = known_at_.start != nullptr && AliasMayEnd(*known_at_.start, pos)
@@ -541,7 +564,7 @@ void MentionTracker::Find(std::string_view text, size_t begin, size_t end,
       // The names and role phrases that can start here, found once for all of them.
       const bool ahead = known_at_.pos == pos;  // NewName looked here already
       const Gazetteer::WordInfo* info =
-          ahead ? nullptr : gaz_.Lookup(text.substr(pos, word_end - pos));
+          ahead ? nullptr : LookupWord(text.substr(pos, word_end - pos));
       const Gazetteer::Start* start = ahead ? known_at_.start : gaz_.StartFor(info);
       const int run_kinds = ahead ? known_at_.kinds : info == nullptr ? 0 : info->kinds;
       if (start == nullptr && !Upper(text[pos])) {

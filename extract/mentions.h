@@ -79,6 +79,9 @@ class MentionTracker {
   };
   // Looked up once for a word that NewName reads ahead and Find then reaches.
   const KnownAt& Known(std::string_view text, size_t pos);
+  // gaz_.Lookup(word) for a word of letters and digits, answered from the
+  // memo below where it holds the word.
+  const Gazetteer::WordInfo* LookupWord(std::string_view word);
   // The end of the capitalised name word at text[pos] ("AT&T", "Inc.", "D'Angelo").
   size_t NameWordEnd(std::string_view text, size_t pos, size_t end) const;
   // The same, read byte by byte (NameWordEnd's answer for words no space ends).
@@ -146,6 +149,18 @@ class MentionTracker {
   std::vector<NameWord> name_words_;
   std::vector<std::vector<int>> spare_lists_;
   KnownAt known_at_;  // the last Known, for this sentence only
+  // The gazetteer's word ids (-1: none) of words of one to eight bytes
+  // looked up lately, by their bytes as written: texts repeat their words
+  // ("the", "he", their names), and one compare here spares the case-blind
+  // hash. Direct-mapped, kept from document to document for gaz_ alone.
+  struct WordMemo {
+    uint64_t bytes = 0;   // the word's, little-endian, zero above it
+    uint32_t length = 0;  // 0: no word
+    int32_t id = -1;
+  };
+  static constexpr int kWordMemoBits = 9;
+  std::vector<WordMemo> word_memo_;
+  uint64_t word_memo_serial_ = 0;  // the gazetteer whose ids word_memo_ holds
 };
 
 // In line: views, facts and references ask it for every mention.

@@ -491,5 +491,66 @@ TEST(MentionTrackerTest, TrackersSideBySideKeepTheirOwnState) {
   }
 }
 
+TEST(MentionTrackerTest, TrackersOfOtherGazetteersOnOneThreadAnswerForTheirOwn) {
+  // Trackers made one after another on a thread keep a memo of the words
+  // their gazetteer looked up; a tracker of another gazetteer (or of a new
+  // one, perhaps at the same address) must not read it. The packs differ in
+  // the words the text repeats: in one "Velmor" is a known name, "Boss" a
+  // title and "Quocor" an organisation word; in the other none of them.
+  RulePack known = SmallPack();
+  known.entities.push_back(EntityDef{"Velmor", "person", {}, std::nullopt, {}, {}});
+  known.names.org_words.push_back("Quocor");
+  RulePack bare = SmallPack();
+  bare.names.person_titles = {"Gaffer."};
+  const std::string text =
+      "Yesterday Velmor met Boss Ann Roe in Acme Quocor. Then Velmor and Boss Linquo left. "
+      "The Staran Quocor hired Velmor.";
+  const std::vector<SentenceSpan> sentences = SplitSentences(text);
+  ASSERT_EQ(sentences.size(), 3u);
+  std::vector<std::vector<Mention>> answers[2];
+  for (int round = 0; round < 6; ++round) {
+    const RulePack& pack = round % 2 == 0 ? known : bare;
+    const Gazetteer gazetteer(pack);
+    MentionTrackerReference r(gazetteer, std::nullopt);
+    MentionTracker t(gazetteer, std::nullopt);
+    std::vector<std::vector<Mention>> found;
+    for (const SentenceSpan& s : sentences) {
+      const std::vector<Mention> got = t.Find(text, s.begin, s.end);
+      const std::vector<Mention> want = r.Find(text, s.begin, s.end);
+      ASSERT_EQ(got.size(), want.size()) << round;
+      for (size_t i = 0; i < got.size(); ++i) {
+        EXPECT_EQ(got[i].begin, want[i].begin) << round;
+        EXPECT_EQ(got[i].end, want[i].end) << round;
+        EXPECT_EQ(got[i].entities, want[i].entities) << round;
+        EXPECT_EQ(got[i].resolution, want[i].resolution) << round;
+      }
+      found.push_back(got);
+    }
+    if (round < 2) {
+      answers[round] = found;
+    } else {
+      // The same answers every time the pack comes round again.
+      const std::vector<std::vector<Mention>>& first = answers[round % 2];
+      for (size_t s = 0; s < found.size(); ++s) {
+        ASSERT_EQ(found[s].size(), first[s].size());
+        for (size_t i = 0; i < found[s].size(); ++i) {
+          EXPECT_EQ(found[s][i].entities, first[s][i].entities);
+        }
+      }
+    }
+  }
+  // The packs answer differently here, so a memo read across them would show.
+  ASSERT_NE(answers[0].size(), 0u);
+  bool differ = false;
+  for (size_t s = 0; s < answers[0].size(); ++s) {
+    differ = differ || answers[0][s].size() != answers[1][s].size();
+    for (size_t i = 0; !differ && i < answers[0][s].size(); ++i) {
+      differ = answers[0][s][i].resolution != answers[1][s][i].resolution ||
+               answers[0][s][i].end != answers[1][s][i].end;
+    }
+  }
+  EXPECT_TRUE(differ);
+}
+
 }  // namespace
 }  // namespace kg
