@@ -200,8 +200,6 @@ bool MentionTracker::GenderFits(int id, std::string_view gender) const {
 
 bool MentionTracker::Is(std::string_view word, int kind) const { return (Kinds(word) & kind) != 0; }
 
-int MentionTracker::Kinds(std::string_view word) const { return gaz_.Kinds(word); }
-
 int MentionTracker::Unknown(std::string_view name, std::string_view type) {
   const size_t base = gaz_.pack().entities.size();
   const int id = static_cast<int>(base + extra_used_);
@@ -413,7 +411,7 @@ inline bool MentionTracker::AliasMayEnd(const Gazetteer::Start& start, size_t po
   return start.aliases_unbounded || (start.alias_word_ends & scan_.EndsAfter(pos)) != 0;
 }
 
-inline const Gazetteer::WordInfo* MentionTracker::LookupWord(std::string_view word) {
+inline const Gazetteer::WordInfo* MentionTracker::LookupWord(std::string_view word) const {
   // Empty words and those of more than eight bytes (few) are looked up as they come.
   if (word.size() - 1 >= 8) return gaz_.Lookup(word);
   const uint64_t bytes = ascii::Load8(word.data(), word.size());
@@ -423,6 +421,15 @@ inline const Gazetteer::WordInfo* MentionTracker::LookupWord(std::string_view wo
     memo = WordMemo{bytes, static_cast<uint32_t>(word.size()), gaz_.words_.Find(word)};
   }
   return memo.id < 0 ? nullptr : &gaz_.infos_[static_cast<size_t>(memo.id)];
+}
+
+// Gazetteer::Kinds through the memo: the words before names ("Mr.",
+// "adviser") and given names are asked again and again.
+int MentionTracker::Kinds(std::string_view word) const {
+  if (word.empty()) return gaz_.empty_kinds_;
+  if (word.back() == '.') word.remove_suffix(1);
+  const Gazetteer::WordInfo* info = LookupWord(word);
+  return info == nullptr ? 0 : info->kinds;
 }
 
 const MentionTracker::KnownAt& MentionTracker::Known(std::string_view text, size_t pos) {

@@ -79,9 +79,8 @@ class MentionTracker {
   };
   // Looked up once for a word that NewName reads ahead and Find then reaches.
   const KnownAt& Known(std::string_view text, size_t pos);
-  // gaz_.Lookup(word) for a word of letters and digits, answered from the
-  // memo below where it holds the word.
-  const Gazetteer::WordInfo* LookupWord(std::string_view word);
+  // gaz_.Lookup(word), answered from the memo below where it holds the word.
+  const Gazetteer::WordInfo* LookupWord(std::string_view word) const;
   // The end of the capitalised name word at text[pos] ("AT&T", "Inc.", "D'Angelo").
   size_t NameWordEnd(std::string_view text, size_t pos, size_t end) const;
   // The same, read byte by byte (NameWordEnd's answer for words no space ends).
@@ -159,7 +158,8 @@ class MentionTracker {
     int32_t id = -1;
   };
   static constexpr int kWordMemoBits = 9;
-  std::vector<WordMemo> word_memo_;
+  // Scratch that answers as gaz_ does: filled by const look-ups too.
+  mutable std::vector<WordMemo> word_memo_;
   uint64_t word_memo_serial_ = 0;  // the gazetteer whose ids word_memo_ holds
 };
 
