@@ -157,7 +157,7 @@ class MentionTracker {
     uint32_t length = 0;  // 0: no word
     int32_t id = -1;
   };
-  static constexpr int kWordMemoBits = 9;
+  static constexpr int kWordMemoBits = 11;
   // Scratch that answers as gaz_ does: filled by const look-ups too.
   mutable std::vector<WordMemo> word_memo_;
   uint64_t word_memo_serial_ = 0;  // the gazetteer whose ids word_memo_ holds
