@@ -81,6 +81,11 @@ class MentionTracker {
   const KnownAt& Known(std::string_view text, size_t pos);
   // gaz_.Lookup(word), answered from the memo below where it holds the word.
   const Gazetteer::WordInfo* LookupWord(std::string_view word) const;
+  struct WordMemo;
+  // LookupWord's answer for a word the memo does not hold: the gazetteer's,
+  // kept in `memo` (the slot for `bytes`, the word's).
+  const Gazetteer::WordInfo* LookupWordMissed(std::string_view word, uint64_t bytes,
+                                              WordMemo* memo) const;
   // The end of the capitalised name word at text[pos] ("AT&T", "Inc.", "D'Angelo").
   size_t NameWordEnd(std::string_view text, size_t pos, size_t end) const;
   // The same, read byte by byte (NameWordEnd's answer for words no space ends).
