@@ -272,10 +272,8 @@ bool CountedRepetition(const std::string& pattern, size_t i, size_t* close, bool
 }
 
 // The word macros' expansions for a pack's titles, exact or for screens.
-// `check_pre`, if given, gets {pre} with its titles read as a screen reads
-// them, for the {pre} check (MacroExpander::PreThenToken).
 std::map<std::string, std::string> MacroWords(const std::vector<std::string>& global_titles,
-                                              bool screen, std::string* check_pre = nullptr) {
+                                              bool screen) {
   const std::string word = kWord;
   const std::string titles = global_titles.empty() ? "ceo" : Join(global_titles);
   const std::string any_tok = Token({});
@@ -310,14 +308,6 @@ std::map<std::string, std::string> MacroWords(const std::vector<std::string>& gl
   // plain words.
   static const std::vector<std::string> kCeo = {"ceo"};
   const std::string plain_titles = WordClass(global_titles.empty() ? kCeo : global_titles);
-  // The {pre} check keeps the determiners and descriptors, which rule out
-  // most views, and reads the titles as a class: two thirds of the title
-  // list's compile for almost nothing it would rule out.
-  if (check_pre != nullptr) {
-    const std::string check_title = plain_titles.empty() ? title_alt : plain_titles + "+";
-    *check_pre = before_premod + "(?:" + any_tok + "(?:'s)? (?:" + word + " )?" + check_title +
-                 " (?:and " + check_title + " )?)?";
-  }
   // In a screen, {pre} is any run of view words, time and entity tokens:
   // every piece of it is one (its titles too, when plain words). As loose as
   // its runs of words already were, save that any entity may stand between,
@@ -337,6 +327,32 @@ std::map<std::string, std::string> MacroWords(const std::vector<std::string>& gl
       {"W", word},
   };
   return words;
+}
+
+// The types a slot macro's inside ("obj", "subj:person|organization") lists:
+// its own list, else the relation's for that slot.
+Result<std::vector<std::string>> SlotTypes(const std::string& inner, const RelationForms& forms) {
+  const size_t colon = inner.find(':');
+  std::vector<std::string> types =
+      inner.compare(0, colon, "subj") == 0 ? forms.subject_types : forms.object_types;
+  if (colon == std::string::npos) return types;
+  types.clear();
+  const std::string list = inner.substr(colon + 1);
+  size_t start = 0;
+  while (start <= list.size()) {
+    size_t bar = list.find('|', start);
+    if (bar == std::string::npos) bar = list.size();
+    std::string t = list.substr(start, bar - start);
+    const bool strict = bar == list.size() && t.size() > 1 && t.back() == '!';
+    const std::string bare = strict ? t.substr(0, t.size() - 1) : t;
+    if (bare.empty() ||
+        bare.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") != std::string::npos) {
+      return Status::Error("bad type '" + t + "' in slot {" + inner + "}");
+    }
+    types.push_back(t);
+    start = bar + 1;
+  }
+  return types;
 }
 
 // `expansions`, if given, gets where in the result each macro's expansion
@@ -385,25 +401,9 @@ Result<std::string> Expand(const std::string& pattern, const RelationForms& form
     const size_t colon = inner.find(':');
     const std::string name = inner.substr(0, colon);
     if (name == "subj" || name == "obj") {
-      std::vector<std::string> types = name == "subj" ? forms.subject_types : forms.object_types;
-      if (colon != std::string::npos) {
-        types.clear();
-        std::string list = inner.substr(colon + 1);
-        size_t start = 0;
-        while (start <= list.size()) {
-          size_t bar = list.find('|', start);
-          if (bar == std::string::npos) bar = list.size();
-          std::string t = list.substr(start, bar - start);
-          const bool strict = bar == list.size() && t.size() > 1 && t.back() == '!';
-          const std::string bare = strict ? t.substr(0, t.size() - 1) : t;
-          if (bare.empty() ||
-              bare.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") != std::string::npos) {
-            return Status::Error("bad type '" + t + "' in slot {" + inner + "}");
-          }
-          types.push_back(t);
-          start = bar + 1;
-        }
-      }
+      auto slot_types = SlotTypes(inner, forms);
+      if (!slot_types.ok()) return slot_types.status();
+      const std::vector<std::string>& types = *slot_types;
       const size_t begin = out.size();
       if (!screen) {
         out += Slot(name, types);
@@ -433,7 +433,7 @@ Result<std::string> Expand(const std::string& pattern, const RelationForms& form
 
 MacroExpander::MacroExpander(const std::vector<std::string>& global_titles)
     : titles_(global_titles),
-      exact_(MacroWords(global_titles, /*screen=*/false, &check_pre_)),
+      exact_(MacroWords(global_titles, /*screen=*/false)),
       screen_(MacroWords(global_titles, /*screen=*/true)) {
   words_neutral_ = std::all_of(exact_.begin(), exact_.end(),
                                [](const auto& word) { return CaseNeutralRegex(word.second); });
@@ -462,8 +462,34 @@ Result<std::string> MacroExpander::Expand(const std::string& pattern, const Rela
   return out;
 }
 
-std::string MacroExpander::PreThenToken() const {
-  return "(?:" + check_pre_ + ")" + std::string(kSlotLead) + Token({});
+std::string MacroExpander::PreThenSlotLead() const {
+  // {pre} exactly: the check's regex is compiled once a pack, and titles
+  // read as a class of their characters (spaces too) would let through runs
+  // of words such as "and" before a token of a type the slot does not take.
+  return "(?:" + exact_.at("pre") + ")" + std::string(kSlotLead);
+}
+
+std::vector<std::string> MacroExpander::PreSlotTypes(const std::string& pattern,
+                                                     const RelationForms& forms) const {
+  const size_t pre = pattern.find("{pre}");
+  if (pre == std::string::npos) return {};
+  const size_t slot = pre + 5;
+  if (pattern.compare(slot, 5, "{obj}") != 0 && pattern.compare(slot, 5, "{obj:") != 0 &&
+      pattern.compare(slot, 6, "{subj}") != 0 && pattern.compare(slot, 6, "{subj:") != 0) {
+    return {};
+  }
+  auto types = SlotTypes(pattern.substr(slot + 1, pattern.find('}', slot) - slot - 1), forms);
+  // As Token and Slot read a list: none, or one ending in "!" alone, takes
+  // any type; a list ending in "type!" only those listed; any other list
+  // "unknown" too.
+  if (!types.ok() || types->empty() || types->back() == "!") return {};
+  std::vector<std::string> names = std::move(*types);
+  if (names.back().back() == '!') {
+    names.back().pop_back();
+  } else {
+    names.push_back("unknown");
+  }
+  return names;
 }
 
 Result<std::string> MacroExpander::Screen(const std::string& pattern,

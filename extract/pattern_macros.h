@@ -70,16 +70,19 @@ class MacroExpander {
   Result<std::string> Expand(const std::string& pattern, const RelationForms& forms,
                              bool* case_neutral = nullptr) const;
   Result<std::string> Screen(const std::string& pattern, const RelationForms& forms) const;
-  // {pre} (its titles as a screen reads them), then a slot's lead and any
-  // entity token: what follows the words before a pattern's {pre}
-  // (extract/pre_check.h); it matches wherever the exact {pre} does.
-  std::string PreThenToken() const;
+  // {pre}, then a slot's lead: what follows the words before a pattern's
+  // {pre} up to the slot's first token wherever the pattern matches
+  // (extract/pre_check.h).
+  std::string PreThenSlotLead() const;
+  // The entity types the first token of the slot right after the first {pre}
+  // of `pattern` may name; empty when it may name any, or no slot follows.
+  std::vector<std::string> PreSlotTypes(const std::string& pattern,
+                                        const RelationForms& forms) const;
   // The titles it was built for.
   const std::vector<std::string>& titles() const { return titles_; }
 
  private:
   std::vector<std::string> titles_;
-  std::string check_pre_;  // {pre} for PreThenToken; set while exact_ is built
   std::map<std::string, std::string> exact_, screen_;
   bool words_neutral_ = false;  // every exact expansion is case-neutral
 };

@@ -6,14 +6,34 @@
 namespace kg {
 
 PreCheck::PreCheck(std::vector<std::string> lead_words,
-                   std::shared_ptr<const LazyRegex> pre_then_token)
-    : lead_words_(std::move(lead_words)), pre_then_token_(std::move(pre_then_token)) {
+                   std::shared_ptr<const LazyRegex> pre_then_slot_lead,
+                   std::vector<std::string> slot_types)
+    : lead_words_(std::move(lead_words)),
+      pre_then_slot_lead_(std::move(pre_then_slot_lead)),
+      slot_types_(std::move(slot_types)) {
   for (std::string& w : lead_words_) w += ' ';
+}
+
+size_t PreCheck::SlotTokenEnd(std::string_view text, size_t at) const {
+  // "<e12:person>": the type between the colon and the '>'.
+  if (text.compare(at, 2, "<e") != 0) return 0;
+  size_t i = at + 2;
+  const size_t digits = i;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+  if (i == digits || i >= text.size() || text[i] != ':') return 0;
+  const size_t type = ++i;
+  while (i < text.size() && ((text[i] >= 'a' && text[i] <= 'z') || text[i] == '_')) ++i;
+  if (i == type || i >= text.size() || text[i] != '>') return 0;
+  if (!slot_types_.empty() && std::find(slot_types_.begin(), slot_types_.end(),
+                                        text.substr(type, i - type)) == slot_types_.end()) {
+    return 0;
+  }
+  return i + 1;
 }
 
 bool PreCheck::RulesOut(std::string_view text, size_t begin, size_t end) const {
   if (!*this) return false;
-  const RE2& re = **pre_then_token_;
+  const RE2& re = **pre_then_slot_lead_;
   // One that RE2 could not build rules out nothing.
   if (!re.ok()) return false;
   end = std::min(end, text.size());
@@ -23,7 +43,16 @@ bool PreCheck::RulesOut(std::string_view text, size_t begin, size_t end) const {
          at = text.find(word, at + 1)) {
       const size_t from = at + word.size();
       if (from >= end) break;
-      if (re.Match(piece, from, end, RE2::ANCHOR_START, nullptr, 0)) return false;
+      // Each token of a type the slot takes, ending in the window, that
+      // {pre} and the slot's lead lead up to exactly.
+      for (size_t token = text.find("<e", from); token != std::string_view::npos && token < end;
+           token = text.find("<e", token + 1)) {
+        const size_t token_end = SlotTokenEnd(text, token);
+        if (token_end != 0 && token_end <= end &&
+            re.Match(piece, from, token, RE2::ANCHOR_BOTH, nullptr, 0)) {
+          return false;
+        }
+      }
     }
   }
   return true;

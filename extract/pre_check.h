@@ -5,9 +5,9 @@
 // patterns that never match. Where the pattern writes {pre} right after a
 // group whose every alternative ends in plain words ("(?:acquired|bought|
 // kicked .{0,20}off) {pre}{obj}"), each match holds one of those endings, a
-// space, an exact {pre} and a slot's first token; a view without that
-// sequence is ruled out. The exact {pre} regex is one per pack,
-// shared by its patterns and compiled once.
+// space, an exact {pre} and a slot's first token, of a type the slot takes;
+// a view without that sequence is ruled out. The exact {pre} regex is one per
+// pack, shared by its patterns and compiled once; the token is read in code.
 #ifndef KG_EXTRACT_PRE_CHECK_H_
 #define KG_EXTRACT_PRE_CHECK_H_
 
@@ -24,20 +24,28 @@ class PreCheck {
  public:
   PreCheck() = default;
   // `lead_words`: the words every match has just before its {pre}
-  // (WordsBeforePre); `pre_then_token`: an exact {pre}, a slot's lead and an
-  // entity token.
-  PreCheck(std::vector<std::string> lead_words, std::shared_ptr<const LazyRegex> pre_then_token);
+  // (WordsBeforePre); `pre_then_slot_lead`: an exact {pre} and a slot's lead
+  // (MacroExpander::PreThenSlotLead); `slot_types`: the types the slot's
+  // first token may name, empty for any (MacroExpander::PreSlotTypes).
+  PreCheck(std::vector<std::string> lead_words, std::shared_ptr<const LazyRegex> pre_then_slot_lead,
+           std::vector<std::string> slot_types = {});
 
   // Whether the check applies (the pattern has such a {pre}).
-  explicit operator bool() const { return !lead_words_.empty() && pre_then_token_ != nullptr; }
+  explicit operator bool() const { return !lead_words_.empty() && pre_then_slot_lead_ != nullptr; }
 
   // True when text[begin, end) certainly holds no match of the pattern: no
-  // lead word there is followed by a space and an exact {pre} and token.
+  // lead word there is followed by a space, then an exact {pre} and a slot's
+  // lead up to a token of a type the slot takes.
   bool RulesOut(std::string_view text, size_t begin, size_t end) const;
 
  private:
+  // Where the view token at text[at] ends, if it is one of a type the slot
+  // takes; else 0.
+  size_t SlotTokenEnd(std::string_view text, size_t at) const;
+
   std::vector<std::string> lead_words_;  // each followed by ' '
-  std::shared_ptr<const LazyRegex> pre_then_token_;
+  std::shared_ptr<const LazyRegex> pre_then_slot_lead_;
+  std::vector<std::string> slot_types_;
 };
 
 // The words every match of the group "(?:a|b c|x.{0,9}d) " written just

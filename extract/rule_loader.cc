@@ -550,7 +550,7 @@ class Loader {
     const std::string rule = name + "." + suffix;
     if (!macros_ || macros_->titles() != pack_->titles) {
       macros_.emplace(pack_->titles);
-      pre_then_token_.reset();
+      pre_then_slot_lead_.reset();
     }
     bool case_neutral = false;
     auto regex = macros_->Expand(source, forms, defer_patterns ? &case_neutral : nullptr);
@@ -585,10 +585,12 @@ class Loader {
           std::vector<std::string> lead_words = WordsBeforePre(source);
           if (!lead_words.empty()) {
             // One per pack's titles, shared by its patterns: compiled once.
-            if (!pre_then_token_) {
-              pre_then_token_ = std::make_shared<const LazyRegex>(macros_->PreThenToken(), options);
+            if (!pre_then_slot_lead_) {
+              pre_then_slot_lead_ =
+                  std::make_shared<const LazyRegex>(macros_->PreThenSlotLead(), options);
             }
-            pre_check = PreCheck(std::move(lead_words), pre_then_token_);
+            pre_check = PreCheck(std::move(lead_words), pre_then_slot_lead_,
+                                 macros_->PreSlotTypes(source, forms));
           }
         }
       }
@@ -644,8 +646,8 @@ class Loader {
   std::string file_;
   std::string ctx_;
   int64_t pattern_max_mem_;
-  std::optional<MacroExpander> macros_;              // for the pack's titles so far
-  std::shared_ptr<const LazyRegex> pre_then_token_;  // macros_->PreThenToken()
+  std::optional<MacroExpander> macros_;                  // for the pack's titles so far
+  std::shared_ptr<const LazyRegex> pre_then_slot_lead_;  // macros_->PreThenSlotLead()
 
  public:
   // Relation patterns are not compiled here but on first use (LoadRulePack).

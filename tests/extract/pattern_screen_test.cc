@@ -379,6 +379,43 @@ TEST(PreCheckTest, WordsBeforePreAreThePlainAlternation) {
   EXPECT_EQ(WordsBeforePre("{subj} (?:met) {obj}"), Words{});
 }
 
+// The types the {pre} check lets the slot's first token name are the slot's
+// as a slot macro writes them: "unknown" too unless the list is strict, any
+// for no list or a "!" list, or when no slot follows the first {pre}.
+TEST(PreCheckTest, PreSlotTypesAreTheSlotsAfterTheFirstPre) {
+  using Types = std::vector<std::string>;
+  RelationForms forms;
+  forms.subject_types = {"person"};
+  forms.object_types = {"organization", "platform"};
+  const MacroExpander macros({"ceo"});
+  EXPECT_EQ(macros.PreSlotTypes("{subj} (?:met) {pre}{obj}", forms),
+            (Types{"organization", "platform", "unknown"}));
+  EXPECT_EQ(macros.PreSlotTypes("{obj} (?:by) {pre}{subj} (?:x) {pre}{obj}", forms),
+            (Types{"person", "unknown"}));
+  EXPECT_EQ(macros.PreSlotTypes("{subj} (?:met) {pre}{obj:place|agency}", forms),
+            (Types{"place", "agency", "unknown"}));
+  EXPECT_EQ(macros.PreSlotTypes("{subj} (?:met) {pre}{obj:place|person!}", forms),
+            (Types{"place", "person"}));
+  EXPECT_EQ(macros.PreSlotTypes("{subj} (?:met) {pre}{obj:!}", forms), Types{});
+  EXPECT_EQ(macros.PreSlotTypes("{subj} (?:met) {pre}x {obj}", forms), Types{});
+  EXPECT_EQ(macros.PreSlotTypes("{subj} (?:met) {obj}", forms), Types{});
+  forms.object_types.clear();
+  EXPECT_EQ(macros.PreSlotTypes("{subj} (?:met) {pre}{obj}", forms), Types{});
+  // A token of another type after {pre} is no match: ruled out.
+  const std::string pattern = "{subj} (?:met) {pre}{obj:place}";
+  const PreCheck check(WordsBeforePre(pattern),
+                       std::make_shared<const LazyRegex>(macros.PreThenSlotLead(), CaseFree()),
+                       macros.PreSlotTypes(pattern, forms));
+  const std::string person = "<e1:person> met the ceo <e2:person> .";
+  const std::string place = "<e1:person> met the ceo <e2:person> in <e3:place> .";
+  const std::string unknown = "<e1:person> met the ceo both <e2:unknown> .";
+  EXPECT_TRUE(check.RulesOut(person, 0, person.size()));
+  EXPECT_TRUE(check.RulesOut(place, 0, place.size()));
+  EXPECT_FALSE(check.RulesOut(unknown, 0, unknown.size()));
+  // The token must end inside the window.
+  EXPECT_TRUE(check.RulesOut(unknown, 0, unknown.size() - 4));
+}
+
 // Views with many determiners, descriptors, titles, tokens and commas between
 // the verb and an entity: wherever the user-style pattern matches, the {pre}
 // check must let the view through; and it rules out many of the others.
@@ -395,7 +432,8 @@ TEST(PreCheckTest, NeverRulesOutAViewThePatternMatches) {
   ASSERT_TRUE(full.ok());
   const MacroExpander macros(titles);
   const PreCheck check(WordsBeforePre(pattern),
-                       std::make_shared<const LazyRegex>(macros.PreThenToken(), options));
+                       std::make_shared<const LazyRegex>(macros.PreThenSlotLead(), options),
+                       macros.PreSlotTypes(pattern, forms));
   ASSERT_TRUE(check);
   static const char* kPieces[] = {"the ",
                                   "a ",
@@ -471,7 +509,8 @@ TEST(PreCheckTest, NeverRulesOutAViewAPatternOfLiteralEndingsMatches) {
   ASSERT_TRUE(full.ok());
   const MacroExpander macros(titles);
   const PreCheck check(WordsBeforePre(pattern),
-                       std::make_shared<const LazyRegex>(macros.PreThenToken(), options));
+                       std::make_shared<const LazyRegex>(macros.PreThenSlotLead(), options),
+                       macros.PreSlotTypes(pattern, forms));
   ASSERT_TRUE(check);
   static const char* kOpeners[] = {"met ",
                                    "kicked off ",
