@@ -32,8 +32,7 @@ inline uint32_t NameIndex::Hash(std::string_view name) {
 }
 
 inline size_t NameIndex::IndexOf(std::string_view name, uint32_t hash) const {
-  const size_t mask = slots_.size() - 1;
-  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+  for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
     const Slot& slot = slots_[i];
     if (slot.stamp != stamp_ ||
         (slot.hash == hash && slot.length == name.size() &&
@@ -44,7 +43,7 @@ inline size_t NameIndex::IndexOf(std::string_view name, uint32_t hash) const {
 }
 
 NameIndex::Slot& NameIndex::SlotFor(std::string_view name) {
-  if ((size_ + 1) * 2 > slots_.size()) Grow();
+  if ((size_ + 1) * 2 > mask_ + 1) Grow();  // also when there are no slots
   const uint32_t hash = Hash(name);
   Slot& slot = slots_[IndexOf(name, hash)];
   if (slot.stamp != stamp_) {
@@ -75,6 +74,7 @@ void NameIndex::Clear() {
   chars_.clear();
   if (slots_.size() > 256) {
     slots_ = std::vector<Slot>();
+    mask_ = 0;
   } else if (size_ > 0 && ++stamp_ == 0) {
     // Round again: slots of an old stamp 1 would seem filled.
     std::fill(slots_.begin(), slots_.end(), Slot{});
@@ -87,11 +87,11 @@ void NameIndex::Clear() {
 void NameIndex::Grow() {
   std::vector<Slot> old(slots_.empty() ? 16 : slots_.size() * 2);
   old.swap(slots_);
-  const size_t mask = slots_.size() - 1;
+  mask_ = slots_.size() - 1;
   for (const Slot& slot : old) {
     if (slot.stamp != stamp_) continue;
-    size_t i = slot.hash & mask;
-    while (slots_[i].stamp == stamp_) i = (i + 1) & mask;
+    size_t i = slot.hash & mask_;
+    while (slots_[i].stamp == stamp_) i = (i + 1) & mask_;
     slots_[i] = slot;
   }
 }
