@@ -173,7 +173,8 @@ Result<Extractor> Extractor::Create(const std::vector<RuleSource>& packs,
       // No thread to be had: load one after the other.
     }
   }
-  auto pack = LoadRulePack(sources, options.re2_max_mem, options.defer_known_patterns);
+  auto pack = LoadRulePack(sources, options.re2_max_mem, options.defer_known_patterns,
+                           options.load_in_parallel);
   Result<TimeTagger> tagger = tagger_later.valid() ? tagger_later.get() : read_time_rules();
   if (!pack.ok()) return pack.status();
   if (!tagger.ok()) return tagger.status();

@@ -56,9 +56,10 @@ struct ExtractorOptions {
   // Compile the built-in pack's relation patterns on first use rather than at
   // load (LoadRulePack): start-up for `kg extract`; `kg rules` compiles all.
   bool defer_known_patterns = false;
-  // Read the time rules on a second thread while the rule pack loads. For
-  // callers that will run several jobs anyway (kg extract --jobs 2 and up):
-  // start-up is otherwise serial and caps what a second job adds.
+  // Read the time rules on a second thread while the rule pack loads, and
+  // build the pack's prefilter on a third (LoadRulePack). For callers that
+  // will run several jobs anyway (kg extract --jobs 2 and up): start-up is
+  // otherwise serial and caps what a second job adds.
   bool load_in_parallel = false;
 };
 

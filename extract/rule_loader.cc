@@ -3,9 +3,11 @@
 // either complete or an error naming file:line:column and the rule concerned.
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <map>
 #include <set>
 #include <sstream>
+#include <system_error>
 
 #include "extract/cue_filter.h"
 #include "extract/extractor.h"
@@ -699,13 +701,30 @@ bool IsBuiltInPack(const std::vector<RuleSource>& sources, int64_t pattern_max_m
 
 Result<std::shared_ptr<const RulePack>> LoadRulePack(const std::vector<RuleSource>& sources,
                                                      int64_t pattern_max_mem,
-                                                     bool defer_known_patterns) {
+                                                     bool defer_known_patterns,
+                                                     bool build_in_parallel) {
   auto pack = std::make_shared<RulePack>();
   std::set<std::string> entity_names, rule_names;
   Loader loader(pack.get(), &entity_names, &rule_names, pattern_max_mem);
   loader.defer_patterns = defer_known_patterns && IsBuiltInPack(sources, pattern_max_mem);
   for (const RuleSource& source : sources) {
     if (Status status = loader.Load(source); !status.ok()) return status;
+  }
+  // In CueList bit order.
+  pack->cues.filter = std::make_shared<const CueFilter>(
+      std::vector<std::vector<std::string>>{loader.negation, loader.modality, loader.hedge});
+  // The prefilter, the largest step after reading the files, reads only the
+  // patterns, the entities and the cue filter, none of which changes below:
+  // with a thread to spare it is built beside the cue regexes and the slot
+  // locator. (Declared after `pack`, the future waits for it on every return.)
+  std::future<std::shared_ptr<const PatternPrefilter>> prefilter_later;
+  if (build_in_parallel) {
+    try {
+      prefilter_later = std::async(std::launch::async,
+                                   [pack = pack.get()] { return MakePatternPrefilter(*pack); });
+    } catch (const std::system_error&) {
+      // No thread to be had: built below, in turn.
+    }
   }
   auto neg_result = CueRegex(loader.negation, pattern_max_mem);
   if (!neg_result.ok()) return neg_result.status();
@@ -720,12 +739,9 @@ Result<std::shared_ptr<const RulePack>> LoadRulePack(const std::vector<RuleSourc
   pack->cues.modality = std::move(mod);
   pack->cues.hedge = std::move(hedge);
   pack->cues.clause = ClauseCues(loader.negation, loader.modality, pattern_max_mem);
-  // In CueList bit order.
-  pack->cues.filter = std::make_shared<const CueFilter>(
-      std::vector<std::vector<std::string>>{loader.negation, loader.modality, loader.hedge});
-
-  pack->prefilter = MakePatternPrefilter(*pack);
-  pack->slots = std::make_shared<const SlotLocator>(pack->patterns);
+  auto slots = std::make_shared<const SlotLocator>(pack->patterns);
+  pack->prefilter = prefilter_later.valid() ? prefilter_later.get() : MakePatternPrefilter(*pack);
+  pack->slots = std::move(slots);
   return std::shared_ptr<const RulePack>(std::move(pack));
 }
 

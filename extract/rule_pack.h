@@ -180,9 +180,12 @@ struct RulePack {
 // at a budget no smaller than the default, has its relation patterns compiled
 // on first use instead: the build's tests compile every one of them at that
 // budget, so none can fail (everything else is still read and checked).
+// With `build_in_parallel`, the pattern prefilter is built on a thread of its
+// own beside the rest (the same pack, sooner when a core is free).
 Result<std::shared_ptr<const RulePack>> LoadRulePack(const std::vector<RuleSource>& sources,
                                                      int64_t pattern_max_mem = int64_t{4} << 20,
-                                                     bool defer_known_patterns = false);
+                                                     bool defer_known_patterns = false,
+                                                     bool build_in_parallel = false);
 
 class Extractor;
 struct RuleTestReport;

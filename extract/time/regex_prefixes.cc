@@ -62,10 +62,10 @@ struct Prefixes {
         std::string_view(open.back()).substr(x.size()) == y) {
       return;
     }
-    std::string s;
+    // Built where it is kept: no temporary to move and destroy.
+    std::string& s = open.emplace_back();
     s.reserve(x.size() + y.size());
     s.append(x).append(y);
-    open.push_back(std::move(s));
   }
 };
 
@@ -111,6 +111,10 @@ Prefixes Concat(Prefixes a, const Prefixes& b, size_t max_depth) {
   if (a.anything) return a;
   Prefixes out;
   out.open = std::move(a.open);
+  // Room for every string this can add, bounded: growing the bag step by step
+  // moved each string it held again at every step.
+  const size_t most = a.exact.size() * (b.exact.size() + b.open.size() + 1);
+  out.open.reserve(out.open.size() + std::min(most, kMaxStrings));
   auto join = [](const std::string& x, std::string_view y) {
     std::string s;
     s.reserve(x.size() + y.size());

@@ -204,7 +204,11 @@ bool RuleMatcher::Capture(const re2::StringPiece& hit,
 
 Status CheckRegex(const std::string& file, const YAML::Node& node, const std::string& regex,
                   int expected_groups, const std::string& context) {
-  RE2 re(regex, RuleOptions());
+  return CheckCompiled(file, node, RE2(regex, RuleOptions()), expected_groups, context);
+}
+
+Status CheckCompiled(const std::string& file, const YAML::Node& node, const RE2& re,
+                     int expected_groups, const std::string& context) {
   if (!re.ok()) return YamlErrorAt(file, node, context + ": bad regex: " + re.error());
   if (re.NumberOfCapturingGroups() != expected_groups) {
     return YamlErrorAt(file, node, context + ": use (?:...) groups, not capturing (...)");
@@ -249,10 +253,14 @@ Result<std::unique_ptr<CompiledRules>> CompileTimeRules(std::string_view yaml_te
         if (!tense[key]) continue;
         Result<std::string> re = ScalarString(file, tense[key], "tense");
         if (!re.ok()) return re.status();
-        if (Status s = CheckRegex(file, tense[key], *re, 0, std::string("tense ") + key); !s.ok()) {
+        // Checked as compiled for use: CheckRegex's options differ only in
+        // leftmost-longest matching, which changes neither the parse, its
+        // errors nor the groups.
+        auto compiled = std::make_unique<RE2>(*re, options);
+        if (Status s = CheckCompiled(file, tense[key], *compiled, 0, std::string("tense ") + key);
+            !s.ok()) {
           return s;
         }
-        auto compiled = std::make_unique<RE2>(*re, options);
         const bool future = key[0] == 'f';
         (future ? rules->future_cue : rules->past_cue) = std::move(compiled);
         (future ? rules->future_cue_filter : rules->past_cue_filter) = StartFilter::FromRegex(*re);

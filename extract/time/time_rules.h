@@ -185,6 +185,10 @@ RE2::Options LowerCaseRuleOptions();
 // capture groups.
 Status CheckRegex(const std::string& file, const YAML::Node& node, const std::string& regex,
                   int expected_groups, const std::string& context);
+// The same check of a regex already compiled (with options that parse it as
+// RuleOptions does), so one kept for use is not compiled twice.
+Status CheckCompiled(const std::string& file, const YAML::Node& node, const RE2& re,
+                     int expected_groups, const std::string& context);
 // The capturing groups of a pattern RE2 parses, counted as RE2 counts them
 // without compiling it: each '(' that is not escaped, quoted (\Q...\E) or
 // inside a character class, and not "(?" unless "(?P<".

@@ -463,6 +463,54 @@ TEST(PatternPrefilterTest, CueAnswerIsTheCueFilters) {
   EXPECT_GT(with_cues, 10);
 }
 
+// LoadRulePack's prefilter built on a thread of its own (kg extract --jobs 2
+// and up) answers as the one built in turn: same candidates, last starts,
+// first ends and cue answers on the example views and generated cue texts.
+TEST(PatternPrefilterTest, BuiltInParallelAnswersTheSame) {
+  const RuleSource news{"news.yaml", std::string(EmbeddedRuleFile("news.yaml"))};
+  for (const bool deferred : {false, true}) {
+    auto in_turn = LoadRulePack({news}, int64_t{4} << 20, deferred, false);
+    auto beside = LoadRulePack({news}, int64_t{4} << 20, deferred, true);
+    ASSERT_TRUE(in_turn.ok()) << in_turn.status().ToString();
+    ASSERT_TRUE(beside.ok()) << beside.status().ToString();
+    ASSERT_NE((*beside)->prefilter, nullptr);
+    ASSERT_NE((*beside)->slots, nullptr);
+    ASSERT_TRUE((*beside)->prefilter->answers_cues());
+    std::vector<std::string> texts;
+    Status read = testing_util::ExampleArticleViews(**in_turn, &texts);
+    ASSERT_TRUE(read.ok()) << read.ToString();
+    std::vector<std::string> generated = CueTexts(2000);
+    texts.insert(texts.end(), generated.begin(), generated.end());
+    size_t with_candidates = 0;
+    for (const std::string& text : texts) {
+      std::vector<int> want, got;
+      std::vector<uint32_t> want_last, got_last, want_end, got_end;
+      uint32_t want_cues = 0, got_cues = 0;
+      (*in_turn)->prefilter->Candidates(text, &want, &want_last, &want_cues, &want_end);
+      (*beside)->prefilter->Candidates(text, &got, &got_last, &got_cues, &got_end);
+      ASSERT_EQ(got, want) << text;
+      ASSERT_EQ(got_last, want_last) << text;
+      ASSERT_EQ(got_end, want_end) << text;
+      ASSERT_EQ(got_cues, want_cues) << text;
+      with_candidates += !want.empty();
+    }
+    EXPECT_GT(with_candidates, 10u);
+  }
+  // An error found once the prefilter has started (each cue fits the budget,
+  // the list compiled whole does not) is reported all the same.
+  std::string cues;
+  for (char c = 'a'; c <= 'z'; ++c) {
+    cues += std::string(cues.empty() ? "" : ", ") + "'" + c + "[a-z]{300}'";
+  }
+  const RuleSource big{"big.yaml", "cues: {negation: [" + cues + "]}\n"};
+  for (const bool parallel : {false, true}) {
+    auto failed = LoadRulePack({big}, int64_t{1} << 16, false, parallel);
+    ASSERT_FALSE(failed.ok());
+    EXPECT_NE(failed.status().ToString().find("cue list does not compile"), std::string::npos)
+        << failed.status().ToString();
+  }
+}
+
 // Each kind of cue: whole words, openings, after a word ("'ll"), strings
 // looked for anywhere ("n't"), a cue that cannot be read (always), a list
 // string with upper case (which the filter, reading folded text, never finds),

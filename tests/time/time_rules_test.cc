@@ -54,6 +54,11 @@ TEST(TimeRulesTest, ErrorsAreLocated) {
       {std::string(kSlots) + "  day:\n    slot: dya\n    pattern: '[0-9]'\nrules: []\n", 7, 11,
        "unknown slot 'dya'"},
       {std::string(kSlots) + "tense: {futur: 'will'}\nrules: []\n", 6, 9, "unknown key 'futur'"},
+      // Tense cues are checked as compiled for use, with CheckRegex's messages.
+      {std::string(kSlots) + "tense: {future: 'will (', past: 'was'}\nrules: []\n", 6, 17,
+       "tense future: bad regex: missing ): will ("},
+      {std::string(kSlots) + "tense: {future: 'will', past: '(was)'}\nrules: []\n", 6, 31,
+       "tense past: use (?:...) groups, not capturing (...)"},
       {std::string(kSlots) + "rules: [\n", 7, 1, "YAML syntax"},
       {WithRule("  - name: a\n    pattern: '{month}'\n    type: DATE\n    resolve: date\n"
                 "  - name: a\n    pattern: '{year}'\n    type: DATE\n    resolve: date\n"),
