@@ -74,6 +74,25 @@ TEST(RuleLoaderTest, BadFilesGiveLocatedMessages) {
   }
 }
 
+// Each cue is compiled alone at load so that a bad one is named; the built-in
+// pack, loaded for kg extract (deferred), skips those probes only because its
+// cues all pass them at the default budget, as its eager load shows. Any other
+// pack is probed even when deferral is asked for.
+TEST(RuleLoaderTest, CuesAreProbedUnlessTheBuiltInPackIsDeferred) {
+  const RuleSource news{"news.yaml", std::string(EmbeddedRuleFile("news.yaml"))};
+  auto eager = LoadRulePack({news});
+  ASSERT_TRUE(eager.ok()) << eager.status().ToString();
+  auto deferred = LoadRulePack({news}, int64_t{4} << 20, true);
+  ASSERT_TRUE(deferred.ok()) << deferred.status().ToString();
+  const RuleSource bad{"mine.yaml", "cues:\n  negation: [not, 'never (']\n"};
+  for (const bool defer : {false, true}) {
+    auto loaded = LoadRulePack({bad}, int64_t{4} << 20, defer);
+    ASSERT_FALSE(loaded.ok());
+    EXPECT_EQ(loaded.status().ToString(),
+              "mine.yaml:2:13: cues: 'negation': invalid regex 'never (': missing ): never (");
+  }
+}
+
 TEST(RuleLoaderTest, RegexMemoryIsBounded) {
   // A pattern whose program is far beyond the per-pattern budget is reported.
   std::string yaml =
