@@ -93,7 +93,7 @@ class OrderedWindow {
     ++tail_;
     if (tail_ - claimed_ > idle_ && threads_.size() < jobs_) StartThread();
     if (threads_.empty()) {
-      WorkInline(lock);
+      WorkOnNext(lock);  // no thread at all: the reading thread works itself
     } else {
       work_ready_.notify_one();
     }
@@ -162,15 +162,18 @@ class OrderedWindow {
     }
   }
 
-  // With no thread at all, the reading thread works on each document itself.
-  void WorkInline(std::unique_lock<std::mutex>& lock) {
-    Slot& slot = At(claimed_++);
+  // Works on the next document not yet taken, with the mutex released
+  // meanwhile; returns its sequence number.
+  uint64_t WorkOnNext(std::unique_lock<std::mutex>& lock) {
+    const uint64_t sequence = claimed_++;
+    Slot& slot = At(sequence);
     lock.unlock();
     Output result = work_(slot.document);
     lock.lock();
     slot.result = std::move(result);
     slot.done = true;
     ++done_;
+    return sequence;
   }
 
   void Loop() {
@@ -179,14 +182,7 @@ class OrderedWindow {
       work_ready_.wait(lock, [this] { return stopping_ || claimed_ < tail_; });
       if (claimed_ == tail_) return;
       --idle_;
-      const uint64_t sequence = claimed_++;
-      Slot& slot = At(sequence);
-      lock.unlock();
-      Output result = work_(slot.document);
-      lock.lock();
-      slot.result = std::move(result);
-      slot.done = true;
-      ++done_;
+      WorkOnNext(lock);
       ++idle_;
       if (reader_waiting_ && ReaderMayGo()) head_done_.notify_one();
     }

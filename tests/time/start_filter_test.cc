@@ -130,6 +130,32 @@ TEST(StartFilterTest, ExactStringsAreASortedSet) {
   }
 }
 
+// The filter built from `regex`, and the strings (exact and open) read from
+// it, to hold the filter's answers against.
+struct FilterAndStrings {
+  void Build(const std::string& regex) {
+    std::optional<timex::RegexPrefixes> prefixes =
+        timex::ReadRegexPrefixes(regex, StartFilter::kMaxDepth, 5);
+    filter = StartFilter::FromRegex(regex);
+    ASSERT_TRUE(prefixes.has_value() && filter.has_value()) << regex;
+    strings = prefixes->exact;
+    strings.insert(strings.end(), prefixes->open.begin(), prefixes->open.end());
+  }
+
+  // Whether `text`, folded, holds one of the strings at `pos`.
+  bool BeginsAt(const std::string& text, size_t pos) const {
+    std::string folded;
+    for (char c : text) folded += static_cast<char>(timex::FoldPrefixByte(c));
+    for (const std::string& s : strings) {
+      if (folded.compare(pos, s.size(), s) == 0) return true;
+    }
+    return false;
+  }
+
+  std::optional<StartFilter> filter;
+  std::vector<std::string> strings;
+};
+
 // Strings that share long beginnings, are beginnings of one another, or run
 // past kMaxDepth, exact and open: the filter lets a position through exactly
 // when the text there begins with one of the strings it was built from.
@@ -149,23 +175,16 @@ TEST(StartFilterTest, AgreesWithItsStringsWhenTheyShareBeginnings) {
       if (rng() % 3 == 0) alternative += ".";  // an open string
       regex += (regex.empty() ? "" : "|") + alternative;
     }
-    std::optional<timex::RegexPrefixes> prefixes =
-        timex::ReadRegexPrefixes(regex, StartFilter::kMaxDepth, 5);
-    std::optional<StartFilter> filter = StartFilter::FromRegex(regex);
-    ASSERT_TRUE(prefixes.has_value() && filter.has_value()) << regex;
-    std::vector<std::string> strings = prefixes->exact;
-    strings.insert(strings.end(), prefixes->open.begin(), prefixes->open.end());
+    FilterAndStrings f;
+    ASSERT_NO_FATAL_FAILURE(f.Build(regex));
     for (int t = 0; t < 400; ++t) {
-      std::string text = strings[rng() % strings.size()];
+      std::string text = f.strings[rng() % f.strings.size()];
       text.resize(rng() % (text.size() + 1));
       if (rng() % 2 == 0) text += word(rng() % 4);
       if (!text.empty() && rng() % 4 == 0) text[rng() % text.size()] = 'A';
       if (text.empty()) continue;
-      std::string folded;
-      for (char c : text) folded += static_cast<char>(timex::FoldPrefixByte(c));
-      bool begins = false;
-      for (const std::string& s : strings) begins |= folded.compare(0, s.size(), s) == 0;
-      EXPECT_EQ(filter->MayStartAt(text, 0), begins) << "'" << text << "' for " << regex;
+      EXPECT_EQ(f.filter->MayStartAt(text, 0), f.BeginsAt(text, 0))
+          << "'" << text << "' for " << regex;
     }
   }
 }
@@ -187,20 +206,12 @@ TEST(StartFilterTest, AgreesWithShortStrings) {
       if (alternative[0] == ' ') alternative[0] = 'a';
       regex += (regex.empty() ? "" : "|") + alternative;
     }
-    std::optional<timex::RegexPrefixes> prefixes =
-        timex::ReadRegexPrefixes(regex, StartFilter::kMaxDepth, 5);
-    std::optional<StartFilter> filter = StartFilter::FromRegex(regex);
-    ASSERT_TRUE(prefixes.has_value() && filter.has_value()) << regex;
-    std::vector<std::string> strings = prefixes->exact;
-    strings.insert(strings.end(), prefixes->open.begin(), prefixes->open.end());
+    FilterAndStrings f;
+    ASSERT_NO_FATAL_FAILURE(f.Build(regex));
     for (int t = 0; t < 100; ++t) {
       const std::string text = word(1 + rng() % 5);
-      std::string folded;
-      for (char c : text) folded += static_cast<char>(timex::FoldPrefixByte(c));
       for (size_t pos = 0; pos < text.size(); ++pos) {
-        bool begins = false;
-        for (const std::string& s : strings) begins |= folded.compare(pos, s.size(), s) == 0;
-        EXPECT_EQ(filter->MayStartAt(text, pos), begins)
+        EXPECT_EQ(f.filter->MayStartAt(text, pos), f.BeginsAt(text, pos))
             << "'" << text << "' at " << pos << " for " << regex;
       }
     }
