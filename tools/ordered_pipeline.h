@@ -93,7 +93,7 @@ class OrderedWindow {
     ++tail_;
     if (tail_ - claimed_ > idle_ && threads_.size() < jobs_) StartThread();
     if (threads_.empty()) {
-      WorkOnNext(lock);  // no thread at all: the reading thread works itself
+      WorkOnNext(lock, 1);  // no thread at all: the reading thread works itself
     } else {
       work_ready_.notify_one();
     }
@@ -162,18 +162,17 @@ class OrderedWindow {
     }
   }
 
-  // Works on the next document not yet taken, with the mutex released
-  // meanwhile; returns its sequence number.
-  uint64_t WorkOnNext(std::unique_lock<std::mutex>& lock) {
-    const uint64_t sequence = claimed_++;
-    Slot& slot = At(sequence);
+  // Works on the next `count` documents not yet taken, with the mutex
+  // released meanwhile.
+  void WorkOnNext(std::unique_lock<std::mutex>& lock, uint64_t count) {
+    const uint64_t first = claimed_;
+    claimed_ += count;
     lock.unlock();
-    Output result = work_(slot.document);
+    // The slots are this thread's until marked done under the mutex.
+    for (uint64_t s = first; s < first + count; ++s) At(s).result = work_(At(s).document);
     lock.lock();
-    slot.result = std::move(result);
-    slot.done = true;
-    ++done_;
-    return sequence;
+    for (uint64_t s = first; s < first + count; ++s) At(s).done = true;
+    done_ += count;
   }
 
   void Loop() {
@@ -182,11 +181,16 @@ class OrderedWindow {
       work_ready_.wait(lock, [this] { return stopping_ || claimed_ < tail_; });
       if (claimed_ == tail_) return;
       --idle_;
-      WorkOnNext(lock);
+      // Several documents a claim when many wait (one lock for all), but
+      // no more than a share that leaves the other threads work.
+      const uint64_t share = (tail_ - claimed_) / (2 * threads_.size());
+      WorkOnNext(lock, std::clamp<uint64_t>(share, 1, kMostAClaim));
       ++idle_;
       if (reader_waiting_ && ReaderMayGo()) head_done_.notify_one();
     }
   }
+
+  static constexpr uint64_t kMostAClaim = 8;
 
   size_t jobs_;
   const size_t max_bytes_;
