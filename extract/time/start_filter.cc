@@ -86,18 +86,22 @@ std::optional<StartFilter> StartFilter::FromRegex(std::string_view regex) {
   std::array<uint32_t, kMaxDepth + 1> path{};
   auto add = [&](std::string_view s) {
     const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
+    // A string that ends at the first or second byte answers yes for its
+    // pairs, whatever longer strings say; one that goes on, "look deeper"
+    // unless a shorter one said yes.
+    PairVerdict* const row = &filter.pair_verdicts_[static_cast<size_t>(bytes[0]) << 8];
+    filter.first_live_[bytes[0]] = true;
     if (s.size() == 1) {
-      filter.first_live_[bytes[0]] = true;
       filter.first_accept_[bytes[0]] = true;
+      std::fill(row, row + 256, PairVerdict::kYes);
       return;
     }
-    filter.first_live_[bytes[0]] = true;
     const uint32_t two = bytes[0] << 8 | bytes[1];
     if (s.size() == 2) {
-      filter.second_accept_[two] = true;
+      row[bytes[1]] = PairVerdict::kYes;
       return;
     }
-    filter.second_live_[two] = true;
+    if (row[bytes[1]] == PairVerdict::kNo) row[bytes[1]] = PairVerdict::kDeeper;
     filter.third_live_[ThirdBit(static_cast<size_t>(two) << 8 | bytes[2])] = true;
     // The last byte's edge is always looked up: it takes the end mark.
     size_t shared = 0;
@@ -140,28 +144,12 @@ std::optional<StartFilter> StartFilter::FromRegex(std::string_view regex) {
   }
   filter.deeper_.Reserve(edges);
   for (const std::string_view s : strings) add(s);
-  filter.ReadPairVerdicts();
   // A leading \b (not made optional by a quantifier) holds for every match
   // when no '|' stands outside all groups.
   filter.at_word_boundaries_ = !prefixes->top_level_bar && regex.size() > 2 &&
                                regex.substr(0, 2) == "\\b" &&
                                std::string_view("*+?{").find(regex[2]) == std::string_view::npos;
   return filter;
-}
-
-void StartFilter::ReadPairVerdicts() {
-  for (size_t first = 0; first < 256; ++first) {
-    if (!first_live_[first]) continue;  // the row stays kNo
-    for (size_t second = 0; second < 256; ++second) {
-      const size_t two = first << 8 | second;
-      PairVerdict& verdict = pair_verdicts_[two];
-      if (first_accept_[first] || second_accept_[two]) {
-        verdict = PairVerdict::kYes;
-      } else if (second_live_[two]) {
-        verdict = PairVerdict::kDeeper;
-      }
-    }
-  }
 }
 
 bool StartFilter::Deeper(std::string_view text, size_t pos) const {

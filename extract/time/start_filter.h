@@ -61,25 +61,21 @@ class StartFilter {
 
   static const std::array<unsigned char, 256> kFold;
   bool at_word_boundaries_ = false;
-  // The strings as a trie over folded bytes. Lengths 1 and 2, the tests
-  // that decide most positions, are bit tables: whether a string ends there
-  // (accept) or goes on (live).
+  // The strings as a trie over folded bytes. Length 1, the test that decides
+  // most positions, is a bit table: whether a string ends there (accept) or
+  // goes on (live); length 2 is pair_verdicts_ below.
   std::array<bool, 256> first_accept_{};
   std::array<bool, 256> first_live_{};
-  std::bitset<1 << 16> second_accept_;
-  std::bitset<1 << 16> second_live_;
   // Whether a string of three bytes or more begins with these three, hashed
   // to a bit (a bit shared by two prefixes only lets more through): most
   // positions the first two bytes let through end here, without a lookup.
   static size_t ThirdBit(size_t three) { return static_cast<uint32_t>(three * 0x9E3779B1u) >> 16; }
   std::bitset<1 << 16> third_live_;
-  // What the first two bytes alone say, read from the tables above once
-  // they are filled: the scan asks at every word start, and one lookup
-  // there costs less than the four tests it stands for.
+  // What the first two bytes alone say: a string ends within them (yes),
+  // one goes on (look deeper), or none begins so (no). The scan asks at
+  // every word start, and one lookup costs less than a test per length.
   enum class PairVerdict : uint8_t { kNo, kYes, kDeeper };
   std::array<PairVerdict, 1 << 16> pair_verdicts_{};
-  // Fills pair_verdicts_ from first_*_ and second_*_.
-  void ReadPairVerdicts();
   // Longer strings: (node, byte) -> the next node << 1 | whether a string
   // ends there, 0 if none goes on with that byte; a two-byte prefix is the
   // node numbered by its bytes. Open addressing, since these lookups run at
