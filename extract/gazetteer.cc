@@ -142,13 +142,6 @@ Gazetteer::Gazetteer(const RulePack& pack) : pack_(pack), lower_pairs_(65536) {
   empty_kinds_ = empty == nullptr ? 0 : empty->kinds;
 }
 
-int Gazetteer::Kinds(std::string_view word) const {
-  if (word.empty()) return empty_kinds_;
-  if (word.back() == '.') word.remove_suffix(1);
-  const WordInfo* info = Lookup(word);
-  return info == nullptr ? 0 : info->kinds;
-}
-
 bool Gazetteer::MayStartRole(std::string_view text, size_t pos) const {
   const Start* start = StartsAt(FirstWord(text.substr(pos)));
   return start != nullptr && !start->roles.empty();

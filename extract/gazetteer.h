@@ -126,7 +126,17 @@ class Gazetteer {
                     std::optional<Date> date) const;
   // The lexicon kind bits (person title, given name, ...) of `word`, ignoring
   // case and a final period; 0 if it is in no list.
-  int Kinds(std::string_view word) const;
+  int Kinds(std::string_view word) const {
+    return KindsVia(word, [this](std::string_view w) { return Lookup(w); });
+  }
+  // The same, with `lookup(word)` standing for Lookup (MentionTracker's memo).
+  template <typename LookupFn>
+  int KindsVia(std::string_view word, LookupFn lookup) const {
+    if (word.empty()) return empty_kinds_;
+    if (word.back() == '.') word.remove_suffix(1);
+    const WordInfo* info = lookup(word);
+    return info == nullptr ? 0 : info->kinds;
+  }
   WordInfo& InfoOf(std::string_view lower);
   Start& StartOf(std::string_view lower);
 

@@ -434,10 +434,7 @@ __attribute__((noinline)) const Gazetteer::WordInfo* MentionTracker::LookupWordM
 // Gazetteer::Kinds through the memo: the words before names ("Mr.",
 // "adviser") and given names are asked again and again.
 int MentionTracker::Kinds(std::string_view word) const {
-  if (word.empty()) return gaz_.empty_kinds_;
-  if (word.back() == '.') word.remove_suffix(1);
-  const Gazetteer::WordInfo* info = LookupWord(word);
-  return info == nullptr ? 0 : info->kinds;
+  return gaz_.KindsVia(word, [this](std::string_view w) { return LookupWord(w); });
 }
 
 const MentionTracker::KnownAt& MentionTracker::Known(std::string_view text, size_t pos) {
