@@ -2,6 +2,8 @@
 #include "graph/query_answer.h"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <cstdint>
 #include <cstdio>
 
@@ -164,26 +166,58 @@ std::string JsonTree(const Answer& a, const TemporalGraph& g, const std::string&
   return doc.dump(-1, ' ', false, ordered::error_handler_t::replace) + "\n";
 }
 
+// Whether a byte is written as it is inside a JSON string: printable ASCII
+// other than quote and backslash.
+constexpr std::array<bool, 256> kPlainJsonByte = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0x20; c <= 0x7e; ++c) plain[c] = c != '"' && c != '\\';
+  return plain;
+}();
+
 // Appends `s` as a JSON string, byte for byte as json's dump writes it.
 void AppendString(std::string_view s, std::string* out) {
-  // Printable ASCII other than quote and backslash is written as it is; the
-  // rest (escapes, UTF-8, invalid bytes replaced) is left to the library.
-  const bool plain = std::all_of(
-      s.begin(), s.end(), [](char c) { return c >= 0x20 && c <= 0x7e && c != '"' && c != '\\'; });
-  if (plain) {
-    *out += '"';
-    *out += s;
-    *out += '"';
+  // Plain text is appended in one piece (a neighbors answer writes millions
+  // of short strings); the rest (escapes, UTF-8, invalid bytes replaced) is
+  // left to the library.
+  size_t i = 0;
+  while (i < s.size() && kPlainJsonByte[static_cast<unsigned char>(s[i])]) ++i;
+  if (i == s.size()) {
+    const size_t at = out->size();
+    out->append(s.size() + 2, '"');
+    std::copy(s.begin(), s.end(), out->begin() + static_cast<std::ptrdiff_t>(at + 1));
   } else {
     *out += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
   }
 }
 
+template <typename Integer>
+void AppendInteger(Integer value, std::string* out) {
+  char buf[24];
+  const auto end = std::to_chars(buf, buf + sizeof buf, value).ptr;
+  out->append(buf, end);
+}
+
+// As json's dump writes the value; integers, booleans and null without its
+// serializer, which costs hundreds of instructions a call.
 void AppendValue(const json& value, std::string* out) {
-  if (value.is_string()) {
-    AppendString(value.get_ref<const std::string&>(), out);
-  } else {
-    *out += value.dump(-1, ' ', false, json::error_handler_t::replace);
+  switch (value.type()) {
+    case json::value_t::string:
+      AppendString(value.get_ref<const std::string&>(), out);
+      return;
+    case json::value_t::number_integer:
+      AppendInteger(value.get<json::number_integer_t>(), out);
+      return;
+    case json::value_t::number_unsigned:
+      AppendInteger(value.get<json::number_unsigned_t>(), out);
+      return;
+    case json::value_t::boolean:
+      *out += value.get<bool>() ? "true" : "false";
+      return;
+    case json::value_t::null:
+      *out += "null";
+      return;
+    default:
+      *out += value.dump(-1, ' ', false, json::error_handler_t::replace);
   }
 }
 
@@ -217,13 +251,18 @@ std::string Json(const Answer& a, const TemporalGraph& g, const std::string& que
   out += ",\"columns\":";
   AppendArray(a.columns, same, &out);
   out += ",\"rows\":[";
+  // Each row repeats the keys: written once, then copied.
+  std::vector<std::string> key_of(a.columns.size());
+  for (size_t c = 0; c < a.columns.size(); ++c) {
+    if (c) key_of[c] += ',';
+    AppendString(a.columns[c], &key_of[c]);
+    key_of[c] += ':';
+  }
   for (size_t r = 0; r < a.rows.size(); ++r) {
     const auto& row = a.rows[r];
     out += r ? ",{" : "{";
     for (size_t c = 0; c < a.columns.size() && c < row.size(); ++c) {
-      if (c) out += ',';
-      AppendString(a.columns[c], &out);
-      out += ':';
+      out += key_of[c];
       AppendValue(row[c], &out);
     }
     out += '}';

@@ -240,9 +240,11 @@ bool QueryEngine::TypeMatches(const std::optional<std::string>& wanted, EntityId
   return type == *wanted;
 }
 
-std::vector<nlohmann::json> QueryEngine::EdgeCells(FactId f) const {
-  return {graph_.entity(graph_.subject_of(f)).name, graph_.relation(f),
-          graph_.entity(graph_.object_of(f)).name, FormatFactTime(graph_, f)};
+void QueryEngine::AppendEdgeCells(FactId f, std::vector<nlohmann::json>* row) const {
+  row->emplace_back(graph_.entity(graph_.subject_of(f)).name);
+  row->emplace_back(graph_.relation(f));
+  row->emplace_back(graph_.entity(graph_.object_of(f)).name);
+  row->emplace_back(FormatFactTime(graph_, f));
 }
 
 void QueryEngine::AddStep(Answer* a, FactId f) const {

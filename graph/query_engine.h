@@ -90,7 +90,8 @@ class QueryEngine {
   void SortByTime(std::vector<FactId>* facts) const;
 
   // Row helpers shared by the commands.
-  std::vector<nlohmann::json> EdgeCells(FactId f) const;  // subject, relation, object, time
+  // Appends subject, relation, object, time.
+  void AppendEdgeCells(FactId f, std::vector<nlohmann::json>* row) const;
   void AddStep(Answer* a, FactId f) const;
 
   const TemporalGraph& graph_;

@@ -40,10 +40,14 @@ bool QueryEngine::Neighbors(const Query& q, Answer* a, QueryError* error) {
       answer->entities.push_back(r.entity);
       const Entity& entity = graph_.entity(r.entity);
       for (auto s = first; s != edge; ++s) {
-        std::vector<nlohmann::json> row = {r.depth, entity.name, entity.type};
-        for (nlohmann::json& cell : EdgeCells(s->fact)) row.push_back(std::move(cell));
-        row.push_back(graph_.fact_id(s->fact));
-        answer->rows.push_back(std::move(row));
+        // Built in place: a hub's answer has tens of thousands of rows.
+        std::vector<nlohmann::json>& row = answer->rows.emplace_back();
+        row.reserve(8);
+        row.emplace_back(r.depth);
+        row.emplace_back(entity.name);
+        row.emplace_back(entity.type);
+        AppendEdgeCells(s->fact, &row);
+        row.emplace_back(graph_.fact_id(s->fact));
         answer->facts.push_back(s->fact);
       }
     }
@@ -68,10 +72,10 @@ bool QueryEngine::Path(const Query& q, Answer* a, QueryError* error) {
     a->entities.push_back(from);
     for (size_t i = 0; i < path->size(); ++i) {
       FactId f = (*path)[i].fact;
-      std::vector<nlohmann::json> row = {i + 1};
-      for (nlohmann::json& cell : EdgeCells(f)) row.push_back(std::move(cell));
-      row.push_back(graph_.fact_id(f));
-      a->rows.push_back(std::move(row));
+      std::vector<nlohmann::json>& row = a->rows.emplace_back();
+      row.emplace_back(i + 1);
+      AppendEdgeCells(f, &row);
+      row.emplace_back(graph_.fact_id(f));
       AddStep(a, f);
     }
   }
@@ -94,10 +98,11 @@ bool QueryEngine::TemporalPath(const Query& q, Answer* a, QueryError* error) {
     a->entities.push_back(from);
     for (size_t i = 0; i < path->size(); ++i) {
       const TimedStep& t = (*path)[i];
-      std::vector<nlohmann::json> row = {i + 1, DayToString(t.day)};
-      for (nlohmann::json& cell : EdgeCells(t.step.fact)) row.push_back(std::move(cell));
-      row.push_back(graph_.fact_id(t.step.fact));
-      a->rows.push_back(std::move(row));
+      std::vector<nlohmann::json>& row = a->rows.emplace_back();
+      row.emplace_back(i + 1);
+      row.emplace_back(DayToString(t.day));
+      AppendEdgeCells(t.step.fact, &row);
+      row.emplace_back(graph_.fact_id(t.step.fact));
       AddStep(a, t.step.fact);
     }
   }
