@@ -19,83 +19,133 @@ namespace {
 
 using nlohmann::json;
 
-std::string CellText(const json& cell) {
+template <typename Integer>
+void AppendInteger(Integer value, std::string* out) {
+  char buf[24];
+  const auto end = std::to_chars(buf, buf + sizeof buf, value).ptr;
+  out->append(buf, end);
+}
+
+// A cell as text: strings as they are, booleans as yes/no, lists joined by
+// ", ", null as nothing.
+void AppendCellText(const json& cell, std::string* out) {
   switch (cell.type()) {
     case json::value_t::null:
-      return "";
+      return;
     case json::value_t::string:
-      return cell.get<std::string>();
+      *out += cell.get_ref<const std::string&>();
+      return;
     case json::value_t::boolean:
-      return cell.get<bool>() ? "yes" : "no";
+      *out += cell.get<bool>() ? "yes" : "no";
+      return;
+    case json::value_t::number_integer:
+      AppendInteger(cell.get<json::number_integer_t>(), out);
+      return;
+    case json::value_t::number_unsigned:
+      AppendInteger(cell.get<json::number_unsigned_t>(), out);
+      return;
     case json::value_t::number_float: {
       char buf[32];
       std::snprintf(buf, sizeof buf, "%.6g", cell.get<double>());
-      return buf;
+      *out += buf;
+      return;
     }
     case json::value_t::array: {
-      std::string out;
-      for (const json& item : cell) out += (out.empty() ? "" : ", ") + CellText(item);
-      return out;
+      // ", " before each item once the list's text has begun.
+      const size_t start = out->size();
+      for (const json& item : cell) {
+        if (out->size() > start) *out += ", ";
+        AppendCellText(item, out);
+      }
+      return;
     }
     default:
-      return cell.dump(-1, ' ', false, json::error_handler_t::replace);
+      *out += cell.dump(-1, ' ', false, json::error_handler_t::replace);
   }
 }
 
 // Display width in code points (continuation bytes take no column).
-size_t Width(const std::string& s) {
+size_t Width(std::string_view s) {
   size_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;
   return n;
 }
 
-std::string Clip(std::string s, size_t max) {
-  for (char& c : s) {
+// Tabs and line breaks become spaces; text wider than `max` columns is cut to
+// max - 3 of them and ends in "..." (never when max < 4).
+void Clip(size_t max, std::string* s) {
+  for (char& c : *s) {
     if (c == '\n' || c == '\t' || c == '\r') c = ' ';
   }
-  if (max < 4 || Width(s) <= max) return s;
+  if (max < 4 || Width(*s) <= max) return;
   size_t cols = 0, i = 0;
-  for (; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && ++cols > max - 3) break;
+  for (; i < s->size(); ++i) {
+    if ((static_cast<unsigned char>((*s)[i]) & 0xC0) != 0x80 && ++cols > max - 3) break;
   }
-  return s.substr(0, i) + "...";
+  s->resize(i);
+  *s += "...";
 }
 
+// Rows are written straight into the output, each cell's text made once: a
+// neighbors answer can have tens of thousands of rows.
 std::string Table(const Answer& a, const FormatOptions& o) {
   const char* bold = o.color ? "\033[1m" : "";
   const char* dim = o.color ? "\033[2m" : "";
   const char* reset = o.color ? "\033[0m" : "";
   std::string out;
-  if (!a.title.empty()) out += std::string(bold) + a.title + reset + "\n";
+  if (!a.title.empty()) {
+    out += bold;
+    out += a.title;
+    out += reset;
+    out += '\n';
+  }
   if (!a.columns.empty() && !a.rows.empty()) {
-    std::vector<std::vector<std::string>> cells;
-    std::vector<size_t> width(a.columns.size());
-    for (size_t c = 0; c < a.columns.size(); ++c) width[c] = Width(a.columns[c]);
-    for (const auto& row : a.rows) {
-      auto& line = cells.emplace_back();
-      for (size_t c = 0; c < a.columns.size(); ++c) {
+    const size_t columns = a.columns.size();
+    std::vector<std::string> cells(a.rows.size() * columns);  // row by row
+    std::vector<size_t> cell_width(cells.size());
+    std::vector<size_t> width(columns);
+    for (size_t c = 0; c < columns; ++c) width[c] = Width(a.columns[c]);
+    for (size_t r = 0; r < a.rows.size(); ++r) {
+      const auto& row = a.rows[r];
+      for (size_t c = 0; c < columns; ++c) {
         // The last column needs no padding after it, so it is never clipped.
-        size_t max = c + 1 == a.columns.size() ? SIZE_MAX / 2 : o.max_cell_width;
-        line.push_back(Clip(c < row.size() ? CellText(row[c]) : "", max));
-        width[c] = std::max(width[c], Width(line.back()));
+        const size_t max = c + 1 == columns ? SIZE_MAX / 2 : o.max_cell_width;
+        std::string& text = cells[r * columns + c];
+        if (c < row.size()) AppendCellText(row[c], &text);
+        Clip(max, &text);
+        cell_width[r * columns + c] = Width(text);
+        width[c] = std::max(width[c], cell_width[r * columns + c]);
       }
     }
-    auto emit = [&](const std::vector<std::string>& line, const char* on, const char* off) {
-      std::string text;
-      for (size_t c = 0; c < line.size(); ++c) {
-        text += line[c];
-        if (c + 1 < line.size()) text += std::string(width[c] - Width(line[c]) + 2, ' ');
+    // One line: cells padded to their column's width plus two spaces, the
+    // line's trailing spaces dropped.
+    auto emit = [&](auto cell_text, auto text_width, const char* on, const char* off) {
+      out += on;
+      const size_t text_start = out.size();
+      for (size_t c = 0; c < columns; ++c) {
+        out += cell_text(c);
+        if (c + 1 < columns) out.append(width[c] - text_width(c) + 2, ' ');
       }
-      while (!text.empty() && text.back() == ' ') text.pop_back();
-      out += on + text + off + "\n";
+      size_t end = out.size();
+      while (end > text_start && out[end - 1] == ' ') --end;
+      out.resize(end);
+      out += off;
+      out += '\n';
     };
-    emit(a.columns, bold, reset);
+    emit([&](size_t c) -> std::string_view { return a.columns[c]; },
+         [&](size_t c) { return Width(a.columns[c]); }, bold, reset);
     std::vector<std::string> rule;
     for (size_t w : width) rule.push_back(std::string(w, '-'));
-    emit(rule, "", "");
-    for (const auto& line : cells) emit(line, "", "");
-    out += std::string(dim) + "(" + std::to_string(a.rows.size()) +
-           (a.rows.size() == 1 ? " row)" : " rows)") + reset + "\n";
+    emit([&](size_t c) -> std::string_view { return rule[c]; }, [&](size_t c) { return width[c]; },
+         "", "");
+    for (size_t r = 0; r < a.rows.size(); ++r) {
+      emit([&](size_t c) -> std::string_view { return cells[r * columns + c]; },
+           [&](size_t c) { return cell_width[r * columns + c]; }, "", "");
+    }
+    out += dim;
+    out += "(" + std::to_string(a.rows.size()) + (a.rows.size() == 1 ? " row)" : " rows)");
+    out += reset;
+    out += '\n';
   } else if (!a.columns.empty()) {
     out += std::string(dim) + "(no rows)" + reset + "\n";
   }
@@ -103,35 +153,50 @@ std::string Table(const Answer& a, const FormatOptions& o) {
   return out;
 }
 
-std::string TsvEscape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '\t') {
-      out += "\\t";
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c == '\\') {
-      out += "\\\\";
-    } else {
-      out += c;
+// Appends `s` with tab, line breaks and backslash escaped as \t \n \r \\.
+void AppendTsvEscaped(std::string_view s, std::string* out) {
+  size_t plain = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char* escape = nullptr;
+    switch (s[i]) {
+      case '\t':
+        escape = "\\t";
+        break;
+      case '\n':
+        escape = "\\n";
+        break;
+      case '\r':
+        escape = "\\r";
+        break;
+      case '\\':
+        escape = "\\\\";
+        break;
+      default:
+        continue;
     }
+    out->append(s.data() + plain, i - plain);
+    *out += escape;
+    plain = i + 1;
   }
-  return out;
+  out->append(s.data() + plain, s.size() - plain);
 }
 
 std::string Tsv(const Answer& a) {
   std::string out;
-  auto line = [&](const std::vector<std::string>& cells) {
-    for (size_t c = 0; c < cells.size(); ++c) out += (c ? "\t" : "") + TsvEscape(cells[c]);
-    out += "\n";
-  };
-  line(a.columns);
+  for (size_t c = 0; c < a.columns.size(); ++c) {
+    if (c) out += '\t';
+    AppendTsvEscaped(a.columns[c], &out);
+  }
+  out += '\n';
+  std::string text;
   for (const auto& row : a.rows) {
-    std::vector<std::string> cells;
-    for (const json& cell : row) cells.push_back(CellText(cell));
-    line(cells);
+    for (size_t c = 0; c < row.size(); ++c) {
+      if (c) out += '\t';
+      text.clear();
+      AppendCellText(row[c], &text);
+      AppendTsvEscaped(text, &out);
+    }
+    out += '\n';
   }
   return out;
 }
@@ -188,13 +253,6 @@ void AppendString(std::string_view s, std::string* out) {
   } else {
     *out += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
   }
-}
-
-template <typename Integer>
-void AppendInteger(Integer value, std::string* out) {
-  char buf[24];
-  const auto end = std::to_chars(buf, buf + sizeof buf, value).ptr;
-  out->append(buf, end);
 }
 
 // As json's dump writes the value; integers, booleans and null without its

@@ -2,6 +2,7 @@
 // ordered_json tree and dumped (how it was written before): the same bytes for
 // random answers — escapes, UTF-8 and invalid bytes, every kind of cell,
 // repeated column names, empty lists — and for real answers of the engine.
+// Its tables and TSV against the simple writers they replaced, likewise.
 #include "graph/query_answer.h"
 
 #include <gtest/gtest.h>
@@ -42,6 +43,124 @@ std::string TreeJson(const Answer& a, const TemporalGraph& g, const std::string&
 
 const FormatOptions kJson{AnswerFormat::kJson, false, 60};
 
+// The table and TSV writers as they were before rows were written straight
+// into the output: the reference for FormatAnswer's.
+std::string ReferenceCellText(const nlohmann::json& cell) {
+  using nlohmann::json;
+  switch (cell.type()) {
+    case json::value_t::null:
+      return "";
+    case json::value_t::string:
+      return cell.get<std::string>();
+    case json::value_t::boolean:
+      return cell.get<bool>() ? "yes" : "no";
+    case json::value_t::number_float: {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.6g", cell.get<double>());
+      return buf;
+    }
+    case json::value_t::array: {
+      std::string out;
+      for (const json& item : cell) out += (out.empty() ? "" : ", ") + ReferenceCellText(item);
+      return out;
+    }
+    default:
+      return cell.dump(-1, ' ', false, json::error_handler_t::replace);
+  }
+}
+
+size_t ReferenceWidth(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+std::string ReferenceClip(std::string s, size_t max) {
+  for (char& c : s) {
+    if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+  }
+  if (max < 4 || ReferenceWidth(s) <= max) return s;
+  size_t cols = 0, i = 0;
+  for (; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && ++cols > max - 3) break;
+  }
+  return s.substr(0, i) + "...";
+}
+
+std::string ReferenceTable(const Answer& a, const FormatOptions& o) {
+  const char* bold = o.color ? "\033[1m" : "";
+  const char* dim = o.color ? "\033[2m" : "";
+  const char* reset = o.color ? "\033[0m" : "";
+  std::string out;
+  if (!a.title.empty()) out += std::string(bold) + a.title + reset + "\n";
+  if (!a.columns.empty() && !a.rows.empty()) {
+    std::vector<std::vector<std::string>> cells;
+    std::vector<size_t> width(a.columns.size());
+    for (size_t c = 0; c < a.columns.size(); ++c) width[c] = ReferenceWidth(a.columns[c]);
+    for (const auto& row : a.rows) {
+      auto& line = cells.emplace_back();
+      for (size_t c = 0; c < a.columns.size(); ++c) {
+        size_t max = c + 1 == a.columns.size() ? SIZE_MAX / 2 : o.max_cell_width;
+        line.push_back(ReferenceClip(c < row.size() ? ReferenceCellText(row[c]) : "", max));
+        width[c] = std::max(width[c], ReferenceWidth(line.back()));
+      }
+    }
+    auto emit = [&](const std::vector<std::string>& line, const char* on, const char* off) {
+      std::string text;
+      for (size_t c = 0; c < line.size(); ++c) {
+        text += line[c];
+        if (c + 1 < line.size()) text += std::string(width[c] - ReferenceWidth(line[c]) + 2, ' ');
+      }
+      while (!text.empty() && text.back() == ' ') text.pop_back();
+      out += on + text + off + "\n";
+    };
+    emit(a.columns, bold, reset);
+    std::vector<std::string> rule;
+    for (size_t w : width) rule.push_back(std::string(w, '-'));
+    emit(rule, "", "");
+    for (const auto& line : cells) emit(line, "", "");
+    out += std::string(dim) + "(" + std::to_string(a.rows.size()) +
+           (a.rows.size() == 1 ? " row)" : " rows)") + reset + "\n";
+  } else if (!a.columns.empty()) {
+    out += std::string(dim) + "(no rows)" + reset + "\n";
+  }
+  for (const std::string& note : a.notes) out += std::string(dim) + "note: " + note + reset + "\n";
+  return out;
+}
+
+std::string ReferenceTsvEscape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\\') {
+      out += "\\\\";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string ReferenceTsv(const Answer& a) {
+  std::string out;
+  auto line = [&](const std::vector<std::string>& cells) {
+    for (size_t c = 0; c < cells.size(); ++c) out += (c ? "\t" : "") + ReferenceTsvEscape(cells[c]);
+    out += "\n";
+  };
+  line(a.columns);
+  for (const auto& row : a.rows) {
+    std::vector<std::string> cells;
+    for (const nlohmann::json& cell : row) cells.push_back(ReferenceCellText(cell));
+    line(cells);
+  }
+  return out;
+}
+
 std::string RandomText(std::mt19937& rng) {
   static const std::vector<std::string> pieces = {"a",    "Elon Musk", "\"",   "\\", "\n",
                                                   "\t",   "\x01",      "\x7f", "é",  "😀",
@@ -64,10 +183,33 @@ nlohmann::json RandomCell(std::mt19937& rng) {
     case 4:
       return static_cast<double>(rng() % 100000) / 7.0;
     case 5:
-      return nlohmann::json::array({RandomText(rng), RandomText(rng)});
+      return rng() % 4 == 0 ? nlohmann::json::array({RandomText(rng), nullptr,
+                                                     nlohmann::json::array({RandomText(rng)})})
+                            : nlohmann::json::array({RandomText(rng), RandomText(rng)});
     default:
       return RandomText(rng);
   }
+}
+
+// Rows may be short of cells (writers must then leave keys or cells out as
+// the references do); a list may hold lists and empty texts.
+Answer RandomAnswer(const TemporalGraph& graph, std::mt19937& rng) {
+  Answer a;
+  a.command = RandomText(rng);
+  a.title = RandomText(rng);
+  for (int c = static_cast<int>(rng() % 5); c > 0; --c) a.columns.push_back(RandomText(rng));
+  for (int r = static_cast<int>(rng() % 4); r > 0; --r) {
+    auto& row = a.rows.emplace_back();
+    for (size_t c = rng() % (a.columns.size() + 1); c > 0; --c) row.push_back(RandomCell(rng));
+  }
+  for (int k = static_cast<int>(rng() % 3); k > 0; --k) a.notes.push_back(RandomText(rng));
+  for (int k = static_cast<int>(rng() % 3); k > 0; --k) {
+    a.entities.push_back(static_cast<EntityId>(rng() % graph.entity_count()));
+  }
+  for (int k = static_cast<int>(rng() % 3); k > 0; --k) {
+    a.facts.push_back(static_cast<FactId>(rng() % graph.fact_count()));
+  }
+  return a;
 }
 
 TEST(QueryAnswerJsonTest, DirectWriterMatchesTheDumpedTree) {
@@ -75,25 +217,10 @@ TEST(QueryAnswerJsonTest, DirectWriterMatchesTheDumpedTree) {
   std::mt19937 rng(5);
   int repeated_columns = 0;
   for (int i = 0; i < 2000; ++i) {
-    Answer a;
-    a.command = RandomText(rng);
-    a.title = RandomText(rng);
-    for (int c = static_cast<int>(rng() % 5); c > 0; --c) a.columns.push_back(RandomText(rng));
+    Answer a = RandomAnswer(graph, rng);
     std::vector<std::string> sorted = a.columns;
     std::sort(sorted.begin(), sorted.end());
     repeated_columns += std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end();
-    for (int r = static_cast<int>(rng() % 4); r > 0; --r) {
-      auto& row = a.rows.emplace_back();
-      // Rows may be short of cells; the writer must then leave keys out as the tree does.
-      for (size_t c = rng() % (a.columns.size() + 1); c > 0; --c) row.push_back(RandomCell(rng));
-    }
-    for (int k = static_cast<int>(rng() % 3); k > 0; --k) a.notes.push_back(RandomText(rng));
-    for (int k = static_cast<int>(rng() % 3); k > 0; --k) {
-      a.entities.push_back(static_cast<EntityId>(rng() % graph.entity_count()));
-    }
-    for (int k = static_cast<int>(rng() % 3); k > 0; --k) {
-      a.facts.push_back(static_cast<FactId>(rng() % graph.fact_count()));
-    }
     const std::string query = RandomText(rng);
     ASSERT_EQ(FormatAnswer(a, graph, query, kJson), TreeJson(a, graph, query)) << i;
   }
@@ -111,6 +238,35 @@ TEST(QueryAnswerJsonTest, EngineAnswersMatchTheDumpedTree) {
     QueryError error;
     ASSERT_TRUE(engine.Run(text, &a, &error)) << text << ": " << error.message;
     EXPECT_EQ(FormatAnswer(a, graph, text, kJson), TreeJson(a, graph, text)) << text;
+  }
+}
+
+TEST(QueryAnswerTextTest, TablesAndTsvMatchTheSimpleWriters) {
+  TemporalGraph graph = MakeNewsGraph();
+  std::mt19937 rng(11);
+  for (int i = 0; i < 2000; ++i) {
+    const Answer a = RandomAnswer(graph, rng);
+    // Narrow columns clip often; below 4 nothing is clipped.
+    const FormatOptions table{AnswerFormat::kTable, rng() % 2 == 0, rng() % 12};
+    const std::string query = RandomText(rng);
+    ASSERT_EQ(FormatAnswer(a, graph, query, table), ReferenceTable(a, table)) << i;
+    ASSERT_EQ(FormatAnswer(a, graph, query, {AnswerFormat::kTsv, false, 60}), ReferenceTsv(a)) << i;
+  }
+}
+
+TEST(QueryAnswerTextTest, EngineAnswersMatchTheSimpleWriters) {
+  TemporalGraph graph = MakeNewsGraph();
+  QueryEngine engine(graph);
+  for (const char* text :
+       {"neighbors Musk depth 2", "path Trump Kyiv", "paths Trump Kyiv max 4", "timeline Musk",
+        "facts", "reports", "states", "top 3", "stats", "relations", "help", "entity X"}) {
+    Answer a;
+    QueryError error;
+    ASSERT_TRUE(engine.Run(text, &a, &error)) << text << ": " << error.message;
+    const FormatOptions table{AnswerFormat::kTable, true, 20};
+    EXPECT_EQ(FormatAnswer(a, graph, text, table), ReferenceTable(a, table)) << text;
+    EXPECT_EQ(FormatAnswer(a, graph, text, {AnswerFormat::kTsv, false, 60}), ReferenceTsv(a))
+        << text;
   }
 }
 
