@@ -6,6 +6,8 @@
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
+#include <nlohmann/json.hpp>
 
 namespace kg {
 
@@ -28,39 +30,37 @@ void AppendInteger(Integer value, std::string* out) {
 
 // A cell as text: strings as they are, booleans as yes/no, lists joined by
 // ", ", null as nothing.
-void AppendCellText(const json& cell, std::string* out) {
-  switch (cell.type()) {
-    case json::value_t::null:
+void AppendCellText(const Cell& cell, std::string* out) {
+  switch (cell.kind()) {
+    case Cell::Kind::kNull:
       return;
-    case json::value_t::string:
-      *out += cell.get_ref<const std::string&>();
+    case Cell::Kind::kText:
+      *out += cell.text();
       return;
-    case json::value_t::boolean:
-      *out += cell.get<bool>() ? "yes" : "no";
+    case Cell::Kind::kBool:
+      *out += cell.boolean() ? "yes" : "no";
       return;
-    case json::value_t::number_integer:
-      AppendInteger(cell.get<json::number_integer_t>(), out);
+    case Cell::Kind::kInteger:
+      AppendInteger(cell.integer(), out);
       return;
-    case json::value_t::number_unsigned:
-      AppendInteger(cell.get<json::number_unsigned_t>(), out);
+    case Cell::Kind::kUnsigned:
+      AppendInteger(cell.unsigned_integer(), out);
       return;
-    case json::value_t::number_float: {
+    case Cell::Kind::kNumber: {
       char buf[32];
-      std::snprintf(buf, sizeof buf, "%.6g", cell.get<double>());
+      std::snprintf(buf, sizeof buf, "%.6g", cell.number());
       *out += buf;
       return;
     }
-    case json::value_t::array: {
+    case Cell::Kind::kList: {
       // ", " before each item once the list's text has begun.
       const size_t start = out->size();
-      for (const json& item : cell) {
+      for (const Cell& item : cell.list()) {
         if (out->size() > start) *out += ", ";
         AppendCellText(item, out);
       }
       return;
     }
-    default:
-      *out += cell.dump(-1, ' ', false, json::error_handler_t::replace);
   }
 }
 
@@ -216,7 +216,7 @@ std::string JsonTree(const Answer& a, const TemporalGraph& g, const std::string&
   for (const auto& row : a.rows) {
     ordered obj = ordered::object();
     for (size_t c = 0; c < a.columns.size() && c < row.size(); ++c) {
-      obj[a.columns[c]] = ordered(row[c]);
+      obj[a.columns[c]] = ordered(row[c].ToJson());
     }
     rows.push_back(std::move(obj));
   }
@@ -239,56 +239,100 @@ constexpr std::array<bool, 256> kPlainJsonByte = [] {
   return plain;
 }();
 
-// Appends `s` as a JSON string, byte for byte as json's dump writes it.
-void AppendString(std::string_view s, std::string* out) {
-  // Plain text is appended in one piece (a neighbors answer writes millions
-  // of short strings); the rest (escapes, UTF-8, invalid bytes replaced) is
-  // left to the library.
+// Text written at the end of a growing buffer without a call into the
+// string library per piece: a neighbors answer's JSON is millions of short
+// pieces.
+class TextSink {
+ public:
+  void Put(std::string_view text) { std::memcpy(Room(text.size()), text.data(), text.size()); }
+  void Put(char c) { *Room(1) = c; }
+  // The next n bytes of the text, for the caller to fill.
+  char* Room(size_t n) {
+    if (size_ + n > buffer_.size()) buffer_.resize(std::max(2 * buffer_.size(), size_ + n + 256));
+    char* at = buffer_.data() + size_;
+    size_ += n;
+    return at;
+  }
+  // Everything written, as a string; the sink is empty after.
+  std::string Take() {
+    buffer_.resize(size_);
+    size_ = 0;
+    return std::move(buffer_);
+  }
+
+ private:
+  std::string buffer_;  // its first size_ bytes are written
+  size_t size_ = 0;
+};
+
+// `s` as a JSON string, byte for byte as json's dump writes it.
+void PutString(std::string_view s, TextSink* out) {
+  // Plain text is written in one piece; the rest (escapes, UTF-8, invalid
+  // bytes replaced) is left to the library.
   size_t i = 0;
   while (i < s.size() && kPlainJsonByte[static_cast<unsigned char>(s[i])]) ++i;
   if (i == s.size()) {
-    const size_t at = out->size();
-    out->append(s.size() + 2, '"');
-    std::copy(s.begin(), s.end(), out->begin() + static_cast<std::ptrdiff_t>(at + 1));
+    char* at = out->Room(s.size() + 2);
+    at[0] = '"';
+    std::memcpy(at + 1, s.data(), s.size());
+    at[s.size() + 1] = '"';
   } else {
-    *out += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
+    out->Put(json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace));
   }
 }
 
-// As json's dump writes the value; integers, booleans and null without its
-// serializer, which costs hundreds of instructions a call.
-void AppendValue(const json& value, std::string* out) {
-  switch (value.type()) {
-    case json::value_t::string:
-      AppendString(value.get_ref<const std::string&>(), out);
+template <typename Integer>
+void PutInteger(Integer value, TextSink* out) {
+  char buf[24];
+  const auto end = std::to_chars(buf, buf + sizeof buf, value).ptr;
+  out->Put(std::string_view(buf, static_cast<size_t>(end - buf)));
+}
+
+// As json's dump writes the cell.
+void PutValue(const Cell& value, TextSink* out) {
+  switch (value.kind()) {
+    case Cell::Kind::kText:
+      PutString(value.text(), out);
       return;
-    case json::value_t::number_integer:
-      AppendInteger(value.get<json::number_integer_t>(), out);
+    case Cell::Kind::kInteger:
+      PutInteger(value.integer(), out);
       return;
-    case json::value_t::number_unsigned:
-      AppendInteger(value.get<json::number_unsigned_t>(), out);
+    case Cell::Kind::kUnsigned:
+      PutInteger(value.unsigned_integer(), out);
       return;
-    case json::value_t::boolean:
-      *out += value.get<bool>() ? "true" : "false";
+    case Cell::Kind::kBool:
+      out->Put(value.boolean() ? "true" : "false");
       return;
-    case json::value_t::null:
-      *out += "null";
+    case Cell::Kind::kNull:
+      out->Put("null");
       return;
-    default:
-      *out += value.dump(-1, ' ', false, json::error_handler_t::replace);
+    case Cell::Kind::kNumber:
+      out->Put(json(value.number()).dump(-1, ' ', false, json::error_handler_t::replace));
+      return;
+    case Cell::Kind::kList: {
+      out->Put('[');
+      bool first = true;
+      for (const Cell& item : value.list()) {
+        if (!first) out->Put(',');
+        first = false;
+        PutValue(item, out);
+      }
+      out->Put(']');
+      return;
+    }
   }
 }
 
 template <typename List, typename Text>
-void AppendArray(const List& items, Text text, std::string* out) {
-  *out += '[';
+void PutArray(const List& items, Text text, TextSink* out) {
+  out->Put('[');
   bool first = true;
   for (const auto& item : items) {
-    if (!first) *out += ',';
+    if (!first) out->Put(',');
     first = false;
-    AppendString(text(item), out);
+    PutString(text(item), out);
   }
-  *out += ']';
+  out->Put(']');
 }
 
 // The same document written straight into the output: a neighbors answer has
@@ -299,42 +343,46 @@ std::string Json(const Answer& a, const TemporalGraph& g, const std::string& que
   std::sort(keys.begin(), keys.end());
   if (std::adjacent_find(keys.begin(), keys.end()) != keys.end()) return JsonTree(a, g, query);
   auto same = [](const std::string& s) -> std::string_view { return s; };
-  std::string out;
-  out += "{\"query\":";
-  AppendString(query, &out);
-  out += ",\"command\":";
-  AppendString(a.command, &out);
-  out += ",\"title\":";
-  AppendString(a.title, &out);
-  out += ",\"columns\":";
-  AppendArray(a.columns, same, &out);
-  out += ",\"rows\":[";
+  TextSink out;
+  out.Put("{\"query\":");
+  PutString(query, &out);
+  out.Put(",\"command\":");
+  PutString(a.command, &out);
+  out.Put(",\"title\":");
+  PutString(a.title, &out);
+  out.Put(",\"columns\":");
+  PutArray(a.columns, same, &out);
+  out.Put(",\"rows\":[");
   // Each row repeats the keys: written once, then copied.
   std::vector<std::string> key_of(a.columns.size());
   for (size_t c = 0; c < a.columns.size(); ++c) {
-    if (c) key_of[c] += ',';
-    AppendString(a.columns[c], &key_of[c]);
-    key_of[c] += ':';
+    TextSink key;
+    if (c) key.Put(',');
+    PutString(a.columns[c], &key);
+    key.Put(':');
+    key_of[c] = key.Take();
   }
   for (size_t r = 0; r < a.rows.size(); ++r) {
     const auto& row = a.rows[r];
-    out += r ? ",{" : "{";
+    out.Put(r ? ",{" : "{");
     for (size_t c = 0; c < a.columns.size() && c < row.size(); ++c) {
-      out += key_of[c];
-      AppendValue(row[c], &out);
+      out.Put(key_of[c]);
+      PutValue(row[c], &out);
     }
-    out += '}';
+    out.Put('}');
   }
-  out += "],\"count\":" + std::to_string(a.rows.size()) + ",\"notes\":";
-  AppendArray(a.notes, same, &out);
-  out += ",\"entities\":";
-  AppendArray(
+  out.Put("],\"count\":");
+  PutInteger(a.rows.size(), &out);
+  out.Put(",\"notes\":");
+  PutArray(a.notes, same, &out);
+  out.Put(",\"entities\":");
+  PutArray(
       a.entities, [&](EntityId e) -> std::string_view { return g.entity(e).name; }, &out);
-  out += ",\"facts\":";
-  AppendArray(
+  out.Put(",\"facts\":");
+  PutArray(
       a.facts, [&](FactId f) { return g.fact_id(f); }, &out);
-  out += "}\n";
-  return out;
+  out.Put("}\n");
+  return out.Take();
 }
 
 }  // namespace

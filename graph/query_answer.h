@@ -1,15 +1,17 @@
-// Answer: what a query returns — one table (named columns, rows of JSON
-// scalars or string lists), notes for the reader, and the selection of
+// Answer: what a query returns — one table (named columns, rows of cells:
+// scalars, text or lists), notes for the reader, and the selection of
 // entities and facts the answer is about, so it can be exported as a subgraph.
+// An answer may refer to its graph's strings: it is valid while the graph is,
+// unchanged.
 // FormatAnswer renders it as an aligned table, TSV or one JSON document.
 #ifndef KG_GRAPH_QUERY_ANSWER_H_
 #define KG_GRAPH_QUERY_ANSWER_H_
 
 #include <functional>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "graph/answer_cell.h"
 #include "graph/query.h"
 #include "graph/temporal_graph.h"
 
@@ -19,8 +21,8 @@ struct Answer {
   std::string command;  // "path"
   std::string title;    // one line: "path Elon Musk -> Donald Trump: 2 hops"
   std::vector<std::string> columns;
-  std::vector<std::vector<nlohmann::json>> rows;  // each row has columns.size() cells
-  std::vector<std::string> notes;                 // "negated facts excluded (add `negated`)"
+  std::vector<std::vector<Cell>> rows;  // each row has columns.size() cells
+  std::vector<std::string> notes;       // "negated facts excluded (add `negated`)"
   // The subgraph the answer selects (for `--export`), ascending and unique.
   std::vector<EntityId> entities;
   std::vector<FactId> facts;

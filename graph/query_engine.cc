@@ -240,10 +240,11 @@ bool QueryEngine::TypeMatches(const std::optional<std::string>& wanted, EntityId
   return type == *wanted;
 }
 
-void QueryEngine::AppendEdgeCells(FactId f, std::vector<nlohmann::json>* row) const {
-  row->emplace_back(graph_.entity(graph_.subject_of(f)).name);
-  row->emplace_back(graph_.relation(f));
-  row->emplace_back(graph_.entity(graph_.object_of(f)).name);
+void QueryEngine::AppendEdgeCells(FactId f, std::vector<Cell>* row) const {
+  // The graph's own strings, referred to: answers live no longer than it.
+  row->push_back(Cell::Ref(graph_.entity(graph_.subject_of(f)).name));
+  row->push_back(Cell::Ref(graph_.relation(f)));
+  row->push_back(Cell::Ref(graph_.entity(graph_.object_of(f)).name));
   row->emplace_back(FormatFactTime(graph_, f));
 }
 

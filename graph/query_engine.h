@@ -91,7 +91,7 @@ class QueryEngine {
 
   // Row helpers shared by the commands.
   // Appends subject, relation, object, time.
-  void AppendEdgeCells(FactId f, std::vector<nlohmann::json>* row) const;
+  void AppendEdgeCells(FactId f, std::vector<Cell>* row) const;
   void AddStep(Answer* a, FactId f) const;
 
   const TemporalGraph& graph_;

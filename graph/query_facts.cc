@@ -15,9 +15,7 @@ std::string Flags(const Fact& f) {
   return out;
 }
 
-nlohmann::json DayCell(std::optional<int64_t> day) {
-  return day ? nlohmann::json(DayToString(*day)) : nlohmann::json();
-}
+Cell DayCell(std::optional<int64_t> day) { return day ? Cell(DayToString(*day)) : Cell(); }
 
 }  // namespace
 
@@ -85,9 +83,8 @@ bool QueryEngine::Timeline(const Query& q, Answer* a, QueryError* error) {
   a->columns = {"time", "subject", "relation", "object", "flags", "doc", "fact"};
   for (FactId f : facts) {
     const Fact& fact = graph_.fact(f);
-    std::vector<nlohmann::json> row = {
-        FormatFactTime(fact), fact.subject, fact.relation, fact.object,
-        Flags(fact),          fact.doc,     fact.id};
+    std::vector<Cell> row = {FormatFactTime(fact), fact.subject, fact.relation, fact.object,
+                             Flags(fact),          fact.doc,     fact.id};
     a->rows.push_back(std::move(row));
     AddStep(a, f);
   }
@@ -156,10 +153,10 @@ bool QueryEngine::Explain(const Query& q, Answer* a, QueryError* error) {
   const FactId f = found[0];
   const Fact& fact = graph_.fact(f);
   a->columns = {"field", "value"};
-  auto add = [&](const char* field, nlohmann::json value) { a->rows.push_back({field, value}); };
+  auto add = [&](const char* field, Cell value) { a->rows.push_back({field, value}); };
   add("id", fact.id);
   add("doc", fact.doc);
-  add("doc_date", fact.doc_date ? nlohmann::json(fact.doc_date->ToString()) : nlohmann::json());
+  add("doc_date", fact.doc_date ? Cell(fact.doc_date->ToString()) : Cell());
   add("subject", fact.subject + " (" + fact.subject_type + ")");
   add("subject_as_written",
       fact.subject_mention.text + (fact.subject_mention.resolution.empty()
@@ -175,8 +172,8 @@ bool QueryEngine::Explain(const Query& q, Answer* a, QueryError* error) {
     add("time", fact.time->value);
     add("time_text", fact.time->text);
     add("time_source", fact.time->source);
-    add("time_start", fact.time->start ? nlohmann::json(fact.time->start->ToString()) : nullptr);
-    add("time_end", fact.time->end ? nlohmann::json(fact.time->end->ToString()) : nullptr);
+    add("time_start", fact.time->start ? Cell(fact.time->start->ToString()) : nullptr);
+    add("time_end", fact.time->end ? Cell(fact.time->end->ToString()) : nullptr);
   } else {
     add("time", nullptr);
   }
@@ -184,7 +181,7 @@ bool QueryEngine::Explain(const Query& q, Answer* a, QueryError* error) {
   add("hedged", fact.hedged);
   add("rule", fact.rule);
   add("sentence", fact.sentence);
-  add("span", nlohmann::json::array({fact.span_begin, fact.span_end}));
+  add("span", std::vector<Cell>{fact.span_begin, fact.span_end});
   AddStep(a, f);
   a->title = fact.subject + " " + fact.relation + " " + fact.object +
              (fact.time ? " (" + FormatFactTime(fact) + ")" : "");
@@ -220,7 +217,7 @@ bool QueryEngine::EntityInfo(const Query& q, Answer* a, QueryError* error) {
     }
     AddStep(a, inc.fact);
   }
-  nlohmann::json relation_list = nlohmann::json::array();
+  std::vector<Cell> relation_list;
   for (const auto& [name, count] : relations) {
     relation_list.push_back(name + " " + std::to_string(count));
   }

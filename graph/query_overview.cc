@@ -48,10 +48,9 @@ bool QueryEngine::States(const Query& q, Answer* a, QueryError* error) {
     bool closed = s.closed_by && (!at || KnownBy(*s.closed_by, at_day));
     a->rows.push_back({graph_.entity(s.subject).name, s.relation, graph_.entity(s.object).name,
                        FormatFactTime(opener),
-                       closed ? nlohmann::json(FormatFactTime(graph_.fact(*s.closed_by)))
-                              : nlohmann::json("(still)"),
+                       closed ? Cell(FormatFactTime(graph_.fact(*s.closed_by))) : Cell("(still)"),
                        s.reports.size(), opener.id,
-                       closed ? nlohmann::json(graph_.fact(*s.closed_by).id) : nlohmann::json()});
+                       closed ? Cell(graph_.fact(*s.closed_by).id) : Cell()});
     for (FactId f : s.reports) AddStep(a, f);
     if (closed) AddStep(a, *s.closed_by);
   }
@@ -91,8 +90,7 @@ bool QueryEngine::Top(const Query& q, Answer* a, QueryError* error) {
   a->columns = {"rank", "entity", "type", q.pagerank ? "pagerank" : "degree"};
   for (size_t i = 0; i < order.size(); ++i) {
     EntityId e = order[i];
-    nlohmann::json value =
-        q.pagerank ? nlohmann::json(score[e]) : nlohmann::json(static_cast<int64_t>(score[e]));
+    Cell value = q.pagerank ? Cell(score[e]) : Cell(static_cast<int64_t>(score[e]));
     a->rows.push_back({i + 1, graph_.entity(e).name, graph_.entity(e).type, value});
     a->entities.push_back(e);
   }
@@ -137,8 +135,8 @@ bool QueryEngine::Stats(const Query& q, Answer* a) {
              {"negated_facts", negated},
              {"hedged_facts", hedged},
              {"state_intervals", states_.size()},
-             {"earliest", first ? nlohmann::json(DayToString(*first)) : nlohmann::json()},
-             {"latest", last ? nlohmann::json(DayToString(*last)) : nlohmann::json()}};
+             {"earliest", first ? Cell(DayToString(*first)) : Cell()},
+             {"latest", last ? Cell(DayToString(*last)) : Cell()}};
   a->title = Plural(entity_count, "entity", "entities") + ", " + Plural(facts, "fact", "facts");
   return true;
 }
@@ -180,12 +178,12 @@ bool QueryEngine::Diff(const Query& q, Answer* a) {
     bool after = s.ValidOn(t2) && KnownBy(s.opened_by, t2);
     if (before == after) continue;
     FactId f = after ? s.opened_by : s.closed_by.value_or(s.opened_by);
-    std::vector<nlohmann::json> row = {after ? "state started" : "state ended",
-                                       graph_.entity(s.subject).name,
-                                       s.relation,
-                                       graph_.entity(s.object).name,
-                                       FormatFactTime(graph_.fact(f)),
-                                       graph_.fact(f).id};
+    std::vector<Cell> row = {after ? "state started" : "state ended",
+                             graph_.entity(s.subject).name,
+                             s.relation,
+                             graph_.entity(s.object).name,
+                             FormatFactTime(graph_.fact(f)),
+                             graph_.fact(f).id};
     a->rows.push_back(std::move(row));
     AddStep(a, s.opened_by);
     if (s.closed_by) AddStep(a, *s.closed_by);

@@ -41,13 +41,13 @@ bool QueryEngine::Neighbors(const Query& q, Answer* a, QueryError* error) {
       const Entity& entity = graph_.entity(r.entity);
       for (auto s = first; s != edge; ++s) {
         // Built in place: a hub's answer has tens of thousands of rows.
-        std::vector<nlohmann::json>& row = answer->rows.emplace_back();
+        std::vector<Cell>& row = answer->rows.emplace_back();
         row.reserve(8);
         row.emplace_back(r.depth);
-        row.emplace_back(entity.name);
-        row.emplace_back(entity.type);
+        row.push_back(Cell::Ref(entity.name));
+        row.push_back(Cell::Ref(entity.type));
         AppendEdgeCells(s->fact, &row);
-        row.emplace_back(graph_.fact_id(s->fact));
+        row.push_back(Cell::Ref(graph_.fact_id(s->fact)));
         answer->facts.push_back(s->fact);
       }
     }
@@ -72,10 +72,10 @@ bool QueryEngine::Path(const Query& q, Answer* a, QueryError* error) {
     a->entities.push_back(from);
     for (size_t i = 0; i < path->size(); ++i) {
       FactId f = (*path)[i].fact;
-      std::vector<nlohmann::json>& row = a->rows.emplace_back();
+      std::vector<Cell>& row = a->rows.emplace_back();
       row.emplace_back(i + 1);
       AppendEdgeCells(f, &row);
-      row.emplace_back(graph_.fact_id(f));
+      row.push_back(Cell::Ref(graph_.fact_id(f)));
       AddStep(a, f);
     }
   }
@@ -98,11 +98,11 @@ bool QueryEngine::TemporalPath(const Query& q, Answer* a, QueryError* error) {
     a->entities.push_back(from);
     for (size_t i = 0; i < path->size(); ++i) {
       const TimedStep& t = (*path)[i];
-      std::vector<nlohmann::json>& row = a->rows.emplace_back();
+      std::vector<Cell>& row = a->rows.emplace_back();
       row.emplace_back(i + 1);
       row.emplace_back(DayToString(t.day));
       AppendEdgeCells(t.step.fact, &row);
-      row.emplace_back(graph_.fact_id(t.step.fact));
+      row.push_back(Cell::Ref(graph_.fact_id(t.step.fact)));
       AddStep(a, t.step.fact);
     }
   }
@@ -121,8 +121,8 @@ bool QueryEngine::Paths(const Query& q, Answer* a, QueryError* error) {
       SimplePaths(index_, from, to, q.max_hops, q.limit, WalkFilter(q), &scratch_, &truncated);
   a->columns = {"path", "hops", "entities", "relations", "facts"};
   for (size_t i = 0; i < paths.size(); ++i) {
-    nlohmann::json entities = nlohmann::json::array({graph_.entity(from).name});
-    nlohmann::json relations = nlohmann::json::array(), facts = nlohmann::json::array();
+    std::vector<Cell> entities = {graph_.entity(from).name};
+    std::vector<Cell> relations, facts;
     for (const Step& s : paths[i]) {
       entities.push_back(graph_.entity(s.to).name);
       const Fact& f = graph_.fact(s.fact);

@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <deque>
+#include <nlohmann/json.hpp>
 #include <random>
 
 #include "graph/query_engine.h"
@@ -26,7 +28,7 @@ std::string TreeJson(const Answer& a, const TemporalGraph& g, const std::string&
   for (const auto& row : a.rows) {
     ordered obj = ordered::object();
     for (size_t c = 0; c < a.columns.size() && c < row.size(); ++c) {
-      obj[a.columns[c]] = ordered(row[c]);
+      obj[a.columns[c]] = ordered(row[c].ToJson());
     }
     rows.push_back(std::move(obj));
   }
@@ -101,7 +103,8 @@ std::string ReferenceTable(const Answer& a, const FormatOptions& o) {
       auto& line = cells.emplace_back();
       for (size_t c = 0; c < a.columns.size(); ++c) {
         size_t max = c + 1 == a.columns.size() ? SIZE_MAX / 2 : o.max_cell_width;
-        line.push_back(ReferenceClip(c < row.size() ? ReferenceCellText(row[c]) : "", max));
+        line.push_back(
+            ReferenceClip(c < row.size() ? ReferenceCellText(row[c].ToJson()) : "", max));
         width[c] = std::max(width[c], ReferenceWidth(line.back()));
       }
     }
@@ -155,7 +158,7 @@ std::string ReferenceTsv(const Answer& a) {
   line(a.columns);
   for (const auto& row : a.rows) {
     std::vector<std::string> cells;
-    for (const nlohmann::json& cell : row) cells.push_back(ReferenceCellText(cell));
+    for (const Cell& cell : row) cells.push_back(ReferenceCellText(cell.ToJson()));
     line(cells);
   }
   return out;
@@ -170,8 +173,10 @@ std::string RandomText(std::mt19937& rng) {
   return s;
 }
 
-nlohmann::json RandomCell(std::mt19937& rng) {
-  switch (rng() % 7) {
+Cell RandomCell(std::mt19937& rng) {
+  // Texts a Cell::Ref points at must outlive it: kept for the whole test.
+  static std::deque<std::string> referenced;
+  switch (rng() % 8) {
     case 0:
       return nullptr;
     case 1:
@@ -183,9 +188,11 @@ nlohmann::json RandomCell(std::mt19937& rng) {
     case 4:
       return static_cast<double>(rng() % 100000) / 7.0;
     case 5:
-      return rng() % 4 == 0 ? nlohmann::json::array({RandomText(rng), nullptr,
-                                                     nlohmann::json::array({RandomText(rng)})})
-                            : nlohmann::json::array({RandomText(rng), RandomText(rng)});
+      return rng() % 4 == 0 ? Cell(std::vector<Cell>{RandomText(rng), nullptr,
+                                                     std::vector<Cell>{RandomText(rng)}, 7})
+                            : Cell(std::vector<std::string>{RandomText(rng), RandomText(rng)});
+    case 6:
+      return Cell::Ref(referenced.emplace_back(RandomText(rng)));
     default:
       return RandomText(rng);
   }

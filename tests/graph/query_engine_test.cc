@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <random>
 
 #include "tests/graph/test_graph.h"
@@ -32,7 +33,8 @@ class QueryEngineTest : public ::testing::Test {
     EXPECT_LT(c, a.columns.size()) << name;
     std::vector<std::string> out;
     for (const auto& row : a.rows) {
-      out.push_back(row[c].is_string() ? row[c].get<std::string>() : row[c].dump());
+      out.push_back(row[c].kind() == Cell::Kind::kText ? std::string(row[c].text())
+                                                       : row[c].ToJson().dump());
     }
     return out;
   }
@@ -148,7 +150,7 @@ TEST_F(QueryEngineTest, ExplainEntityTopStats) {
   EXPECT_EQ(e.rows[0][1], id);
   Answer info = Run("entity twitter");
   EXPECT_EQ(info.rows[0][1], "X");
-  EXPECT_EQ(info.rows[2][1], nlohmann::json({"Twitter"}));
+  EXPECT_EQ(info.rows[2][1], Cell(std::vector<std::string>{"Twitter"}));
   EXPECT_EQ(Column(Run("top 2"), "entity"), (Strings{"Elon Musk", "X"}));
   Answer pr = Run("top pagerank 1");
   EXPECT_EQ(pr.rows.size(), 1u);

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <set>
 
@@ -178,8 +179,8 @@ class OracleTest : public ::testing::Test {
   static size_t ColumnOf(const Answer& a, const std::string& name) {
     return std::find(a.columns.begin(), a.columns.end(), name) - a.columns.begin();
   }
-  static FactId FactOf(const QueryEngine& engine, const nlohmann::json& id) {
-    return engine.index().FindFacts(id.get<std::string>()).at(0);
+  static FactId FactOf(const QueryEngine& engine, const Cell& id) {
+    return engine.index().FindFacts(id.text()).at(0);
   }
   // Checks that consecutive steps chain from `a` to `b` over usable edges in an
   // allowed direction; returns the entity sequence's length in hops.
@@ -214,7 +215,8 @@ TEST_F(OracleTest, NeighborsMatchReferenceBfs) {
           "neighbors n" + std::to_string(start) + " depth " + std::to_string(depth) + q.options;
       Answer ans = Run(engine, text);
       std::map<std::string, int> got;
-      for (const auto& row : ans.rows) got[row[1].get<std::string>()] = row[0].get<int>();
+      for (const auto& row : ans.rows)
+        got[std::string(row[1].text())] = static_cast<int>(row[0].integer());
       std::vector<int> dist = ReferenceDistances(g, q, start);
       std::map<std::string, int> want;
       for (int v = 0; v < g.n; ++v) {
@@ -383,7 +385,7 @@ TEST_F(OracleTest, TemporalPathArrivesEarliest) {
       int64_t prev = q.windowed ? q.from : kMinDay;
       size_t at_col = ColumnOf(ans, "at"), fact_col = ColumnOf(ans, "fact");
       for (const auto& row : ans.rows) {
-        int64_t day = ParseDate(row[at_col].get<std::string>())->ToDays();
+        int64_t day = ParseDate(row[at_col].text())->ToDays();
         const Edge& e = g.edges[FactOf(engine, row[fact_col])];
         ASSERT_TRUE(e.dated) << text;
         ASSERT_LE(prev, day) << text;
@@ -436,7 +438,7 @@ TEST_F(OracleTest, SimplePathsAreAllFound) {
       Answer ans = Run(engine, text);
       ASSERT_EQ(ans.rows.size(), ReferencePathCount(g, q, a, b, max_hops)) << text;
       std::set<std::string> distinct;
-      for (const auto& row : ans.rows) distinct.insert(row[2].dump());
+      for (const auto& row : ans.rows) distinct.insert(row[2].ToJson().dump());
       ASSERT_EQ(distinct.size(), ans.rows.size()) << text;
     }
   }
