@@ -248,6 +248,13 @@ void QueryEngine::AppendEdgeCells(FactId f, std::vector<Cell>* row) const {
   row->emplace_back(FormatFactTime(graph_, f));
 }
 
+void QueryEngine::AddField(Answer* a, std::string_view field, Cell value) {
+  std::vector<Cell>& row = a->rows.emplace_back();
+  row.reserve(2);
+  row.emplace_back(field);
+  row.push_back(std::move(value));
+}
+
 void QueryEngine::AddStep(Answer* a, FactId f) const {
   a->facts.push_back(f);
   a->entities.push_back(graph_.subject_of(f));

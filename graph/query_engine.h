@@ -93,6 +93,8 @@ class QueryEngine {
   // Appends subject, relation, object, time.
   void AppendEdgeCells(FactId f, std::vector<Cell>* row) const;
   void AddStep(Answer* a, FactId f) const;
+  // Appends the row (field, value).
+  static void AddField(Answer* a, std::string_view field, Cell value);
 
   const TemporalGraph& graph_;
   GraphIndex index_;

@@ -153,7 +153,7 @@ bool QueryEngine::Explain(const Query& q, Answer* a, QueryError* error) {
   const FactId f = found[0];
   const Fact& fact = graph_.fact(f);
   a->columns = {"field", "value"};
-  auto add = [&](const char* field, Cell value) { a->rows.push_back({field, value}); };
+  auto add = [a](const char* field, Cell value) { AddField(a, field, std::move(value)); };
   add("id", fact.id);
   add("doc", fact.doc);
   add("doc_date", fact.doc_date ? Cell(fact.doc_date->ToString()) : Cell());
@@ -217,23 +217,23 @@ bool QueryEngine::EntityInfo(const Query& q, Answer* a, QueryError* error) {
     }
     AddStep(a, inc.fact);
   }
-  std::vector<Cell> relation_list;
+  std::vector<std::string> relation_list;
   for (const auto& [name, count] : relations) {
     relation_list.push_back(name + " " + std::to_string(count));
   }
   a->columns = {"field", "value"};
-  a->rows = {{"name", entity.name},
-             {"type", entity.type},
-             {"aliases", entity.aliases},
-             {"out_degree", out_degree},
-             {"in_degree", in_degree},
-             {"negated_facts", negated},
-             {"documents", docs.size()},
-             {"first_seen", DayCell(first_seen)},
-             {"last_seen", DayCell(last_seen)},
-             {"first_reported", DayCell(first_report)},
-             {"last_reported", DayCell(last_report)},
-             {"relations", relation_list}};
+  AddField(a, "name", entity.name);
+  AddField(a, "type", entity.type);
+  AddField(a, "aliases", entity.aliases);
+  AddField(a, "out_degree", out_degree);
+  AddField(a, "in_degree", in_degree);
+  AddField(a, "negated_facts", negated);
+  AddField(a, "documents", docs.size());
+  AddField(a, "first_seen", DayCell(first_seen));
+  AddField(a, "last_seen", DayCell(last_seen));
+  AddField(a, "first_reported", DayCell(first_report));
+  AddField(a, "last_reported", DayCell(last_report));
+  AddField(a, "relations", relation_list);
   a->entities.push_back(e);
   a->title = entity.name + (entity.type.empty() ? "" : " (" + entity.type + ")");
   return true;

@@ -90,8 +90,15 @@ bool QueryEngine::Top(const Query& q, Answer* a, QueryError* error) {
   a->columns = {"rank", "entity", "type", q.pagerank ? "pagerank" : "degree"};
   for (size_t i = 0; i < order.size(); ++i) {
     EntityId e = order[i];
-    Cell value = q.pagerank ? Cell(score[e]) : Cell(static_cast<int64_t>(score[e]));
-    a->rows.push_back({i + 1, graph_.entity(e).name, graph_.entity(e).type, value});
+    std::vector<Cell>& row = a->rows.emplace_back();
+    row.emplace_back(i + 1);
+    row.emplace_back(graph_.entity(e).name);
+    row.emplace_back(graph_.entity(e).type);
+    if (q.pagerank) {
+      row.emplace_back(score[e]);
+    } else {
+      row.emplace_back(static_cast<int64_t>(score[e]));
+    }
     a->entities.push_back(e);
   }
   a->title = "top " + std::to_string(order.size()) + " by " + (q.pagerank ? "pagerank" : "degree");
@@ -126,17 +133,17 @@ bool QueryEngine::Stats(const Query& q, Answer* a) {
   const size_t relation_count =
       static_cast<size_t>(std::count(relations.begin(), relations.end(), 1));
   a->columns = {"field", "value"};
-  a->rows = {{"entities", entity_count},
-             {"facts", facts},
-             {"relations", relation_count},
-             {"documents", docs.size()},
-             {"dated_facts", dated},
-             {"undated_facts", facts - dated},
-             {"negated_facts", negated},
-             {"hedged_facts", hedged},
-             {"state_intervals", states_.size()},
-             {"earliest", first ? Cell(DayToString(*first)) : Cell()},
-             {"latest", last ? Cell(DayToString(*last)) : Cell()}};
+  AddField(a, "entities", entity_count);
+  AddField(a, "facts", facts);
+  AddField(a, "relations", relation_count);
+  AddField(a, "documents", docs.size());
+  AddField(a, "dated_facts", dated);
+  AddField(a, "undated_facts", facts - dated);
+  AddField(a, "negated_facts", negated);
+  AddField(a, "hedged_facts", hedged);
+  AddField(a, "state_intervals", states_.size());
+  AddField(a, "earliest", first ? Cell(DayToString(*first)) : Cell());
+  AddField(a, "latest", last ? Cell(DayToString(*last)) : Cell());
   a->title = Plural(entity_count, "entity", "entities") + ", " + Plural(facts, "fact", "facts");
   return true;
 }
