@@ -102,7 +102,14 @@ std::optional<StartFilter> StartFilter::FromRegex(std::string_view regex) {
       return;
     }
     if (row[bytes[1]] == PairVerdict::kNo) row[bytes[1]] = PairVerdict::kDeeper;
-    filter.third_live_[ThirdBit(static_cast<size_t>(two) << 8 | bytes[2])] = true;
+    const size_t three_bit = ThirdBit(static_cast<size_t>(two) << 8 | bytes[2]);
+    filter.third_live_[three_bit] = true;
+    if (s.size() <= 4) filter.ends_early_[three_bit] = true;
+    if (s.size() >= 5) {
+      const uint64_t five =
+          uint64_t{two} << 24 | uint64_t{bytes[2]} << 16 | uint64_t{bytes[3]} << 8 | bytes[4];
+      filter.fifth_live_[FifthBit(five)] = true;
+    }
     // The last byte's edge is always looked up: it takes the end mark.
     size_t shared = 0;
     const size_t most = std::min(walked.size(), s.size() - 1);

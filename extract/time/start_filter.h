@@ -51,7 +51,18 @@ class StartFilter {
     if (verdict != PairVerdict::kDeeper) return verdict == PairVerdict::kYes;
     if (pos + 3 > text.size()) return false;
     const size_t three = two << 8 | kFold[static_cast<unsigned char>(text[pos + 2])];
-    return third_live_[ThirdBit(three)] && Deeper(text, pos);
+    const size_t three_bit = ThirdBit(three);
+    if (!third_live_[three_bit]) return false;
+    // Most beginnings that get this far go on as no string does by the
+    // fifth byte ("the company"); unless a string may end sooner, one more
+    // bit says so without the walk.
+    if (!ends_early_[three_bit] && pos + 5 <= text.size()) {
+      const uint64_t five = uint64_t{three} << 16 |
+                            uint64_t{kFold[static_cast<unsigned char>(text[pos + 3])]} << 8 |
+                            kFold[static_cast<unsigned char>(text[pos + 4])];
+      if (!fifth_live_[FifthBit(five)]) return false;
+    }
+    return Deeper(text, pos);
   }
 
  private:
@@ -71,6 +82,15 @@ class StartFilter {
   // positions the first two bytes let through end here, without a lookup.
   static size_t ThirdBit(size_t three) { return static_cast<uint32_t>(three * 0x9E3779B1u) >> 16; }
   std::bitset<1 << 16> third_live_;
+  // The same hash of three bytes: whether a string of three or four bytes
+  // begins with them (then the fifth byte cannot rule a match out).
+  std::bitset<1 << 16> ends_early_;
+  // Whether a string of five bytes or more begins with these five, hashed to
+  // a bit as the three are.
+  static size_t FifthBit(uint64_t five) {
+    return static_cast<uint32_t>((five * 0x9E3779B97F4A7C15ull) >> 32) >> 15;
+  }
+  std::bitset<1 << 17> fifth_live_;
   // What the first two bytes alone say: a string ends within them (yes),
   // one goes on (look deeper), or none begins so (no). The scan asks at
   // every word start, and one lookup costs less than a test per length.

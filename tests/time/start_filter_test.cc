@@ -218,6 +218,39 @@ TEST(StartFilterTest, AgreesWithShortStrings) {
   }
 }
 
+// Strings of three to six bytes sharing their first three, exact and open,
+// and texts that leave them at every byte: the filter's check of the fifth
+// byte before its walk (skipped where a string ends at the third or fourth)
+// changes no answer.
+TEST(StartFilterTest, AgreesWithStringsAroundTheFifthByte) {
+  std::mt19937 rng(23);
+  auto word = [&rng](size_t size) {
+    std::string w;
+    while (w.size() < size) w += "ab1 c"[rng() % 5];
+    return w;
+  };
+  for (int round = 0; round < 200; ++round) {
+    std::string regex;
+    const std::string stem = std::string(1, 'a').append(word(2));
+    for (int i = 0; i < 1 + static_cast<int>(rng() % 8); ++i) {
+      std::string alternative = rng() % 3 == 0 ? std::string(1, 'b').append(word(2)) : stem;
+      alternative += word(rng() % 4);
+      if (rng() % 4 == 0) alternative += ".";  // an open string
+      regex += (regex.empty() ? "" : "|") + alternative;
+    }
+    FilterAndStrings f;
+    ASSERT_NO_FATAL_FAILURE(f.Build(regex));
+    for (int t = 0; t < 100; ++t) {
+      std::string text = rng() % 2 == 0 ? stem : word(1);
+      text += word(rng() % 6);
+      for (size_t pos = 0; pos < text.size(); ++pos) {
+        EXPECT_EQ(f.filter->MayStartAt(text, pos), f.BeginsAt(text, pos))
+            << "'" << text << "' at " << pos << " for " << regex;
+      }
+    }
+  }
+}
+
 // The first word alone lets through every "the"; the start of the second
 // tells "the past" from "the company". Past the first few bytes of the
 // second word the filter lets anything through.
