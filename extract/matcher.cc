@@ -20,6 +20,17 @@ struct Slot {
   int mention;
 };
 
+// Whether view[b, e) holds at least two entity tokens.
+bool HoldsTwoEntityTokens(const MentionView& view, size_t b, size_t e) {
+  auto it = std::lower_bound(view.tokens.begin(), view.tokens.end(), b,
+                             [](const ViewToken& t, size_t p) { return t.begin < p; });
+  int found = 0;
+  for (; it != view.tokens.end() && it->end <= e; ++it) {
+    if (it->entity >= 0 && ++found == 2) return true;
+  }
+  return false;
+}
+
 // The entity tokens inside view[b, e), into *out.
 void SlotMembers(const MentionView& view, size_t b, size_t e, std::vector<Slot>* out) {
   out->clear();
@@ -287,6 +298,10 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
       // one would read its apposition ("Musk, the owner of X, ... restored")
       // as a clause of its own.
       pos = spans.end > spans.begin ? spans.end : spans.begin + 1;
+      // A pattern without {obj} pairs the members of its {subj}, which lies
+      // inside the match: a match holding fewer than two entity tokens gives
+      // no pair, and its slots need not be placed.
+      if (pat.object_group <= 0 && !HoldsTwoEntityTokens(view, spans.begin, spans.end)) continue;
       SlotSpans slots;
       if (pack.slots != nullptr && pack.slots->Locate(p, view, spans.begin, spans.end, &slots)) {
         spans.subject_begin = slots.subject_begin;

@@ -52,6 +52,13 @@ const SentenceCase kCases[] = {
     {"Trump was banned from Facebook and Instagram.", "",
      "Facebook banned Donald Trump; Instagram banned Donald Trump"},
     {"Trump and Musk met in Palm Beach.", "", "Donald Trump met Elon Musk"},
+    // A pattern pairing inside its {subj} gives a pair only where the match
+    // holds two entity tokens; with one ("Trump met"), the other pattern's.
+    {"Trump, Musk and Bezos met in Palm Beach.", "",
+     "Donald Trump met Elon Musk; Donald Trump met Jeff Bezos; Elon Musk met Jeff Bezos"},
+    {"Trump met Musk.", "", "Donald Trump met Elon Musk"},
+    {"Trump and Musk met Bezos.", "",
+     "Donald Trump met Jeff Bezos; Elon Musk met Jeff Bezos; Donald Trump met Elon Musk"},
     {"Musk did not acquire Truth Social.", "", "Elon Musk acquired Truth Social (negated)"},
     // Auxiliary + base form: negated, a plan (no fact), or plainly asserted.
     {"Google did not buy Reddit.", "", "Google acquired Reddit (negated)"},
