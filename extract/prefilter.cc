@@ -71,6 +71,9 @@ size_t Shortest(const std::vector<std::string>& clause) {
   return n;
 }
 
+// A clause's bit in a 64-bit set of clauses (several share each bit).
+inline uint64_t ClauseBit(int32_t clause) { return uint64_t{1} << (clause & 63); }
+
 // Per-thread scratch, so a query allocates nothing once warm.
 struct Scratch {
   // Per clause: one past where the latest-starting occurrence of its strings
@@ -78,8 +81,8 @@ struct Scratch {
   std::vector<uint32_t> clause_last;
   // Per clause touched: one past where its earliest-ending occurrence ends.
   std::vector<uint32_t> clause_first_end;
-  std::vector<int32_t> touched_clauses;
-  std::vector<std::pair<int, uint32_t>> found;  // candidate, last start
+  std::vector<int32_t> touched_clauses;         // the first ones: those touched this view
+  std::vector<std::pair<int, uint32_t>> found;  // candidate, last start: the first ones
 };
 
 // Steps the automaton from *row over bytes[at, n) and stops at the first
@@ -204,6 +207,12 @@ void PatternPrefilter::Build(const std::vector<std::vector<int>>& clause_atoms) 
   for (int p = 0; p < patterns_; ++p) {
     if (clause_begin_[p] == clause_begin_[p + 1]) continue;
     triggered_by[pattern_clauses_[clause_begin_[p]]].push_back(p);
+  }
+  clause_bits_.assign(patterns_, 0);
+  for (int p = 0; p < patterns_; ++p) {
+    for (int32_t i = clause_begin_[p]; i < clause_begin_[p + 1]; ++i) {
+      clause_bits_[p] |= ClauseBit(pattern_clauses_[i]);
+    }
   }
   trigger_begin_.assign(1, 0);
   for (const std::vector<int32_t>& patterns : triggered_by) {
@@ -355,7 +364,14 @@ void PatternPrefilter::Candidates(std::string_view view, std::vector<int>* out,
   if (sc.clause_last.size() < static_cast<size_t>(clauses_)) {
     sc.clause_last.resize(clauses_);
     sc.clause_first_end.resize(clauses_);
+    // Each clause is touched at most once a view: written by index, not
+    // pushed, so the scan checks no capacity.
+    sc.touched_clauses.resize(clauses_);
   }
+  if (sc.found.size() < static_cast<size_t>(patterns_)) sc.found.resize(patterns_);
+  int32_t* touched = sc.touched_clauses.data();
+  size_t touched_count = 0;
+  uint64_t touched_bits = 0;  // ClauseBit of each clause touched
   // The automaton's tables in locals: the stores below cannot alias them then.
   const uint8_t* byte_class = byte_class_;
   const int32_t* next = next_.data();
@@ -383,7 +399,8 @@ void PatternPrefilter::Candidates(std::string_view view, std::vector<int>* out,
       uint32_t& last = clause_last[hits[i].clause];
       if (last == 0) {
         // Occurrences are reported in the order they end.
-        sc.touched_clauses.push_back(hits[i].clause);
+        touched[touched_count++] = hits[i].clause;
+        touched_bits |= ClauseBit(hits[i].clause);
         sc.clause_first_end[hits[i].clause] = static_cast<uint32_t>(at + 1);
       }
       last = std::max(last, start);
@@ -393,8 +410,7 @@ void PatternPrefilter::Candidates(std::string_view view, std::vector<int>* out,
   // prefilter compares folded ASCII, so a view holding one keeps every
   // pattern (and the cue filter answers "maybe" for every list).
   if (folds_to_ascii) {
-    for (int32_t c : sc.touched_clauses) clause_last[c] = 0;
-    sc.touched_clauses.clear();
+    for (size_t i = 0; i < touched_count; ++i) clause_last[touched[i]] = 0;
     for (int p = 0; p < patterns_; ++p) out->push_back(p);
     if (last_start != nullptr) last_start->assign(out->size(), view.size());
     if (first_end != nullptr) first_end->assign(out->size(), 0);
@@ -405,10 +421,14 @@ void PatternPrefilter::Candidates(std::string_view view, std::vector<int>* out,
   // A pattern whose first clause is met is a candidate if every other clause
   // is met too. Its last start: a match holds one string of each clause, so
   // it begins no later than the latest occurrence of each clause's strings.
-  sc.found.clear();
-  for (int32_t c : sc.touched_clauses) {
+  // Each pattern is found at most once: written by index too.
+  std::pair<int, uint32_t>* found = sc.found.data();
+  size_t found_count = 0;
+  for (size_t k = 0; k < touched_count; ++k) {
+    const int32_t c = touched[k];
     for (int32_t t = trigger_begin_[c]; t < trigger_begin_[c + 1]; ++t) {
       const int p = triggers_[t];
+      if ((clause_bits_[p] & ~touched_bits) != 0) continue;  // a clause is missing
       uint32_t last = static_cast<uint32_t>(n);
       bool met = true;
       for (int32_t i = clause_begin_[p]; met && i < clause_begin_[p + 1]; ++i) {
@@ -416,12 +436,13 @@ void PatternPrefilter::Candidates(std::string_view view, std::vector<int>* out,
         met = clause != 0;
         last = std::min(last, clause - 1);
       }
-      if (met) sc.found.emplace_back(p, last);
+      if (met) found[found_count++] = {p, last};
     }
   }
-  for (int p : always_) sc.found.emplace_back(p, static_cast<uint32_t>(n));
-  std::sort(sc.found.begin(), sc.found.end());
-  for (const auto& [p, last] : sc.found) {
+  for (int p : always_) found[found_count++] = {p, static_cast<uint32_t>(n)};
+  std::sort(found, found + found_count);
+  for (size_t k = 0; k < found_count; ++k) {
+    const auto [p, last] = found[k];
     out->push_back(p);
     if (last_start != nullptr) last_start->push_back(last);
     if (first_end == nullptr) continue;
@@ -432,8 +453,7 @@ void PatternPrefilter::Candidates(std::string_view view, std::vector<int>* out,
     }
     first_end->push_back(end);
   }
-  for (int32_t c : sc.touched_clauses) clause_last[c] = 0;
-  sc.touched_clauses.clear();
+  for (size_t i = 0; i < touched_count; ++i) clause_last[touched[i]] = 0;
 }
 
 int PatternPrefilter::unfiltered() const { return static_cast<int>(always_.size()); }

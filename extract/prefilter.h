@@ -102,6 +102,10 @@ class PatternPrefilter {
   // clause_begin_[p] to clause_begin_[p + 1].
   std::vector<int32_t> clause_begin_;
   std::vector<int32_t> pattern_clauses_;
+  // Per pattern: bit (clause % 64) of each of its clauses. A view marks the
+  // bits of the clauses it meets, so a pattern with a bit unmarked misses a
+  // clause, told without reading them one by one.
+  std::vector<uint64_t> clause_bits_;
   std::vector<int> always_;  // patterns without clauses
   std::vector<std::vector<std::vector<std::string>>> requirements_;
   int patterns_ = 0;
