@@ -71,10 +71,17 @@ void SetTime(const SentenceInput& in, std::optional<int> t, std::optional<FactTi
     }
   }
   if (in.doc_date) {
+    // A document's facts share its date: written once a thread per date.
+    thread_local std::optional<Date> written_date;
+    thread_local std::string written;
+    if (written_date != in.doc_date) {
+      written = in.doc_date->ToString();
+      written_date = in.doc_date;
+    }
     FactTime& time = out->emplace();
     time.start = in.doc_date;
     time.end = in.doc_date;
-    time.value = in.doc_date->ToString();
+    time.value = written;
     time.source = "document";
     return;
   }
@@ -135,6 +142,11 @@ bool PassiveVerb(const MentionView& view, const MatchSpans& m) {
   // Only each auxiliary's first occurrence counts, as it always has.
   bool seen[std::size(kAuxiliaries)] = {};
   return ForEachSpacedWord(between, [&](std::string_view word, std::string_view next) {
+    // Most words are none of them, told by length and first letter.
+    if (word.size() < 2 || word.size() > 5 ||
+        (word[0] != 'w' && word[0] != 'b' && word[0] != 'i' && word[0] != 'a')) {
+      return false;
+    }
     for (size_t i = 0; i < std::size(kAuxiliaries); ++i) {
       if (word != kAuxiliaries[i] || seen[i]) continue;
       seen[i] = true;

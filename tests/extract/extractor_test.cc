@@ -54,6 +54,18 @@ const SentenceCase kCases[] = {
     {"Trump and Musk met in Palm Beach.", "", "Donald Trump met Elon Musk"},
     // A pattern pairing inside its {subj} gives a pair only where the match
     // holds two entity tokens; with one ("Trump met"), the other pattern's.
+    // An active pattern reads nothing over a passive verb, whichever
+    // auxiliary makes it one (ungrammatical objects, so that no other
+    // pattern reads them).
+    {"Musk had criticized Apple.", "", "Elon Musk criticized Apple"},
+    {"Musk was criticized Apple.", "", ""},
+    {"Musk were criticized Apple.", "", ""},
+    {"Musk had been criticized Apple.", "", ""},
+    {"Musk is being criticized Apple.", "", ""},
+    {"Musk had be criticized Apple.", "", ""},
+    {"Musk is criticized Apple.", "", ""},
+    {"Musk are criticized Apple.", "", ""},
+    {"Musk is to criticize Apple.", "", "Elon Musk criticized Apple"},
     {"Trump, Musk and Bezos met in Palm Beach.", "",
      "Donald Trump met Elon Musk; Donald Trump met Jeff Bezos; Elon Musk met Jeff Bezos"},
     {"Trump met Musk.", "", "Donald Trump met Elon Musk"},
