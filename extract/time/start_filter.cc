@@ -84,7 +84,7 @@ std::optional<StartFilter> StartFilter::FromRegex(std::string_view regex) {
   // share long beginnings, and their edges are all in the trie already.
   std::string_view walked;
   std::array<uint32_t, kMaxDepth + 1> path{};
-  auto add = [&](std::string_view s, bool open) {
+  auto add = [&](std::string_view s) {
     const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
     // A string that ends at the first or second byte answers yes for its
     // pairs, whatever longer strings say; one that goes on, "look deeper"
@@ -93,14 +93,11 @@ std::optional<StartFilter> StartFilter::FromRegex(std::string_view regex) {
     filter.first_live_[bytes[0]] = true;
     if (s.size() == 1) {
       filter.first_accept_[bytes[0]] = true;
-      filter.first_open_[bytes[0]] = filter.first_open_[bytes[0]] || open;
       std::fill(row, row + 256, PairVerdict::kYes);
       return;
     }
     const uint32_t two = bytes[0] << 8 | bytes[1];
-    filter.pair_live_[two] = true;
     if (s.size() == 2) {
-      if (open) filter.pair_open_[two] = true;
       row[bytes[1]] = PairVerdict::kYes;
       return;
     }
@@ -123,11 +120,11 @@ std::optional<StartFilter> StartFilter::FromRegex(std::string_view regex) {
     for (; n < s.size(); ++n) {
       if (n < path.size()) path[n] = node;
       bool inserted = false;
-      uint32_t* edge = filter.deeper_.FindOrInsert(NodeMap::Key(node, bytes[n]),
-                                                   (nodes + 1) << kNodeShift, &inserted);
+      uint32_t* edge =
+          filter.deeper_.FindOrInsert(NodeMap::Key(node, bytes[n]), (nodes + 1) << 1, &inserted);
       if (inserted) ++nodes;
-      if (n + 1 == s.size()) *edge |= open ? kEnds | kOpenEnds : kEnds;
-      node = *edge >> kNodeShift;
+      if (n + 1 == s.size()) *edge |= 1;
+      node = *edge >> 1;
     }
     if (s.size() < path.size()) path[s.size()] = node;
     walked = s.size() < path.size() ? s : std::string_view();
@@ -135,7 +132,6 @@ std::optional<StartFilter> StartFilter::FromRegex(std::string_view regex) {
   // The open strings come as a bag, most of them repeated (the rules share
   // their beginnings); each is walked into the trie once.
   std::vector<std::string_view> strings(prefixes->exact.begin(), prefixes->exact.end());
-  const size_t exact_count = strings.size();
   SeenStrings seen(prefixes->open.size());
   for (const std::string& s : prefixes->open) {
     if (seen.Insert(s)) strings.push_back(s);
@@ -154,7 +150,7 @@ std::optional<StartFilter> StartFilter::FromRegex(std::string_view regex) {
     previous = s;
   }
   filter.deeper_.Reserve(edges);
-  for (size_t i = 0; i < strings.size(); ++i) add(strings[i], i >= exact_count);
+  for (const std::string_view s : strings) add(s);
   // A leading \b (not made optional by a quantifier) holds for every match
   // when no '|' stands outside all groups.
   filter.at_word_boundaries_ = !prefixes->top_level_bar && regex.size() > 2 &&
@@ -169,30 +165,11 @@ bool StartFilter::Deeper(std::string_view text, size_t pos) const {
   for (size_t i = pos + 2; i < text.size(); ++i) {
     const uint32_t edge =
         deeper_.Find(NodeMap::Key(node, kFold[static_cast<unsigned char>(text[i])]));
-    if (edge & kEnds) return true;
+    if (edge & 1) return true;
     if (edge == 0) return false;
-    node = edge >> kNodeShift;
+    node = edge >> 1;
   }
   return false;
-}
-
-StartFilter::Reach StartFilter::ReachAt(std::string_view text, size_t pos, size_t end) const {
-  const unsigned char first = kFold[static_cast<unsigned char>(text[pos])];
-  if (first_open_[first]) return {1, false};
-  if (!first_live_[first]) return {1, true};
-  if (pos + 1 >= end) return {};
-  const uint32_t two = uint32_t{first} << 8 | kFold[static_cast<unsigned char>(text[pos + 1])];
-  if (pair_open_[two]) return {2, false};
-  if (!pair_live_[two]) return {2, true};
-  uint32_t node = two;
-  for (size_t i = pos + 2; i < end; ++i) {
-    const uint32_t edge =
-        deeper_.Find(NodeMap::Key(node, kFold[static_cast<unsigned char>(text[i])]));
-    if (edge == 0) return {i - pos + 1, true};
-    if (edge & kOpenEnds) return {i - pos + 1, false};
-    node = edge >> kNodeShift;
-  }
-  return {};
 }
 
 void StartFilter::NodeMap::Reserve(size_t count) {

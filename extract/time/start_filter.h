@@ -65,21 +65,6 @@ class StartFilter {
     return Deeper(text, pos);
   }
 
-  // What the bytes from text[pos] tell of how long a match beginning there
-  // can be, read no further than `end` (<= text.size()). Decided: the bytes
-  // through the first one that no string of the filter goes on with, with no
-  // open string (one after which anything may follow) ending before it; a
-  // match there is shorter, so RE2's anchored longest match at pos depends on
-  // those bytes alone and on the byte before pos, which its \b reads. Open:
-  // an open string ends at the last of them, so they do not bound a match.
-  // Either answer depends only on text[pos, pos + length). Length 0 when
-  // `end` comes first.
-  struct Reach {
-    size_t length = 0;
-    bool decided = false;
-  };
-  Reach ReachAt(std::string_view text, size_t pos, size_t end) const;
-
  private:
   StartFilter() = default;
   // From the third byte on, once the first two lead on.
@@ -92,11 +77,6 @@ class StartFilter {
   // goes on (live); length 2 is pair_verdicts_ below.
   std::array<bool, 256> first_accept_{};
   std::array<bool, 256> first_live_{};
-  // For ReachAt: whether an open string is these one or two bytes,
-  // and whether a string of two bytes or more begins with these two.
-  std::array<bool, 256> first_open_{};
-  std::bitset<1 << 16> pair_open_;
-  std::bitset<1 << 16> pair_live_;
   // Whether a string of three bytes or more begins with these three, hashed
   // to a bit (a bit shared by two prefixes only lets more through): most
   // positions the first two bytes let through end here, without a lookup.
@@ -116,10 +96,10 @@ class StartFilter {
   // every word start, and one lookup costs less than a test per length.
   enum class PairVerdict : uint8_t { kNo, kYes, kDeeper };
   std::array<PairVerdict, 1 << 16> pair_verdicts_{};
-  // Longer strings: (node, byte) -> the next node << 2 | whether an open
-  // string ends there << 1 | whether any string ends there, 0 if none goes
-  // on with that byte; a two-byte prefix is the node numbered by its bytes. Open addressing, since
-  // these lookups run at every position the bit tables let through.
+  // Longer strings: (node, byte) -> the next node << 1 | whether a string
+  // ends there, 0 if none goes on with that byte; a two-byte prefix is the
+  // node numbered by its bytes. Open addressing, since these lookups run at
+  // every position the bit tables let through.
   class NodeMap {
    public:
     static uint64_t Key(uint32_t node, unsigned char byte) {
@@ -144,9 +124,6 @@ class StartFilter {
     int shift_ = 60;
     size_t size_ = 0;
   };
-  static constexpr uint32_t kEnds = 1;
-  static constexpr uint32_t kOpenEnds = 2;
-  static constexpr int kNodeShift = 2;
   NodeMap deeper_;
 };
 

@@ -4,14 +4,12 @@
 #include "extract/time/time_expression.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cctype>
 
 #include "extract/ascii.h"
 #include "extract/regex_syntax.h"
 #include "extract/time/byte_blocks.h"
 #include "extract/time/calendar.h"
-#include "extract/time/extent_memo.h"
 #include "extract/time/hit_memo.h"
 #include "extract/time/resolve.h"
 #include "extract/time/tense_window.h"
@@ -25,7 +23,6 @@ using timex::CompiledRules;
 struct TimeTagger::Impl {
   std::unique_ptr<CompiledRules> rules;
   std::unique_ptr<timex::HitMemo> memo;
-  uint64_t id = 0;  // this load's number, for the per-thread ExtentMemo
 };
 
 TimeTagger::TimeTagger(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -39,8 +36,6 @@ Result<TimeTagger> TimeTagger::FromYaml(std::string_view yaml_text, const std::s
   auto impl = std::make_unique<Impl>();
   impl->rules = std::move(*rules);
   impl->memo = std::make_unique<timex::HitMemo>(*impl->rules);
-  static std::atomic<uint64_t> loads{0};
-  impl->id = loads.fetch_add(1, std::memory_order_relaxed) + 1;
   return TimeTagger(std::move(impl));
 }
 
@@ -56,36 +51,6 @@ namespace {
 // the process's locale).
 bool IsWordByte(char c) { return ascii::Alnum(c); }
 
-// The scanner's anchored match at q (ending by n), or false: from the
-// thread's memo when the filter bounds the bytes that decide it (out of
-// line, so that the loop over positions around it stays tight).
-[[gnu::noinline]] bool ScannerMatchAt(const CompiledRules& rules, timex::ExtentMemo* memo,
-                                      std::string_view text, size_t q, size_t n,
-                                      re2::StringPiece* whole) {
-  const re2::StringPiece input(text.data(), text.size());
-  const int known = memo->Find(text, q, n);
-  if (known == timex::ExtentMemo::kUnknown) {
-    const timex::StartFilter::Reach reach = rules.start_filter->ReachAt(text, q, n);
-    if (reach.length == 0 || reach.length > timex::ExtentMemo::kMaxBytes) {
-      return rules.scanner->Match(input, q, n, RE2::ANCHOR_START, whole, 1);
-    }
-    if (!reach.decided) {
-      memo->Put(text, q, n, reach.length, timex::ExtentMemo::kOpen);
-      return rules.scanner->Match(input, q, n, RE2::ANCHOR_START, whole, 1);
-    }
-    const bool found = rules.scanner->Match(input, q, n, RE2::ANCHOR_START, whole, 1);
-    memo->Put(text, q, n, reach.length,
-              found ? static_cast<int>(whole->size()) : timex::ExtentMemo::kNoMatch);
-    return found;
-  }
-  if (known == timex::ExtentMemo::kOpen) {
-    return rules.scanner->Match(input, q, n, RE2::ANCHOR_START, whole, 1);
-  }
-  if (known == timex::ExtentMemo::kNoMatch) return false;
-  *whole = re2::StringPiece(text.data() + q, static_cast<size_t>(known));
-  return true;
-}
-
 // The scanner's leftmost-longest match at or after `pos`. With a start
 // filter, positions inside a word are not tried and the others only where
 // the filter lets them, each with an anchored match: Until drops a match that
@@ -97,8 +62,8 @@ bool IsWordByte(char c) { return ascii::Alnum(c); }
 //
 // Matches end by `bound`; the bytes from there on are still the context RE2
 // and the word tests read.
-bool NextHit(const CompiledRules& rules, timex::ExtentMemo* memo, std::string_view text, size_t pos,
-             size_t bound, re2::StringPiece* whole) {
+bool NextHit(const CompiledRules& rules, std::string_view text, size_t pos, size_t bound,
+             re2::StringPiece* whole) {
   const re2::StringPiece input(text.data(), text.size());
   const size_t n = bound;
   if (!rules.start_filter) {
@@ -121,7 +86,8 @@ bool NextHit(const CompiledRules& rules, timex::ExtentMemo* memo, std::string_vi
     while (tried != 0) {
       const size_t q = block + static_cast<size_t>(__builtin_ctz(tried));
       tried &= tried - 1;
-      if (filter.MayStartAt(text, q) && ScannerMatchAt(rules, memo, text, q, n, whole)) {
+      if (filter.MayStartAt(text, q) &&
+          rules.scanner->Match(input, q, n, RE2::ANCHOR_START, whole, 1)) {
         return true;
       }
     }
@@ -293,9 +259,9 @@ struct ScanPlace {
 
 // Appends the expressions of `text` that begin before `limit`, scanning from
 // `place`, matches ending by `bound`.
-void Scan(const CompiledRules& rules, const timex::HitMemo& memo, timex::ExtentMemo* extents,
-          std::string_view text, const std::optional<Date>& reference, size_t limit, size_t bound,
-          ScanPlace* place, std::vector<TimeExpression>* found) {
+void Scan(const CompiledRules& rules, const timex::HitMemo& memo, std::string_view text,
+          const std::optional<Date>& reference, size_t limit, size_t bound, ScanPlace* place,
+          std::vector<TimeExpression>* found) {
   std::vector<TimeExpression>& out = *found;
   re2::StringPiece& whole = place->whole;
   size_t& pos = place->pos;
@@ -303,7 +269,7 @@ void Scan(const CompiledRules& rules, const timex::HitMemo& memo, timex::ExtentM
   for (;;) {
     // The hit the last call stopped at is kept, not searched for again.
     if (!pending) {
-      if (pos >= bound || !NextHit(rules, extents, text, pos, bound, &whole)) {
+      if (pos >= bound || !NextHit(rules, text, pos, bound, &whole)) {
         pos = bound;
         return;
       }
@@ -396,9 +362,7 @@ TimeScan::TimeScan(const TimeTagger& tagger, std::string_view text, std::optiona
 
 void TimeScan::Until(size_t limit, std::vector<TimeExpression>* out) {
   ScanPlace place{pos_, pending_, whole_};
-  const TimeTagger::Impl& impl = *tagger_.impl_;
-  Scan(*impl.rules, *impl.memo, &timex::ExtentMemo::ForThread(impl.id), text_, reference_, limit,
-       text_.size(), &place, out);
+  Scan(tagger_.rules(), *tagger_.impl_->memo, text_, reference_, limit, text_.size(), &place, out);
   pos_ = place.pos;
   pending_ = place.pending;
   whole_ = place.whole;
@@ -407,9 +371,7 @@ void TimeScan::Until(size_t limit, std::vector<TimeExpression>* out) {
 void TimeScan::Within(size_t begin, size_t end, std::vector<TimeExpression>* out) const {
   ScanPlace place;
   place.pos = begin;
-  const TimeTagger::Impl& impl = *tagger_.impl_;
-  Scan(*impl.rules, *impl.memo, &timex::ExtentMemo::ForThread(impl.id), text_, reference_, end, end,
-       &place, out);
+  Scan(tagger_.rules(), *tagger_.impl_->memo, text_, reference_, end, end, &place, out);
 }
 
 }  // namespace kg
