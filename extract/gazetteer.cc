@@ -121,7 +121,15 @@ Gazetteer::Gazetteer(const RulePack& pack) : pack_(pack), lower_pairs_(65536) {
         [](const Alias& a, const Alias& b) { return a.lower.size() > b.lower.size(); });
     for (const Alias& a : start.aliases) {
       if (a.ends_alnum && a.lower.size() < 64) {
-        start.alias_word_ends |= uint64_t{1} << a.lower.size();
+        const uint64_t bit = uint64_t{1} << a.lower.size();
+        if (a.lower.size() > start.word_length + 1) {
+          start.alias_lengths_far |= bit;
+          const size_t c = static_cast<unsigned char>(a.lower[start.word_length + 1]);
+          start.alias_next_bytes[c / 64] |= uint64_t{1} << (c % 64);
+        } else {
+          start.alias_lengths_near |= bit;
+        }
+        if (!ascii::Upper(a.written[0])) start.alias_lengths_uncapitalised |= bit;
       } else {
         start.aliases_unbounded = true;
       }
@@ -158,10 +166,11 @@ Gazetteer::Match Gazetteer::Longest(std::string_view text, size_t pos,
 }
 
 Gazetteer::Match Gazetteer::LongestFrom(const Start* start, std::string_view text, size_t pos,
-                                        std::optional<Date> date) const {
+                                        std::optional<Date> date, uint64_t lengths) const {
   if (start == nullptr) return {};
   for (const Alias& a : start->aliases) {
     if (pos + a.lower.size() > text.size()) continue;
+    if (a.ends_alnum && a.lower.size() < 64 && (lengths >> a.lower.size() & 1u) == 0) continue;
     // The cheap tests first: where the name would end, then its dates, then
     // its bytes past the first word (which StartsAt found equal).
     const size_t after = pos + a.lower.size();

@@ -102,8 +102,18 @@ class Gazetteer {
     // matches only where the text has a word end n bytes on (WordScan::EndsAfter),
     // so most words that open names are told apart without LongestFrom.
     // The other aliases (longer, or ending otherwise) set aliases_unbounded.
-    uint64_t alias_word_ends = 0;
+    // The bits are split as RoleLengths splits the roles': aliases no longer
+    // than their first word (near), and the longer ones (far), whose byte
+    // after the first word's separator, folded, must be in alias_next_bytes
+    // (a 256-bit set): "the" opens "The Washington Post", so "the company"
+    // can be none of its names.
     bool aliases_unbounded = false;
+    uint64_t alias_lengths_near = 0;
+    uint64_t alias_lengths_far = 0;
+    uint64_t alias_next_bytes[4] = {};
+    // The bits of the aliases written with no capital first: a text word
+    // opening with none matches no other (LongestFrom compares it as written).
+    uint64_t alias_lengths_uncapitalised = 0;
   };
   // What a word is to the tracker: the first word of the names and roles of
   // starts_[start] (-1: of none), and its lexicon kind bits.
@@ -121,9 +131,31 @@ class Gazetteer {
   }
   // The names and roles whose first word is `word` (compared case-blind); null if none.
   const Start* StartsAt(std::string_view word) const { return StartFor(Lookup(word)); }
-  // Longest where `start` is StartsAt(the word at text[pos]).
-  Match LongestFrom(const Start* start, std::string_view text, size_t pos,
-                    std::optional<Date> date) const;
+  // Longest where `start` is StartsAt(the word at text[pos]). Only the aliases
+  // that end with a letter or digit and are n < 64 bytes long with bit n of
+  // `lengths` set are compared, and those of other ends or lengths: a caller
+  // that knows which lengths cannot match (AliasLengths) clears their bits.
+  Match LongestFrom(const Start* start, std::string_view text, size_t pos, std::optional<Date> date,
+                    uint64_t lengths = ~uint64_t{0}) const;
+  // The bits n of the aliases of `start` that may stand at text[pos] (the
+  // start of a word of `start`, text ending at its size) for a text with
+  // word ends `word_ends` (WordScan::EndsAfter), told from their lengths,
+  // the byte after the first word's separator and the case of text[pos].
+  // LongestFrom(start, ..., lengths) finds what LongestFrom(start, ...) does
+  // where `lengths` is this, and nothing where it is 0 and the start's
+  // aliases are all bounded (aliases_unbounded clear).
+  static uint64_t AliasLengths(const Start& start, std::string_view text, size_t pos,
+                               uint64_t word_ends) {
+    uint64_t lengths = start.alias_lengths_near;
+    if (const size_t next = pos + start.word_length + 1; next < text.size()) {
+      const size_t c = ascii::kFolded[static_cast<unsigned char>(text[next])];
+      if ((start.alias_next_bytes[c / 64] >> (c % 64) & 1u) != 0) {
+        lengths |= start.alias_lengths_far;
+      }
+    }
+    if (!ascii::Upper(text[pos])) lengths &= start.alias_lengths_uncapitalised;
+    return lengths & word_ends;
+  }
   // The lexicon kind bits (person title, given name, ...) of `word`, ignoring
   // case and a final period; 0 if it is in no list.
   int Kinds(std::string_view word) const {

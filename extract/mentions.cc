@@ -406,9 +406,16 @@ std::optional<MentionTracker::Found> MentionTracker::SingleName(std::string_view
 }
 
 // LongestFrom finds an alias ending with a letter or digit only where a word
-// ends after it, which the scan's word-end bits tell at once.
-inline bool MentionTracker::AliasMayEnd(const Gazetteer::Start& start, size_t pos) const {
-  return start.aliases_unbounded || (start.alias_word_ends & scan_.EndsAfter(pos)) != 0;
+// ends after it, which the scan's word-end bits tell at once; a word with no
+// capital first ("the") needs none of the word ends where only names
+// written with a capital first may stand.
+inline Gazetteer::Match MentionTracker::LongestAt(const Gazetteer::Start& start,
+                                                  std::string_view text, size_t pos) const {
+  if (start.aliases_unbounded) return gaz_.LongestFrom(&start, text, pos, doc_date_);
+  if (!Upper(text[pos]) && start.alias_lengths_uncapitalised == 0) return {};
+  const uint64_t lengths = Gazetteer::AliasLengths(start, text, pos, scan_.EndsAfter(pos));
+  if (lengths == 0) return {};
+  return gaz_.LongestFrom(&start, text, pos, doc_date_, lengths);
 }
 
 inline const Gazetteer::WordInfo* MentionTracker::LookupWord(std::string_view word) const {
@@ -443,9 +450,8 @@ const MentionTracker::KnownAt& MentionTracker::Known(std::string_view text, size
     const Gazetteer::WordInfo* info = LookupWord(text.substr(pos, scan_.RunEnd(pos) - pos));
     known_at_.start = gaz_.StartFor(info);
     known_at_.kinds = info == nullptr ? 0 : info->kinds;
-    known_at_.match = known_at_.start != nullptr && AliasMayEnd(*known_at_.start, pos)
-                          ? gaz_.LongestFrom(known_at_.start, text, pos, doc_date_)
-                          : Gazetteer::Match{};
+    known_at_.match =
+        known_at_.start != nullptr ? LongestAt(*known_at_.start, text, pos) : Gazetteer::Match{};
   }
   return known_at_;
 }
@@ -593,8 +599,8 @@ void MentionTracker::Find(std::string_view text, size_t begin, size_t end,
       Gazetteer::Match g;
       if (ahead) {
         g = known_at_.match;
-      } else if (start != nullptr && AliasMayEnd(*start, pos)) {
-        g = gaz_.LongestFrom(start, sentence, pos, doc_date_);
+      } else if (start != nullptr) {
+        g = LongestAt(*start, sentence, pos);
       }
       // OrganisationFollows is called only where a capitalised word follows
       // the name (most names are followed by none).

@@ -90,9 +90,11 @@ class MentionTracker {
   size_t NameWordEnd(std::string_view text, size_t pos, size_t end) const;
   // The same, read byte by byte (NameWordEnd's answer for words no space ends).
   size_t NameWordEndByBytes(std::string_view text, size_t pos, size_t end) const;
-  // False where no alias of `start` (the names whose first word is the word
-  // at text[pos]) can end at a word end; LongestFrom would find none.
-  bool AliasMayEnd(const Gazetteer::Start& start, size_t pos) const;
+  // The longest known name at text[pos], the start of a word of `start` (the
+  // names whose first word it is): LongestFrom, called only where
+  // Gazetteer::AliasLengths leaves an alias that may stand there.
+  Gazetteer::Match LongestAt(const Gazetteer::Start& start, std::string_view text,
+                             size_t pos) const;
   // The lengths n < 64 (bit n) of the role phrases of `start` (those whose
   // first word is the word at pos) that may stand at text[pos]: those that
   // reach a word end there and may have the text's byte after the first

@@ -449,6 +449,50 @@ TEST(MentionTrackerTest, NamesAtWordEndsAndInsideWordsAgreeWithThePreviousFinder
   ExpectSameMentionsAroundWords(small, words_of, before, after);
 }
 
+TEST(MentionTrackerTest, NamesCutByTheByteAfterTheirFirstWordAgreeWithThePreviousFinder) {
+  // A name of several words is looked for only where the byte after its first
+  // word's separator, folded, is one of its aliases', and a word with no
+  // capital first only where an alias is written so ("the acme", "xAI"):
+  // every alias's first word followed by its rest, by the rest with that byte
+  // changed, recased or cut short, and by words of its own length, in every
+  // case, opening a sentence and inside one.
+  RulePack small = SmallPack();
+  small.entities.push_back(EntityDef{
+      "Acme Labs Group", "organization", {"the acme labs", "ACME"}, std::nullopt, {}, {}});
+  small.entities.push_back(
+      EntityDef{"xWidget", "platform", {"xWidget Pro", "Xwidget Max"}, std::nullopt, {}, {}});
+  const char* const before[] = {"", "Later ", "\"", "Jane Roe's "};
+  const char* const after[] = {"", " met.", "'s aide.", " Group met.", ", she said."};
+  auto words_of = [](const RulePack& pack) {
+    std::vector<std::string> words;
+    for (const EntityDef& e : pack.entities) {
+      std::vector<std::string> names = {e.name};
+      names.insert(names.end(), e.aliases.begin(), e.aliases.end());
+      for (const std::string& name : names) {
+        size_t first = 0;
+        while (first < name.size() && ascii::Alnum(name[first])) ++first;
+        std::vector<std::string> variants = {name};
+        if (first + 1 < name.size()) {
+          std::string changed = name, recased = name;
+          changed[first + 1] = changed[first + 1] == 'q' ? 'r' : 'q';
+          recased[first + 1] = ascii::Upper(recased[first + 1])
+                                   ? ascii::Fold(recased[first + 1])
+                                   : static_cast<char>(recased[first + 1] - 32);
+          variants.insert(variants.end(),
+                          {changed, recased, name.substr(0, first + 2), name.substr(0, first + 1),
+                           name.substr(0, first) + " company",
+                           name.substr(0, first) + "-" + name.substr(first + 1)});
+        }
+        for (const std::string& v : variants) {
+          words.insert(words.end(), {v, Capitalised(v), InCapitals(v), InLowerCase(v)});
+        }
+      }
+    }
+    return words;
+  };
+  ExpectSameMentionsAroundWords(small, words_of, before, after);
+}
+
 TEST(MentionTrackerTest, TrackersSideBySideKeepTheirOwnState) {
   // Two documents read in turns by two live trackers, then again by trackers
   // made one after another (the second reuses the first one's buffers): each
