@@ -67,8 +67,9 @@ bool OpensWithConnector(std::string_view rest) {
 }
 
 // "of"/"for" as a word of a name, any case, with or without a final period.
-bool Connector(std::string_view w) {
-  if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+inline bool Connector(std::string_view w) {
+  if (w.size() - 2 > 2) return false;  // most words: not two to four bytes long
+  if (w.back() == '.') w.remove_suffix(1);
   return EqualsFolded(w, "of") || EqualsFolded(w, "for");
 }
 
@@ -318,26 +319,26 @@ std::optional<MentionTracker::Found> MentionTracker::NewName(std::string_view te
     }
     return titled_memo == 1;
   };
-  // Sentence starts capitalise any word.
-  const bool initial = OpensSentence(text, sentence_begin, words[first].begin);
   const std::string_view name =
       text.substr(words[first].begin, words[last - 1].end - words[first].begin);
   const bool single = last - first == 1;
+  // Sentence starts capitalise any word: asked of a name of one word alone.
+  bool initial = false;
   if (single) {
     if (const int known = surnames_.Find(name); known >= 0) {
       return Found{words[first].begin, words[last - 1].end, {known}, 1, "surname", false};
     }
+    initial = OpensSentence(text, sentence_begin, words[first].begin);
     if (initial && !titled()) return std::nullopt;
     if (name.size() == 1) return std::nullopt;
   }
   if (headline) return std::nullopt;
+  // The type the name's words give; a title makes a person of any name, so
+  // it is asked for only where they give another ("Peter Staran" is one either way).
   std::string_view type = "unknown";
-  const bool is_titled = titled();
-  const int last_kinds = is_titled ? 0 : kinds_of(words[last - 1]);
-  const int first_kinds = is_titled ? 0 : kinds_of(words[first]);
-  if (is_titled) {
-    type = "person";
-  } else if (last_kinds & kOrgWord) {
+  const int last_kinds = kinds_of(words[last - 1]);
+  const int first_kinds = kinds_of(words[first]);
+  if (last_kinds & kOrgWord) {
     type = "organization";
   } else if ((last_kinds & kAgencyWord) || (last - first > 2 && (first_kinds & kAgencyWord))) {
     type = "agency";
@@ -348,6 +349,7 @@ std::optional<MentionTracker::Found> MentionTracker::NewName(std::string_view te
   } else if (title_after) {
     type = "organization";
   }
+  if (type != "person" && titled()) type = "person";
   if (single && initial && type == "unknown") return std::nullopt;
   const int id = Unknown(name, type);
   // A later surname refers back: "Hampton Dellinger" ... "Dellinger".

@@ -493,6 +493,42 @@ TEST(MentionTrackerTest, NamesCutByTheByteAfterTheirFirstWordAgreeWithThePreviou
   ExpectSameMentionsAroundWords(small, words_of, before, after);
 }
 
+TEST(MentionTrackerTest, NewNamesOfEveryKindAfterTitlesAgreeWithThePreviousFinder) {
+  // A new name's type is read from its words first, and the title before it
+  // is asked for only where they make no person of it: names of one to three
+  // words from every list of the lexicon (given names, organisation, agency
+  // and place words, titles, words that are no names) and invented ones,
+  // after a title or none, opening a sentence and inside one, before a title
+  // ("Pfizer CEO") or a plain word.
+  RulePack small = SmallPack();
+  small.names.agency_words = {"Authority"};
+  small.names.place_words = {"Port"};
+  small.names.person_titles.push_back("adviser");
+  const char* const before[] = {"",          "Later ",     "Boss ",        "Gaffer. ",
+                                "adviser ",  "Mr. ",       "Boss of ",     "\"",
+                                "The Boss ", "Later The ", "Jane Roe and "};
+  const char* const after[] = {" met.", " Boss met.", ".", " of Port met.", "'s aide."};
+  auto words_of = [](const RulePack& pack) {
+    std::vector<std::string> parts = {"Velmor", "Quocor", "Bob", "Jane"};
+    for (const auto* list :
+         {&pack.names.given_names, &pack.names.org_words, &pack.names.agency_words,
+          &pack.names.place_words, &pack.names.person_titles, &pack.names.not_names}) {
+      for (size_t i = 0; i < list->size() && i < 6; ++i) parts.push_back(Capitalised((*list)[i]));
+    }
+    std::vector<std::string> words;
+    for (const std::string& a : parts) {
+      words.push_back(a);
+      for (const std::string& b : {std::string("Velmor"), std::string("Group"),
+                                   std::string("Authority"), std::string("Port")}) {
+        words.push_back(a + " " + b);
+        words.push_back(a + " Staran " + b);
+      }
+    }
+    return words;
+  };
+  ExpectSameMentionsAroundWords(small, words_of, before, after);
+}
+
 TEST(MentionTrackerTest, TrackersSideBySideKeepTheirOwnState) {
   // Two documents read in turns by two live trackers, then again by trackers
   // made one after another (the second reuses the first one's buffers): each
