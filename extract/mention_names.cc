@@ -34,9 +34,8 @@ inline uint32_t NameIndex::Hash(std::string_view name) {
 inline size_t NameIndex::IndexOf(std::string_view name, uint32_t hash) const {
   for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
     const Slot& slot = slots_[i];
-    if (slot.stamp != stamp_ ||
-        (slot.hash == hash && slot.length == name.size() &&
-         ascii::SameBytes(std::string_view(chars_.data() + slot.offset, name.size()), name))) {
+    if (slot.stamp != stamp_ || (slot.hash == hash && slot.length == name.size() &&
+                                 ascii::SameBytes(std::string_view(slot.key, name.size()), name))) {
       return i;
     }
   }
@@ -47,9 +46,7 @@ NameIndex::Slot& NameIndex::SlotFor(std::string_view name) {
   const uint32_t hash = Hash(name);
   Slot& slot = slots_[IndexOf(name, hash)];
   if (slot.stamp != stamp_) {
-    if (chars_.capacity() < 256) chars_.reserve(256);  // a document's first few names
-    slot = Slot{chars_.size(), static_cast<uint32_t>(name.size()), hash, -1, stamp_};
-    chars_.append(name);
+    slot = Slot{name.data(), static_cast<uint32_t>(name.size()), hash, -1, stamp_};
     ++size_;
     shapes_ |= ShapeBit(name);
   }
@@ -71,7 +68,6 @@ int NameIndex::Emplace(std::string_view name, int value) {
 void NameIndex::Set(std::string_view name, int value) { SlotFor(name).value = value; }
 
 void NameIndex::Clear() {
-  chars_.clear();
   if (slots_.size() > 256) {
     slots_ = std::vector<Slot>();
     mask_ = 0;

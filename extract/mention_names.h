@@ -1,14 +1,15 @@
 // NameIndex: the names a document introduces (unknown names, their surnames)
 // mapped to entity ids, for MentionTracker. Keys are compared byte for byte.
-// Their bytes are kept in one buffer and the slots in one flat array, so adding
-// a name allocates no node and no string of its own, and a lookup takes a
-// string_view into the text.
+// The slots are one flat array and a key is not copied: its slot points at the
+// bytes it was given (the tracker's names are views of its document's text),
+// so adding a name allocates and copies nothing, and a lookup takes a
+// string_view into the text. The bytes of a key given to Emplace or Set must
+// stay as they are until the next Clear.
 #ifndef KG_EXTRACT_MENTION_NAMES_H_
 #define KG_EXTRACT_MENTION_NAMES_H_
 
 #include <cstddef>
 #include <cstdint>
-#include <string>
 #include <string_view>
 #include <vector>
 
@@ -22,15 +23,15 @@ class NameIndex {
   int Emplace(std::string_view name, int value);
   // Gives `name` the value `value` (>= 0), whether or not it had one.
   void Set(std::string_view name, int value);
-  // Forgets every name, keeping the memory of a small index for the next
+  // Forgets every name (their bytes may then go), keeping the memory of a small index for the next
   // document (a large one's is let go, or each later document would clear it).
   // Slots are not cleared one by one: the index moves on to a new stamp.
   void Clear();
 
  private:
   struct Slot {
-    size_t offset = 0;    // of the key in chars_
-    uint32_t length = 0;  // of the key: a name's, well under 4 GB
+    const char* key = nullptr;  // the bytes the key was given with (not owned)
+    uint32_t length = 0;        // of the key: a name's, well under 4 GB
     uint32_t hash = 0;
     int value = -1;
     uint8_t stamp = 0;  // the index's stamp when filled; any other: an empty slot
@@ -44,7 +45,6 @@ class NameIndex {
   Slot& SlotFor(std::string_view name);
   void Grow();
 
-  std::string chars_;
   std::vector<Slot> slots_;  // empty, or a power of two at most half full
   // slots_.size() - 1, or 0 while there are none: kept, not worked out from
   // the vector's ends (a division by the slot's 24 bytes) at every lookup.

@@ -44,7 +44,8 @@ class MentionTracker {
   // The mentions of the sentence text[begin, end), left to right; updates the
   // discourse state so later sentences can refer back. `text` is the
   // document, the same bytes at every call on this tracker (its words are
-  // read once, at the first sentence).
+  // read once, at the first sentence), alive as long as the tracker (the
+  // names it introduces are kept as views of it).
   std::vector<Mention> Find(std::string_view text, size_t begin, size_t end);
   // The same, written over *mentions: the mentions it already holds are
   // reused, so a caller that keeps one vector from sentence to sentence

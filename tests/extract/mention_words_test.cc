@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <string>
 #include <vector>
@@ -230,6 +231,8 @@ TEST(NameIndexTest, AgreesWithAMap) {
   auto next = [&] { return state = state * 1103515245u + 12345u, state >> 8; };
   NameIndex index;
   std::map<std::string, int> reference;
+  // The index keeps views of its keys: their bytes stay here, in nodes that never move.
+  std::deque<std::string> keys;
   for (int i = 0; i < 5000; ++i) {
     // Short names over few letters collide often; some are long, some empty.
     std::string name;
@@ -239,12 +242,12 @@ TEST(NameIndexTest, AgreesWithAMap) {
     switch (next() % 3) {
       case 0: {
         const auto [it, added] = reference.emplace(name, value);
-        EXPECT_EQ(index.Emplace(name, value), it->second) << name;
+        EXPECT_EQ(index.Emplace(keys.emplace_back(name), value), it->second) << name;
         break;
       }
       case 1:
         reference[name] = value;
-        index.Set(name, value);
+        index.Set(keys.emplace_back(name), value);
         break;
       default: {
         const auto it = reference.find(name);
@@ -264,16 +267,21 @@ TEST(NameIndexTest, AgreesWithAMapAcrossManyClears) {
   NameIndex index;
   for (int document = 0; document < 700; ++document) {
     std::map<std::string, int> reference;
+    // A document's keys, kept until the index is cleared; each filled
+    // with a byte that no key has once dropped, so a slot of an old document
+    // that seemed filled would be told by its bytes.
+    std::deque<std::string> keys;
     const int operations = static_cast<int>(next() % 60);
     for (int i = 0; i < operations; ++i) {
       const std::string name = "n" + std::to_string(next() % 40);
       const int value = static_cast<int>(next() % 1000);
       if (next() % 2 == 0) {
         const auto [it, added] = reference.emplace(name, value);
-        ASSERT_EQ(index.Emplace(name, value), it->second) << document << " " << name;
+        ASSERT_EQ(index.Emplace(keys.emplace_back(name), value), it->second)
+            << document << " " << name;
       } else {
         reference[name] = value;
-        index.Set(name, value);
+        index.Set(keys.emplace_back(name), value);
       }
     }
     for (int k = 0; k < 40; ++k) {
@@ -283,6 +291,7 @@ TEST(NameIndexTest, AgreesWithAMapAcrossManyClears) {
           << document << " " << name;
     }
     index.Clear();
+    for (std::string& key : keys) key.assign(key.size(), '#');
   }
 }
 
@@ -290,7 +299,8 @@ TEST(NameIndexTest, ClearedIndexIsEmptyAndUsable) {
   // Small (slots kept) and large (slots let go) indexes, each cleared and refilled.
   for (const int names : {5, 3000}) {
     NameIndex index;
-    for (int i = 0; i < names; ++i) index.Set("name" + std::to_string(i), i);
+    std::deque<std::string> keys;  // alive until the index is cleared (it keeps views)
+    for (int i = 0; i < names; ++i) index.Set(keys.emplace_back("name" + std::to_string(i)), i);
     index.Clear();
     for (int i = 0; i < names; ++i) EXPECT_EQ(index.Find("name" + std::to_string(i)), -1) << i;
     EXPECT_EQ(index.Emplace("name1", 7), 7);
