@@ -146,6 +146,13 @@ constexpr WordListShape ShapeOf(const std::array<string_view, N>& list) {
   return shape;
 }
 
+// A shape that may hold every word either may hold.
+constexpr WordListShape Union(WordListShape a, const WordListShape& b) {
+  a.lengths |= b.lengths;
+  for (int c = 0; c < 64; ++c) a.second[c] |= b.second[c];
+  return a;
+}
+
 template <const auto& kList>
 bool In(string_view word) {
   static constexpr WordListShape kShape = ShapeOf(kList);
@@ -195,6 +202,14 @@ string_view WordAt(string_view text, size_t at) {
   return text.substr(at, end - at);
 }
 
+// Is there a '.' in `token` ("U.S", "p.m")?
+bool HasPeriod(string_view token) {
+  for (char c : token) {
+    if (c == '.') return true;
+  }
+  return false;
+}
+
 // Does the period at `dot` (followed, after whitespace, by `next`) end a sentence?
 bool PeriodEnds(string_view text, size_t dot, size_t next) {
   // The token before the period: back to a blank, a '-' or an opener. Only
@@ -220,16 +235,23 @@ bool PeriodEnds(string_view text, size_t dot, size_t next) {
   string_view token = text.substr(begin, dot - begin);
   if (token.empty()) return true;
   if (token.back() == '.') return true;  // "..." is an ellipsis, not an abbreviation
-  if (In<kTitles>(token)) return false;
+  // Most tokens are a plain word that none of the three lists below can
+  // hold: one screen by length and first bytes answers for all three.
+  static constexpr WordListShape kAbbreviations =
+      Union(Union(ShapeOf(kTitles), ShapeOf(kBeforeNumber)), ShapeOf(kMayEnd));
+  const bool listed = kAbbreviations.MayHold(token);
+  if (listed && In<kTitles>(token)) return false;
   bool single_capital = token.size() == 1 && IsUpper(token[0]);
   // An initial, unless it is a one-letter name closing the sentence ("on X.").
   if (single_capital && next + 1 < text.size() && IsUpper(text[next]) && text[next + 1] == '.') {
     return false;
   }
-  const bool before_number = In<kBeforeNumber>(token);
+  const bool before_number = listed && In<kBeforeNumber>(token);
   if (before_number && IsDigit(text[next])) return false;
-  bool dotted = token.find('.') != string_view::npos && IsLetter(token[0]);
-  bool may_end = dotted || single_capital || before_number || In<kMayEnd>(token);
+  // The look for a period inside the token (a byte loop: the token is short,
+  // where a call to memchr cost more than the loop) comes last.
+  const bool may_end = single_capital || before_number || (listed && In<kMayEnd>(token)) ||
+                       (IsLetter(token[0]) && HasPeriod(token));
   if (!may_end) return true;
   if (OpenerAt(text, next) > 0) return true;
   return In<kOpeners>(WordAt(text, next));

@@ -4,6 +4,7 @@
 #include <memory>
 #include <new>
 #include <nlohmann/json.hpp>
+#include <span>
 
 #include "extract/time/time_expression.h"
 #include "graph/model/fact_json.h"
@@ -103,13 +104,7 @@ int RunExtract(const ExtractOptions& options) {
     thread_local FactList facts;
     Output out;
     extractor->Extract(doc, &facts, &out.skipped);
-    size_t bytes = 0;
-    for (const Fact& fact : facts) bytes += FactJsonSizeHint(fact);
-    out.lines.reserve(bytes);
-    for (const Fact& fact : facts) {
-      AppendFactJson(fact, &out.lines);
-      out.lines.push_back('\n');
-    }
+    AppendFactJsonLines(std::span<const Fact>(facts.begin(), facts.size()), &out.lines);
     return out;
   };
   // The documents' lines are gathered and written a megabyte at a time: a

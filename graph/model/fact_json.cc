@@ -192,9 +192,10 @@ std::string FactToJsonByObject(const Fact& f) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-}  // namespace
-
-void AppendFactJson(const Fact& f, std::string* out) {
+// Room WriteLine may use for `f`'s line: every string at its longest
+// escaped form, the literals, numbers and dates at their longest, and 16
+// bytes LineWriter::String may store past a string it copied.
+size_t MaxLineSize(const Fact& f) {
   const std::string* const strings[] = {&f.id,
                                         &f.doc,
                                         &f.subject,
@@ -208,7 +209,6 @@ void AppendFactJson(const Fact& f, std::string* out) {
                                         &f.subject_mention.resolution,
                                         &f.object_mention.text,
                                         &f.object_mention.resolution};
-  // 16 more: LineWriter::String reads up to 15 bytes past a string it copied.
   size_t room = kMaxFixedBytes + 2 * LineWriter::kMaxInteger + 3 * LineWriter::kMaxDate + 16;
   for (const std::string* s : strings) room += text_scan::MaxJsonStringSize(*s);
   if (f.time) {
@@ -216,12 +216,14 @@ void AppendFactJson(const Fact& f, std::string* out) {
       room += text_scan::MaxJsonStringSize(*s);
     }
   }
-  // The line is written in a per-thread buffer that keeps its size across
-  // facts: sizing `out` by the worst case instead would clear ~6 bytes for
-  // every byte written.
-  thread_local std::string buffer;
-  if (buffer.size() < room) buffer.resize(std::max(room, 2 * buffer.size()));
-  LineWriter w(buffer.data());
+  return room;
+}
+
+// Writes `f`'s line at `at`, which has MaxLineSize(f) bytes of room; returns
+// its end, or nullptr when a string is not valid UTF-8 (the line is then
+// FactToJsonByObject's).
+char* WriteLine(const Fact& f, char* at) {
+  LineWriter w(at);
   w.Literal("{\"id\":");
   w.String(f.id);
   w.Literal(",\"doc\":");
@@ -276,13 +278,57 @@ void AppendFactJson(const Fact& f, std::string* out) {
   w.Literal(",\"object_mention\":");
   w.Mention(f.object_mention);
   w.Char('}');
-  if (!w.ok()) {
-    // Invalid UTF-8 cannot come from the document reader, but nlohmann
-    // replaces it rather than throw if a caller builds a fact by hand.
-    out->append(FactToJsonByObject(f));
-    return;
+  return w.ok() ? w.end() : nullptr;
+}
+
+// Lines are written in a per-thread buffer that keeps its size across calls:
+// sizing the caller's string by the worst case instead would clear ~6 bytes
+// for every byte written.
+class LineBuffer {
+ public:
+  LineBuffer() : buffer_(Buffer()) {}
+
+  // Appends `f`'s line, and '\n' when `newline`.
+  void Add(const Fact& f, bool newline) {
+    Reserve(MaxLineSize(f) + 1);
+    char* end = WriteLine(f, buffer_.data() + used_);
+    if (end == nullptr) {
+      // Invalid UTF-8 cannot come from the document reader, but nlohmann
+      // replaces it rather than throw if a caller builds a fact by hand.
+      const std::string line = FactToJsonByObject(f);
+      Reserve(line.size() + 1);
+      end = std::copy(line.begin(), line.end(), buffer_.data() + used_);
+    }
+    if (newline) *end++ = '\n';
+    used_ = static_cast<size_t>(end - buffer_.data());
   }
-  out->append(buffer.data(), static_cast<size_t>(w.end() - buffer.data()));
+  std::string_view lines() const { return std::string_view(buffer_.data(), used_); }
+
+ private:
+  static std::string& Buffer() {
+    thread_local std::string buffer;
+    return buffer;
+  }
+  void Reserve(size_t room) {
+    if (buffer_.size() - used_ < room) buffer_.resize(std::max(used_ + room, 2 * buffer_.size()));
+  }
+
+  std::string& buffer_;
+  size_t used_ = 0;
+};
+
+}  // namespace
+
+void AppendFactJson(const Fact& f, std::string* out) {
+  LineBuffer buffer;
+  buffer.Add(f, /*newline=*/false);
+  out->append(buffer.lines());
+}
+
+void AppendFactJsonLines(std::span<const Fact> facts, std::string* out) {
+  LineBuffer buffer;
+  for (const Fact& f : facts) buffer.Add(f, /*newline=*/true);
+  out->append(buffer.lines());
 }
 
 size_t FactJsonSizeHint(const Fact& f) {

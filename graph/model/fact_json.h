@@ -8,6 +8,7 @@
 #ifndef KG_GRAPH_MODEL_FACT_JSON_H_
 #define KG_GRAPH_MODEL_FACT_JSON_H_
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,10 @@ std::string FactToJson(const Fact& fact);
 // The same line appended to `*out`, for writers that batch many lines in one
 // buffer.
 void AppendFactJson(const Fact& fact, std::string* out);
+
+// The lines of `facts`, each followed by '\n', appended to `*out`: for a
+// writer of many facts, one append instead of one a line.
+void AppendFactJsonLines(std::span<const Fact> facts, std::string* out);
 
 // About the length of that line (its strings' bytes plus a typical rest), for
 // reserving one buffer for many lines.

@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <span>
+#include <string>
 #include <vector>
 
 namespace kg {
@@ -420,6 +423,58 @@ TEST(FactJsonTest, FastPathAgreesWithTheSaxReaderOnMutatedLines) {
     }
     ExpectReadersAgree(line);
     if (HasFailure()) return;
+  }
+}
+
+}  // namespace
+}  // namespace kg
+
+namespace kg {
+namespace {
+
+// The batch writer gives each fact's line, as FactToJson writes it, and a
+// newline: on facts with escapes, non-ASCII and invalid UTF-8 (the replacing
+// path, in the middle of a batch), on long sentences that outgrow the
+// writer's buffer, and on an empty list.
+TEST(FactJsonTest, LinesAreEachFactsLineAndANewline) {
+  std::mt19937 rng(7);
+  const std::vector<std::string> pieces = {"Musk", "\"",   "\\",       "\n", "\x01",
+                                           "é",    "\xff", "\xe2\x80", " ",  "Trump's"};
+  auto text = [&](int most) {
+    std::string s;
+    for (int n = static_cast<int>(rng() % most); n > 0; --n) s += pieces[rng() % pieces.size()];
+    return s;
+  };
+  std::vector<Fact> facts;
+  for (int i = 0; i < 400; ++i) {
+    Fact f;
+    f.id = text(3);
+    f.doc = "doc" + std::to_string(i / 7);
+    f.subject = text(4);
+    f.relation = "acquired";
+    f.object = text(4);
+    if (rng() % 2)
+      f.time = FactTime{Date{2024, 1, 2}, Date{2024, 1, 2}, "2024-01-02", text(3), "explicit"};
+    f.rule = "acquired.active";
+    // Now and then a sentence of tens of kilobytes, past any size the
+    // buffer has reached before it.
+    f.sentence = i % 97 == 5 ? std::string(20000 + 1000 * i, 'x') + text(5) : text(40);
+    f.span_begin = i;
+    f.span_end = i + static_cast<int64_t>(rng() % 300);
+    f.subject_mention = {text(3), "name"};
+    f.object_mention = {text(3), "alias"};
+    facts.push_back(std::move(f));
+  }
+  for (size_t begin : {size_t{0}, size_t{3}, size_t{399}, size_t{400}}) {
+    for (size_t count : {size_t{0}, size_t{1}, size_t{2}, size_t{400}}) {
+      count = std::min(count, facts.size() - begin);
+      const std::span<const Fact> some(facts.data() + begin, count);
+      std::string expected = "kept";
+      for (const Fact& f : some) expected += FactToJson(f) + "\n";
+      std::string lines = "kept";
+      AppendFactJsonLines(some, &lines);
+      ASSERT_EQ(lines, expected) << begin << " " << count;
+    }
   }
 }
 
