@@ -394,8 +394,8 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
         f.hedged = polarity.hedged;
         f.rule = pat.rule;
         f.sentence.assign(in.document.substr(in.begin, in.end - in.begin));
-        f.span_begin = static_cast<int64_t>(view.source_begin[spans.begin]);
-        f.span_end = static_cast<int64_t>(view.source_end[spans.end - 1]);
+        f.span_begin = static_cast<int64_t>(view.sources.Begin(spans.begin));
+        f.span_end = static_cast<int64_t>(view.sources.End(spans.end - 1));
         SetEvidence(in, s.mention, &f.subject_mention);
         SetEvidence(in, o.mention, &f.object_mention);
       }

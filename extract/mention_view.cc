@@ -41,8 +41,7 @@ class ViewWriter {
   ViewWriter(MentionView* view, size_t expected, size_t tokens) : v_(view) {
     v_->tokens.clear();
     v_->tokens.reserve(tokens);
-    v_->source_begin.clear();
-    v_->source_end.clear();
+    v_->sources.clear();
     // The string keeps its capacity between views: resizing within it only
     // writes the bytes between the old and the new size.
     Grow(expected);
@@ -57,8 +56,7 @@ class ViewWriter {
     Reserve(s.size());
     std::memcpy(text_ + n_, s.data(), s.size());
     n_ += s.size();
-    v_->source_begin.Append(s.size(), src_begin, false);
-    v_->source_end.Append(s.size(), src_end, false);
+    v_->sources.Append(s.size(), src_begin, src_end, false);
   }
   size_t size() const { return n_; }
 
@@ -83,8 +81,7 @@ class ViewWriter {
     *t++ = '>';
     const size_t length = static_cast<size_t>(t - start);
     n_ += length;
-    v_->source_begin.Append(length, src_begin, false);
-    v_->source_end.Append(length, src_end, false);
+    v_->sources.Append(length, src_begin, src_end, false);
   }
 
   // Writes document[*i, stop) — bytes no mention or time starts inside — and
@@ -148,8 +145,7 @@ void ViewWriter::PutLoweredWord(std::string_view word, size_t src_begin, size_t 
   Reserve(word.size() + 1);
   for (char c : word) text_[n_++] = kLower[static_cast<unsigned char>(c)];
   text_[n_++] = ' ';
-  v_->source_begin.Append(word.size() + 1, src_begin, false);
-  v_->source_end.Append(word.size() + 1, src_end, false);
+  v_->sources.Append(word.size() + 1, src_begin, src_end, false);
 }
 
 // Copies document bytes from `p` on, lower-cased, to `out` for as long as
@@ -218,10 +214,7 @@ void ViewWriter::PutWords(std::string_view document, size_t* i, size_t stop) {
   size_t p = *i;
   // View bytes [run_n, n) come from document bytes [run_p, p), one for one.
   size_t run_n = n, run_p = p;
-  auto end_run = [&] {
-    v_->source_begin.Append(n - run_n, run_p, true);
-    v_->source_end.Append(n - run_n, run_p + 1, true);
-  };
+  auto end_run = [&] { v_->sources.Append(n - run_n, run_p, run_p + 1, true); };
   while (p < stop) {
     const size_t copied = CopyPlain(document, p, stop, n == 0 || text[n - 1] == ' ', text + n);
     n += copied;
@@ -250,8 +243,7 @@ void ViewWriter::PutWords(std::string_view document, size_t* i, size_t stop) {
     for (char f : folded) {
       if (f == ' ' && (n == 0 || text[n - 1] == ' ')) continue;
       text[n++] = f;
-      v_->source_begin.Append(1, p, false);
-      v_->source_end.Append(1, p + length, false);
+      v_->sources.Append(1, p, p + length, false);
     }
     p += length;
     run_n = n;
@@ -264,12 +256,21 @@ void ViewWriter::PutWords(std::string_view document, size_t* i, size_t stop) {
 
 }  // namespace
 
-size_t SourceOffsets::operator[](size_t view_pos) const {
+const SourceOffsets::Run& SourceOffsets::RunAt(size_t view_pos) const {
   // The last run starting at or before view_pos.
   auto it = std::upper_bound(runs_.begin(), runs_.end(), view_pos,
                              [](size_t p, const Run& r) { return p < r.view_begin; });
-  --it;
-  return it->source + (it->advances ? view_pos - it->view_begin : 0);
+  return *--it;
+}
+
+size_t SourceOffsets::Begin(size_t view_pos) const {
+  const Run& run = RunAt(view_pos);
+  return run.begin + (run.advances ? view_pos - run.view_begin : 0);
+}
+
+size_t SourceOffsets::End(size_t view_pos) const {
+  const Run& run = RunAt(view_pos);
+  return run.end + (run.advances ? view_pos - run.view_begin : 0);
 }
 
 const ViewToken* MentionView::TokenAt(size_t pos) const {

@@ -25,52 +25,57 @@ struct TimeSpanRef {
   size_t begin = 0, end = 0;  // document offsets
 };
 
-// One end of the document bytes each view byte came from: offsets[i] for
-// view byte i. Held as runs, not an offset per byte: a view is mostly words
-// copied byte for byte (one run each, merged across single spaces) and a few
-// tokens (one run each), and only the two ends of a match are ever looked up.
+// The document bytes each view byte came from: document[Begin(i), End(i))
+// for view byte i. Held as runs, not offsets per byte: a view is mostly
+// words copied byte for byte (one run each, merged across single spaces) and
+// a few tokens (one run each), and only the two ends of a match are ever
+// looked up. Both ends share a run: they break at the same view bytes.
 class SourceOffsets {
  public:
-  size_t operator[](size_t view_pos) const;  // view_pos < size()
+  size_t Begin(size_t view_pos) const;  // view_pos < size()
+  size_t End(size_t view_pos) const;
   size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
   void clear() {
     runs_.clear();
     size_ = 0;
   }
-  // The next `count` view bytes come from `source`, `source + 1`, ... when
-  // `advances`, else all from `source`.
-  void Append(size_t count, size_t source, bool advances) {
+  // The next `count` view bytes come from document[begin, end),
+  // [begin + 1, end + 1), ... when `advances`, else all from [begin, end).
+  void Append(size_t count, size_t begin, size_t end, bool advances) {
     if (count == 0) return;
     if (!runs_.empty()) {
       const Run& last = runs_.back();
       // A single byte fits either kind of run.
-      const bool fits = last.advances ? (advances || count == 1) &&
-                                            last.source + (size_ - last.view_begin) == source
-                                      : (!advances || count == 1) && last.source == source;
+      const size_t step = last.advances ? size_ - last.view_begin : 0;
+      const bool fits = (last.advances ? advances || count == 1 : !advances || count == 1) &&
+                        last.begin + step == begin && last.end + step == end;
       if (fits) {
         size_ += count;
         return;
       }
     }
-    runs_.push_back({size_, source, advances});
+    runs_.push_back({size_, begin, end, advances});
     size_ += count;
   }
 
  private:
   struct Run {
     size_t view_begin;
-    size_t source;
+    size_t begin;  // where the run's first view byte came from
+    size_t end;
     bool advances;
   };
+  // The run holding view byte `view_pos`.
+  const Run& RunAt(size_t view_pos) const;
+
   std::vector<Run> runs_;
   size_t size_ = 0;
 };
 
 struct MentionView {
   std::string text;
-  SourceOffsets source_begin;  // where the bytes of view byte i begin in the document
-  SourceOffsets source_end;    // and where they end
+  SourceOffsets sources;  // the document bytes each view byte came from
   std::vector<ViewToken> tokens;
 
   // The token starting at view offset `pos`, or nullptr.

@@ -16,23 +16,33 @@ namespace {
 TEST(SourceOffsetsTest, AdvancingAndConstantRuns) {
   SourceOffsets o;
   EXPECT_TRUE(o.empty());
-  o.Append(3, 10, true);   // view 0..2 <- 10, 11, 12
-  o.Append(2, 13, true);   // continues the run: 13, 14
-  o.Append(4, 40, false);  // a token: 40 four times
-  o.Append(1, 40, true);   // one byte fits the constant run
-  o.Append(2, 50, true);   // 50, 51
-  o.Append(0, 99, true);   // nothing
-  ASSERT_EQ(o.size(), 12u);
-  const size_t expected[] = {10, 11, 12, 13, 14, 40, 40, 40, 40, 40, 50, 51};
-  for (size_t i = 0; i < o.size(); ++i) EXPECT_EQ(o[i], expected[i]) << i;
+  o.Append(3, 10, 11, true);   // view 0..2 <- [10, 11), [11, 12), [12, 13)
+  o.Append(2, 13, 14, true);   // continues the run: [13, 14), [14, 15)
+  o.Append(4, 40, 45, false);  // a token: [40, 45) four times
+  o.Append(1, 40, 45, true);   // one byte fits the constant run
+  o.Append(1, 40, 46, false);  // the same begin, another end: a new run
+  o.Append(2, 50, 51, true);   // [50, 51), [51, 52)
+  o.Append(0, 99, 99, true);   // nothing
+  ASSERT_EQ(o.size(), 13u);
+  const size_t begins[] = {10, 11, 12, 13, 14, 40, 40, 40, 40, 40, 40, 50, 51};
+  const size_t ends[] = {11, 12, 13, 14, 15, 45, 45, 45, 45, 45, 46, 51, 52};
+  for (size_t i = 0; i < o.size(); ++i) {
+    EXPECT_EQ(o.Begin(i), begins[i]) << i;
+    EXPECT_EQ(o.End(i), ends[i]) << i;
+  }
   o.clear();
   EXPECT_EQ(o.size(), 0u);
-  o.Append(1, 7, false);
-  o.Append(1, 8, true);  // a single byte after a single byte: continues it
-  o.Append(1, 8, true);  // the same source again: a new run
-  EXPECT_EQ(o[0], 7u);
-  EXPECT_EQ(o[1], 8u);
-  EXPECT_EQ(o[2], 8u);
+  o.Append(1, 7, 8, false);
+  o.Append(1, 8, 9, true);   // a single byte after a single byte: continues it
+  o.Append(1, 8, 9, true);   // the same source again: a new run
+  o.Append(1, 9, 12, true);  // the next begin, but not the next end: a new run
+  o.Append(1, 10, 13, true);
+  const size_t begins2[] = {7, 8, 8, 9, 10};
+  const size_t ends2[] = {8, 9, 9, 12, 13};
+  for (size_t i = 0; i < o.size(); ++i) {
+    EXPECT_EQ(o.Begin(i), begins2[i]) << i;
+    EXPECT_EQ(o.End(i), ends2[i]) << i;
+  }
 }
 
 class MentionViewTest : public ::testing::Test {
@@ -85,8 +95,7 @@ TEST_F(MentionViewTest, EveryViewByteMapsToItsSource) {
   const std::string tesla = "<e" + std::to_string(EntityId("Tesla")) + ":organization>";
   const std::string apple = "<e" + std::to_string(EntityId("Apple")) + ":organization>";
   ASSERT_EQ(view.text, tesla + " said \"no\" ok - to " + apple + " in <t1>.");
-  ASSERT_EQ(view.source_begin.size(), view.text.size());
-  ASSERT_EQ(view.source_end.size(), view.text.size());
+  ASSERT_EQ(view.sources.size(), view.text.size());
 
   // What each view byte must map to, worked out from the text.
   std::vector<std::pair<size_t, size_t>> expected;
@@ -119,8 +128,8 @@ TEST_F(MentionViewTest, EveryViewByteMapsToItsSource) {
   copied(".");
   ASSERT_EQ(expected.size(), view.text.size());
   for (size_t i = 0; i < view.text.size(); ++i) {
-    EXPECT_EQ(view.source_begin[i], expected[i].first) << "view byte " << i << " of " << view.text;
-    EXPECT_EQ(view.source_end[i], expected[i].second) << "view byte " << i << " of " << view.text;
+    EXPECT_EQ(view.sources.Begin(i), expected[i].first) << "view byte " << i << " of " << view.text;
+    EXPECT_EQ(view.sources.End(i), expected[i].second) << "view byte " << i << " of " << view.text;
   }
 
   ASSERT_EQ(view.tokens.size(), 3u);
@@ -148,13 +157,13 @@ TEST_F(MentionViewTest, ReusedViewForgetsTheLastSentence) {
   BuildView(text, second, text.size(), {apple, tesla}, {}, tracker, &view);
   const MentionView fresh = BuildView(text, second, text.size(), {apple, tesla}, {}, tracker);
   EXPECT_EQ(view.text, fresh.text);
-  ASSERT_EQ(view.source_begin.size(), fresh.source_begin.size());
+  ASSERT_EQ(view.sources.size(), fresh.sources.size());
   for (size_t i = 0; i < view.text.size(); ++i) {
-    EXPECT_EQ(view.source_begin[i], fresh.source_begin[i]);
-    EXPECT_EQ(view.source_end[i], fresh.source_end[i]);
+    EXPECT_EQ(view.sources.Begin(i), fresh.sources.Begin(i));
+    EXPECT_EQ(view.sources.End(i), fresh.sources.End(i));
   }
   EXPECT_EQ(view.tokens.size(), 2u);
-  EXPECT_EQ(view.source_begin[view.text.size() - 1], text.size() - 1);
+  EXPECT_EQ(view.sources.Begin(view.text.size() - 1), text.size() - 1);
 }
 
 // The view of text with no mention or time, byte by byte: blanks, "<" and ">"
@@ -300,7 +309,7 @@ TEST(MentionViewTokensTest, TypesOfAnyLengthAndIndicesOfAnyWidth) {
   EXPECT_EQ(view.text, expected);
   ASSERT_EQ(view.tokens.size(), 240u);
   for (const ViewToken& t : view.tokens) {
-    EXPECT_EQ(view.source_begin[t.begin],
+    EXPECT_EQ(view.sources.Begin(t.begin),
               t.entity >= 0 ? mentions[t.mention].begin : times[static_cast<size_t>(t.time)].begin);
   }
 }
@@ -326,7 +335,7 @@ TEST(MentionViewTokensTest, TimeIndicesUpToSixDigits) {
     expected.append(std::to_string(before + 1)).append(">");
     EXPECT_EQ(view.text, expected);
     ASSERT_EQ(view.tokens.size(), 2u);
-    EXPECT_EQ(view.source_begin[view.tokens[1].begin], 6u);
+    EXPECT_EQ(view.sources.Begin(view.tokens[1].begin), 6u);
   }
 }
 
