@@ -342,7 +342,10 @@ class Splitter {
       if (text_[i] == '\n') {
         size_t j = i + 1;
         while (j < n && (text_[j] == ' ' || text_[j] == '\t' || text_[j] == '\r')) ++j;
-        if (j >= n || text_[j] == '\n' || HeadlineBreak(text_, start_, i, j, wrapped)) {
+        // A sentence that starts at this very line break (the second of a
+        // blank line's two) has no line before it to be a headline.
+        if (j >= n || text_[j] == '\n' ||
+            (start_ != i && HeadlineBreak(text_, start_, i, j, wrapped))) {
           Emit(i, j);
         }
         i = j;

@@ -98,6 +98,11 @@ const Case kCases[] = {
     {"One line ends here.\nThe next line starts.",
      {"One line ends here.", "The next line starts."}},
     {"Windows line ends.\r\n\r\nStill split.", {"Windows line ends.", "Still split."}},
+    // Blank lines holding blanks, and runs of them, after a headline and a
+    // paragraph: the sentence after them starts at their last line break.
+    {"Tesla update\n \t\nShares rose today.", {"Tesla update", "Shares rose today."}},
+    {"Tesla update\n\n\nShares rose today.\n\n \n\nA quiet day\nFor traders",
+     {"Tesla update", "Shares rose today.", "A quiet day", "For traders"}},
     // Hard-wrapped prose is not a run of headlines.
     {"Former US President Donald Trump reached out to\nElon Musk last summer, asking whether\n"
      "the Tesla CEO would buy Truth Social.",
