@@ -202,10 +202,19 @@ string_view WordAt(string_view text, size_t at) {
   return text.substr(at, end - at);
 }
 
-// Is there a '.' in `token` ("U.S", "p.m")?
-bool HasPeriod(string_view token) {
-  for (char c : token) {
-    if (c == '.') return true;
+// Is there a '.' in text[begin, dot) ("U.S", "p.m")? The token is short: up
+// to eight bytes are tested as one word (the eight bytes before `dot`, with
+// those before `begin` set to a letter), a longer one a byte at a time.
+bool HasPeriod(string_view text, size_t begin, size_t dot) {
+  const size_t n = dot - begin;
+  if (n <= 8 && dot >= 8) {
+    const uint64_t keep = ~uint64_t{0} << (8 * (8 - n));
+    const uint64_t w =
+        (text_scan::Load8(text.data() + dot - 8) & keep) | (text_scan::kOnes * 'a' & ~keep);
+    return text_scan::HasByte(w, '.') != 0;
+  }
+  for (size_t i = begin; i < dot; ++i) {
+    if (text[i] == '.') return true;
   }
   return false;
 }
@@ -248,10 +257,9 @@ bool PeriodEnds(string_view text, size_t dot, size_t next) {
   }
   const bool before_number = listed && In<kBeforeNumber>(token);
   if (before_number && IsDigit(text[next])) return false;
-  // The look for a period inside the token (a byte loop: the token is short,
-  // where a call to memchr cost more than the loop) comes last.
+  // The look for a period inside the token comes last.
   const bool may_end = single_capital || before_number || (listed && In<kMayEnd>(token)) ||
-                       (IsLetter(token[0]) && HasPeriod(token));
+                       (IsLetter(token[0]) && HasPeriod(text, begin, dot));
   if (!may_end) return true;
   if (OpenerAt(text, next) > 0) return true;
   return In<kOpeners>(WordAt(text, next));

@@ -229,6 +229,31 @@ TEST(SentenceTest, SeedArticles) {
   EXPECT_TRUE(contains("002_dd0cac55e210b4c1.txt", "Threat of prison"));
 }
 
+// A token with a period inside it ("U.S", "p.m") may end a sentence only
+// before an opening word; without one it ends it before any capital. Tokens
+// of every length around the eight bytes the splitter tests at once, the
+// period at every place in them, and tokens near the start of the text
+// (fewer than eight bytes before the final period).
+TEST(SentenceTest, PeriodsInsideTokensAtEveryPlace) {
+  int checked = 0;
+  for (size_t pad = 0; pad <= 9; ++pad) {
+    for (size_t length = 2; length <= 12; ++length) {
+      for (size_t dot = 0; dot <= length; ++dot) {
+        // dot == length: no period inside the token.
+        std::string token(length, 'b');
+        if (dot < length) token[dot] = '.';
+        if (token.front() == '.' || token.back() == '.') continue;
+        const std::string text =
+            std::string(pad, 'x') + (pad > 0 ? " " : "") + token + ". Smith spoke.";
+        const size_t expected = dot < length ? 1 : 2;
+        EXPECT_EQ(SplitSentences(text).size(), expected) << text;
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 500);
+}
+
 // Every word of the splitter's lists still acts as one (the lists are
 // screened by length and first two bytes before any compare): titles never
 // end a sentence, number abbreviations not before a number, abbreviations
