@@ -7,6 +7,7 @@
 #include <iterator>
 #include <system_error>
 
+#include "extract/ascii.h"
 #include "extract/matcher.h"
 #include "extract/mention_view.h"
 #include "extract/mentions.h"
@@ -232,12 +233,12 @@ void Extractor::Extract(const Document& document, FactList* out,
     scratch.viewed.push_back(i);
     for (const Mention& m : scratch.mentions[i]) {
       for (int e : m.entities) {
-        if (tracker.entity(e).type == "unknown") scratch.untyped.emplace_back(i, e);
+        if (ascii::Is(tracker.entity(e).type, "unknown")) scratch.untyped.emplace_back(i, e);
       }
     }
   }
   for (const auto& [sentence, entity] : scratch.untyped) {
-    if (tracker.entity(entity).type != "unknown") {
+    if (!ascii::Is(tracker.entity(entity).type, "unknown")) {
       if (skipped) skipped->resize(skipped_before);
       ExtractSentenceBySentence(reader, *impl_->gazetteer, *impl_->tagger,
                                 impl_->options.max_sentence_bytes, skipped);
