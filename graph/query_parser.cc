@@ -26,15 +26,22 @@ bool TokenizeQuery(std::string_view text, std::vector<QueryToken>* tokens, Query
       std::string value;
       bool closed = false;
       while (i < text.size()) {
-        if (text[i] == '\\' && i + 1 < text.size()) {
-          value += text[i + 1];
-          i += 2;
-        } else if (text[i] == '"') {
+        // The run up to the next quote or backslash, in one piece.
+        size_t run = i;
+        while (run < text.size() && text[run] != '"' && text[run] != '\\') ++run;
+        value.append(text, i, run - i);
+        i = run;
+        if (i == text.size()) break;
+        if (text[i] == '"') {
           ++i;
           closed = true;
           break;
+        }
+        if (i + 1 < text.size()) {
+          value += text[i + 1];
+          i += 2;
         } else {
-          value += text[i++];
+          value += text[i++];  // a backslash at the very end stands for itself
         }
       }
       if (!closed) {
@@ -86,8 +93,24 @@ class Parser {
   }
   bool IsKeyword(const QueryToken& t) const {
     if (t.kind != QueryToken::kWord) return false;
+    // Keywords are short words: lower-cased on the stack, not in a string.
+    char lower[16];
+    if (t.text.size() > sizeof lower) return false;
+    for (size_t i = 0; i < t.text.size(); ++i) {
+      const char c = t.text[i];
+      lower[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
     const std::vector<std::string>& words = QueryOptionKeywords();
-    return std::binary_search(words.begin(), words.end(), Lower(t.text));
+    return std::binary_search(words.begin(), words.end(), std::string_view(lower, t.text.size()),
+                              [](std::string_view a, std::string_view b) { return a < b; });
+  }
+  // `text` lower-cased, in a buffer the next call reuses.
+  const std::string& Lowered(std::string_view text) {
+    lowered_.assign(text);
+    for (char& c : lowered_) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return lowered_;
   }
 
   bool Command(Query* q, bool inside_at) {
@@ -197,8 +220,12 @@ class Parser {
     return true;
   }
 
-  bool Date(DaySpan* out, const std::string& what) {
-    if (AtEnd()) return Fail("expected " + what + " (YYYY, YYYY-MM or YYYY-MM-DD)", End());
+  // `what` and the other message pieces are read only when the query is
+  // refused: views, so that a query that parses makes no strings of them.
+  bool Date(DaySpan* out, std::string_view what) {
+    if (AtEnd()) {
+      return Fail("expected " + std::string(what) + " (YYYY, YYYY-MM or YYYY-MM-DD)", End());
+    }
     std::optional<DaySpan> span = ParseDateSpan(Peek().text);
     if (!span || Peek().kind != QueryToken::kWord) {
       return Fail("'" + Peek().text + "' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD",
@@ -212,20 +239,21 @@ class Parser {
   // A count from 1 to `cap`. A number over the cap (or too large to read) is
   // refused with the option that raises it, never clamped: a clamped answer
   // would look complete.
-  bool Count(size_t cap, const char* flag, const std::string& what, const std::string& noun,
+  bool Count(size_t cap, const char* flag, std::string_view what, std::string_view noun,
              size_t* out) {
-    if (AtEnd()) return Fail("expected " + what, End());
+    if (AtEnd()) return Fail("expected " + std::string(what), End());
     const std::string& t = Peek().text;
     unsigned long long value = 0;
     auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
     const bool digits = !t.empty() && t.find_first_not_of("0123456789") == std::string::npos;
     if (digits && (ec == std::errc::result_out_of_range || value > cap)) {
-      return Fail(noun + " " + t + " is over the cap of " + std::to_string(cap) +
+      return Fail(std::string(noun) + " " + t + " is over the cap of " + std::to_string(cap) +
                       " (raise it with kg query " + flag + ")",
                   Peek().range);
     }
     if (ec != std::errc() || end != t.data() + t.size() || value < 1) {
-      return Fail("expected " + what + " from 1 to " + std::to_string(cap) + ", got '" + t + "'",
+      return Fail("expected " + std::string(what) + " from 1 to " + std::to_string(cap) +
+                      ", got '" + t + "'",
                   Peek().range);
     }
     *out = static_cast<size_t>(value);
@@ -266,9 +294,9 @@ class Parser {
     uint64_t seen = 0;  // by index in spec.options (no command has 64 options)
     while (!AtEnd()) {
       const QueryToken& t = Peek();
-      std::string word = Lower(t.text);
+      const std::string& word = Lowered(t.text);
       const size_t index = std::find_if(spec.options.begin(), spec.options.end(),
-                                        [&](const char* o) { return word == o; }) -
+                                        [&](std::string_view o) { return word == o; }) -
                            spec.options.begin();
       if (index == spec.options.size()) {
         if (IsKeyword(t)) {
@@ -294,7 +322,9 @@ class Parser {
     return true;
   }
 
-  bool Option(Query* q, const std::string& word, TextRange at) {
+  // `word` is the option, lower-cased; Lowered may overwrite it, so it is not
+  // read after anything that calls Lowered.
+  bool Option(Query* q, std::string_view word, TextRange at) {
     size_t n = 0;
     if (word == "depth") {
       if (!Count(limits_.max_depth, "--max-depth", "a depth", "depth", &n)) return false;
@@ -343,7 +373,7 @@ class Parser {
     } else if (word == "negated") {
       q->include_negated = true;
     } else {
-      return Fail("unhandled option '" + word + "'", at);
+      return Fail("unhandled option '" + std::string(word) + "'", at);
     }
     return true;
   }
@@ -367,6 +397,7 @@ class Parser {
   QueryError* error_;
   size_t pos_ = 0;
   TextRange to_range_;
+  std::string lowered_;  // Lowered's buffer
 };
 
 }  // namespace

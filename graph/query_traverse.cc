@@ -53,8 +53,14 @@ bool QueryEngine::Neighbors(const Query& q, Answer* a, QueryError* error) {
     }
     FinishSelection(answer);
   };
-  a->title = graph_.entity(start).name + ": " + std::to_string(shown) +
-             (shown == 1 ? " entity" : " entities") + " within " + Hops(q.depth);
+  // Appended in place: for a quiet source the title is a good part of the query.
+  const std::string& name = graph_.entity(start).name;
+  a->title.reserve(name.size() + 40);
+  a->title += name;
+  a->title += ": ";
+  a->title += std::to_string(shown);
+  a->title += shown == 1 ? " entity within " : " entities within ";
+  a->title += Hops(q.depth);
   if (!q.include_negated) a->notes.push_back(kNegatedNote);
   return true;
 }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 namespace kg {
 namespace {
 
@@ -128,6 +130,80 @@ TEST(QueryParserTest, TokenizerHandlesEscapesAndCommas) {
   EXPECT_EQ(tokens[1].kind, QueryToken::kQuoted);
   EXPECT_EQ(tokens[2].kind, QueryToken::kComma);
   EXPECT_EQ(tokens[3].range.offset, 14u);
+}
+
+// A quoted string read byte by byte, as the tokenizer did before it took
+// runs in one piece: the reference for its texts, ranges and errors.
+bool ReferenceTokenize(std::string_view text, std::vector<QueryToken>* tokens, QueryError* error) {
+  tokens->clear();
+  size_t i = 0;
+  while (i < text.size()) {
+    char c = text[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      ++i;
+    } else if (c == ',') {
+      tokens->push_back({QueryToken::kComma, ",", {i, 1}});
+      ++i;
+    } else if (c == '"') {
+      size_t start = i++;
+      std::string value;
+      bool closed = false;
+      while (i < text.size()) {
+        if (text[i] == '\\' && i + 1 < text.size()) {
+          value += text[i + 1];
+          i += 2;
+        } else if (text[i] == '"') {
+          ++i;
+          closed = true;
+          break;
+        } else {
+          value += text[i++];
+        }
+      }
+      if (!closed) {
+        *error = {"unterminated string: missing the closing \"", {start, 1}};
+        return false;
+      }
+      tokens->push_back({QueryToken::kQuoted, std::move(value), {start, i - start}});
+    } else {
+      size_t start = i;
+      while (i < text.size() && text[i] != ' ' && text[i] != '\t' && text[i] != '\r' &&
+             text[i] != '\n' && text[i] != ',' && text[i] != '"') {
+        ++i;
+      }
+      tokens->push_back(
+          {QueryToken::kWord, std::string(text.substr(start, i - start)), {start, i - start}});
+    }
+  }
+  return true;
+}
+
+TEST(QueryParserTest, TokenizerAgreesWithTheByteByByteReaderOnRandomText) {
+  static const char kPieces[] = {'a', 'B', ' ', '"', '\\', ',', '\t', '\n', '\xc3', '\xa9'};
+  std::mt19937 rng(3);
+  int failures = 0;
+  for (int n = 0; n < 20000; ++n) {
+    std::string text;
+    for (int k = static_cast<int>(rng() % 14); k > 0; --k) text += kPieces[rng() % sizeof kPieces];
+    std::vector<QueryToken> got, want;
+    QueryError got_error, want_error;
+    const bool ok = TokenizeQuery(text, &got, &got_error);
+    ASSERT_EQ(ok, ReferenceTokenize(text, &want, &want_error)) << text;
+    if (!ok) {
+      ++failures;
+      EXPECT_EQ(got_error.message, want_error.message) << text;
+      EXPECT_EQ(got_error.range.offset, want_error.range.offset) << text;
+      continue;
+    }
+    ASSERT_EQ(got.size(), want.size()) << text;
+    for (size_t i = 0; i < got.size(); ++i) {
+      EXPECT_EQ(got[i].kind, want[i].kind) << text;
+      EXPECT_EQ(got[i].text, want[i].text) << text;
+      EXPECT_EQ(got[i].range.offset, want[i].range.offset) << text;
+      EXPECT_EQ(got[i].range.length, want[i].range.length) << text;
+    }
+  }
+  EXPECT_GT(failures, 1000);  // unterminated strings are common in this soup
 }
 
 }  // namespace
