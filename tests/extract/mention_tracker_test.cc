@@ -136,6 +136,13 @@ std::string InLowerCase(std::string_view word) {
   return out;
 }
 
+// An entity's name, then its aliases.
+std::vector<std::string> NameAndAliases(const EntityDef& e) {
+  std::vector<std::string> names = {e.name};
+  names.insert(names.end(), e.aliases.begin(), e.aliases.end());
+  return names;
+}
+
 std::string InCapitals(std::string_view word) {
   std::string out(word);
   for (char& c : out) {
@@ -438,9 +445,7 @@ TEST(MentionTrackerTest, NamesAtWordEndsAndInsideWordsAgreeWithThePreviousFinder
   auto words_of = [](const RulePack& pack) {
     std::vector<std::string> words;
     for (const EntityDef& e : pack.entities) {
-      std::vector<std::string> names = {e.name};
-      names.insert(names.end(), e.aliases.begin(), e.aliases.end());
-      for (const std::string& name : names) {
+      for (const std::string& name : NameAndAliases(e)) {
         words.insert(words.end(), {name, InCapitals(name), InLowerCase(name)});
       }
     }
@@ -466,9 +471,7 @@ TEST(MentionTrackerTest, NamesCutByTheByteAfterTheirFirstWordAgreeWithThePreviou
   auto words_of = [](const RulePack& pack) {
     std::vector<std::string> words;
     for (const EntityDef& e : pack.entities) {
-      std::vector<std::string> names = {e.name};
-      names.insert(names.end(), e.aliases.begin(), e.aliases.end());
-      for (const std::string& name : names) {
+      for (const std::string& name : NameAndAliases(e)) {
         size_t first = 0;
         while (first < name.size() && ascii::Alnum(name[first])) ++first;
         std::vector<std::string> variants = {name};
