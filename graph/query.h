@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "graph/model/date.h"
@@ -108,9 +109,9 @@ struct QueryError {
 struct CommandSpec {
   const char* name;
   QueryKind kind;
-  const char* usage;                 // "neighbors E [depth N] [rel R,...] ..."
-  const char* summary;               // one line
-  std::vector<const char*> options;  // option keywords it accepts
+  const char* usage;                      // "neighbors E [depth N] [rel R,...] ..."
+  const char* summary;                    // one line
+  std::vector<std::string_view> options;  // option keywords it accepts
 };
 const std::vector<CommandSpec>& QueryCommands();
 const CommandSpec* FindCommand(const std::string& name);

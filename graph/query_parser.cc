@@ -55,8 +55,10 @@ bool TokenizeQuery(std::string_view text, std::vector<QueryToken>* tokens, Query
              text[i] != '\n' && text[i] != ',' && text[i] != '"') {
         ++i;
       }
-      tokens->push_back(
-          {QueryToken::kWord, std::string(text.substr(start, i - start)), {start, i - start}});
+      QueryToken& word = tokens->emplace_back();
+      word.kind = QueryToken::kWord;
+      word.text.assign(text, start, i - start);
+      word.range = {start, i - start};
     }
   }
   return true;
@@ -73,9 +75,9 @@ std::string Lower(std::string s) {
 
 class Parser {
  public:
-  Parser(std::string_view text, std::vector<QueryToken> tokens, const QueryLimits& limits,
+  Parser(std::string_view text, const std::vector<QueryToken>& tokens, const QueryLimits& limits,
          QueryError* error)
-      : text_(text), tokens_(std::move(tokens)), limits_(limits), error_(error) {}
+      : text_(text), tokens_(tokens), limits_(limits), error_(error) {}
 
   bool Parse(Query* q) {
     q->text = std::string(text_);
@@ -392,7 +394,7 @@ class Parser {
   }
 
   std::string_view text_;
-  std::vector<QueryToken> tokens_;
+  const std::vector<QueryToken>& tokens_;
   QueryLimits limits_;
   QueryError* error_;
   size_t pos_ = 0;
@@ -403,10 +405,11 @@ class Parser {
 }  // namespace
 
 bool ParseQuery(std::string_view text, Query* query, QueryError* error, const QueryLimits& limits) {
-  std::vector<QueryToken> tokens;
+  // Reused: a session parses thousands of queries, most of a few short tokens.
+  thread_local std::vector<QueryToken> tokens;
   if (!TokenizeQuery(text, &tokens, error)) return false;
   *query = Query();
-  Parser parser(text, std::move(tokens), limits, error);
+  Parser parser(text, tokens, limits, error);
   return parser.Parse(query);
 }
 

@@ -95,7 +95,7 @@ const std::vector<std::string>& QueryOptionKeywords() {
   static const std::vector<std::string> kWords = [] {
     std::vector<std::string> words;
     for (const CommandSpec& c : QueryCommands()) {
-      for (const char* o : c.options) words.emplace_back(o);
+      for (std::string_view o : c.options) words.emplace_back(o);
     }
     std::sort(words.begin(), words.end());
     words.erase(std::unique(words.begin(), words.end()), words.end());

@@ -237,7 +237,7 @@ std::vector<std::string> ReplCompletions(const TemporalGraph& graph,
       }
     }
   }
-  for (const char* o : spec->options) offer(o);
+  for (std::string_view o : spec->options) offer(std::string(o));
   return out;
 }
 
