@@ -246,6 +246,11 @@ void QueryEngine::AppendEdgeCells(FactId f, std::vector<Cell>* row) const {
   row->push_back(Cell::Ref(graph_.relation(f)));
   row->push_back(Cell::Ref(graph_.entity(graph_.object_of(f)).name));
   row->emplace_back(FormatFactTime(graph_, f));
+  row->push_back(Cell::Ref(graph_.fact_id(f)));
+}
+
+Cell QueryEngine::DayCell(std::optional<int64_t> day) {
+  return day ? Cell(DayToString(*day)) : Cell();
 }
 
 void QueryEngine::AddField(Answer* a, std::string_view field, Cell value) {

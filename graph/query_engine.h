@@ -90,11 +90,13 @@ class QueryEngine {
   void SortByTime(std::vector<FactId>* facts) const;
 
   // Row helpers shared by the commands.
-  // Appends subject, relation, object, time.
+  // Appends subject, relation, object, time and fact id.
   void AppendEdgeCells(FactId f, std::vector<Cell>* row) const;
   void AddStep(Answer* a, FactId f) const;
   // Appends the row (field, value).
   static void AddField(Answer* a, std::string_view field, Cell value);
+  // The day as YYYY-MM-DD, or null.
+  static Cell DayCell(std::optional<int64_t> day);
 
   const TemporalGraph& graph_;
   GraphIndex index_;

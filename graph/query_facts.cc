@@ -15,8 +15,6 @@ std::string Flags(const Fact& f) {
   return out;
 }
 
-Cell DayCell(std::optional<int64_t> day) { return day ? Cell(DayToString(*day)) : Cell(); }
-
 }  // namespace
 
 bool QueryEngine::SelectFacts(const Query& q, std::vector<FactId>* out, QueryError* error) {

@@ -142,8 +142,8 @@ bool QueryEngine::Stats(const Query& q, Answer* a) {
   AddField(a, "negated_facts", negated);
   AddField(a, "hedged_facts", hedged);
   AddField(a, "state_intervals", states_.size());
-  AddField(a, "earliest", first ? Cell(DayToString(*first)) : Cell());
-  AddField(a, "latest", last ? Cell(DayToString(*last)) : Cell());
+  AddField(a, "earliest", DayCell(first));
+  AddField(a, "latest", DayCell(last));
   a->title = Plural(entity_count, "entity", "entities") + ", " + Plural(facts, "fact", "facts");
   return true;
 }

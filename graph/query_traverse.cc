@@ -47,7 +47,6 @@ bool QueryEngine::Neighbors(const Query& q, Answer* a, QueryError* error) {
         row.push_back(Cell::Ref(entity.name));
         row.push_back(Cell::Ref(entity.type));
         AppendEdgeCells(s->fact, &row);
-        row.push_back(Cell::Ref(graph_.fact_id(s->fact)));
         answer->facts.push_back(s->fact);
       }
     }
@@ -81,7 +80,6 @@ bool QueryEngine::Path(const Query& q, Answer* a, QueryError* error) {
       std::vector<Cell>& row = a->rows.emplace_back();
       row.emplace_back(i + 1);
       AppendEdgeCells(f, &row);
-      row.push_back(Cell::Ref(graph_.fact_id(f)));
       AddStep(a, f);
     }
   }
@@ -108,7 +106,6 @@ bool QueryEngine::TemporalPath(const Query& q, Answer* a, QueryError* error) {
       row.emplace_back(i + 1);
       row.emplace_back(DayToString(t.day));
       AppendEdgeCells(t.step.fact, &row);
-      row.push_back(Cell::Ref(graph_.fact_id(t.step.fact)));
       AddStep(a, t.step.fact);
     }
   }
