@@ -66,10 +66,10 @@ bool TokenizeQuery(std::string_view text, std::vector<QueryToken>* tokens, Query
 
 namespace {
 
+char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
 std::string Lower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  for (char& c : s) c = LowerAscii(c);
   return s;
 }
 
@@ -98,10 +98,7 @@ class Parser {
     // Keywords are short words: lower-cased on the stack, not in a string.
     char lower[16];
     if (t.text.size() > sizeof lower) return false;
-    for (size_t i = 0; i < t.text.size(); ++i) {
-      const char c = t.text[i];
-      lower[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    }
+    for (size_t i = 0; i < t.text.size(); ++i) lower[i] = LowerAscii(t.text[i]);
     const std::vector<std::string>& words = QueryOptionKeywords();
     return std::binary_search(words.begin(), words.end(), std::string_view(lower, t.text.size()),
                               [](std::string_view a, std::string_view b) { return a < b; });
@@ -109,9 +106,7 @@ class Parser {
   // `text` lower-cased, in a buffer the next call reuses.
   const std::string& Lowered(std::string_view text) {
     lowered_.assign(text);
-    for (char& c : lowered_) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
+    for (char& c : lowered_) c = LowerAscii(c);
     return lowered_;
   }
 
