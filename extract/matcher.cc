@@ -20,25 +20,31 @@ struct Slot {
   int mention;
 };
 
-// Whether view[b, e) holds at least two entity tokens.
-bool HoldsTwoEntityTokens(const MentionView& view, size_t b, size_t e) {
+// Calls visit(token) for the entity tokens inside view[b, e), in order, until
+// it returns false.
+template <typename Visit>
+void ForEachEntityToken(const MentionView& view, size_t b, size_t e, Visit visit) {
   auto it = std::lower_bound(view.tokens.begin(), view.tokens.end(), b,
                              [](const ViewToken& t, size_t p) { return t.begin < p; });
-  int found = 0;
   for (; it != view.tokens.end() && it->end <= e; ++it) {
-    if (it->entity >= 0 && ++found == 2) return true;
+    if (it->entity >= 0 && !visit(*it)) return;
   }
-  return false;
+}
+
+// Whether view[b, e) holds at least two entity tokens.
+bool HoldsTwoEntityTokens(const MentionView& view, size_t b, size_t e) {
+  int found = 0;
+  ForEachEntityToken(view, b, e, [&](const ViewToken&) { return ++found < 2; });
+  return found >= 2;
 }
 
 // The entity tokens inside view[b, e), into *out.
 void SlotMembers(const MentionView& view, size_t b, size_t e, std::vector<Slot>* out) {
   out->clear();
-  auto it = std::lower_bound(view.tokens.begin(), view.tokens.end(), b,
-                             [](const ViewToken& t, size_t p) { return t.begin < p; });
-  for (; it != view.tokens.end() && it->end <= e; ++it) {
-    if (it->entity >= 0) out->push_back({it->entity, it->mention});
-  }
+  ForEachEntityToken(view, b, e, [&](const ViewToken& t) {
+    out->push_back({t.entity, t.mention});
+    return true;
+  });
 }
 
 const std::string& SlotType(const std::string& type, const std::vector<std::string>& allowed) {
