@@ -58,7 +58,6 @@ struct RelationArg {
 
 struct Query {
   QueryKind kind = QueryKind::kStats;
-  std::string text;  // the whole query as given
 
   // Positional entities: one for neighbors/timeline/entity/states, two for
   // path/tpath/paths. When two entities were written as one run of bare words
@@ -87,6 +86,7 @@ struct Query {
   std::optional<DaySpan> at;   // `at DATE [query]`: the snapshot date
   DaySpan diff_from, diff_to;  // diff
   std::string help_topic;      // help [COMMAND]
+  TextRange help_topic_range;
 };
 
 // Caps on the counts a query may ask for, so that a typo cannot start a
@@ -114,7 +114,7 @@ struct CommandSpec {
   std::vector<std::string_view> options;  // option keywords it accepts
 };
 const std::vector<CommandSpec>& QueryCommands();
-const CommandSpec* FindCommand(const std::string& name);
+const CommandSpec* FindCommand(std::string_view name);
 // Every option keyword (depth, rel, dir, from, to, ...).
 const std::vector<std::string>& QueryOptionKeywords();
 

@@ -11,6 +11,17 @@
 
 namespace kg {
 
+void Answer::Clear() {
+  command.clear();
+  title.clear();
+  columns.clear();
+  rows.clear();
+  notes.clear();
+  entities.clear();
+  facts.clear();
+  complete = nullptr;
+}
+
 void CompleteAnswer(Answer* answer) {
   if (!answer->complete) return;
   std::function<void(Answer*)> complete = std::move(answer->complete);

@@ -31,6 +31,10 @@ struct Answer {
   // runs it. Valid until the QueryEngine that made the answer runs another
   // query (Run and Execute complete at once; so does `kg query`).
   std::function<void(Answer*)> complete;
+
+  // Empties every field but keeps the buffers: a session that evaluates into
+  // one answer query after query allocates little.
+  void Clear();
 };
 
 // Builds what evaluation deferred (rows, selection); a no-op after the first call.

@@ -43,7 +43,7 @@ bool QueryEngine::Execute(const Query& q, Answer* a, QueryError* error) {
 }
 
 bool QueryEngine::ExecuteDeferred(const Query& q, Answer* a, QueryError* error) {
-  *a = Answer();
+  a->Clear();
   for (const CommandSpec& c : QueryCommands()) {
     if (c.kind == q.kind) a->command = c.name;
   }
@@ -276,7 +276,7 @@ bool QueryEngine::Help(const Query& q, Answer* a, QueryError* error) {
     std::vector<std::string> names;
     for (const CommandSpec& c : QueryCommands()) names.emplace_back(c.name);
     *error = {"no command '" + q.help_topic + "'" + DidYouMean(SuggestWords(q.help_topic, names)),
-              {q.text.size() - std::min(q.text.size(), q.help_topic.size()), q.help_topic.size()}};
+              q.help_topic_range};
     return false;
   }
   a->title = q.help_topic.empty() ? "commands (help COMMAND for one)" : "help " + q.help_topic;

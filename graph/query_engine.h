@@ -115,6 +115,17 @@ class QueryEngine {
   TemporalScratch temporal_scratch_;
   std::vector<Reached> reached_;
   std::vector<Step> steps_;
+  // What completing the last neighbors answer walks again. Kept here, not in
+  // the completion's closure, so that the closure holds only `this` and
+  // std::function stores it without an allocation.
+  struct PendingNeighbors {
+    EntityId start = 0;
+    int depth = 1;
+    EdgeFilter filter;
+    std::optional<std::string> type;
+  };
+  PendingNeighbors pending_neighbors_;
+  void CompleteNeighbors(Answer* answer);
 };
 
 // Sorts and deduplicates an answer's selection.

@@ -4,61 +4,77 @@
 #include "graph/query_parser.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 
 #include "graph/suggest.h"
 
 namespace kg {
 
-bool TokenizeQuery(std::string_view text, std::vector<QueryToken>* tokens, QueryError* error) {
-  tokens->clear();
-  tokens->reserve(8);  // most queries: one allocation
+namespace {
+
+// Bytes that end a bare word: spaces, a comma, a quote.
+constexpr std::array<bool, 256> kWordStop = [] {
+  std::array<bool, 256> stop{};
+  for (unsigned char c : std::string_view(" \t\r\n,\"")) stop[c] = true;
+  return stop;
+}();
+
+// Reads the quoted token whose opening quote is text[*i]; *i ends past the
+// closing quote. Its text is a view of the query unless it has escapes.
+bool ReadQuoted(std::string_view text, size_t* i, QueryTokens* tokens, QueryError* error) {
+  const size_t start = (*i)++;
+  size_t run = text.find_first_of("\"\\", *i);
+  if (run != std::string_view::npos && text[run] == '"') {
+    tokens->list.push_back(
+        {QueryToken::kQuoted, text.substr(*i, run - *i), {start, run + 1 - start}});
+    *i = run + 1;
+    return true;
+  }
+  // Escapes: the text is unescaped into storage that never moves while this
+  // query's tokens live (the unescaped texts together are shorter than the query).
+  std::string& out = tokens->unescaped;
+  if (out.empty()) out.reserve(text.size());
+  const size_t first = out.size();
+  while (*i < text.size()) {
+    run = std::min(text.find_first_of("\"\\", *i), text.size());
+    out.append(text, *i, run - *i);
+    *i = run;
+    if (*i == text.size()) break;
+    if (text[*i] == '"') {
+      ++*i;
+      tokens->list.push_back(
+          {QueryToken::kQuoted, std::string_view(out).substr(first), {start, *i - start}});
+      return true;
+    }
+    // A backslash at the very end stands for itself.
+    out += *i + 1 < text.size() ? text[*i + 1] : text[*i];
+    *i += 2;
+  }
+  *error = {"unterminated string: missing the closing \"", {start, 1}};
+  return false;
+}
+
+}  // namespace
+
+bool TokenizeQuery(std::string_view text, QueryTokens* tokens, QueryError* error) {
+  tokens->list.clear();
+  tokens->unescaped.clear();
   size_t i = 0;
   while (i < text.size()) {
-    char c = text[i];
+    const char c = text[i];
     if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
       ++i;
     } else if (c == ',') {
-      tokens->push_back({QueryToken::kComma, ",", {i, 1}});
+      tokens->list.push_back({QueryToken::kComma, text.substr(i, 1), {i, 1}});
       ++i;
     } else if (c == '"') {
-      size_t start = i++;
-      std::string value;
-      bool closed = false;
-      while (i < text.size()) {
-        // The run up to the next quote or backslash, in one piece.
-        size_t run = i;
-        while (run < text.size() && text[run] != '"' && text[run] != '\\') ++run;
-        value.append(text, i, run - i);
-        i = run;
-        if (i == text.size()) break;
-        if (text[i] == '"') {
-          ++i;
-          closed = true;
-          break;
-        }
-        if (i + 1 < text.size()) {
-          value += text[i + 1];
-          i += 2;
-        } else {
-          value += text[i++];  // a backslash at the very end stands for itself
-        }
-      }
-      if (!closed) {
-        *error = {"unterminated string: missing the closing \"", {start, 1}};
-        return false;
-      }
-      tokens->push_back({QueryToken::kQuoted, std::move(value), {start, i - start}});
+      if (!ReadQuoted(text, &i, tokens, error)) return false;
     } else {
-      size_t start = i;
-      while (i < text.size() && text[i] != ' ' && text[i] != '\t' && text[i] != '\r' &&
-             text[i] != '\n' && text[i] != ',' && text[i] != '"') {
-        ++i;
-      }
-      QueryToken& word = tokens->emplace_back();
-      word.kind = QueryToken::kWord;
-      word.text.assign(text, start, i - start);
-      word.range = {start, i - start};
+      const size_t start = i;
+      while (i < text.size() && !kWordStop[static_cast<unsigned char>(text[i])]) ++i;
+      tokens->list.push_back(
+          {QueryToken::kWord, text.substr(start, i - start), {start, i - start}});
     }
   }
   return true;
@@ -68,7 +84,8 @@ namespace {
 
 char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-std::string Lower(std::string s) {
+std::string Lower(std::string_view text) {
+  std::string s(text);
   for (char& c : s) c = LowerAscii(c);
   return s;
 }
@@ -80,7 +97,6 @@ class Parser {
       : text_(text), tokens_(tokens), limits_(limits), error_(error) {}
 
   bool Parse(Query* q) {
-    q->text = std::string(text_);
     if (AtEnd()) return Fail("empty query; try `help`", End());
     return Command(q, /*inside_at=*/false);
   }
@@ -112,12 +128,14 @@ class Parser {
 
   bool Command(Query* q, bool inside_at) {
     const QueryToken& head = tokens_[pos_++];
-    std::string name = Lower(head.text);
+    // Lowered's buffer: `name` is not read once the arguments are parsed.
+    const std::string& name = Lowered(head.text);
     const CommandSpec* spec = head.kind == QueryToken::kWord ? FindCommand(name) : nullptr;
     if (!spec) {
       std::vector<std::string> names;
       for (const CommandSpec& c : QueryCommands()) names.emplace_back(c.name);
-      return Fail("unknown command '" + head.text + "'" + DidYouMean(SuggestWords(name, names)),
+      return Fail("unknown command '" + std::string(head.text) + "'" +
+                      DidYouMean(SuggestWords(name, names)),
                   head.range);
     }
     if (inside_at && (spec->kind == QueryKind::kAt || spec->kind == QueryKind::kDiff ||
@@ -162,7 +180,10 @@ class Parser {
         }
         return true;
       case QueryKind::kHelp:
-        if (!AtEnd()) q->help_topic = Lower(tokens_[pos_++].text);
+        if (!AtEnd()) {
+          q->help_topic_range = Peek().range;
+          q->help_topic = Lower(tokens_[pos_++].text);
+        }
         return true;
       default:
         return true;
@@ -184,9 +205,10 @@ class Parser {
     }
     size_t first = pos_;
     while (!AtEnd() && Peek().kind == QueryToken::kWord && !IsKeyword(Peek())) {
-      e->words.push_back(Peek().text);
+      e->words.emplace_back(Peek().text);
       e->word_ranges.push_back(Peek().range);
-      e->text += (e->text.empty() ? "" : " ") + Peek().text;
+      if (!e->text.empty()) e->text += ' ';
+      e->text += Peek().text;
       ++pos_;
     }
     const TextRange& a = tokens_[first].range;
@@ -225,8 +247,9 @@ class Parser {
     }
     std::optional<DaySpan> span = ParseDateSpan(Peek().text);
     if (!span || Peek().kind != QueryToken::kWord) {
-      return Fail("'" + Peek().text + "' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD",
-                  Peek().range);
+      return Fail(
+          "'" + std::string(Peek().text) + "' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD",
+          Peek().range);
     }
     *out = *span;
     ++pos_;
@@ -239,7 +262,7 @@ class Parser {
   bool Count(size_t cap, const char* flag, std::string_view what, std::string_view noun,
              size_t* out) {
     if (AtEnd()) return Fail("expected " + std::string(what), End());
-    const std::string& t = Peek().text;
+    const std::string t(Peek().text);
     unsigned long long value = 0;
     auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
     const bool digits = !t.empty() && t.find_first_not_of("0123456789") == std::string::npos;
@@ -302,9 +325,11 @@ class Parser {
         std::vector<std::string> options(spec.options.begin(), spec.options.end());
         std::string hint = DidYouMean(SuggestWords(word, options));
         if (spec.options.empty()) {
-          return Fail("unexpected '" + t.text + "': '" + spec.name + "' takes no options", t.range);
+          return Fail(
+              "unexpected '" + std::string(t.text) + "': '" + spec.name + "' takes no options",
+              t.range);
         }
-        return Fail("unexpected '" + t.text + "'" +
+        return Fail("unexpected '" + std::string(t.text) + "'" +
                         (hint.empty() ? "; usage: " + std::string(spec.usage) : hint),
                     t.range);
       }
@@ -348,7 +373,7 @@ class Parser {
       } else if (d == "both") {
         q->direction = Direction::kBoth;
       } else {
-        return Fail("expected out, in or both after 'dir', got '" + Peek().text + "'",
+        return Fail("expected out, in or both after 'dir', got '" + std::string(Peek().text) + "'",
                     Peek().range);
       }
       q->direction_given = true;
@@ -381,7 +406,7 @@ class Parser {
       if (AtEnd() || Peek().kind == QueryToken::kComma || IsKeyword(Peek())) {
         return Fail("expected a relation name", AtEnd() ? End() : Peek().range);
       }
-      q->relations.push_back({Peek().text, Peek().range});
+      q->relations.push_back({std::string(Peek().text), Peek().range});
       ++pos_;
       if (AtEnd() || Peek().kind != QueryToken::kComma) return true;
       ++pos_;
@@ -389,7 +414,7 @@ class Parser {
   }
 
   std::string_view text_;
-  const std::vector<QueryToken>& tokens_;
+  const std::vector<QueryToken>& tokens_;  // a QueryTokens' list
   QueryLimits limits_;
   QueryError* error_;
   size_t pos_ = 0;
@@ -401,10 +426,10 @@ class Parser {
 
 bool ParseQuery(std::string_view text, Query* query, QueryError* error, const QueryLimits& limits) {
   // Reused: a session parses thousands of queries, most of a few short tokens.
-  thread_local std::vector<QueryToken> tokens;
+  thread_local QueryTokens tokens;
   if (!TokenizeQuery(text, &tokens, error)) return false;
   *query = Query();
-  Parser parser(text, tokens, limits, error);
+  Parser parser(text, tokens.list, limits, error);
   return parser.Parse(query);
 }
 

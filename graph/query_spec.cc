@@ -84,7 +84,7 @@ const std::vector<CommandSpec>& QueryCommands() {
   return kCommands;
 }
 
-const CommandSpec* FindCommand(const std::string& name) {
+const CommandSpec* FindCommand(std::string_view name) {
   for (const CommandSpec& c : QueryCommands()) {
     if (name == c.name) return &c;
   }

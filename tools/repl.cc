@@ -32,7 +32,8 @@ struct ReplState {
 };
 ReplState* g_state = nullptr;
 
-std::string Lower(std::string s) {
+std::string Lower(std::string_view text) {
+  std::string s(text);
   for (char& c : s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
@@ -61,9 +62,10 @@ void HandleLine(char* raw) {
   if (b == std::string::npos) return;
   add_history(line.c_str());
   std::string trimmed = line.substr(b);
-  std::vector<QueryToken> tokens;
+  QueryTokens parsed;
   QueryError ignored;
-  TokenizeQuery(trimmed, &tokens, &ignored);
+  TokenizeQuery(trimmed, &parsed, &ignored);
+  const std::vector<QueryToken>& tokens = parsed.list;
   std::string head = tokens.empty() ? "" : Lower(tokens[0].text);
   QuerySession& session = *g_state->session;
   if (head == "exit" || head == "quit" || head == "\\q") {
@@ -73,9 +75,10 @@ void HandleLine(char* raw) {
       std::fprintf(stderr, "error: usage: export FILE [FORMAT]\n");
       return;
     }
-    Status s = session.ExportLast(tokens[1].text, tokens.size() > 2 ? tokens[2].text : "");
+    const std::string path(tokens[1].text);
+    Status s = session.ExportLast(path, tokens.size() > 2 ? std::string(tokens[2].text) : "");
     if (s.ok()) {
-      std::printf("wrote %s\n", tokens[1].text.c_str());
+      std::printf("wrote %s\n", path.c_str());
     } else {
       std::fprintf(stderr, "error: %s\n", s.ToString().c_str());
     }
@@ -123,9 +126,10 @@ std::vector<std::string> ReplCompletions(const TemporalGraph& graph,
                                          const std::vector<std::string>& relations,
                                          const std::string& before, const std::string& word,
                                          bool in_quotes) {
-  std::vector<QueryToken> tokens;
+  QueryTokens parsed;
   QueryError ignored;
-  TokenizeQuery(before, &tokens, &ignored);
+  TokenizeQuery(before, &parsed, &ignored);
+  const std::vector<QueryToken>& tokens = parsed.list;
   std::vector<std::string> out;
   auto offer = [&](const std::string& candidate) {
     if (StartsWithFolded(candidate, word)) out.push_back(candidate);
@@ -226,7 +230,7 @@ std::vector<std::string> ReplCompletions(const TemporalGraph& graph,
                              Lower(tokens[i].text))) {
         break;
       }
-      run = tokens[i].text + (run.empty() ? "" : " " + run);
+      run = std::string(tokens[i].text) + (run.empty() ? "" : " " + run);
     }
     if (!run.empty()) {
       for (EntityId e = 0; e < graph.entity_count(); ++e) {

@@ -278,4 +278,48 @@ TEST(QueryAnswerTextTest, EngineAnswersMatchTheSimpleWriters) {
 }
 
 }  // namespace
+// A session evaluates every query into one Answer (Clear keeps its buffers):
+// each answer must be the one a fresh Answer gets, whatever came before it,
+// a failed query and a deferred one left uncompleted included.
+TEST(QueryAnswerTest, AnAnswerReusedForEveryQueryGivesTheFreshAnswers) {
+  TemporalGraph graph = MakeNewsGraph();
+  QueryEngine reused_engine(graph), fresh_engine(graph);
+  Answer reused;
+  for (const char* text :
+       {"neighbors Musk depth 2", "help", "neighbors Nobody", "path Trump Kyiv", "timeline Musk",
+        "neighbors Trump depth 3 negated", "stats", "entity X", "neighbors Musk from 2022",
+        "frobnicate", "relations", "tpath Trump Kyiv", "top 3"}) {
+    QueryError reused_error, fresh_error;
+    const bool ok = reused_engine.Evaluate(text, &reused, &reused_error);
+    Answer fresh;
+    ASSERT_EQ(ok, fresh_engine.Evaluate(text, &fresh, &fresh_error)) << text;
+    if (!ok) {
+      EXPECT_EQ(reused_error.message, fresh_error.message) << text;
+      continue;
+    }
+    if (std::string_view(text) == "neighbors Musk from 2022") continue;  // left deferred
+    CompleteAnswer(&reused);
+    CompleteAnswer(&fresh);
+    EXPECT_EQ(FormatAnswer(reused, graph, text, kJson), FormatAnswer(fresh, graph, text, kJson))
+        << text;
+  }
+}
+
+TEST(QueryAnswerTest, ClearEmptiesEveryField) {
+  TemporalGraph graph = MakeNewsGraph();
+  std::mt19937 rng(17);
+  Answer a = RandomAnswer(graph, rng);
+  a.command = "x";
+  a.columns = {"c"};
+  a.notes = {"n"};
+  a.entities = {0};
+  a.facts = {0};
+  a.rows.emplace_back();
+  a.complete = [](Answer*) {};
+  a.Clear();
+  EXPECT_EQ(FormatAnswer(a, graph, "q", kJson), FormatAnswer(Answer(), graph, "q", kJson));
+  EXPECT_TRUE(a.rows.empty());
+  EXPECT_FALSE(a.complete);
+}
+
 }  // namespace kg

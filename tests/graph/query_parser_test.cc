@@ -122,19 +122,27 @@ TEST(QueryParserTest, ErrorsPointAtTheOffendingToken) {
 }
 
 TEST(QueryParserTest, TokenizerHandlesEscapesAndCommas) {
-  std::vector<QueryToken> tokens;
+  QueryTokens tokens;
   QueryError e;
   ASSERT_TRUE(TokenizeQuery("a \"b \\\"c\\\" d\",e", &tokens, &e));
-  ASSERT_EQ(tokens.size(), 4u);
-  EXPECT_EQ(tokens[1].text, "b \"c\" d");
-  EXPECT_EQ(tokens[1].kind, QueryToken::kQuoted);
-  EXPECT_EQ(tokens[2].kind, QueryToken::kComma);
-  EXPECT_EQ(tokens[3].range.offset, 14u);
+  ASSERT_EQ(tokens.list.size(), 4u);
+  EXPECT_EQ(tokens.list[1].text, "b \"c\" d");
+  EXPECT_EQ(tokens.list[1].kind, QueryToken::kQuoted);
+  EXPECT_EQ(tokens.list[2].kind, QueryToken::kComma);
+  EXPECT_EQ(tokens.list[3].range.offset, 14u);
 }
+
+// A token that owns its text, as the tokenizer's tokens did before they
+// became views of the query.
+struct OwnedToken {
+  QueryToken::Kind kind;
+  std::string text;
+  TextRange range;
+};
 
 // A quoted string read byte by byte, as the tokenizer did before it took
 // runs in one piece: the reference for its texts, ranges and errors.
-bool ReferenceTokenize(std::string_view text, std::vector<QueryToken>* tokens, QueryError* error) {
+bool ReferenceTokenize(std::string_view text, std::vector<OwnedToken>* tokens, QueryError* error) {
   tokens->clear();
   size_t i = 0;
   while (i < text.size()) {
@@ -185,9 +193,11 @@ TEST(QueryParserTest, TokenizerAgreesWithTheByteByByteReaderOnRandomText) {
   for (int n = 0; n < 20000; ++n) {
     std::string text;
     for (int k = static_cast<int>(rng() % 14); k > 0; --k) text += kPieces[rng() % sizeof kPieces];
-    std::vector<QueryToken> got, want;
+    QueryTokens tokens;
+    std::vector<OwnedToken> want;
     QueryError got_error, want_error;
-    const bool ok = TokenizeQuery(text, &got, &got_error);
+    const bool ok = TokenizeQuery(text, &tokens, &got_error);
+    const std::vector<QueryToken>& got = tokens.list;
     ASSERT_EQ(ok, ReferenceTokenize(text, &want, &want_error)) << text;
     if (!ok) {
       ++failures;
