@@ -115,6 +115,8 @@ struct CommandSpec {
 };
 const std::vector<CommandSpec>& QueryCommands();
 const CommandSpec* FindCommand(std::string_view name);
+// The name of the command of this kind ("neighbors").
+std::string_view CommandName(QueryKind kind);
 // Every option keyword (depth, rel, dir, from, to, ...).
 const std::vector<std::string>& QueryOptionKeywords();
 

@@ -30,6 +30,12 @@ bool QueryEngine::Run(std::string_view text, Answer* answer, QueryError* error) 
   return ok;
 }
 
+void QueryEngine::SetColumns(Answer* a, std::initializer_list<std::string_view> names) {
+  a->columns.resize(names.size());
+  auto name = names.begin();
+  for (std::string& column : a->columns) column.assign(*name++);
+}
+
 bool QueryEngine::Evaluate(std::string_view text, Answer* answer, QueryError* error) {
   Query query;
   if (!ParseQuery(text, &query, error, limits_)) return false;
@@ -44,9 +50,7 @@ bool QueryEngine::Execute(const Query& q, Answer* a, QueryError* error) {
 
 bool QueryEngine::ExecuteDeferred(const Query& q, Answer* a, QueryError* error) {
   a->Clear();
-  for (const CommandSpec& c : QueryCommands()) {
-    if (c.kind == q.kind) a->command = c.name;
-  }
+  a->command = CommandName(q.kind);
   notes_.clear();
   bool ok = false;
   switch (q.kind) {
@@ -267,7 +271,7 @@ void QueryEngine::AddStep(Answer* a, FactId f) const {
 }
 
 bool QueryEngine::Help(const Query& q, Answer* a, QueryError* error) {
-  a->columns = {"command", "description", "usage"};
+  SetColumns(a, {"command", "description", "usage"});
   for (const CommandSpec& c : QueryCommands()) {
     if (!q.help_topic.empty() && q.help_topic != c.name) continue;
     a->rows.push_back({c.name, c.summary, c.usage});

@@ -16,6 +16,7 @@
 #ifndef KG_GRAPH_QUERY_ENGINE_H_
 #define KG_GRAPH_QUERY_ENGINE_H_
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -97,6 +98,9 @@ class QueryEngine {
   static void AddField(Answer* a, std::string_view field, Cell value);
   // The day as YYYY-MM-DD, or null.
   static Cell DayCell(std::optional<int64_t> day);
+  // Sets the answer's column names, reusing the strings an answer that is
+  // evaluated into again and again already holds.
+  static void SetColumns(Answer* a, std::initializer_list<std::string_view> names);
 
   const TemporalGraph& graph_;
   GraphIndex index_;

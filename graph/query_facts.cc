@@ -78,7 +78,7 @@ bool QueryEngine::Timeline(const Query& q, Answer* a, QueryError* error) {
     if (graph_.subject_of(f) != e) facts.push_back(f);
   }
   SortByTime(&facts);
-  a->columns = {"time", "subject", "relation", "object", "flags", "doc", "fact"};
+  SetColumns(a, {"time", "subject", "relation", "object", "flags", "doc", "fact"});
   for (FactId f : facts) {
     const Fact& fact = graph_.fact(f);
     std::vector<Cell> row = {FormatFactTime(fact), fact.subject, fact.relation, fact.object,
@@ -95,7 +95,7 @@ bool QueryEngine::Timeline(const Query& q, Answer* a, QueryError* error) {
 bool QueryEngine::Facts(const Query& q, Answer* a, QueryError* error) {
   std::vector<FactId> facts;
   if (!SelectFacts(q, &facts, error)) return false;
-  a->columns = {"fact", "subject", "relation", "object", "time", "flags", "doc"};
+  SetColumns(a, {"fact", "subject", "relation", "object", "time", "flags", "doc"});
   size_t limit = q.limit_given ? q.limit : facts.size();
   for (size_t i = 0; i < facts.size() && i < limit; ++i) {
     const Fact& fact = graph_.fact(facts[i]);
@@ -114,8 +114,8 @@ bool QueryEngine::Reports(const Query& q, Answer* a, QueryError* error) {
   std::vector<Claim> claims = AggregateFacts(index_, facts);
   std::stable_sort(claims.begin(), claims.end(),
                    [](const Claim& x, const Claim& y) { return x.mentions() > y.mentions(); });
-  a->columns = {"subject",  "relation",  "object",       "time",        "negated",
-                "mentions", "documents", "first_report", "last_report", "docs"};
+  SetColumns(a, {"subject", "relation", "object", "time", "negated", "mentions", "documents",
+                 "first_report", "last_report", "docs"});
   size_t limit = q.limit_given ? q.limit : claims.size();
   for (size_t i = 0; i < claims.size() && i < limit; ++i) {
     const Claim& c = claims[i];
@@ -150,7 +150,7 @@ bool QueryEngine::Explain(const Query& q, Answer* a, QueryError* error) {
   }
   const FactId f = found[0];
   const Fact& fact = graph_.fact(f);
-  a->columns = {"field", "value"};
+  SetColumns(a, {"field", "value"});
   auto add = [a](const char* field, Cell value) { AddField(a, field, std::move(value)); };
   add("id", fact.id);
   add("doc", fact.doc);
@@ -219,7 +219,7 @@ bool QueryEngine::EntityInfo(const Query& q, Answer* a, QueryError* error) {
   for (const auto& [name, count] : relations) {
     relation_list.push_back(name + " " + std::to_string(count));
   }
-  a->columns = {"field", "value"};
+  SetColumns(a, {"field", "value"});
   AddField(a, "name", entity.name);
   AddField(a, "type", entity.type);
   AddField(a, "aliases", entity.aliases);

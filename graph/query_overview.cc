@@ -30,8 +30,8 @@ bool QueryEngine::States(const Query& q, Answer* a, QueryError* error) {
   const int64_t at_day = at ? q.at->end.ToDays() : 0;
   const bool windowed = q.window.bounded();
   const DayRange window = q.window.Range();
-  a->columns = {"subject", "relation", "object",    "from",
-                "until",   "reports",  "opened_by", "closed_by"};
+  SetColumns(
+      a, {"subject", "relation", "object", "from", "until", "reports", "opened_by", "closed_by"});
   for (const StateInterval& s : states_) {
     if (who && s.subject != *who && s.object != *who) continue;
     if (!relations.empty() && !relations.count(s.relation)) continue;
@@ -87,7 +87,7 @@ bool QueryEngine::Top(const Query& q, Answer* a, QueryError* error) {
   std::stable_sort(order.begin(), order.end(),
                    [&](EntityId x, EntityId y) { return score[x] > score[y]; });
   if (order.size() > q.top_n) order.resize(q.top_n);
-  a->columns = {"rank", "entity", "type", q.pagerank ? "pagerank" : "degree"};
+  SetColumns(a, {"rank", "entity", "type", q.pagerank ? "pagerank" : "degree"});
   for (size_t i = 0; i < order.size(); ++i) {
     EntityId e = order[i];
     std::vector<Cell>& row = a->rows.emplace_back();
@@ -132,7 +132,7 @@ bool QueryEngine::Stats(const Query& q, Answer* a) {
   if (q.at) entity_count = static_cast<size_t>(std::count(entities.begin(), entities.end(), 1));
   const size_t relation_count =
       static_cast<size_t>(std::count(relations.begin(), relations.end(), 1));
-  a->columns = {"field", "value"};
+  SetColumns(a, {"field", "value"});
   AddField(a, "entities", entity_count);
   AddField(a, "facts", facts);
   AddField(a, "relations", relation_count);
@@ -168,7 +168,7 @@ bool QueryEngine::Relations(const Query& q, Answer* a) {
     if (count[x] != count[y]) return count[x] > count[y];
     return index_.relations()[x] < index_.relations()[y];
   });
-  a->columns = {"relation", "facts", "dated", "negated"};
+  SetColumns(a, {"relation", "facts", "dated", "negated"});
   for (RelationId r : order) {
     a->rows.push_back({index_.relations()[r], count[r], dated[r], negated[r]});
   }
@@ -178,7 +178,7 @@ bool QueryEngine::Relations(const Query& q, Answer* a) {
 
 bool QueryEngine::Diff(const Query& q, Answer* a) {
   const int64_t t1 = q.diff_from.end.ToDays(), t2 = q.diff_to.end.ToDays();
-  a->columns = {"change", "subject", "relation", "object", "time", "fact"};
+  SetColumns(a, {"change", "subject", "relation", "object", "time", "fact"});
   size_t started = 0, ended = 0, reported = 0;
   for (const StateInterval& s : states_) {
     bool before = s.ValidOn(t1) && KnownBy(s.opened_by, t1);

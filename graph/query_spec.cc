@@ -84,6 +84,21 @@ const std::vector<CommandSpec>& QueryCommands() {
   return kCommands;
 }
 
+std::string_view CommandName(QueryKind kind) {
+  // By kind, read once: every answer names its command.
+  static const std::vector<std::string_view> kNames = [] {
+    std::vector<std::string_view> names;
+    for (const CommandSpec& c : QueryCommands()) {
+      const size_t k = static_cast<size_t>(c.kind);
+      if (names.size() <= k) names.resize(k + 1);
+      names[k] = c.name;
+    }
+    return names;
+  }();
+  const size_t k = static_cast<size_t>(kind);
+  return k < kNames.size() ? kNames[k] : std::string_view();
+}
+
 const CommandSpec* FindCommand(std::string_view name) {
   for (const CommandSpec& c : QueryCommands()) {
     if (name == c.name) return &c;

@@ -1,4 +1,5 @@
 // The graph-walking commands: neighbors, path, tpath and paths.
+#include <charconv>
 #include <string>
 
 #include "graph/query_engine.h"
@@ -8,7 +9,22 @@ namespace {
 
 const char* kNegatedNote = "negated facts are not walked (add `negated` to include them)";
 
-std::string Hops(size_t n) { return std::to_string(n) + (n == 1 ? " hop" : " hops"); }
+void AppendDecimal(size_t n, std::string* out) {
+  char digits[24];
+  *out += std::string_view(digits, std::to_chars(digits, digits + sizeof digits, n).ptr - digits);
+}
+
+// "N hop(s)", appended in place.
+void AppendHops(size_t n, std::string* out) {
+  AppendDecimal(n, out);
+  *out += n == 1 ? " hop" : " hops";
+}
+
+std::string Hops(size_t n) {
+  std::string out;
+  AppendHops(n, &out);
+  return out;
+}
 
 }  // namespace
 
@@ -20,7 +36,7 @@ bool QueryEngine::Neighbors(const Query& q, Answer* a, QueryError* error) {
   // gathered on completion by walking again with the same filter (whose
   // masks stay valid until the engine's next query).
   Neighborhood(index_, start, q.depth, filter, &scratch_, &reached_);
-  a->columns = {"depth", "entity", "type", "subject", "relation", "object", "time", "fact"};
+  SetColumns(a, {"depth", "entity", "type", "subject", "relation", "object", "time", "fact"});
   size_t shown = q.type ? 0 : reached_.size();
   if (q.type) {
     for (const Reached& r : reached_) shown += TypeMatches(q, r.entity);
@@ -37,9 +53,9 @@ bool QueryEngine::Neighbors(const Query& q, Answer* a, QueryError* error) {
   a->title.reserve(name.size() + 40);
   a->title += name;
   a->title += ": ";
-  a->title += std::to_string(shown);
+  AppendDecimal(shown, &a->title);
   a->title += shown == 1 ? " entity within " : " entities within ";
-  a->title += Hops(q.depth);
+  AppendHops(static_cast<size_t>(q.depth), &a->title);
   if (!q.include_negated) a->notes.push_back(kNegatedNote);
   return true;
 }
@@ -74,7 +90,7 @@ bool QueryEngine::Path(const Query& q, Answer* a, QueryError* error) {
   EntityId from = 0, to = 0;
   if (!ResolvePair(q, &from, &to, error)) return false;
   std::optional<std::vector<Step>> path = ShortestPath(index_, from, to, WalkFilter(q), &scratch_);
-  a->columns = {"step", "subject", "relation", "object", "time", "fact"};
+  SetColumns(a, {"step", "subject", "relation", "object", "time", "fact"});
   const std::string ends = graph_.entity(from).name + " -> " + graph_.entity(to).name;
   if (!path) {
     a->title = "no path " + ends;
@@ -98,7 +114,7 @@ bool QueryEngine::TemporalPath(const Query& q, Answer* a, QueryError* error) {
   if (!ResolvePair(q, &from, &to, error)) return false;
   std::optional<std::vector<TimedStep>> path =
       EarliestArrivalPath(index_, from, to, WalkFilter(q), q.window.Range(), &temporal_scratch_);
-  a->columns = {"step", "at", "subject", "relation", "object", "time", "fact"};
+  SetColumns(a, {"step", "at", "subject", "relation", "object", "time", "fact"});
   const std::string ends = graph_.entity(from).name + " -> " + graph_.entity(to).name;
   if (!path) {
     a->title = "no time-respecting path " + ends;
@@ -128,7 +144,7 @@ bool QueryEngine::Paths(const Query& q, Answer* a, QueryError* error) {
   bool truncated = false;
   std::vector<std::vector<Step>> paths =
       SimplePaths(index_, from, to, q.max_hops, q.limit, WalkFilter(q), &scratch_, &truncated);
-  a->columns = {"path", "hops", "entities", "relations", "facts"};
+  SetColumns(a, {"path", "hops", "entities", "relations", "facts"});
   for (size_t i = 0; i < paths.size(); ++i) {
     std::vector<Cell> entities = {graph_.entity(from).name};
     std::vector<Cell> relations, facts;
