@@ -42,11 +42,15 @@ bool SentenceHedged(const CueSet& cues, const MentionView& view);
 bool SentenceHedged(const CueSet& cues, const MentionView& view, uint32_t view_cues);
 
 // The index of the time token (into the document's times) that governs the
-// match: one inside the match, else one right after it before a clause
-// boundary (not inside a noun phrase hanging off the object: "X's funding ...
-// in 2020"), else one opening the sentence ("In August, ..."); nullopt if none.
-// With `inside_only` (stative relations: "Former Twitter CEO Parag Agrawal sued
-// Musk in March" does not date the CEO), only a time inside the match counts.
+// match: one inside the match, else one between a subject and the verb that
+// opens the match ("X on Tuesday named ..."), else one right after it before a
+// clause boundary (not inside a noun phrase hanging off the object: "X's
+// funding ... in 2020"), else the date of a report whose complement the match
+// is, in the present perfect ("X said on Friday that it has bought ..."), else
+// a time the match is the "when" clause of ("in 2016 when it bought ..."), else
+// one opening the sentence ("In August, ..."); nullopt if none. With
+// `inside_only` (stative relations: "Former Twitter CEO Parag Agrawal sued Musk
+// in March" does not date the CEO), only the first two count.
 std::optional<int> GoverningTime(const MentionView& view, const MatchSpans& match,
                                  bool inside_only);
 

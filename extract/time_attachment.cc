@@ -4,6 +4,11 @@
 // August, Trump wrote ..."). A time after the object that follows "'s" or "of"
 // dates a noun phrase hanging off the object ("criticized Zuckerberg's funding
 // of election infrastructure in 2020"), not the relation, and is skipped.
+// Before the match, a time dates it when it sits between a subject and the
+// verb that opens the match ("X on Tuesday named Y as CEO"), when it dates a
+// report whose present-perfect complement the match is ("X said on Friday
+// that it has bought Y"), or when the match is its "when" clause ("in 2016
+// when it bought Y").
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -37,6 +42,92 @@ bool IsClauseWord(std::string_view w) {
   return false;
 }
 
+// The word ending right before view offset `end` (spaces skipped), as a
+// view of `v`; empty at the start of the sentence.
+std::string_view WordBefore(const std::string& v, size_t end) {
+  while (end > 0 && v[end - 1] == ' ') --end;
+  size_t begin = end;
+  while (begin > 0 && v[begin - 1] != ' ') --begin;
+  return std::string_view(v.data() + begin, end - begin);
+}
+
+size_t OffsetOf(const MentionView& view, std::string_view word) {
+  return static_cast<size_t>(word.data() - view.text.data());
+}
+
+// The token that is the whole of `word` (a word of view.text), or nullptr.
+const ViewToken* WholeToken(const MentionView& view, std::string_view word) {
+  if (word.empty() || word[0] != '<') return nullptr;
+  const ViewToken* t = view.TokenAt(OffsetOf(view, word));
+  return t != nullptr && t->end == t->begin + word.size() ? t : nullptr;
+}
+
+// The time index of the time token that is `word`, or -1.
+int TimeOf(const MentionView& view, std::string_view word) {
+  const ViewToken* t = WholeToken(view, word);
+  return t != nullptr ? t->time : -1;
+}
+
+// A time between a subject and the verb that opens the match, "<e> on <t>
+// named ..." or "<e> <t> named ...": it dates that verb. The entity before it
+// shows the time is not the tail of an earlier phrase ("hired in 2019 named").
+int TimeBeforeOpeningVerb(const MentionView& view, const MatchSpans& match) {
+  if (match.begin == match.subject_begin || match.begin == match.object_begin) return -1;
+  std::string_view w = WordBefore(view.text, match.begin);
+  const int time = TimeOf(view, w);
+  if (time < 0) return -1;
+  w = WordBefore(view.text, OffsetOf(view, w));
+  if (w == "on") w = WordBefore(view.text, OffsetOf(view, w));
+  const ViewToken* subject = WholeToken(view, w);
+  return subject != nullptr && subject->entity >= 0 ? time : -1;
+}
+
+bool IsReportingVerb(std::string_view w) {
+  static constexpr std::string_view kVerbs[] = {"said",     "announced", "confirmed", "disclosed",
+                                                "revealed", "reported",  "stated"};
+  for (std::string_view k : kVerbs) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
+// A match whose clause is the complement of a dated reporting verb, in the
+// present perfect: "<e> announced on <t> that <e> has completed ...", "<e> on
+// <t> said <e> has ...". The present perfect puts the event at the time of
+// the report; a past perfect ("had bought") or a plain past may lie well
+// before it, and keep no date from the report.
+int ReportingTime(const MentionView& view, const MatchSpans& match) {
+  if (match.begin != match.subject_begin) return -1;
+  size_t after = match.subject_end;
+  while (after < view.text.size() && view.text[after] == ' ') ++after;
+  if (view.text.compare(after, 4, "has ") != 0 && view.text.compare(after, 5, "have ") != 0) {
+    return -1;
+  }
+  std::string_view w = WordBefore(view.text, match.begin);
+  if (w == "that") w = WordBefore(view.text, OffsetOf(view, w));
+  // "said on <t> (that)": the time after the verb.
+  int time = TimeOf(view, w);
+  if (time >= 0) {
+    w = WordBefore(view.text, OffsetOf(view, w));
+    if (w == "on") w = WordBefore(view.text, OffsetOf(view, w));
+    return IsReportingVerb(w) ? time : -1;
+  }
+  // "on <t> said (that)": the time before it.
+  if (!IsReportingVerb(w)) return -1;
+  w = WordBefore(view.text, OffsetOf(view, w));
+  return TimeOf(view, w);
+}
+
+// A match in a "when" clause that follows a time, "in <t> when <e> bought
+// ...", "in <t>, when ...": the clause says what happened at that time.
+int FramingWhenTime(const MentionView& view, const MatchSpans& match) {
+  std::string_view w = WordBefore(view.text, match.begin);
+  if (w != "when") return -1;
+  w = WordBefore(view.text, OffsetOf(view, w));
+  if (!w.empty() && w.back() == ',') w.remove_suffix(1);
+  return TimeOf(view, w);
+}
+
 }  // namespace
 
 std::optional<int> GoverningTime(const MentionView& view, const MatchSpans& match,
@@ -53,6 +144,9 @@ std::optional<int> GoverningTime(const MentionView& view, const MatchSpans& matc
     }
     return t->time;
   }
+  // A stative relation named by a dated verb ("<e> on <t> named <e> as CEO
+  // of <e>") starts at that verb.
+  if (const int t = TimeBeforeOpeningVerb(view, match); t >= 0) return t;
   if (inside_only) return std::nullopt;
   // After the match, within a few words and before any clause boundary.
   const std::string& v = view.text;
@@ -114,6 +208,10 @@ std::optional<int> GoverningTime(const MentionView& view, const MatchSpans& matc
     ++words;
     first = false;
   }
+  // Before the match, a time whose clause holds it: a dated report of it, a
+  // time it is the "when" clause of.
+  if (const int t = ReportingTime(view, match); t >= 0) return t;
+  if (const int t = FramingWhenTime(view, match); t >= 0) return t;
   // Opening the sentence: "In August, ...", "In announcing the fine on
   // Wednesday, ...": a time in a short first clause that ends before the match.
   const size_t comma = v.find(',');

@@ -70,6 +70,73 @@ TEST(TimeAttachmentTest, TimeTokensAfterWordsAndEntities) {
   EXPECT_EQ(GoverningTime(far, MatchOf(far), false), std::nullopt);
 }
 
+// A match from the word at `first` to the end of entity `object`, whose
+// subject is entity `subject` ("<e" + n).
+MatchSpans MatchFrom(const MentionView& view, const std::string& first, int subject, int object) {
+  auto entity = [&](int n) {
+    for (const ViewToken& t : view.tokens) {
+      if (t.entity == n) return t;
+    }
+    return ViewToken{};
+  };
+  MatchSpans m;
+  m.begin = view.text.find(first);
+  m.subject_begin = entity(subject).begin;
+  m.subject_end = entity(subject).end;
+  m.object_begin = entity(object).begin;
+  m.end = m.object_end = entity(object).end;
+  return m;
+}
+
+TEST(TimeAttachmentTest, TimeBeforeTheVerbThatOpensTheMatch) {
+  // "The board on Monday named Ann Lee as chief of Acme": the naming dates the
+  // title, even for a stative relation.
+  for (const char* before : {"<e0:organization> on <t0> ", "<e0:organization> <t0> "}) {
+    const MentionView view =
+        ViewOf(std::string(before) + "named <e1:person> as chief of <e2:organization> .");
+    EXPECT_EQ(GoverningTime(view, MatchFrom(view, "named", 1, 2), true), 0) << before;
+  }
+  // The time ends a phrase of its own when no subject stands before it.
+  const MentionView tail =
+      ViewOf("the board hired in <t0> named <e0:person> as chief of <e1:organization> .");
+  EXPECT_EQ(GoverningTime(tail, MatchFrom(tail, "named", 0, 1), true), std::nullopt);
+}
+
+TEST(TimeAttachmentTest, DatedReportOfAPresentPerfect) {
+  // "Acme said on Friday that it has bought Widgets": bought by Friday.
+  for (const char* report :
+       {"<e0:organization> said on <t0> that ", "<e0:organization> announced <t0> ",
+        "<e0:organization> on <t0> "
+        "confirmed that "}) {
+    const MentionView view =
+        ViewOf(std::string(report) + "<e1:organization> has bought <e2:organization> .");
+    EXPECT_EQ(GoverningTime(view, MatchFrom(view, "<e1", 1, 2), false), 0) << report;
+  }
+  // A past perfect or a plain past may lie well before the report; a verb that
+  // reports nothing does not date what follows it.
+  for (const char* clause : {"<e0:organization> said on <t0> that <e1:organization> had bought",
+                             "<e0:organization> said on <t0> that <e1:organization> bought",
+                             "<e0:organization> hoped on <t0> that <e1:organization> has bought"}) {
+    const MentionView view = ViewOf(std::string(clause) + " <e2:organization> .");
+    EXPECT_EQ(GoverningTime(view, MatchFrom(view, "<e1", 1, 2), false), std::nullopt) << clause;
+  }
+}
+
+TEST(TimeAttachmentTest, WhenClauseOfATime) {
+  // "its largest purchase since the one it made in 2009 when it bought Widgets".
+  for (const char* frame : {"its largest since the one it made in <t0> when ",
+                            "the shares fell for months after the slump of <t0>, when "}) {
+    const MentionView view =
+        ViewOf(std::string(frame) + "<e0:organization> bought <e1:organization> .");
+    EXPECT_EQ(GoverningTime(view, MatchFrom(view, "<e0", 0, 1), false), 0) << frame;
+  }
+  // "after" puts the clause before the time, not at it.
+  const MentionView after = ViewOf(
+      "it slumped in <t0> after <e0:organization> bought "
+      "<e1:organization> .");
+  EXPECT_EQ(GoverningTime(after, MatchFrom(after, "<e0", 0, 1), false), std::nullopt);
+}
+
 // What the '<' test relies on: every token of a real view opens with '<', and
 // every '<' opens a token.
 TEST(TimeAttachmentTest, TokensAndOnlyTokensOpenWithAnAngleBracket) {
