@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "graph/model/ascii_case.h"
 #include "graph/query_parser.h"
 #include "graph/suggest.h"
 
@@ -237,11 +238,7 @@ bool QueryEngine::ResolvePair(const Query& q, EntityId* a, EntityId* b, QueryErr
 
 bool QueryEngine::TypeMatches(const std::optional<std::string>& wanted, EntityId e) const {
   if (!wanted) return true;
-  std::string type = graph_.entity(e).type;
-  for (char& c : type) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return type == *wanted;
+  return FoldsTo(graph_.entity(e).type, *wanted);
 }
 
 void QueryEngine::AppendEdgeCells(FactId f, std::vector<Cell>* row) const {

@@ -7,6 +7,7 @@
 #include <array>
 #include <charconv>
 
+#include "graph/model/ascii_case.h"
 #include "graph/suggest.h"
 
 namespace kg {
@@ -81,14 +82,6 @@ bool TokenizeQuery(std::string_view text, QueryTokens* tokens, QueryError* error
 }
 
 namespace {
-
-char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string Lower(std::string_view text) {
-  std::string s(text);
-  for (char& c : s) c = LowerAscii(c);
-  return s;
-}
 
 class Parser {
  public:
@@ -171,9 +164,9 @@ class Parser {
       case QueryKind::kAt:
         return At(q);
       case QueryKind::kDiff:
-        if (!AtEnd() && Lower(Peek().text) == "from") ++pos_;
+        if (!AtEnd() && LowerAscii(Peek().text) == "from") ++pos_;
         if (!Date(&q->diff_from, "the first date of 'diff'")) return false;
-        if (!AtEnd() && Lower(Peek().text) == "to") ++pos_;
+        if (!AtEnd() && LowerAscii(Peek().text) == "to") ++pos_;
         if (!Date(&q->diff_to, "the second date of 'diff'")) return false;
         if (q->diff_to.end < q->diff_from.start) {
           return Fail("diff: the second date is before the first", tokens_[pos_ - 1].range);
@@ -182,7 +175,7 @@ class Parser {
       case QueryKind::kHelp:
         if (!AtEnd()) {
           q->help_topic_range = Peek().range;
-          q->help_topic = Lower(tokens_[pos_++].text);
+          q->help_topic = LowerAscii(tokens_[pos_++].text);
         }
         return true;
       default:
@@ -283,7 +276,7 @@ class Parser {
 
   bool Top(Query* q) {
     if (!AtEnd()) {
-      std::string w = Lower(Peek().text);
+      std::string w = LowerAscii(Peek().text);
       if (w == "degree" || w == "pagerank") {
         q->pagerank = w == "pagerank";
         ++pos_;
@@ -365,7 +358,7 @@ class Parser {
       return Relations(q);
     } else if (word == "dir") {
       if (AtEnd()) return Fail("expected out, in or both after 'dir'", End());
-      std::string d = Lower(Peek().text);
+      std::string d = LowerAscii(Peek().text);
       if (d == "out") {
         q->direction = Direction::kOut;
       } else if (d == "in") {
@@ -385,7 +378,7 @@ class Parser {
       return Date(&q->window.to.emplace(), "a date after 'to'");
     } else if (word == "type") {
       if (AtEnd() || IsKeyword(Peek())) return Fail("expected an entity type after 'type'", End());
-      q->type = Lower(Peek().text);
+      q->type = LowerAscii(Peek().text);
       q->type_range = Peek().range;
       ++pos_;
     } else if (word == "subject") {

@@ -3,13 +3,14 @@
 #include <bit>
 #include <functional>
 
+#include "graph/model/ascii_case.h"
 #include "graph/string_pool.h"
 
 namespace kg {
 namespace {
 
 unsigned char FoldByte(unsigned char c, bool fold) {
-  return fold && c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c - 'A' + 'a') : c;
+  return fold ? static_cast<unsigned char>(LowerAscii(static_cast<char>(c))) : c;
 }
 
 }  // namespace

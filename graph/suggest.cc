@@ -3,16 +3,10 @@
 #include <algorithm>
 #include <tuple>
 
+#include "graph/model/ascii_case.h"
+
 namespace kg {
 namespace {
-
-char Fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string FoldAll(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = Fold(c);
-  return out;
-}
 
 // How many edits a name of this length may take and still be suggested.
 size_t Budget(std::string_view typed) { return std::max<size_t>(1, typed.size() / 3); }
@@ -53,9 +47,10 @@ size_t EditDistance(std::string_view a, std::string_view b, size_t cap) {
     row[0] = j;
     size_t best = row[0];
     for (size_t i = 1; i <= a.size(); ++i) {
-      size_t cost = Fold(a[i - 1]) == Fold(b[j - 1]) ? 0 : 1;
+      size_t cost = LowerAscii(a[i - 1]) == LowerAscii(b[j - 1]) ? 0 : 1;
       row[i] = std::min({prev[i] + 1, row[i - 1] + 1, prev[i - 1] + cost});
-      if (i > 1 && j > 1 && Fold(a[i - 1]) == Fold(b[j - 2]) && Fold(a[i - 2]) == Fold(b[j - 1])) {
+      if (i > 1 && j > 1 && LowerAscii(a[i - 1]) == LowerAscii(b[j - 2]) &&
+          LowerAscii(a[i - 2]) == LowerAscii(b[j - 1])) {
         row[i] = std::min(row[i], before[i - 2] + 1);
       }
       best = std::min(best, row[i]);
@@ -68,14 +63,14 @@ size_t EditDistance(std::string_view a, std::string_view b, size_t cap) {
 }
 
 std::vector<EntityId> EntitiesNamedByWords(const TemporalGraph& graph, std::string_view words) {
-  std::string typed = FoldAll(words);
+  std::string typed = LowerAscii(words);
   std::vector<EntityId> out;
   if (typed.empty()) return out;
   for (EntityId e = 0; e < graph.entity_count(); ++e) {
     const Entity& entity = graph.entity(e);
-    bool hit = IsWordOf(typed, FoldAll(entity.name));
+    bool hit = IsWordOf(typed, LowerAscii(entity.name));
     for (size_t i = 0; !hit && i < entity.aliases.size(); ++i) {
-      hit = IsWordOf(typed, FoldAll(entity.aliases[i]));
+      hit = IsWordOf(typed, LowerAscii(entity.aliases[i]));
     }
     if (hit) out.push_back(e);
   }
@@ -84,11 +79,11 @@ std::vector<EntityId> EntitiesNamedByWords(const TemporalGraph& graph, std::stri
 
 std::vector<std::string> SuggestEntities(const TemporalGraph& graph, std::string_view name,
                                          size_t max) {
-  std::string typed = FoldAll(name);
+  std::string typed = LowerAscii(name);
   size_t budget = Budget(typed);
   std::vector<Scored> scored;
   auto consider = [&](const std::string& candidate, const std::string& canonical) {
-    std::string folded = FoldAll(candidate);
+    std::string folded = LowerAscii(candidate);
     if (!typed.empty() && IsWordOf(typed, folded)) {
       scored.emplace_back(0, canonical);
       return;

@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "graph/model/ascii_case.h"
 #include "graph/query.h"
 #include "graph/query_parser.h"
 
@@ -32,17 +33,9 @@ struct ReplState {
 };
 ReplState* g_state = nullptr;
 
-std::string Lower(std::string_view text) {
-  std::string s(text);
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
-
 bool StartsWithFolded(const std::string& candidate, const std::string& prefix) {
   return candidate.size() >= prefix.size() &&
-         Lower(candidate.substr(0, prefix.size())) == Lower(prefix);
+         LowerAscii(candidate.substr(0, prefix.size())) == LowerAscii(prefix);
 }
 
 std::string HistoryPath() {
@@ -66,7 +59,7 @@ void HandleLine(char* raw) {
   QueryError ignored;
   TokenizeQuery(trimmed, &parsed, &ignored);
   const std::vector<QueryToken>& tokens = parsed.list;
-  std::string head = tokens.empty() ? "" : Lower(tokens[0].text);
+  std::string head = tokens.empty() ? "" : LowerAscii(tokens[0].text);
   QuerySession& session = *g_state->session;
   if (head == "exit" || head == "quit" || head == "\\q") {
     g_state->done = true;
@@ -83,7 +76,7 @@ void HandleLine(char* raw) {
       std::fprintf(stderr, "error: %s\n", s.ToString().c_str());
     }
   } else if (head == "format" && tokens.size() == 2) {
-    std::string f = Lower(tokens[1].text);
+    std::string f = LowerAscii(tokens[1].text);
     FormatOptions& o = session.options().format;
     if (f == "table" || f == "json" || f == "tsv") {
       o.format = f == "json"  ? AnswerFormat::kJson
@@ -157,7 +150,7 @@ std::vector<std::string> ReplCompletions(const TemporalGraph& graph,
   };
   // `at DATE` prefixes a query: complete what follows as a fresh query.
   size_t first = 0;
-  if (tokens.size() >= 2 && Lower(tokens[0].text) == "at") first = 2;
+  if (tokens.size() >= 2 && LowerAscii(tokens[0].text) == "at") first = 2;
   if (tokens.size() <= first) {
     for (const CommandSpec& c : QueryCommands()) offer(c.name);
     if (first == 0) {
@@ -166,14 +159,14 @@ std::vector<std::string> ReplCompletions(const TemporalGraph& graph,
     std::sort(out.begin(), out.end());
     return out;
   }
-  const std::string command = Lower(tokens[first].text);
+  const std::string command = LowerAscii(tokens[first].text);
   const CommandSpec* spec = FindCommand(command);
   if (in_quotes) {
     offer_entities();
     return out;
   }
   const QueryToken& last = tokens.back();
-  const std::string previous = Lower(last.text);
+  const std::string previous = LowerAscii(last.text);
   if (command == "format") {
     for (const char* f : {"table", "json", "tsv"}) offer(f);
     return out;
@@ -227,7 +220,7 @@ std::vector<std::string> ReplCompletions(const TemporalGraph& graph,
     for (size_t i = tokens.size(); i-- > first + 1;) {
       if (tokens[i].kind != QueryToken::kWord ||
           std::binary_search(QueryOptionKeywords().begin(), QueryOptionKeywords().end(),
-                             Lower(tokens[i].text))) {
+                             LowerAscii(tokens[i].text))) {
         break;
       }
       run = std::string(tokens[i].text) + (run.empty() ? "" : " " + run);

@@ -8,6 +8,7 @@
 
 #include "graph/export/csv_parser.h"
 #include "graph/export/escape.h"
+#include "graph/model/ascii_case.h"
 
 namespace kg {
 namespace {
@@ -31,14 +32,6 @@ constexpr std::array<const char*, kColumnCount> kColumnNames = {
     "subject",     "relation", "object",   "start", "end",     "subject_type",
     "object_type", "doc",      "sentence", "rule",  "negated", "hedged"};
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 std::string Trim(std::string_view s) {
   size_t b = s.find_first_not_of(" \t");
   if (b == std::string_view::npos) return "";
@@ -52,7 +45,7 @@ Result<std::array<int, kColumnCount>> ReadHeader(const CsvRecord& header, const 
   where.fill(-1);
   for (size_t i = 0; i < header.fields.size(); ++i) {
     const CsvCell& cell = header.fields[i];
-    std::string name = Lower(Trim(cell.value));
+    std::string name = LowerAscii(Trim(cell.value));
     int column = -1;
     for (int c = 0; c < kColumnCount; ++c) {
       if (name == kColumnNames[c]) column = c;
@@ -78,7 +71,7 @@ Result<std::array<int, kColumnCount>> ReadHeader(const CsvRecord& header, const 
 }
 
 Result<bool> ParseBool(const CsvCell& cell, const std::string& file) {
-  std::string v = Lower(Trim(cell.value));
+  std::string v = LowerAscii(Trim(cell.value));
   if (v.empty() || v == "false" || v == "0" || v == "no") return false;
   if (v == "true" || v == "1" || v == "yes") return true;
   return Status::ErrorAt(file, cell.line, cell.column,
