@@ -65,11 +65,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static kg::QueryEngine* engine = new kg::QueryEngine(*graph);
   std::string text(reinterpret_cast<const char*>(data), size);
 
-  std::vector<kg::QueryToken> tokens;
+  kg::QueryTokens tokens;
   kg::QueryError error;
   if (kg::TokenizeQuery(text, &tokens, &error)) {
-    for (const kg::QueryToken& t : tokens) {
+    for (const kg::QueryToken& t : tokens.list) {
       FUZZ_CHECK(t.range.offset + t.range.length <= text.size());
+      // A token's text is a piece of the query, or of the unescaped texts.
+      const bool in_query = t.text.data() >= text.data() &&
+                            t.text.data() + t.text.size() <= text.data() + text.size();
+      const bool in_unescaped =
+          t.text.data() >= tokens.unescaped.data() &&
+          t.text.data() + t.text.size() <= tokens.unescaped.data() + tokens.unescaped.size();
+      FUZZ_CHECK(in_query || in_unescaped);
     }
   }
   kg::Query parsed;
