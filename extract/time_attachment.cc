@@ -128,6 +128,20 @@ int FramingWhenTime(const MentionView& view, const MatchSpans& match) {
   return TimeOf(view, w);
 }
 
+// A time opening the sentence without a comma, right before the match: "in
+// <t> <e> bought ...", "<t> <e> bought ..." ("Last year Acme bought ...").
+// Only "in", "on" and "during" may lead it: "by 2019", "since 2019" or "until
+// 2019" bound the event rather than date it.
+int OpeningTimeBeforeMatch(const MentionView& view, const MatchSpans& match) {
+  const std::string_view w = WordBefore(view.text, match.begin);
+  const int time = TimeOf(view, w);
+  if (time < 0) return -1;
+  const std::string_view lead = WordBefore(view.text, OffsetOf(view, w));
+  if (lead.empty()) return time;
+  if (lead != "in" && lead != "on" && lead != "during") return -1;
+  return OffsetOf(view, lead) == 0 ? time : -1;
+}
+
 }  // namespace
 
 std::optional<int> GoverningTime(const MentionView& view, const MatchSpans& match,
@@ -212,8 +226,10 @@ std::optional<int> GoverningTime(const MentionView& view, const MatchSpans& matc
   // time it is the "when" clause of.
   if (const int t = ReportingTime(view, match); t >= 0) return t;
   if (const int t = FramingWhenTime(view, match); t >= 0) return t;
-  // Opening the sentence: "In August, ...", "In announcing the fine on
-  // Wednesday, ...": a time in a short first clause that ends before the match.
+  // Opening the sentence: "In 2019 Acme bought ..." with no comma, or "In
+  // August, ...", "In announcing the fine on Wednesday, ...": a time in a short
+  // first clause that ends before the match.
+  if (const int t = OpeningTimeBeforeMatch(view, match); t >= 0) return t;
   const size_t comma = v.find(',');
   const size_t opening_end = comma != std::string::npos && comma <= match.begin ? comma : 0;
   int opening_words = 0;

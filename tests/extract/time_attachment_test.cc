@@ -137,6 +137,24 @@ TEST(TimeAttachmentTest, WhenClauseOfATime) {
   EXPECT_EQ(GoverningTime(after, MatchFrom(after, "<e0", 0, 1), false), std::nullopt);
 }
 
+TEST(TimeAttachmentTest, OpeningTimeWithoutAComma) {
+  // "In 2019 Acme bought Widgets", "Last year Acme bought Widgets".
+  for (const char* opening : {"in <t0> ", "on <t0> ", "during <t0> ", "<t0> "}) {
+    const MentionView view =
+        ViewOf(std::string(opening) + "<e0:organization> bought <e1:organization> .");
+    EXPECT_EQ(GoverningTime(view, MatchFrom(view, "<e0", 0, 1), false), 0) << opening;
+    EXPECT_EQ(GoverningTime(view, MatchFrom(view, "<e0", 0, 1), true), std::nullopt) << opening;
+  }
+  // "By 2019 Acme had bought Widgets" bounds the purchase; a time that ends a
+  // clause of its own ("it said in 2019 Acme ...") is not the sentence's
+  // opening.
+  for (const char* before : {"by <t0> ", "since <t0> ", "it said in <t0> "}) {
+    const MentionView view =
+        ViewOf(std::string(before) + "<e0:organization> bought <e1:organization> .");
+    EXPECT_EQ(GoverningTime(view, MatchFrom(view, "<e0", 0, 1), false), std::nullopt) << before;
+  }
+}
+
 // What the '<' test relies on: every token of a real view opens with '<', and
 // every '<' opens a token.
 TEST(TimeAttachmentTest, TokensAndOnlyTokensOpenWithAnAngleBracket) {
