@@ -54,13 +54,6 @@ inline bool AllAscii(std::string_view text) {
   return true;
 }
 
-// `text` with A-Z lower-cased, every other byte as it is.
-inline std::string Lowered(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = Fold(c);
-  return out;
-}
-
 // Whether `s` is the word `want`, compared in line: std::string's operator==
 // with a C string calls strlen and compare out of line, for a type name or
 // resolution of a few bytes.

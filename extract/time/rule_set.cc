@@ -10,6 +10,7 @@
 
 #include "extract/ascii.h"
 #include "extract/time/lower_case_pattern.h"
+#include "graph/model/ascii_case.h"
 #include "extract/time/time_rules.h"
 
 namespace kg::timex {
@@ -69,7 +70,7 @@ void RuleSet::Match(std::string_view hit, std::vector<int>* rules) const {
     CutAfterUnconditional(rules);
     return;
   }
-  lower_->Match(ascii::Lowered(hit), &scratch, rules);
+  lower_->Match(LowerAscii(hit), &scratch, rules);
   // The rules of the other set are added in order, so the first of them
   // tells whether any could come before the cut.
   if (CutAfterUnconditional(rules) && !as_written_->rules.empty() &&

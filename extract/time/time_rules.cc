@@ -15,6 +15,7 @@
 
 #include "extract/ascii.h"
 #include "extract/time/lower_case_pattern.h"
+#include "graph/model/ascii_case.h"
 #include "extract/yaml_util.h"
 
 namespace kg::timex {
@@ -152,7 +153,7 @@ std::optional<bool> RuleMatcher::Compiled::MatchWhole(const std::string& pattern
   });
   const std::string_view text(hit.data(), hit.size());
   if (lower != nullptr && ascii::AllAscii(text)) {
-    const std::string lowered = ascii::Lowered(text);
+    const std::string lowered = LowerAscii(text);
     if (!lower->Match(lowered, 0, lowered.size(), RE2::ANCHOR_BOTH, subs, n)) return false;
     for (int i = 0; i < n; ++i) {
       if (subs[i].data() == nullptr) continue;
