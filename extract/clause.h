@@ -54,6 +54,13 @@ bool SentenceHedged(const CueSet& cues, const MentionView& view, uint32_t view_c
 std::optional<int> GoverningTime(const MentionView& view, const MatchSpans& match,
                                  bool inside_only);
 
+// Whether the match's verb is in the past perfect: "had" (and at most two
+// adverbs) and a past participle right after one of its slots ("X had bought
+// Y", "X had each held a stake in Y", "Y had been bought by X"). A past perfect
+// puts the event before some past moment, so the document's date is not its
+// date.
+bool InPastPerfect(const MentionView& view, const MatchSpans& match);
+
 }  // namespace kg
 
 #endif  // KG_EXTRACT_CLAUSE_H_

@@ -366,6 +366,11 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
       Polarity polarity = ReadPolarity(pack.cues, view, spans, rel.stative, *view_cues);
       if (polarity.modal && !polarity.negated) continue;
       const std::optional<int> time_index = GoverningTime(view, spans, rel.stative);
+      // "X had bought Y" with no time of its own happened before some past
+      // moment: not at the document's date. A state ("had been CEO") may
+      // still hold at it.
+      const bool undated =
+          !rel.stative && !DatedByExpression(in, time_index) && InPastPerfect(view, spans);
       if (time_index && in.doc_date) {
         // A time after the document's date marks a plan, not a fact.
         const TimeExpression& x = (*in.times)[*time_index];
@@ -395,7 +400,11 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
         f.relation = rel.name;
         f.object = oe.name;
         f.object_type = SlotType(oe.type, rel.object_types);
-        SetTime(in, time_index, &f.time);
+        if (undated) {
+          f.time.reset();
+        } else {
+          SetTime(in, time_index, &f.time);
+        }
         f.negated = polarity.negated;
         f.hedged = polarity.hedged;
         f.rule = pat.rule;

@@ -142,7 +142,61 @@ int OpeningTimeBeforeMatch(const MentionView& view, const MatchSpans& match) {
   return OffsetOf(view, lead) == 0 ? time : -1;
 }
 
+// The word starting at or after view offset `begin` (spaces skipped).
+std::string_view WordAfter(const std::string& v, size_t begin) {
+  while (begin < v.size() && v[begin] == ' ') ++begin;
+  size_t end = begin;
+  while (end < v.size() && v[end] != ' ') ++end;
+  return std::string_view(v.data() + begin, end - begin);
+}
+
+// Adverbs that sit between "had" and its participle ("had already bought",
+// "had each held", "had not bought"), besides those ending in "-ly".
+bool IsPerfectAdverb(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"already", "also", "not",   "never",
+                                                "just",    "each", "both",  "all",
+                                                "even",    "once", "still", "long"};
+  if (w.size() > 3 && w.ends_with("ly")) return true;
+  for (std::string_view k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
+// A past participle after "had": regular ("-ed") and "-en" forms, and the
+// common irregular ones news uses.
+bool IsParticiple(std::string_view w) {
+  static constexpr std::string_view kNotParticiples[] = {"seven", "eleven", "often", "open"};
+  for (std::string_view k : kNotParticiples) {
+    if (w == k) return false;
+  }
+  if (w.size() > 3 && (w.ends_with("ed") || w.ends_with("en"))) return true;
+  static constexpr std::string_view kIrregular[] = {
+      "been",   "bought", "sold",    "held",   "led",   "met",  "made",  "won",    "left",
+      "paid",   "sent",   "built",   "begun",  "done",  "gone", "run",   "set",    "put",
+      "struck", "spent",  "brought", "fought", "found", "kept", "lost",  "sought", "hit",
+      "cut",    "quit",   "become",  "come",   "told",  "said", "split", "shut",   "bid"};
+  for (std::string_view k : kIrregular) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+bool InPastPerfect(const MentionView& view, const MatchSpans& match) {
+  for (const size_t slot_end : {match.subject_end, match.object_end}) {
+    if (slot_end >= match.end) continue;  // the word after it is outside the match
+    std::string_view w = WordAfter(view.text, slot_end);
+    if (w != "had") continue;
+    for (int adverbs = 0; adverbs <= 2; ++adverbs) {
+      w = WordAfter(view.text, OffsetOf(view, w) + w.size());
+      if (!IsPerfectAdverb(w)) break;
+    }
+    if (IsParticiple(w)) return true;
+  }
+  return false;
+}
 
 std::optional<int> GoverningTime(const MentionView& view, const MatchSpans& match,
                                  bool inside_only) {

@@ -213,6 +213,13 @@ const SentenceCase kCases[] = {
     // After an apposition, "and VERB" continues an earlier subject.
     {"Zuckerberg praised Llama, Meta's AI model, and criticized Apple.", "",
      "Mark Zuckerberg praised Llama"},
+    // A past perfect happened before some past moment: not at the document's
+    // date, unless a time of its own dates it; a state may still hold at it.
+    {"Alphabet had bought Fitbit.", "2021-01-20", "Alphabet acquired Fitbit"},
+    {"Alphabet had bought Fitbit in 2019.", "2021-01-20", "Alphabet acquired Fitbit @2019"},
+    {"Alphabet bought Fitbit.", "2021-01-20", "Alphabet acquired Fitbit @2021-01-20"},
+    {"Jack Dorsey had been working as CEO of Twitter.", "2021-11-29",
+     "Jack Dorsey ceo_of X @2021-11-29"},
     // A later match of the same triple with a time dates the fact.
     {"Musk reversed Trump's permanent ban from Twitter in November.", "2023-03-17",
      "Elon Musk reinstated Donald Trump @2022-11; X banned Donald Trump @2022-11"},

@@ -3,6 +3,7 @@
 // letter; no token lookup but at '<') must not change the answer.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -153,6 +154,34 @@ TEST(TimeAttachmentTest, OpeningTimeWithoutAComma) {
         ViewOf(std::string(before) + "<e0:organization> bought <e1:organization> .");
     EXPECT_EQ(GoverningTime(view, MatchFrom(view, "<e0", 0, 1), false), std::nullopt) << before;
   }
+}
+
+TEST(TimeAttachmentTest, PastPerfectAfterASlot) {
+  for (const char* text : {"<e0:organization> had bought <e1:organization> .",
+                           "<e0:organization> had already bought <e1:organization> .",
+                           "<e0:organization> had each held a stake in <e1:organization> .",
+                           "<e0:organization> had not taken over <e1:organization> .",
+                           "<e1:organization> had been bought by <e0:organization> ."}) {
+    const MentionView view = ViewOf(text);
+    const size_t first = std::min(view.tokens[0].begin, view.tokens[1].begin);
+    MatchSpans m = MatchFrom(view, "<e", 0, 1);
+    m.begin = first;
+    m.end = std::max(view.tokens[0].end, view.tokens[1].end);
+    EXPECT_TRUE(InPastPerfect(view, m)) << text;
+  }
+  // "had" as a verb of its own, other tenses, and a past perfect in an
+  // apposition rather than after the slot.
+  for (const char* text : {"<e0:organization> had talks with <e1:organization> .",
+                           "<e0:organization> had seven stores near <e1:organization> .",
+                           "<e0:organization> has bought <e1:organization> .",
+                           "<e0:organization> bought <e1:organization> .",
+                           "<e0:organization> , which had been fined , sued <e1:organization> ."}) {
+    const MentionView view = ViewOf(text);
+    EXPECT_FALSE(InPastPerfect(view, MatchOf(view))) << text;
+  }
+  // The word after the later slot is no part of the match.
+  const MentionView after = ViewOf("<e0:organization> sued <e1:organization> had bought it .");
+  EXPECT_FALSE(InPastPerfect(after, MatchOf(after)));
 }
 
 // What the '<' test relies on: every token of a real view opens with '<', and
