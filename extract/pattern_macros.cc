@@ -91,7 +91,11 @@ const std::vector<Template>& Templates() {
        {"{subj} {adv}(?:{V}) {pre}{obj}", "{subj}(?:, [^,;\"()]+){1,3}, {adv}(?:{V}) {pre}{obj}",
         "{subj},? (?:which|that|who) {adv}(?:{V}) (?:{W} ){0,2}(?:such as |including )?{pre}{obj}",
         "{subj} (?:{W} |<e\\d+:[a-z_]+> ){1,6}and {adv}(?:{V}) {pre}{obj}",
-        "{subj} {adv}(?:{V}) and (?:{W} ){1,4}{pre}{obj}",
+        // A chain, "bought and later sold X", or objects listed after a plural noun, "bought
+        // several studios, including A and B" (after a singular one they are parts of it: "bought
+        // the studio, including Mojang's code").
+        "{subj} {adv}(?:{V}) (?:and (?:{W} ){1,4}|(?:{W} ){0,3}{W}s,? (?:including|such as) )"
+        "{pre}{obj}",
         "{subj}, (?:the |a |an )(?:{W} ){0,3}(?:that|which|who) {adv}(?:{V}) (?:{W} ){0,2}"
         "(?:such as |including )?{pre}{obj}",
         "{obj},? (?:which|that|whom) {subj} {adv}(?:{V})\\b"}},
@@ -115,7 +119,10 @@ const std::vector<Template>& Templates() {
         "(?:named|appointed|hired|tapped|picked|chose|made|promoted) {subj},? (?:as )?{det}(?:{T}) "
         "(?:of|at|for) {pre}{obj}",
         "{subj} (?:is|was|became|becomes|remains|named|appointed) {det}(?:{T}) (?:of|at|for) "
-        "{pre}{obj}"}},
+        "{pre}{obj}",
+        // An apposition closed by punctuation: "Tim Cook, Apple's chief executive, said". Open
+        // ("After meeting Musk, Trump's adviser said") the title belongs to the next subject.
+        "{subj}, {obj}'s (?:{W} )?(?:{T})(?:,|;|\\.| -|$)"}},
       {"coordination", "v", {"{subj} {adv}(?:{V})\\b"}},
       {"coordination_base", "b", {"{subj} {adv}{AUX} {adv}(?:{B})\\b"}},
   };
