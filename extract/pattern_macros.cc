@@ -112,7 +112,10 @@ const std::vector<Template>& Templates() {
         "{det}{premod}{obj}"}},
       {"title",
        "t",
-       {"{obj}(?:'s | |-)(?:[a-z]+-[a-z-]+ )?(?:{W} and )?(?:{T})(?: and {W})? {subj}",
+       // A word of time or standing may precede the title: "Disney's former chief executive X".
+       {"{obj}(?:'s | |-)"
+        "(?:(?:former|then|longtime|new|interim|acting|outgoing|incoming|current) )?"
+        "(?:[a-z]+-[a-z-]+ )?(?:{W} and )?(?:{T})(?: and {W})? {subj}",
         "{subj}(?:,| -) {det}(?:{W} )?(?:{W} and )?(?:{T}) (?:of|at|for|to) {pre}{obj}",
         "{subj} {gap}(?:<e\\d+:[a-z_]+> )?(?:{W} )?as {det}(?:{T}) (?:of|at|for) {pre}{obj}",
         "(?:{T}) (?:of|at|for) {det}{obj},? {subj}",
