@@ -43,10 +43,12 @@ bool SentenceHedged(const CueSet& cues, const MentionView& view, uint32_t view_c
 
 // The index of the time token (into the document's times) that governs the
 // match: one inside the match, else one between a subject and the verb that
-// opens the match ("X on Tuesday named ..."), else one right after it before a
-// clause boundary (not inside a noun phrase hanging off the object: "X's
-// funding ... in 2020"), else the date of a report whose complement the match
-// is, in the present perfect ("X said on Friday that it has bought ..."), else
+// opens the match ("X on Tuesday named ...") or after the determiner of the
+// noun that opens it ("the 2016 purchase of ..."), else one right after it
+// before a clause boundary (not inside a noun phrase hanging off the object:
+// "X's funding ... in 2020"), else the date of a report whose complement the
+// match is, in the present perfect ("X said on Friday that it has bought ...",
+// "X has bought Y, the company said Friday"), else
 // a time the match is the "when" clause of ("in 2016 when it bought ..."), else
 // one opening the sentence ("In August, ..."); nullopt if none. With
 // `inside_only` (stative relations: "Former Twitter CEO Parag Agrawal sued Musk

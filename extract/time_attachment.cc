@@ -5,10 +5,11 @@
 // dates a noun phrase hanging off the object ("criticized Zuckerberg's funding
 // of election infrastructure in 2020"), not the relation, and is skipped.
 // Before the match, a time dates it when it sits between a subject and the
-// verb that opens the match ("X on Tuesday named Y as CEO"), when it dates a
-// report whose present-perfect complement the match is ("X said on Friday
-// that it has bought Y"), or when the match is its "when" clause ("in 2016
-// when it bought Y").
+// verb that opens the match ("X on Tuesday named Y as CEO") or after the
+// determiner of the noun that opens it ("the 2016 purchase of Y by X"), when
+// it dates a report whose present-perfect complement the match is ("X said on
+// Friday that it has bought Y", "X has bought Y, the company said Friday"),
+// or when the match is its "when" clause ("in 2016 when it bought Y").
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -51,6 +52,14 @@ std::string_view WordBefore(const std::string& v, size_t end) {
   return std::string_view(v.data() + begin, end - begin);
 }
 
+// The word starting at or after view offset `begin` (spaces skipped).
+std::string_view WordAfter(const std::string& v, size_t begin) {
+  while (begin < v.size() && v[begin] == ' ') ++begin;
+  size_t end = begin;
+  while (end < v.size() && v[end] != ' ') ++end;
+  return std::string_view(v.data() + begin, end - begin);
+}
+
 size_t OffsetOf(const MentionView& view, std::string_view word) {
   return static_cast<size_t>(word.data() - view.text.data());
 }
@@ -68,15 +77,26 @@ int TimeOf(const MentionView& view, std::string_view word) {
   return t != nullptr ? t->time : -1;
 }
 
-// A time between a subject and the verb that opens the match, "<e> on <t>
-// named ..." or "<e> <t> named ...": it dates that verb. The entity before it
-// shows the time is not the tail of an earlier phrase ("hired in 2019 named").
-int TimeBeforeOpeningVerb(const MentionView& view, const MatchSpans& match) {
+bool IsDeterminer(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"the", "a", "an", "its", "their", "his", "her"};
+  for (std::string_view k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
+// A time right before the word that opens the match: between a subject and the
+// verb, "<e> on <t> named ..." or "<e> <t> named ...", it dates that verb;
+// after a determiner, "the <t> acquisition of <e> by <e>", it dates that
+// noun. The subject or determiner before it shows the time is not the tail of
+// an earlier phrase ("hired in 2019 named").
+int TimeBeforeOpeningWord(const MentionView& view, const MatchSpans& match) {
   if (match.begin == match.subject_begin || match.begin == match.object_begin) return -1;
   std::string_view w = WordBefore(view.text, match.begin);
   const int time = TimeOf(view, w);
   if (time < 0) return -1;
   w = WordBefore(view.text, OffsetOf(view, w));
+  if (IsDeterminer(w)) return time;
   if (w == "on") w = WordBefore(view.text, OffsetOf(view, w));
   const ViewToken* subject = WholeToken(view, w);
   return subject != nullptr && subject->entity >= 0 ? time : -1;
@@ -91,18 +111,20 @@ bool IsReportingVerb(std::string_view w) {
   return false;
 }
 
+// Whether the match's subject is followed by "has" or "have".
+bool InPresentPerfect(const MentionView& view, const MatchSpans& match) {
+  size_t after = match.subject_end;
+  while (after < view.text.size() && view.text[after] == ' ') ++after;
+  return view.text.compare(after, 4, "has ") == 0 || view.text.compare(after, 5, "have ") == 0;
+}
+
 // A match whose clause is the complement of a dated reporting verb, in the
 // present perfect: "<e> announced on <t> that <e> has completed ...", "<e> on
 // <t> said <e> has ...". The present perfect puts the event at the time of
 // the report; a past perfect ("had bought") or a plain past may lie well
 // before it, and keep no date from the report.
 int ReportingTime(const MentionView& view, const MatchSpans& match) {
-  if (match.begin != match.subject_begin) return -1;
-  size_t after = match.subject_end;
-  while (after < view.text.size() && view.text[after] == ' ') ++after;
-  if (view.text.compare(after, 4, "has ") != 0 && view.text.compare(after, 5, "have ") != 0) {
-    return -1;
-  }
+  if (match.begin != match.subject_begin || !InPresentPerfect(view, match)) return -1;
   std::string_view w = WordBefore(view.text, match.begin);
   if (w == "that") w = WordBefore(view.text, OffsetOf(view, w));
   // "said on <t> (that)": the time after the verb.
@@ -115,6 +137,30 @@ int ReportingTime(const MentionView& view, const MatchSpans& match) {
   // "on <t> said (that)": the time before it.
   if (!IsReportingVerb(w)) return -1;
   w = WordBefore(view.text, OffsetOf(view, w));
+  return TimeOf(view, w);
+}
+
+// The same report placed after its complement: "<e> has bought <e> for $2
+// billion, the company said on <t>", ", <e> said <t>". Up to four words name
+// the reporter; nothing between the match and the comma opens a clause.
+int PostposedReportTime(const MentionView& view, const MatchSpans& match) {
+  if (match.begin != match.subject_begin || !InPresentPerfect(view, match)) return -1;
+  const std::string& v = view.text;
+  const size_t comma = v.find(',', match.end);
+  if (comma == std::string::npos) return -1;
+  auto next = [&](std::string_view w) { return WordAfter(v, OffsetOf(view, w) + w.size()); };
+  for (std::string_view w = WordAfter(v, match.end); OffsetOf(view, w) < comma; w = next(w)) {
+    if (IsClauseWord(w) || w.find('"') != std::string_view::npos) return -1;
+  }
+  std::string_view w = WordAfter(v, comma + 1);
+  for (int words = 0; !IsReportingVerb(w); ++words, w = next(w)) {
+    if (words == 4 || w.empty() || IsClauseWord(w) || w.find_first_of(",;\"") != w.npos) {
+      return -1;
+    }
+  }
+  w = next(w);
+  if (w == "on") w = next(w);
+  if (!w.empty() && w.back() == '.') w.remove_suffix(1);
   return TimeOf(view, w);
 }
 
@@ -140,14 +186,6 @@ int OpeningTimeBeforeMatch(const MentionView& view, const MatchSpans& match) {
   if (lead.empty()) return time;
   if (lead != "in" && lead != "on" && lead != "during") return -1;
   return OffsetOf(view, lead) == 0 ? time : -1;
-}
-
-// The word starting at or after view offset `begin` (spaces skipped).
-std::string_view WordAfter(const std::string& v, size_t begin) {
-  while (begin < v.size() && v[begin] == ' ') ++begin;
-  size_t end = begin;
-  while (end < v.size() && v[end] != ' ') ++end;
-  return std::string_view(v.data() + begin, end - begin);
 }
 
 // Adverbs that sit between "had" and its participle ("had already bought",
@@ -214,7 +252,7 @@ std::optional<int> GoverningTime(const MentionView& view, const MatchSpans& matc
   }
   // A stative relation named by a dated verb ("<e> on <t> named <e> as CEO
   // of <e>") starts at that verb.
-  if (const int t = TimeBeforeOpeningVerb(view, match); t >= 0) return t;
+  if (const int t = TimeBeforeOpeningWord(view, match); t >= 0) return t;
   if (inside_only) return std::nullopt;
   // After the match, within a few words and before any clause boundary.
   const std::string& v = view.text;
@@ -279,6 +317,7 @@ std::optional<int> GoverningTime(const MentionView& view, const MatchSpans& matc
   // Before the match, a time whose clause holds it: a dated report of it, a
   // time it is the "when" clause of.
   if (const int t = ReportingTime(view, match); t >= 0) return t;
+  if (const int t = PostposedReportTime(view, match); t >= 0) return t;
   if (const int t = FramingWhenTime(view, match); t >= 0) return t;
   // Opening the sentence: "In 2019 Acme bought ..." with no comma, or "In
   // August, ...", "In announcing the fine on Wednesday, ...": a time in a short

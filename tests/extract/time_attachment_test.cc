@@ -97,6 +97,12 @@ TEST(TimeAttachmentTest, TimeBeforeTheVerbThatOpensTheMatch) {
         ViewOf(std::string(before) + "named <e1:person> as chief of <e2:organization> .");
     EXPECT_EQ(GoverningTime(view, MatchFrom(view, "named", 1, 2), true), 0) << before;
   }
+  // "The 2016 purchase of Widgets by Acme": the time premodifies the noun.
+  for (const char* before : {"the <t0> ", "its <t0> "}) {
+    const MentionView view =
+        ViewOf(std::string(before) + "purchase of <e0:organization> by <e1:organization> .");
+    EXPECT_EQ(GoverningTime(view, MatchFrom(view, "purchase", 1, 0), false), 0) << before;
+  }
   // The time ends a phrase of its own when no subject stands before it.
   const MentionView tail =
       ViewOf("the board hired in <t0> named <e0:person> as chief of <e1:organization> .");
@@ -120,6 +126,27 @@ TEST(TimeAttachmentTest, DatedReportOfAPresentPerfect) {
                              "<e0:organization> hoped on <t0> that <e1:organization> has bought"}) {
     const MentionView view = ViewOf(std::string(clause) + " <e2:organization> .");
     EXPECT_EQ(GoverningTime(view, MatchFrom(view, "<e1", 1, 2), false), std::nullopt) << clause;
+  }
+}
+
+TEST(TimeAttachmentTest, ReportAfterAPresentPerfect) {
+  // "Acme has bought Widgets for $2 billion, the company said on Friday."
+  for (const char* report :
+       {" for $2 billion , the company said on <t0> .", " , <e2:organization> announced <t0> .",
+        " , its chief <e2:person> confirmed on <t0>."}) {
+    const MentionView view =
+        ViewOf(std::string("<e0:organization> has bought <e1:organization>") + report);
+    EXPECT_EQ(GoverningTime(view, MatchFrom(view, "<e0", 0, 1), false), 0) << report;
+  }
+  // A plain past may lie before the report; a clause between the match and the
+  // report, or a long phrase before the verb, may be another's.
+  for (const char* text :
+       {"<e0:organization> bought <e1:organization> , the company said on <t0> .",
+        "<e0:organization> has bought <e1:organization> which grew , the company said <t0> .",
+        "<e0:organization> has bought <e1:organization> , people who know the firm said <t0> .",
+        "<e0:organization> has bought <e1:organization> , a b c d e said <t0> ."}) {
+    const MentionView view = ViewOf(text);
+    EXPECT_EQ(GoverningTime(view, MatchFrom(view, "<e0", 0, 1), false), std::nullopt) << text;
   }
 }
 
