@@ -139,7 +139,7 @@ Gazetteer::Gazetteer(const RulePack& pack) : pack_(pack), lower_pairs_(65536) {
       {&pack.names.person_titles, kPersonTitle}, {&pack.names.given_names, kGivenName},
       {&pack.names.org_words, kOrgWord},         {&pack.names.agency_words, kAgencyWord},
       {&pack.names.place_words, kPlaceWord},     {&pack.names.not_names, kNotName},
-      {&pack.names.female_names, kFemaleName}};
+      {&pack.names.female_names, kFemaleName},   {&pack.names.demonyms, kDemonym}};
   for (const auto& [list, kind] : lists) {
     for (std::string_view w : *list) {
       if (!w.empty() && w.back() == '.') w.remove_suffix(1);
@@ -176,8 +176,11 @@ Gazetteer::Match Gazetteer::LongestFrom(const Start* start, std::string_view tex
     const size_t after = pos + a.lower.size();
     if (after < text.size() && a.ends_alnum &&
         (ascii::Alnum(text[after]) || text[after] == '+' ||
-         (text[after] == '.' && after + 1 < text.size() && ascii::Alnum(text[after + 1])))) {
-      continue;  // "Disney+" is not "Disney", "X.com" not "X"
+         (text[after] == '.' && after + 1 < text.size() && ascii::Alnum(text[after + 1])) ||
+         (text[after] == '-' && after + 1 < text.size() && ascii::Upper(text[after + 1])))) {
+      // "Disney+" is not "Disney", "X.com" not "X", "Miami-Dade" and
+      // "Asia-Pacific" not "Miami" and "Asia" ("Texas-based" is Texas).
+      continue;
     }
     if (a.valid && date && !a.valid->Contains(*date)) continue;  // "X" in 2020 is no platform
     std::string_view cand = text.substr(pos, a.lower.size());

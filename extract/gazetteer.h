@@ -63,7 +63,8 @@ class Gazetteer {
     kAgencyWord = 8,
     kPlaceWord = 16,
     kNotName = 32,
-    kFemaleName = 64
+    kFemaleName = 64,
+    kDemonym = 128
   };
 
  private:

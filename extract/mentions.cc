@@ -25,8 +25,9 @@ constexpr int kAgencyWord = Gazetteer::kAgencyWord;
 constexpr int kPlaceWord = Gazetteer::kPlaceWord;
 constexpr int kNotName = Gazetteer::kNotName;
 constexpr int kFemaleName = Gazetteer::kFemaleName;
+constexpr int kDemonym = Gazetteer::kDemonym;
 // A word of these kinds is no name of one word (NewName's SingleName).
-constexpr int kNoNameOfOneWord = kNotName | kPersonTitle;
+constexpr int kNoNameOfOneWord = kNotName | kPersonTitle | kDemonym;
 
 bool LowerLetter(char c) { return ascii::Lower(c); }
 
@@ -295,7 +296,11 @@ std::optional<MentionTracker::Found> MentionTracker::NewName(std::string_view te
   bool title_inside = false;
   while (first < last) {
     const int kinds = kinds_of(words[first]);
-    if ((kinds & (kNotName | kPersonTitle)) == 0) break;
+    // A demonym goes before a title ("Turkish Prime Minister Recep Erdogan")
+    // and stays in any other name ("British Airways").
+    const bool leading_demonym = (kinds & kDemonym) != 0 && first + 1 < last &&
+                                 (kinds_of(words[first + 1]) & kPersonTitle) != 0;
+    if ((kinds & (kNotName | kPersonTitle)) == 0 && !leading_demonym) break;
     title_inside = title_inside || (kinds & kPersonTitle) != 0;
     ++first;
   }
@@ -305,7 +310,8 @@ std::optional<MentionTracker::Found> MentionTracker::NewName(std::string_view te
     ++first;
     governed = true;
   }
-  while (last > first && ((kinds_of(words[last - 1]) & kNotName) != 0 || connector(last - 1))) {
+  while (last > first &&
+         ((kinds_of(words[last - 1]) & (kNotName | kDemonym)) != 0 || connector(last - 1))) {
     --last;
   }
   if (first == last) return std::nullopt;

@@ -210,10 +210,14 @@ class Loader {
   Status Entities(const YAML::Node& list) {
     if (Status status = Sequence(list, "entities"); !status.ok()) return status;
     for (const YAML::Node& e : list) {
-      if (Status status =
-              CheckKeys(file_, e, {"name", "type", "aliases", "from", "to", "owners"}, "an entity");
+      if (Status status = CheckKeys(
+              file_, e, {"name", "names", "type", "aliases", "from", "to", "owners"}, "an entity");
           !status.ok())
         return status;
+      if (e["names"]) {
+        if (Status status = EntityList(e); !status.ok()) return status;
+        continue;
+      }
       auto name_result = Required(e, "name", "an entity");
       if (!name_result.ok()) return name_result.status();
       auto name = std::move(name_result.value());
@@ -235,21 +239,51 @@ class Loader {
         if (Status status = Aliases(e["aliases"], ctx + ": 'aliases'", &def); !status.ok())
           return status;
       }
-      auto [defined, added] = entity_file_.emplace(name, file_);
-      if (!added) {
-        if (defined->second == file_) {
-          return YamlErrorAt(file_, e, "duplicate entity '" + name + "'");
-        }
-        // A later file redefines an entity of a pack it extends: the new entry wins.
-        for (EntityDef& old : pack_->entities) {
-          if (old.name == name) old = std::move(def);
-        }
-        defined->second = file_;
-        continue;
-      }
-      entity_names_->insert(name);
-      pack_->entities.push_back(std::move(def));
+      if (Status status = AddEntity(e, std::move(def)); !status.ok()) return status;
     }
+    return Status::Ok();
+  }
+
+  // `{names: [A, B], type: T}`: one entity of type T for each name, with no
+  // aliases, dates or owners (a list of places or agencies reads as a list).
+  Status EntityList(const YAML::Node& e) {
+    for (const char* single : {"name", "aliases", "from", "to", "owners"}) {
+      if (e[single]) {
+        return YamlErrorAt(file_, e[single],
+                           std::string("an entity list ('names') takes no '") + single +
+                               "': give that entity an entry of its own");
+      }
+    }
+    auto type_result = Required(e, "type", "an entity list");
+    if (!type_result.ok()) return type_result.status();
+    auto names = StringList(file_, e["names"], "entities: 'names'");
+    if (!names.ok()) return names.status();
+    for (std::string& name : names.value()) {
+      if (Status status =
+              AddEntity(e, EntityDef{name, type_result.value(), {}, std::nullopt, {}, {}});
+          !status.ok())
+        return status;
+    }
+    return Status::Ok();
+  }
+
+  // Adds `def`, or replaces the entity of that name an earlier file defined;
+  // an error at `at` when this file defined it already.
+  Status AddEntity(const YAML::Node& at, EntityDef def) {
+    const std::string name = def.name;
+    auto [defined, added] = entity_file_.emplace(name, file_);
+    if (!added) {
+      if (defined->second == file_)
+        return YamlErrorAt(file_, at, "duplicate entity '" + name + "'");
+      // A later file redefines an entity of a pack it extends: the new entry wins.
+      for (EntityDef& old : pack_->entities) {
+        if (old.name == name) old = std::move(def);
+      }
+      defined->second = file_;
+      return Status::Ok();
+    }
+    entity_names_->insert(name);
+    pack_->entities.push_back(std::move(def));
     return Status::Ok();
   }
 
@@ -338,7 +372,7 @@ class Loader {
   Status Names(const YAML::Node& node) {
     if (Status status = CheckKeys(file_, node,
                                   {"person_titles", "given_names", "female_names", "org_words",
-                                   "agency_words", "place_words", "not_names"},
+                                   "agency_words", "place_words", "not_names", "demonyms"},
                                   "names");
         !status.ok())
       return status;
@@ -347,7 +381,7 @@ class Loader {
         {"person_titles", &n.person_titles}, {"given_names", &n.given_names},
         {"female_names", &n.female_names},   {"org_words", &n.org_words},
         {"agency_words", &n.agency_words},   {"place_words", &n.place_words},
-        {"not_names", &n.not_names}};
+        {"not_names", &n.not_names},         {"demonyms", &n.demonyms}};
     for (const auto& [key, out] : lists) {
       if (!node[key]) continue;
       auto words_result = StringList(file_, node[key], std::string("names: '") + key + "'");

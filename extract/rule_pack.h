@@ -72,6 +72,10 @@ struct NameLexicon {
   std::vector<std::string> agency_words;   // ... a government body
   std::vector<std::string> place_words;    // ... a place
   std::vector<std::string> not_names;      // capitalised words that are no names
+  // Adjectives of nationality or origin (Turkish, British): no name alone or
+  // before a title ("Turkish Prime Minister Recep Erdogan"), but a word of
+  // other names ("British Airways", "European Central Bank").
+  std::vector<std::string> demonyms;
 };
 
 // Cue phrases; each list is compiled into one case-insensitive regex.

@@ -20,6 +20,7 @@ constexpr int kOrgWord = Gazetteer::kOrgWord;
 constexpr int kAgencyWord = Gazetteer::kAgencyWord;
 constexpr int kPlaceWord = Gazetteer::kPlaceWord;
 constexpr int kNotName = Gazetteer::kNotName;
+constexpr int kDemonym = Gazetteer::kDemonym;
 constexpr int kFemaleName = Gazetteer::kFemaleName;
 
 bool LowerLetter(char c) { return ascii::Lower(c); }
@@ -193,7 +194,9 @@ std::optional<MentionTrackerReference::Found> MentionTrackerReference::NewName(
   size_t first = 0, last = words.size();
   while (first < last) {
     const int kinds = kinds_of(words[first]);
-    if ((kinds & (kNotName | kPersonTitle)) == 0) break;
+    const bool leading_demonym = (kinds & kDemonym) != 0 && first + 1 < last &&
+                                 (kinds_of(words[first + 1]) & kPersonTitle) != 0;
+    if ((kinds & (kNotName | kPersonTitle)) == 0 && !leading_demonym) break;
     titled = titled || (kinds & kPersonTitle) != 0;
     ++first;
   }
@@ -202,7 +205,8 @@ std::optional<MentionTrackerReference::Found> MentionTrackerReference::NewName(
     ++first;
     titled = false;
   }
-  while (last > first && ((kinds_of(words[last - 1]) & kNotName) != 0 || connector(last - 1))) {
+  while (last > first &&
+         ((kinds_of(words[last - 1]) & (kNotName | kDemonym)) != 0 || connector(last - 1))) {
     --last;
   }
   if (first == last) return std::nullopt;

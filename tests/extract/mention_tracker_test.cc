@@ -45,7 +45,7 @@ std::vector<std::string> Vocabulary(const RulePack& pack) {
   for (const RoleDef& r : pack.roles) v.push_back(r.phrase);
   for (const auto* list : {&pack.names.person_titles, &pack.names.given_names,
                            &pack.names.org_words, &pack.names.agency_words, &pack.names.place_words,
-                           &pack.names.not_names, &pack.names.female_names}) {
+                           &pack.names.not_names, &pack.names.female_names, &pack.names.demonyms}) {
     v.insert(v.end(), list->begin(), list->end());
   }
   for (const char* w : {"Velmor",
@@ -272,6 +272,7 @@ RulePack SmallPack() {
   pack.names.female_names = {"Jane"};
   pack.names.org_words = {"Gizmos", "Group"};
   pack.names.not_names = {"The", "Acme."};
+  pack.names.demonyms = {"Zanbari"};
   return pack;
 }
 
@@ -413,7 +414,8 @@ TEST(MentionTrackerTest, TitlesAndNonNamesBeforeAnyWordAgreeWithThePreviousFinde
                                " Acme met.",      " she said."};
   auto words_of = [](const RulePack& pack) {
     std::vector<std::string> words;
-    for (const auto* list : {&pack.names.not_names, &pack.names.person_titles}) {
+    for (const auto* list :
+         {&pack.names.not_names, &pack.names.person_titles, &pack.names.demonyms}) {
       for (const std::string& word : *list) {
         words.insert(words.end(), {word, Capitalised(word), InCapitals(word)});
       }
@@ -515,7 +517,8 @@ TEST(MentionTrackerTest, NewNamesOfEveryKindAfterTitlesAgreeWithThePreviousFinde
     std::vector<std::string> parts = {"Velmor", "Quocor", "Bob", "Jane"};
     for (const auto* list :
          {&pack.names.given_names, &pack.names.org_words, &pack.names.agency_words,
-          &pack.names.place_words, &pack.names.person_titles, &pack.names.not_names}) {
+          &pack.names.place_words, &pack.names.person_titles, &pack.names.not_names,
+          &pack.names.demonyms}) {
       for (size_t i = 0; i < list->size() && i < 6; ++i) parts.push_back(Capitalised((*list)[i]));
     }
     std::vector<std::string> words;
@@ -530,6 +533,47 @@ TEST(MentionTrackerTest, NewNamesOfEveryKindAfterTitlesAgreeWithThePreviousFinde
     return words;
   };
   ExpectSameMentionsAroundWords(small, words_of, before, after);
+}
+
+// A demonym is no name alone or before a title, and a word of any other name:
+// "Turkish Prime Minister Recep Erdogan", "the Turkish team", "Turkish Airlines".
+TEST(MentionTrackerTest, DemonymsGoBeforeTitlesAndStayInOtherNames) {
+  const RulePack pack = SmallPack();
+  const Gazetteer gazetteer(pack);
+  MentionTracker tracker(gazetteer, std::nullopt);
+  const std::string text =
+      "Later Zanbari Boss Bob Petner met the Zanbari team. The Zanbari Quocor Gizmos sued "
+      "Bob Petner.";
+  std::vector<std::string> found;
+  for (const SentenceSpan& s : SplitSentences(text)) {
+    for (const Mention& m : tracker.Find(text, s.begin, s.end)) {
+      found.push_back(text.substr(m.begin, m.end - m.begin) + "/" +
+                      tracker.entity(m.entities[0]).type);
+    }
+  }
+  EXPECT_EQ(found,
+            (std::vector<std::string>{"Bob Petner/person", "Zanbari Quocor Gizmos/organization",
+                                      "Bob Petner/person"}));
+}
+
+// A hyphen before a capital joins a name ("Miami-Dade", "Asia-Pacific"), one
+// before a lower-case word ends it ("Texas-based").
+TEST(MentionTrackerTest, AKnownNameEndsAtAHyphenOnlyBeforeALowerCaseWord) {
+  const RulePack pack = SmallPack();
+  const Gazetteer gazetteer(pack);
+  MentionTracker tracker(gazetteer, std::nullopt);
+  const std::string text =
+      "The Acme-Quocor Gizmos met Bob Petner. An Acme-based team met Jane Roe.";
+  std::vector<std::string> found;
+  for (const SentenceSpan& s : SplitSentences(text)) {
+    for (const Mention& m : tracker.Find(text, s.begin, s.end)) {
+      found.push_back(text.substr(m.begin, m.end - m.begin) + "/" +
+                      tracker.entity(m.entities[0]).name);
+    }
+  }
+  EXPECT_EQ(found, (std::vector<std::string>{"Acme-Quocor Gizmos/Acme-Quocor Gizmos",
+                                             "Bob Petner/Bob Petner", "Acme/Acme Widgets",
+                                             "Jane Roe/Jane Roe"}));
 }
 
 TEST(MentionTrackerTest, TrackersSideBySideKeepTheirOwnState) {

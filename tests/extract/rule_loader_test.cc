@@ -40,6 +40,14 @@ TEST(RuleLoaderTest, BadFilesGiveLocatedMessages) {
        "bad.yaml:3:12: duplicate rule 'a'"},
       {"entities:\n  - {name: X, type: platform}\n  - {name: X, type: person}\n",
        "bad.yaml:3:5: duplicate entity 'X'"},
+      {"entities:\n  - {names: [X, Y, X], type: place}\n", "bad.yaml:2:5: duplicate entity 'X'"},
+      {"entities:\n  - {name: X, type: place}\n  - {names: [Y, X], type: place}\n",
+       "bad.yaml:3:5: duplicate entity 'X'"},
+      {"entities:\n  - {names: [X], aliases: [Z], type: place}\n",
+       "bad.yaml:2:27: an entity list ('names') takes no 'aliases': give that entity an entry of "
+       "its "
+       "own"},
+      {"entities:\n  - {names: [X, Y]}\n", "bad.yaml:2:5: missing 'type' in an entity list"},
       {"relations:\n  - name: a\n    patterns: ['{subj} (bought {obj}']\n",
        "bad.yaml:3:15: rule 'a': pattern 'pattern1' does not compile: missing ) in '{subj} (bought "
        "{obj}'"},
@@ -154,6 +162,30 @@ TEST(RuleLoaderTest, ExampleFailuresAreReported) {
             "\"Acme acquired Bolt.\": expected [Bolt, acquired, Acme], got [Acme, acquired, Bolt]");
   EXPECT_EQ(report.failures[1].message,
             "\"Acme acquired Bolt.\": counterexample gave [Acme, acquired, Bolt]");
+}
+
+// `names: [...]` is one entity of the entry's type for each name.
+TEST(RuleLoaderTest, AnEntityListDefinesOneEntityForEachName) {
+  const char* yaml =
+      "entities:\n  - {name: Acme, type: organization}\n  - {names: [Velmor, Port Quocor], "
+      "type: place}\n"
+      "relations:\n  - name: visited\n    object: [place]\n    verbs: [visited]\n"
+      "    templates: [active]\n"
+      "    examples:\n      - text: Acme visited Port Quocor.\n"
+      "        facts: [[Acme, visited, Port Quocor]]\n"
+      "      - text: Acme visited Velmor.\n        facts: [[Acme, visited, Velmor]]\n";
+  auto ex = Extractor::Create({RuleSource{"mine.yaml", yaml}}, std::nullopt);
+  ASSERT_TRUE(ex.ok()) << ex.status().ToString();
+  const RuleTestReport report = ex->TestExamples();
+  EXPECT_EQ(report.passed, 2);
+  EXPECT_TRUE(report.failures.empty());
+  Document doc;
+  doc.id = "d";
+  doc.text = "Acme visited Port Quocor.";
+  const std::vector<Fact> facts = ex->Extract(doc);
+  ASSERT_EQ(facts.size(), 1u);
+  EXPECT_EQ(facts[0].object, "Port Quocor");
+  EXPECT_EQ(facts[0].object_type, "place");
 }
 
 }  // namespace
