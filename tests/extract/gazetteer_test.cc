@@ -212,7 +212,8 @@ Gazetteer::Match PlainLongest(const RulePack& pack, std::string_view text, size_
     if (fold(first_word(lower)) != text_word || after > text.size()) continue;
     if (after < text.size() && ascii::Alnum(lower.back()) &&
         (ascii::Alnum(text[after]) || text[after] == '+' ||
-         (text[after] == '.' && after + 1 < text.size() && ascii::Alnum(text[after + 1])))) {
+         (text[after] == '.' && after + 1 < text.size() && ascii::Alnum(text[after + 1])) ||
+         (text[after] == '-' && after + 1 < text.size() && ascii::Upper(text[after + 1])))) {
       continue;
     }
     if (n.valid && date && !n.valid->Contains(*date)) continue;
