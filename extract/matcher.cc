@@ -7,6 +7,7 @@
 
 #include "extract/case_blind.h"
 #include "extract/clause.h"
+#include "extract/coordination.h"
 #include "extract/prefilter.h"
 #include "extract/slot_locator.h"
 
@@ -45,6 +46,51 @@ void SlotMembers(const MentionView& view, size_t b, size_t e, std::vector<Slot>*
     out->push_back({t.entity, t.mention});
     return true;
   });
+}
+
+// A list closing a match whose last member is a possessor names someone
+// else: in "sued A and its chief executive B" the slot reads "A and its". That
+// member goes (and the match ends before it), so that the list can be read on
+// to B (WidenList) and "A" is not taken for the owner of a title
+// (TitleFollows).
+void DropPossessorMember(const MentionView& view, MatchSpans* spans, std::vector<Slot>* members) {
+  if (spans->object_end != spans->end || members->size() < 2 ||
+      view.text.compare(spans->object_end, 2, "'s") != 0) {
+    return;
+  }
+  members->pop_back();
+  auto last = std::lower_bound(view.tokens.begin(), view.tokens.end(), spans->object_end,
+                               [](const ViewToken& t, size_t p) { return t.end < p; });
+  // The member before it: the entity token before the possessor's.
+  while (last != view.tokens.begin()) {
+    --last;
+    if (last->entity >= 0 && last->end < spans->object_end) break;
+  }
+  spans->object_end = spans->end = last->end;
+}
+
+// Adds to a slot's `members` (view[b, e)) those listed beside it with titles
+// or determiners before them, which its regex leaves out: before it when the
+// match opens with the slot, after it when it closes with the slot (elsewhere
+// the pattern's own words stand there). A slot that already holds a list
+// ("A and B") is not widened after: "A and B and Mayor C" is rare, "met A and
+// B and Mayor C said" is two clauses.
+void WidenList(const CoordinationReader* coordination, const MentionView& view,
+               const MatchSpans& spans, size_t b, size_t e, const SlotTypes& types,
+               std::vector<Slot>* members) {
+  if (coordination == nullptr || members->empty()) return;
+  if (b == spans.begin) {
+    const std::vector<const ViewToken*> before = coordination->Before(view, b, types);
+    members->insert(members->begin(), before.size(), Slot{});
+    for (size_t i = 0; i < before.size(); ++i) {
+      (*members)[before.size() - 1 - i] = {before[i]->entity, before[i]->mention};
+    }
+  }
+  if (e == spans.end && members->size() == 1) {
+    for (const ViewToken* t : coordination->After(view, e, types)) {
+      members->push_back({t->entity, t->mention});
+    }
+  }
 }
 
 const std::string& SlotType(const std::string& type, const std::vector<std::string>& allowed) {
@@ -273,6 +319,7 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
   // Where entity tokens begin, read when a candidate first needs it.
   thread_local std::vector<uint32_t> token_starts;
   bool token_starts_read = false;
+  const CoordinationReader coordination(pack);
   for (size_t c = 0; c < candidates.size(); ++c) {
     const int p = candidates[c];
     const PatternDef& pat = pack.patterns[p];
@@ -298,6 +345,7 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
       if (pat.RulesOut(view.text, window.begin, window.end)) continue;
     }
     const RelationDef& rel = pack.relations[pat.relation];
+    const SlotTypes subject_types(pat.source, "(?P<subj>"), object_types(pat.source, "(?P<obj>");
     const RE2& re = case_free && pat.re_case_free ? *pat.re_case_free : *pat.re;
     const int ngroups = std::min(re.NumberOfCapturingGroups() + 1, kMaxGroups);
     size_t pos = 0;
@@ -319,7 +367,11 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
       // A pattern without {obj} pairs the members of its {subj}, which lies
       // inside the match: a match holding fewer than two entity tokens gives
       // no pair, and its slots need not be placed.
-      if (pat.object_group <= 0 && !HoldsTwoEntityTokens(view, spans.begin, spans.end)) continue;
+      // (Or one, when members with titles are listed before it: "Mayor A and Mayor B met".)
+      if (pat.object_group <= 0 && !HoldsTwoEntityTokens(view, spans.begin, spans.end) &&
+          coordination.Before(view, spans.begin, subject_types).empty()) {
+        continue;
+      }
       SlotSpans slots;
       if (pack.slots != nullptr && pack.slots->Locate(p, view, spans.begin, spans.end, &slots)) {
         spans.subject_begin = slots.subject_begin;
@@ -344,9 +396,16 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
         }
       }
       SlotMembers(view, spans.subject_begin, spans.subject_end, &subjects);
+      // A title belongs to the one name it stands before: "Disney's chief
+      // executive A and Governor B" lists no second chief executive.
+      const CoordinationReader* widen = pat.title ? nullptr : &coordination;
+      WidenList(widen, view, spans, spans.subject_begin, spans.subject_end, subject_types,
+                &subjects);
       pairs.clear();
       if (pat.object_group > 0) {
         SlotMembers(view, spans.object_begin, spans.object_end, &objects);
+        if (widen != nullptr) DropPossessorMember(view, &spans, &objects);
+        WidenList(widen, view, spans, spans.object_begin, spans.object_end, object_types, &objects);
         for (const Slot& s : subjects) {
           for (const Slot& o : objects) pairs.emplace_back(s, o);
         }
