@@ -145,10 +145,10 @@ bool DatedByExpression(const SentenceInput& in, std::optional<int> t) {
   return t && (*in.times)[*t].days;
 }
 
-// "threatening Meta's boss": the object is the boss, not Meta.
+// Whether a title follows the "'s " at `pos`: in "criticized Meta's boss" the
+// object is the boss, not Meta, even where the relation reaches a possessor.
 bool TitleFollows(const RulePack& pack, const MentionView& view, size_t pos) {
   const std::string& v = view.text;
-  if (v.compare(pos, 3, "'s ") != 0) return false;
   for (const std::string& t : pack.titles) {
     if (v.compare(pos + 3, t.size(), t) == 0 &&
         (pos + 3 + t.size() == v.size() ||
@@ -157,6 +157,18 @@ bool TitleFollows(const RulePack& pack, const MentionView& view, size_t pos) {
     }
   }
   return false;
+}
+
+// "spokesman for Elian's relatives", "controlled by Castro's government": a
+// slot that ends the match but is followed by "'s" names the owner of the
+// argument, not the argument. Not where the relation reaches the possessor
+// ("condemned Iraq's invasion"), nor a title's subject, which names the titled
+// person whatever the phrase goes on to own ("Acme Chairman Ann Lee's stake").
+bool PossessorEndsMatch(const RulePack& pack, const MentionView& view, const MatchSpans& m,
+                        const RelationDef& rel, const PatternDef& pat) {
+  if (view.text.compare(m.end, 3, "'s ") != 0) return false;
+  if (m.object_end == m.end) return !rel.possessor_object || TitleFollows(pack, view, m.end);
+  return m.subject_end == m.end && !pat.title;
 }
 
 // The words of `text` that have a space on both sides, in order, each with
@@ -418,7 +430,7 @@ void MatchSentence(const RulePack& pack, const MentionTracker& tracker, const Se
         }
       }
       if (pairs.empty()) continue;
-      if (spans.object_end == spans.end && TitleFollows(pack, view, spans.object_end)) continue;
+      if (PossessorEndsMatch(pack, view, spans, rel, pat)) continue;
       if (pat.active && (PassiveVerb(view, spans) || SubjectAfterOf(view, spans))) continue;
       if (pat.title && AppointsOther(view, spans)) continue;
       if (!view_cues) view_cues = ViewCues(pack.cues, view);

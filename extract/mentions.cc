@@ -185,6 +185,11 @@ size_t MentionTracker::NameWordEndByBytes(std::string_view text, size_t pos, siz
         EqualsFolded(k, "ltd") || EqualsFolded(k, "st")) {
       ++j;
     }
+    // "U.S.", "U.N.", "P.J.": the letters of a dotted initialism are one
+    // word; read apart, "S. National Security Council" would be a name.
+    if (j - pos == 2) {
+      while (j + 1 < end && Upper(text[j]) && text[j + 1] == '.') j += 2;
+    }
   }
   return j;
 }

@@ -441,12 +441,12 @@ class Loader {
     } else {
       ctx_ = "a rule";
     }
-    if (Status status =
-            CheckKeys(file_, r,
-                      {"name", "symmetric", "stative", "subject", "object", "verbs", "bases",
-                       "participles", "passive_preps", "nouns", "noun_preps", "titles", "templates",
-                       "patterns", "examples", "counterexamples", "override", "extend"},
-                      ctx_);
+    if (Status status = CheckKeys(
+            file_, r,
+            {"name", "symmetric", "stative", "possessor_object", "subject", "object", "verbs",
+             "bases", "participles", "passive_preps", "nouns", "noun_preps", "titles", "templates",
+             "patterns", "examples", "counterexamples", "override", "extend"},
+            ctx_);
         !status.ok())
       return status;
     auto name_result = Required(r, "name", ctx_);
@@ -488,6 +488,7 @@ class Loader {
     }
     RelationForms forms;
     bool stative = false;
+    bool possessor_object = false;
     if (extend) {
       // The extension writes more forms of the same relation: its types and
       // flags stay, unless the extension gives types of its own.
@@ -496,6 +497,7 @@ class Loader {
       forms.subject_types = base.subject_types;
       forms.object_types = base.object_types;
       stative = base.stative;
+      possessor_object = base.possessor_object;
     }
     if (r["symmetric"]) {
       auto sym_result = Flag(r, "symmetric");
@@ -508,6 +510,11 @@ class Loader {
       if (!st_result.ok()) return st_result.status();
       auto st = std::move(st_result.value());
       stative = st;
+    }
+    if (r["possessor_object"]) {
+      auto po_result = Flag(r, "possessor_object");
+      if (!po_result.ok()) return po_result.status();
+      possessor_object = po_result.value();
     }
     const std::pair<const char*, std::vector<std::string>*> lists[] = {
         {"subject", &forms.subject_types},
@@ -533,7 +540,8 @@ class Loader {
     if (raw.empty() && forms.templates.empty() && !(extend && r["examples"])) {
       return YamlErrorAt(file_, r, ctx_ + ": needs 'templates' or 'patterns'");
     }
-    RelationDef def{name, forms.symmetric, stative, forms.subject_types, forms.object_types};
+    RelationDef def{
+        name, forms.symmetric, stative, possessor_object, forms.subject_types, forms.object_types};
     std::string prefix;
     if (relation == static_cast<int>(pack_->relations.size())) {
       pack_->relations.push_back(std::move(def));

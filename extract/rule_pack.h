@@ -108,6 +108,10 @@ struct RelationDef {
   // A state named inside a noun phrase ("Microsoft's Xbox business"): the
   // modality of the verb governing that phrase does not touch it.
   bool stative = false;
+  // Acting on what a possessor has is acting on the possessor: "condemned
+  // Iraq's invasion" is aimed at Iraq. Elsewhere an object followed by "'s"
+  // names the owner of the real object ("spokesman for Castro's relatives").
+  bool possessor_object = false;
   std::vector<std::string> subject_types;  // empty: any
   std::vector<std::string> object_types;
 };

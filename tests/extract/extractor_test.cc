@@ -223,6 +223,18 @@ const SentenceCase kCases[] = {
     // A later match of the same triple with a time dates the fact.
     {"Musk reversed Trump's permanent ban from Twitter in November.", "2023-03-17",
      "Elon Musk reinstated Donald Trump @2022-11; X banned Donald Trump @2022-11"},
+    // A slot closing the match but followed by "'s" is the owner of the
+    // argument: the unit is led, the family has control, the lawyers were met.
+    {"Jane Roe, head of Tesla's battery unit, said so.", "", ""},
+    {"Northwind Corp. is controlled by Musk's family.", "", ""},
+    {"Musk met with Trump's lawyers on Friday.", "", ""},
+    // Not the subject of a title, which names the titled person whatever the
+    // phrase goes on to own.
+    {"Tesla CEO Elon Musk's stake grew.", "", "Elon Musk ceo_of Tesla"},
+    // A dotted initialism is one word: read apart, "K. Morrow" and
+    // "S. Trade Council" were names.
+    {"U.S. Trade Council spokesman P.K. Morrow said the talks would resume.", "",
+     "P.K. Morrow spokesperson_for U.S. Trade Council"},
 };
 
 // A case as a document of its own, named by its text.

@@ -81,6 +81,10 @@ size_t NameWordEnd(std::string_view text, size_t pos, size_t end) {
         EqualsFolded(k, "ltd") || EqualsFolded(k, "st")) {
       ++j;
     }
+    // A dotted initialism, "U.S.", "P.J.", is one word.
+    if (j - pos == 2) {
+      while (j + 1 < end && Upper(text[j]) && text[j + 1] == '.') j += 2;
+    }
   }
   return j;
 }

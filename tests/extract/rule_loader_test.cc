@@ -28,7 +28,7 @@ TEST(RuleLoaderTest, BadFilesGiveLocatedMessages) {
        "titles, cues, relations)"},
       {"relations:\n  - name: acquired\n    patern: x\n",
        "bad.yaml:3:5: unknown key 'patern' in rule 'acquired' (known: name, symmetric, stative, "
-       "subject, "
+       "possessor_object, subject, "
        "object, verbs, bases, participles, passive_preps, nouns, noun_preps, titles, templates, "
        "patterns, examples, counterexamples, override, extend)"},
       {"relations:\n  - verbs: [bought]\n    templates: [active]\n",
