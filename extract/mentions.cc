@@ -50,6 +50,14 @@ size_t NameApostrophe(std::string_view text, size_t j, size_t end) {
   return n > 0 && j + n < end && Upper(text[j + n]) ? n : 0;
 }
 
+// "Inc.", "Co.", "Ltd.": the legal suffix of a company names none alone; left
+// alone, the name before it was not read ("Stearns amp Co.", "Rally's Inc.").
+bool CorporateSuffix(std::string_view name) {
+  if (!name.empty() && name.back() == '.') name.remove_suffix(1);
+  return EqualsFolded(name, "inc") || EqualsFolded(name, "co") || EqualsFolded(name, "corp") ||
+         EqualsFolded(name, "ltd") || EqualsFolded(name, "llc") || EqualsFolded(name, "plc");
+}
+
 // Whether the name word at text[at] opens its sentence as far as capitals
 // go: only punctuation (no comma) between the sentence's start and it, or a
 // quotation mark or a colon right before it (quotes and colons start
@@ -336,6 +344,7 @@ std::optional<MentionTracker::Found> MentionTracker::NewName(std::string_view te
   // Sentence starts capitalise any word: asked of a name of one word alone.
   bool initial = false;
   if (single) {
+    if (CorporateSuffix(name)) return std::nullopt;
     if (const int known = surnames_.Find(name); known >= 0) {
       return Found{words[first].begin, words[last - 1].end, {known}, 1, "surname", false};
     }
@@ -392,7 +401,9 @@ std::optional<MentionTracker::Found> MentionTracker::SingleName(std::string_view
   const bool whole_run = end == run || (end == run + 1 && text[run] == '.');
   const int kinds = whole_run ? run_kinds : Kinds(name);
   // A title or a word that is no name leaves nothing of the name; so does a connector.
-  if ((kinds & kNoNameOfOneWord) != 0 || Connector(name)) return std::nullopt;
+  if ((kinds & kNoNameOfOneWord) != 0 || Connector(name) || CorporateSuffix(name)) {
+    return std::nullopt;
+  }
   if (const int known = surnames_.Find(name); known >= 0) {
     return Found{pos, end, {known}, 1, "surname", false};
   }

@@ -235,6 +235,10 @@ const SentenceCase kCases[] = {
     // "S. Trade Council" were names.
     {"U.S. Trade Council spokesman P.K. Morrow said the talks would resume.", "",
      "P.K. Morrow spokesperson_for U.S. Trade Council"},
+    // A company's legal suffix alone is no name: where the name before it was
+    // not read, "Inc." and "Co." acquired nothing.
+    {"Rally's Inc. acquired Northwind Corp. on Monday.", "", ""},
+    {"Smith & Co. acquired Northwind Corp. on Monday.", "", ""},
 };
 
 // A case as a document of its own, named by its text.

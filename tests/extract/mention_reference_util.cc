@@ -225,6 +225,12 @@ std::optional<MentionTrackerReference::Found> MentionTrackerReference::NewName(
       text.substr(words[first].begin, words[last - 1].end - words[first].begin);
   const bool single = last - first == 1;
   if (single) {
+    // A company's legal suffix alone is no name.
+    std::string_view bare = name;
+    if (bare.back() == '.') bare.remove_suffix(1);
+    for (std::string_view suffix : {"inc", "co", "corp", "ltd", "llc", "plc"}) {
+      if (EqualsFolded(bare, suffix)) return std::nullopt;
+    }
     if (const int known = surnames_.Find(name); known >= 0) {
       return Found{words[first].begin, words[last - 1].end, {known}, 1, "surname", false};
     }
