@@ -239,6 +239,8 @@ const SentenceCase kCases[] = {
     // not read, "Inc." and "Co." acquired nothing.
     {"Rally's Inc. acquired Northwind Corp. on Monday.", "", ""},
     {"Smith & Co. acquired Northwind Corp. on Monday.", "", ""},
+    // "Deputy" opens a title, as "Vice" does: "Iraqi Deputy" led nothing.
+    {"The accord was signed by Iraqi Deputy Prime Minister Tariq Aziz on Monday.", "", ""},
 };
 
 // A case as a document of its own, named by its text.
