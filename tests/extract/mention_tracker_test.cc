@@ -535,6 +535,21 @@ TEST(MentionTrackerTest, NewNamesOfEveryKindAfterTitlesAgreeWithThePreviousFinde
   ExpectSameMentionsAroundWords(small, words_of, before, after);
 }
 
+// Each mention of `text`, sentence by sentence, as "its words/" and what
+// `describe` says of its first entity.
+template <typename Describe>
+std::vector<std::string> MentionsRead(MentionTracker* tracker, const std::string& text,
+                                      Describe describe) {
+  std::vector<std::string> found;
+  for (const SentenceSpan& s : SplitSentences(text)) {
+    for (const Mention& m : tracker->Find(text, s.begin, s.end)) {
+      found.push_back(text.substr(m.begin, m.end - m.begin) + "/" +
+                      describe(tracker->entity(m.entities[0])));
+    }
+  }
+  return found;
+}
+
 // A demonym is no name alone or before a title, and a word of any other name:
 // "Turkish Prime Minister Recep Erdogan", "the Turkish team", "Turkish Airlines".
 TEST(MentionTrackerTest, DemonymsGoBeforeTitlesAndStayInOtherNames) {
@@ -544,13 +559,8 @@ TEST(MentionTrackerTest, DemonymsGoBeforeTitlesAndStayInOtherNames) {
   const std::string text =
       "Later Zanbari Boss Bob Petner met the Zanbari team. The Zanbari Quocor Gizmos sued "
       "Bob Petner.";
-  std::vector<std::string> found;
-  for (const SentenceSpan& s : SplitSentences(text)) {
-    for (const Mention& m : tracker.Find(text, s.begin, s.end)) {
-      found.push_back(text.substr(m.begin, m.end - m.begin) + "/" +
-                      tracker.entity(m.entities[0]).type);
-    }
-  }
+  const std::vector<std::string> found =
+      MentionsRead(&tracker, text, [](const DocEntity& e) { return e.type; });
   EXPECT_EQ(found,
             (std::vector<std::string>{"Bob Petner/person", "Zanbari Quocor Gizmos/organization",
                                       "Bob Petner/person"}));
@@ -564,13 +574,8 @@ TEST(MentionTrackerTest, AKnownNameEndsAtAHyphenOnlyBeforeALowerCaseWord) {
   MentionTracker tracker(gazetteer, std::nullopt);
   const std::string text =
       "The Acme-Quocor Gizmos met Bob Petner. An Acme-based team met Jane Roe.";
-  std::vector<std::string> found;
-  for (const SentenceSpan& s : SplitSentences(text)) {
-    for (const Mention& m : tracker.Find(text, s.begin, s.end)) {
-      found.push_back(text.substr(m.begin, m.end - m.begin) + "/" +
-                      tracker.entity(m.entities[0]).name);
-    }
-  }
+  const std::vector<std::string> found =
+      MentionsRead(&tracker, text, [](const DocEntity& e) { return e.name; });
   EXPECT_EQ(found, (std::vector<std::string>{"Acme-Quocor Gizmos/Acme-Quocor Gizmos",
                                              "Bob Petner/Bob Petner", "Acme/Acme Widgets",
                                              "Jane Roe/Jane Roe"}));
