@@ -164,9 +164,9 @@ class Parser {
       case QueryKind::kAt:
         return At(q);
       case QueryKind::kDiff:
-        if (!AtEnd() && LowerAscii(Peek().text) == "from") ++pos_;
+        if (!AtEnd() && FoldsTo(Peek().text, "from")) ++pos_;
         if (!Date(&q->diff_from, "the first date of 'diff'")) return false;
-        if (!AtEnd() && LowerAscii(Peek().text) == "to") ++pos_;
+        if (!AtEnd() && FoldsTo(Peek().text, "to")) ++pos_;
         if (!Date(&q->diff_to, "the second date of 'diff'")) return false;
         if (q->diff_to.end < q->diff_from.start) {
           return Fail("diff: the second date is before the first", tokens_[pos_ - 1].range);
@@ -255,18 +255,18 @@ class Parser {
   bool Count(size_t cap, const char* flag, std::string_view what, std::string_view noun,
              size_t* out) {
     if (AtEnd()) return Fail("expected " + std::string(what), End());
-    const std::string t(Peek().text);
+    const std::string_view t = Peek().text;
     unsigned long long value = 0;
     auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
-    const bool digits = !t.empty() && t.find_first_not_of("0123456789") == std::string::npos;
+    const bool digits = !t.empty() && t.find_first_not_of("0123456789") == std::string_view::npos;
     if (digits && (ec == std::errc::result_out_of_range || value > cap)) {
-      return Fail(std::string(noun) + " " + t + " is over the cap of " + std::to_string(cap) +
-                      " (raise it with kg query " + flag + ")",
+      return Fail(std::string(noun) + " " + std::string(t) + " is over the cap of " +
+                      std::to_string(cap) + " (raise it with kg query " + flag + ")",
                   Peek().range);
     }
     if (ec != std::errc() || end != t.data() + t.size() || value < 1) {
       return Fail("expected " + std::string(what) + " from 1 to " + std::to_string(cap) +
-                      ", got '" + t + "'",
+                      ", got '" + std::string(t) + "'",
                   Peek().range);
     }
     *out = static_cast<size_t>(value);
@@ -276,9 +276,9 @@ class Parser {
 
   bool Top(Query* q) {
     if (!AtEnd()) {
-      std::string w = LowerAscii(Peek().text);
-      if (w == "degree" || w == "pagerank") {
-        q->pagerank = w == "pagerank";
+      const bool pagerank = FoldsTo(Peek().text, "pagerank");
+      if (pagerank || FoldsTo(Peek().text, "degree")) {
+        q->pagerank = pagerank;
         ++pos_;
       }
     }
@@ -358,12 +358,12 @@ class Parser {
       return Relations(q);
     } else if (word == "dir") {
       if (AtEnd()) return Fail("expected out, in or both after 'dir'", End());
-      std::string d = LowerAscii(Peek().text);
-      if (d == "out") {
+      const std::string_view d = Peek().text;
+      if (FoldsTo(d, "out")) {
         q->direction = Direction::kOut;
-      } else if (d == "in") {
+      } else if (FoldsTo(d, "in")) {
         q->direction = Direction::kIn;
-      } else if (d == "both") {
+      } else if (FoldsTo(d, "both")) {
         q->direction = Direction::kBoth;
       } else {
         return Fail("expected out, in or both after 'dir', got '" + std::string(Peek().text) + "'",

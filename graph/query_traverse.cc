@@ -1,7 +1,7 @@
 // The graph-walking commands: neighbors, path, tpath and paths.
-#include <charconv>
 #include <string>
 
+#include "graph/model/decimal.h"
 #include "graph/query_engine.h"
 
 namespace kg {
@@ -9,14 +9,9 @@ namespace {
 
 const char* kNegatedNote = "negated facts are not walked (add `negated` to include them)";
 
-void AppendDecimal(size_t n, std::string* out) {
-  char digits[24];
-  *out += std::string_view(digits, std::to_chars(digits, digits + sizeof digits, n).ptr - digits);
-}
-
 // "N hop(s)", appended in place.
 void AppendHops(size_t n, std::string* out) {
-  AppendDecimal(n, out);
+  decimal::Append(static_cast<int64_t>(n), out);
   *out += n == 1 ? " hop" : " hops";
 }
 
@@ -53,7 +48,7 @@ bool QueryEngine::Neighbors(const Query& q, Answer* a, QueryError* error) {
   a->title.reserve(name.size() + 40);
   a->title += name;
   a->title += ": ";
-  AppendDecimal(shown, &a->title);
+  decimal::Append(static_cast<int64_t>(shown), &a->title);
   a->title += shown == 1 ? " entity within " : " entities within ";
   AppendHops(static_cast<size_t>(q.depth), &a->title);
   if (!q.include_negated) a->notes.push_back(kNegatedNote);

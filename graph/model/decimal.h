@@ -58,6 +58,13 @@ inline char* Write(int64_t v, char* out) {
   return out + 3;
 }
 
+// Appends `v`'s decimal text to `out`.
+template <typename String>
+inline void Append(int64_t v, String* out) {
+  char digits[kMaxChars];
+  out->append(digits, static_cast<size_t>(Write(v, digits) - digits));
+}
+
 }  // namespace kg::decimal
 
 #endif  // KG_GRAPH_MODEL_DECIMAL_H_
