@@ -5,6 +5,7 @@
 
 #include "extract/ascii.h"
 #include "extract/rule_pack.h"
+#include "graph/model/ascii_case.h"
 
 namespace kg {
 namespace {
@@ -17,12 +18,6 @@ constexpr std::array<std::string_view, 27> kLeadWords = {
     "outgoing", "incoming", "fellow", "deputy",  "senior",   "top",    "ex",
     "vice",     "rival",    "u.s.",   "us",      "state",    "federal"};
 
-// Whether `a` equals the lower-case `word` but for case.
-bool SameWord(std::string_view a, std::string_view word) {
-  return a.size() == word.size() && std::equal(a.begin(), a.end(), word.begin(),
-                                               [](char x, char y) { return ascii::Fold(x) == y; });
-}
-
 // Whether `word` (lower case, perhaps ending in '.') is one of the words of
 // `phrases` ("Prime Minister", "Sen"), ignoring case and a final '.'.
 bool WordOfPhrases(std::string_view word, const std::vector<std::string>& phrases) {
@@ -32,7 +27,7 @@ bool WordOfPhrases(std::string_view word, const std::vector<std::string>& phrase
     while (at <= phrase.size()) {
       size_t end = phrase.find(' ', at);
       if (end == std::string_view::npos) end = phrase.size();
-      if (SameWord(phrase.substr(at, end - at), word)) return true;
+      if (FoldsTo(phrase.substr(at, end - at), word)) return true;
       at = end + 1;
     }
   }

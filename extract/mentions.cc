@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include "extract/ascii.h"
+#include "graph/model/ascii_case.h"
 
 namespace kg {
 namespace {
@@ -31,15 +32,6 @@ constexpr int kNoNameOfOneWord = kNotName | kPersonTitle | kDemonym;
 
 bool LowerLetter(char c) { return ascii::Lower(c); }
 
-// Whether `text` equals the lower-case `lower` ignoring ASCII case, compared in place.
-bool EqualsFolded(std::string_view text, std::string_view lower) {
-  if (text.size() != lower.size()) return false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (ascii::Fold(text[i]) != lower[i]) return false;
-  }
-  return true;
-}
-
 // The length of an apostrophe (straight or curly) at text[j] that joins two
 // parts of a name, "D'Angelo", "O’Brien", or 0: before a lower-case letter it
 // is a possessive or a contraction ("Musk's").
@@ -54,8 +46,8 @@ size_t NameApostrophe(std::string_view text, size_t j, size_t end) {
 // alone, the name before it was not read ("Stearns amp Co.", "Rally's Inc.").
 bool CorporateSuffix(std::string_view name) {
   if (!name.empty() && name.back() == '.') name.remove_suffix(1);
-  return EqualsFolded(name, "inc") || EqualsFolded(name, "co") || EqualsFolded(name, "corp") ||
-         EqualsFolded(name, "ltd") || EqualsFolded(name, "llc") || EqualsFolded(name, "plc");
+  return FoldsTo(name, "inc") || FoldsTo(name, "co") || FoldsTo(name, "corp") ||
+         FoldsTo(name, "ltd") || FoldsTo(name, "llc") || FoldsTo(name, "plc");
 }
 
 // Whether the name word at text[at] opens its sentence as far as capitals
@@ -79,7 +71,7 @@ bool OpensWithConnector(std::string_view rest) {
 inline bool Connector(std::string_view w) {
   if (w.size() - 2 > 2) return false;  // most words: not two to four bytes long
   if (w.back() == '.') w.remove_suffix(1);
-  return EqualsFolded(w, "of") || EqualsFolded(w, "for");
+  return FoldsTo(w, "of") || FoldsTo(w, "for");
 }
 
 }  // namespace
@@ -188,9 +180,8 @@ size_t MentionTracker::NameWordEndByBytes(std::string_view text, size_t pos, siz
   }
   if (j < end && text[j] == '.') {
     const std::string_view k = text.substr(pos, j - pos);
-    if (j - pos == 1 || EqualsFolded(k, "inc") || EqualsFolded(k, "co") ||
-        EqualsFolded(k, "corp") || EqualsFolded(k, "jr") || EqualsFolded(k, "sr") ||
-        EqualsFolded(k, "ltd") || EqualsFolded(k, "st")) {
+    if (j - pos == 1 || FoldsTo(k, "inc") || FoldsTo(k, "co") || FoldsTo(k, "corp") ||
+        FoldsTo(k, "jr") || FoldsTo(k, "sr") || FoldsTo(k, "ltd") || FoldsTo(k, "st")) {
       ++j;
     }
     // "U.S.", "U.N.", "P.J.": the letters of a dotted initialism are one

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstdint>
 #include <cstring>
 #include <map>
@@ -17,6 +16,7 @@
 #include "extract/mention_view.h"
 #include "extract/pattern_macros.h"
 #include "extract/rule_pack.h"
+#include "graph/model/ascii_case.h"
 
 namespace kg {
 namespace {
@@ -121,14 +121,6 @@ std::vector<std::string> SlotTokenTypes(std::string_view body) {
   }
 }
 
-bool EqualsFolded(std::string_view text, std::string_view lower) {
-  if (text.size() != lower.size()) return false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(text[i])) != lower[i]) return false;
-  }
-  return true;
-}
-
 // Where the entity token "<e12:type>" (any case) at text[at] ends (one past
 // its '>') when its type is one of `types` (lower case), else 0: no slot
 // whose tokens take only those types has a member there. `types` empty: any
@@ -157,7 +149,7 @@ size_t TokenEnd(std::string_view text, size_t at, const std::vector<std::string>
 bool IsLead(std::string_view text, bool case_sensitive) {
   if (text.empty()) return true;
   for (std::string_view lead : {std::string_view("both "), std::string_view("either ")}) {
-    if (case_sensitive ? text == lead : EqualsFolded(text, lead)) return true;
+    if (case_sensitive ? text == lead : FoldsTo(text, lead)) return true;
   }
   return false;
 }
@@ -397,7 +389,7 @@ bool SlotLocator::Find(int p, const RE2& re, const re2::StringPiece& text, size_
     if (at + 1 == view.size() || (view[at + 1] != 'e' && view[at + 1] != 'E')) continue;
     for (std::string_view lead : kLeads) {
       if (at >= pos + lead.size() && at - lead.size() <= last_start &&
-          EqualsFolded(view.substr(at - lead.size(), lead.size()), lead) &&
+          FoldsTo(view.substr(at - lead.size(), lead.size()), lead) &&
           re.Match(text, at - lead.size(), end, RE2::ANCHOR_START, match, 1)) {
         return true;
       }
