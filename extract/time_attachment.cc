@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <iterator>
 #include <string>
 #include <string_view>
 
@@ -77,12 +78,15 @@ int TimeOf(const MentionView& view, std::string_view word) {
   return t != nullptr ? t->time : -1;
 }
 
+// Whether `w` is one of `words`.
+template <size_t N>
+bool OneOf(std::string_view w, const std::string_view (&words)[N]) {
+  return std::find(std::begin(words), std::end(words), w) != std::end(words);
+}
+
 bool IsDeterminer(std::string_view w) {
   static constexpr std::string_view kWords[] = {"the", "a", "an", "its", "their", "his", "her"};
-  for (std::string_view k : kWords) {
-    if (w == k) return true;
-  }
-  return false;
+  return OneOf(w, kWords);
 }
 
 // A time right before the word that opens the match: between a subject and the
@@ -105,10 +109,7 @@ int TimeBeforeOpeningWord(const MentionView& view, const MatchSpans& match) {
 bool IsReportingVerb(std::string_view w) {
   static constexpr std::string_view kVerbs[] = {"said",     "announced", "confirmed", "disclosed",
                                                 "revealed", "reported",  "stated"};
-  for (std::string_view k : kVerbs) {
-    if (w == k) return true;
-  }
-  return false;
+  return OneOf(w, kVerbs);
 }
 
 // Whether the match's subject is followed by "has" or "have".
@@ -194,30 +195,21 @@ bool IsPerfectAdverb(std::string_view w) {
   static constexpr std::string_view kWords[] = {"already", "also", "not",   "never",
                                                 "just",    "each", "both",  "all",
                                                 "even",    "once", "still", "long"};
-  if (w.size() > 3 && w.ends_with("ly")) return true;
-  for (std::string_view k : kWords) {
-    if (w == k) return true;
-  }
-  return false;
+  return (w.size() > 3 && w.ends_with("ly")) || OneOf(w, kWords);
 }
 
 // A past participle after "had": regular ("-ed") and "-en" forms, and the
 // common irregular ones news uses.
 bool IsParticiple(std::string_view w) {
   static constexpr std::string_view kNotParticiples[] = {"seven", "eleven", "often", "open"};
-  for (std::string_view k : kNotParticiples) {
-    if (w == k) return false;
-  }
+  if (OneOf(w, kNotParticiples)) return false;
   if (w.size() > 3 && (w.ends_with("ed") || w.ends_with("en"))) return true;
   static constexpr std::string_view kIrregular[] = {
       "been",   "bought", "sold",    "held",   "led",   "met",  "made",  "won",    "left",
       "paid",   "sent",   "built",   "begun",  "done",  "gone", "run",   "set",    "put",
       "struck", "spent",  "brought", "fought", "found", "kept", "lost",  "sought", "hit",
       "cut",    "quit",   "become",  "come",   "told",  "said", "split", "shut",   "bid"};
-  for (std::string_view k : kIrregular) {
-    if (w == k) return true;
-  }
-  return false;
+  return OneOf(w, kIrregular);
 }
 
 }  // namespace
